@@ -1,0 +1,30 @@
+# Les Démineurs: two commands for a newcomer.
+#   make run    set up what is missing, build, migrate and serve on http://127.0.0.1:3000 (SQLite)
+#   make test   set up what is missing (Chromium, PostgreSQL too) and run every check and test
+#
+# Builds share a cache outside the clone (speed only: every build still
+# compiles this tree from scratch when it changed).
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/demineurs-target
+TOOLS := $(HOME)/.cache/demineurs-tools
+export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
+BIN := $(CARGO_TARGET_DIR)/release/demineurs
+
+.PHONY: run test build bench clean-data
+
+run:
+	@scripts/setup.sh
+	@$(MAKE) --no-print-directory build
+	@echo "Les Démineurs: http://127.0.0.1:3000 (data in $(CURDIR)/data/demineurs.db; stop with Ctrl+C)"
+	LEPTOS_SITE_ROOT=target/site $(BIN) serve
+
+build:
+	cargo leptos build --release --precompress
+
+test:
+	@scripts/test.sh
+
+bench:
+	@bench/run.sh
+
+clean-data:
+	rm -rf data

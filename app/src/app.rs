@@ -1,0 +1,51 @@
+//! The HTML shell and the router: every page of the app is listed here.
+
+use crate::home::HomePage;
+use crate::i18n::use_locale;
+use crate::ui::{layout::Layout, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// A one-colour mark as an inline icon: no extra request for a favicon.
+const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='9' r='6' fill='%23234'/%3E%3C/svg%3E";
+
+/// The document around every page, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="icon" href=FAVICON />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options islands=true islands_router=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The router and the pages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage />
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

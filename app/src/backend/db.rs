@@ -1,0 +1,107 @@
+//! Connecting, migrating and writing.
+//!
+//! SQLite (the embedded default) runs in WAL mode with a busy timeout and
+//! foreign keys on, and every write transaction starts `IMMEDIATE`: a
+//! deferred transaction that reads first and then upgrades to a write fails
+//! with "database is locked" instead of waiting. Migrations run under a
+//! lock so that instances starting together all succeed.
+
+use super::migration::Migrator;
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+};
+use sea_orm_migration::MigratorTrait;
+use std::time::Duration;
+
+/// The key of the advisory lock taken while migrating PostgreSQL.
+const MIGRATION_LOCK_KEY: i64 = 0x6465_6d69_6e65_7572; // "deminuer", any constant will do
+
+/// How long a request waits for a pooled connection before the database
+/// counts as unreachable.
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Opens the pool for a `sqlite:` or `postgres:` URL.
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    if url.starts_with("sqlite:") {
+        ensure_sqlite_directory(url);
+    }
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .max_connections(if url.starts_with("sqlite:") { 4 } else { 16 })
+        .min_connections(1)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .connect_timeout(ACQUIRE_TIMEOUT)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| {
+            use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
+            opts.create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true)
+        });
+    Database::connect(options).await
+}
+
+/// Creates the folder of a SQLite file so a first run needs no set-up.
+fn ensure_sqlite_directory(url: &str) {
+    if let Some(path) = sqlite_file_path(url) {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            if let Err(err) = std::fs::create_dir_all(parent) {
+                tracing::warn!(error = %err, dir = %parent.display(), "cannot create the database folder");
+            }
+        }
+    }
+}
+
+/// The file behind a `sqlite:` URL, or `None` for an in-memory database.
+pub fn sqlite_file_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && !path.contains(":memory:")).then(|| std::path::PathBuf::from(path))
+}
+
+/// Applies every pending migration, in one transaction that holds the
+/// write lock (SQLite) or an advisory lock (PostgreSQL): an instance that
+/// starts meanwhile waits, then finds nothing left to do.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let txn = begin_write(db).await?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})"),
+        ))
+        .await?;
+    }
+    Migrator::up(&txn, None).await?;
+    txn.commit().await
+}
+
+/// Begins a transaction that will write: `IMMEDIATE` on SQLite, so it takes
+/// the write lock at once (waiting up to the busy timeout) rather than
+/// failing on upgrade.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sqlite_file_is_read_from_the_url() {
+        assert_eq!(
+            sqlite_file_path("sqlite://data/demineurs.db?mode=rwc"),
+            Some("data/demineurs.db".into())
+        );
+        assert_eq!(sqlite_file_path("sqlite::memory:"), None);
+        assert_eq!(sqlite_file_path("postgres://x/y"), None);
+    }
+}

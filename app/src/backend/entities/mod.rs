@@ -1,0 +1,3 @@
+//! Database entities: the schema as sea-orm sees it. Behaviour lives in the
+//! services beside them, never here.
+pub mod idempotency_key;

@@ -1,0 +1,115 @@
+//! Per-request context for pages and server functions.
+
+use super::state::AppState;
+use crate::error::AppError;
+use crate::i18n::{Locale, LOCALE_COOKIE};
+use http::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
+use http::request::Parts;
+use http::HeaderValue;
+use leptos::prelude::{expect_context, provide_context, use_context};
+use leptos_axum::ResponseOptions;
+
+/// Provides the state and the request's language. Called by the server for
+/// every page render and server function call.
+pub fn provide_request_context(state: &AppState) {
+    provide_context(state.clone());
+    let locale = use_context::<Parts>()
+        .map(|parts| locale_of(&parts))
+        .unwrap_or_default();
+    provide_context(locale);
+}
+
+/// The language cookie if set, else the browser's preference, else French.
+pub fn locale_of(parts: &Parts) -> Locale {
+    cookie(parts, LOCALE_COOKIE)
+        .and_then(|v| Locale::from_code(&v))
+        .or_else(|| {
+            parts
+                .headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Locale::from_accept_language)
+        })
+        .unwrap_or_default()
+}
+
+fn cookie(parts: &Parts, name: &str) -> Option<String> {
+    parts
+        .headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+pub fn state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Returns `error` from a server function with the right status. A plain
+/// form post (no JavaScript) keeps Leptos' redirect back to the page, with
+/// the error in the URL; changing its status would stop the redirect.
+pub fn fail(error: AppError) -> AppError {
+    let from_a_plain_form = use_context::<Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false);
+    if !from_a_plain_form {
+        if let Some(response) = use_context::<ResponseOptions>() {
+            response.set_status(error.status());
+        }
+    }
+    error
+}
+
+/// Keeps the interface language for a year.
+pub fn set_locale_cookie(locale: Locale) {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    let cookie = format!(
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        locale.code(),
+        if secure { "; Secure" } else { "" }
+    );
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(headers: &[(&str, &str)]) -> Parts {
+        let mut builder = http::Request::builder();
+        for (k, v) in headers {
+            builder = builder.header(*k, *v);
+        }
+        builder.body(()).map(|r| r.into_parts().0).unwrap()
+    }
+
+    #[test]
+    fn the_language_cookie_wins_over_the_browser_preference() {
+        let p = parts(&[("cookie", "a=b; lang=en"), ("accept-language", "fr")]);
+        assert_eq!(locale_of(&p), Locale::En);
+    }
+
+    #[test]
+    fn without_cookie_the_browser_preference_counts_and_french_is_the_default() {
+        assert_eq!(
+            locale_of(&parts(&[("accept-language", "en-US")])),
+            Locale::En
+        );
+        assert_eq!(locale_of(&parts(&[])), Locale::Fr);
+        assert_eq!(locale_of(&parts(&[("cookie", "lang=xx")])), Locale::Fr);
+    }
+}

@@ -1,0 +1,128 @@
+//! Acting once per request: the browser generates a key for each action
+//! (kept across its retries); the first request with a key runs the action
+//! and stores its answer in the same transaction; any later request with the
+//! same key, even concurrent, gets the stored answer and does nothing.
+//!
+//! Concurrency: the key row is inserted first, inside the action's write
+//! transaction. On SQLite the transaction is `IMMEDIATE`, so writers run one
+//! after the other; on PostgreSQL a second insert of the same key waits for
+//! the first transaction, then finds the row. Either way the second request
+//! reads the committed answer. If the action fails, its transaction rolls
+//! back, key included, so a retry may act.
+
+use super::clock::Clock;
+use super::db::begin_write;
+use super::entities::idempotency_key::{ActiveModel, Column, Entity};
+use super::error::{from_db, unexpected};
+use crate::error::AppError;
+use chrono::Duration;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter,
+};
+use serde::{de::DeserializeOwned, Serialize};
+use std::future::Future;
+use std::pin::Pin;
+
+/// How long a key is remembered: far longer than any retry.
+pub const KEY_LIFETIME_HOURS: i64 = 24;
+
+/// A client-generated key: 16 to 64 letters, digits, `-` or `_` (a UUID fits).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdempotencyKey(String);
+
+impl IdempotencyKey {
+    pub fn parse(raw: &str) -> Option<IdempotencyKey> {
+        let ok_len = (16..=64).contains(&raw.len());
+        let ok_chars = raw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        (ok_len && ok_chars).then(|| IdempotencyKey(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The action run inside the transaction that records the key.
+pub type Action<'c, T> = Pin<Box<dyn Future<Output = Result<T, AppError>> + Send + 'c>>;
+
+/// Runs `action` once for `(scope, key)`; returns its answer, or the answer
+/// it gave the first time. `scope` keeps people's keys apart (a person id,
+/// or "anonymous:<workshop>").
+pub async fn run_once<T, F>(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    scope: &str,
+    key: &IdempotencyKey,
+    action: F,
+) -> Result<T, AppError>
+where
+    T: Serialize + DeserializeOwned + Send,
+    F: for<'c> FnOnce(&'c DatabaseTransaction) -> Action<'c, T> + Send,
+{
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let claimed = Entity::insert(ActiveModel {
+        scope: Set(scope.to_owned()),
+        request_key: Set(key.as_str().to_owned()),
+        response: Set(String::new()),
+        created_at: Set(clock.now()),
+    })
+    .on_conflict(
+        OnConflict::columns([Column::Scope, Column::RequestKey])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await
+    .map_err(from_db)?;
+
+    if claimed == 0 {
+        let stored = Entity::find_by_id((scope.to_owned(), key.as_str().to_owned()))
+            .one(&txn)
+            .await
+            .map_err(from_db)?
+            .ok_or(AppError::Conflict)?;
+        txn.commit().await.map_err(from_db)?;
+        return serde_json::from_str(&stored.response).map_err(unexpected);
+    }
+
+    // On error the transaction is dropped, hence rolled back, key included.
+    let answer = action(&txn).await?;
+    let json = serde_json::to_string(&answer).map_err(unexpected)?;
+    Entity::update_many()
+        .col_expr(Column::Response, sea_orm::sea_query::Expr::value(json))
+        .filter(Column::Scope.eq(scope))
+        .filter(Column::RequestKey.eq(key.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(answer)
+}
+
+/// Forgets keys older than [`KEY_LIFETIME_HOURS`]; returns how many.
+pub async fn purge_expired(db: &DatabaseConnection, clock: &dyn Clock) -> Result<u64, AppError> {
+    let cutoff = clock.now() - Duration::hours(KEY_LIFETIME_HOURS);
+    let result = Entity::delete_many()
+        .filter(Column::CreatedAt.lt(cutoff))
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    Ok(result.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_must_look_generated() {
+        assert!(IdempotencyKey::parse("0b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e").is_some());
+        assert!(IdempotencyKey::parse("short").is_none());
+        assert!(IdempotencyKey::parse(&"a".repeat(65)).is_none());
+        assert!(IdempotencyKey::parse("contains spaces and more!!").is_none());
+    }
+}

@@ -1,0 +1,15 @@
+//! Schema migrations, applied at start (and by `demineurs migrate`).
+use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_create_idempotency_keys;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(
+            m20261129_000001_create_idempotency_keys::Migration,
+        )]
+    }
+}

@@ -1,0 +1,12 @@
+//! Server-only code: database, services, request context.
+pub mod clock;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod http;
+pub mod idempotency;
+pub mod migration;
+pub mod state;
+
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -1,0 +1,2 @@
+//! Plain types and pure rules: no I/O, no database, no browser.
+pub mod maturity;

@@ -1,0 +1,188 @@
+//! The error every server function returns. It carries only what a user may
+//! see (an i18n key, the fields to correct); the server logs the real cause
+//! before mapping to it, so no database or SQL text ever reaches a browser.
+
+use crate::i18n::Key;
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// A refused form: the message for each field at fault, and the values the
+/// person typed, so the form comes back filled in (never a password).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormErrors {
+    pub fields: Vec<FieldError>,
+    pub input: Vec<(String, String)>,
+}
+
+/// One field's message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: Key,
+}
+
+impl FormErrors {
+    /// Starts a refusal that echoes the given input back to the form.
+    pub fn with_input<'a>(input: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        FormErrors {
+            fields: Vec::new(),
+            input: input
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+        }
+    }
+
+    pub fn add(&mut self, field: &str, message: Key) {
+        self.fields.push(FieldError {
+            field: field.to_owned(),
+            message,
+        });
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.fields.is_empty()
+    }
+
+    /// The message for a field, if it is at fault.
+    pub fn message_for(&self, field: &str) -> Option<Key> {
+        self.fields
+            .iter()
+            .find(|f| f.field == field)
+            .map(|f| f.message)
+    }
+
+    /// The value the person typed in a field.
+    pub fn value_of(&self, field: &str) -> Option<&str> {
+        self.input
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `Ok(())` when nothing was refused, the refusal otherwise.
+    pub fn into_result(self) -> Result<(), AppError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self))
+        }
+    }
+}
+
+/// What went wrong, as a user may be told.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("invalid input")]
+    Invalid(FormErrors),
+    #[error("not found")]
+    NotFound,
+    #[error("authentication required")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("conflict")]
+    Conflict,
+    #[error("rate limited, retry after {retry_after_secs}s")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("database unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+    /// The request never got an answer (network, decoding): seen in the browser.
+    #[error("network error")]
+    Network,
+}
+
+impl AppError {
+    /// The message shown for this error.
+    pub fn message(&self) -> Key {
+        match self {
+            AppError::Invalid(_) => Key::FormHasErrors,
+            AppError::NotFound => Key::ErrNotFound,
+            AppError::Unauthorized => Key::ErrUnauthorized,
+            AppError::Forbidden => Key::ErrForbidden,
+            AppError::Conflict => Key::ErrConflict,
+            AppError::RateLimited { .. } => Key::ErrRateLimited,
+            AppError::Unavailable => Key::ErrUnavailable,
+            AppError::Internal => Key::ErrInternal,
+            AppError::Network => Key::ErrNetwork,
+        }
+    }
+
+    /// The HTTP status a server function answers with for this error.
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode as S;
+        match self {
+            AppError::Invalid(_) => S::UNPROCESSABLE_ENTITY,
+            AppError::NotFound => S::NOT_FOUND,
+            AppError::Unauthorized => S::UNAUTHORIZED,
+            AppError::Forbidden => S::FORBIDDEN,
+            AppError::Conflict => S::CONFLICT,
+            AppError::RateLimited { .. } => S::TOO_MANY_REQUESTS,
+            AppError::Unavailable => S::SERVICE_UNAVAILABLE,
+            AppError::Internal => S::INTERNAL_SERVER_ERROR,
+            AppError::Network => S::BAD_GATEWAY,
+        }
+    }
+
+    /// The form refusal, if this is one.
+    pub fn form_errors(&self) -> Option<&FormErrors> {
+        match self {
+            AppError::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            // A malformed body is the client's fault; say which input was bad
+            // without echoing anything.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::Invalid(FormErrors::default())
+            }
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_keeps_the_typed_input_and_the_message_per_field() {
+        let mut errors = FormErrors::with_input([("title", "Mon idée"), ("problem", "")]);
+        errors.add("problem", Key::ErrRequired);
+        assert_eq!(errors.value_of("title"), Some("Mon idée"));
+        assert_eq!(errors.message_for("problem"), Some(Key::ErrRequired));
+        assert_eq!(errors.message_for("title"), None);
+        let error = errors.into_result().unwrap_err();
+        assert_eq!(error.status(), http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    #[test]
+    fn no_message_means_accepted() {
+        assert!(FormErrors::with_input([("title", "ok")])
+            .into_result()
+            .is_ok());
+    }
+
+    #[test]
+    fn the_wire_form_round_trips() {
+        let mut errors = FormErrors::with_input([("lang", "xx")]);
+        errors.add("lang", Key::ErrUnknownLanguage);
+        let error = AppError::Invalid(errors);
+        let bytes = error.ser();
+        assert_eq!(AppError::de(bytes), error);
+    }
+}

@@ -1,0 +1,27 @@
+use super::MaturityGuide;
+use crate::i18n::{t, use_locale, Key};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <Title text=format!("{} — {}", t(locale, Key::AppName), t(locale, Key::Tagline)) />
+        <h1>{t(locale, Key::HomeTitle)}</h1>
+        <p class="lead">{t(locale, Key::HomeIntro)}</p>
+        <section aria-labelledby="how">
+            <h2 id="how">{t(locale, Key::HowItWorksTitle)}</h2>
+            <ol class="steps">
+                <li>{t(locale, Key::HowStepPost)}</li>
+                <li>{t(locale, Key::HowStepDemine)}</li>
+                <li>{t(locale, Key::HowStepAnswer)}</li>
+            </ol>
+        </section>
+        <MaturityGuide locale=locale />
+        <section aria-labelledby="frugal">
+            <h2 id="frugal">{t(locale, Key::FrugalTitle)}</h2>
+            <p>{t(locale, Key::FrugalText)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,227 @@
+//! A small, typed i18n layer: every UI string is a [`Key`]; each locale module
+//! answers every key through an exhaustive `match`, so a missing translation
+//! is a compile error, and only the strings a component uses reach the wasm.
+
+mod en;
+mod fr;
+
+use serde::{Deserialize, Serialize};
+
+/// The languages of the UI: French first, English second.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    /// The BCP 47 code, for `lang` attributes and the language cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Fr => "fr",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+    }
+
+    /// Picks the first supported language of an `Accept-Language` header,
+    /// honouring its order of preference (q-values), French otherwise.
+    pub fn from_accept_language(header: &str) -> Locale {
+        let mut ranked: Vec<(f32, Locale)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let primary = tag.split('-').next()?;
+                let locale = Locale::from_code(primary)?;
+                let q = pieces
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((q, locale))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.first().map(|(_, l)| *l).unwrap_or_default()
+    }
+
+    /// The other language, offered by the language switch.
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::Fr => Locale::En,
+            Locale::En => Locale::Fr,
+        }
+    }
+}
+
+/// The name of the cookie that keeps the chosen language.
+pub const LOCALE_COOKIE: &str = "lang";
+
+/// Reads the request's language, provided as context by the server for each
+/// request (French when nothing was provided, e.g. in tests).
+pub fn use_locale() -> Locale {
+    leptos::prelude::use_context::<Locale>().unwrap_or_default()
+}
+
+/// Translates a key in the given language.
+pub fn t(locale: Locale, key: Key) -> &'static str {
+    match locale {
+        Locale::Fr => fr::text(key),
+        Locale::En => en::text(key),
+    }
+}
+
+/// Every string shown to users. Wire types carry keys, never sentences, so a
+/// message is translated where it is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Key {
+    AppName,
+    Tagline,
+    SkipToContent,
+    MainNavigation,
+    NavHome,
+    SwitchLanguage,
+    SwitchLanguageLabel,
+    FooterText,
+    HomeTitle,
+    HomeIntro,
+    HowItWorksTitle,
+    HowStepPost,
+    HowStepDemine,
+    HowStepAnswer,
+    FrugalTitle,
+    FrugalText,
+    MaturityTitle,
+    MaturityIntro,
+    MaturityStages,
+    StageSeed,
+    StageSeedCriteria,
+    StageSketch,
+    StageSketchCriteria,
+    StageDemined,
+    StageDeminedCriteria,
+    StageReady,
+    StageReadyCriteria,
+    NotFoundTitle,
+    NotFoundText,
+    BackHome,
+    UnavailableTitle,
+    UnavailableText,
+    FormHasErrors,
+    ErrRequired,
+    ErrTooLong,
+    ErrUnknownLanguage,
+    ErrInvalid,
+    ErrNotFound,
+    ErrUnauthorized,
+    ErrForbidden,
+    ErrConflict,
+    ErrUnavailable,
+    ErrRateLimited,
+    ErrInternal,
+    ErrNetwork,
+}
+
+impl Key {
+    /// Every key, so tests can check that no translation is empty.
+    pub const ALL: &'static [Key] = &[
+        Key::AppName,
+        Key::Tagline,
+        Key::SkipToContent,
+        Key::MainNavigation,
+        Key::NavHome,
+        Key::SwitchLanguage,
+        Key::SwitchLanguageLabel,
+        Key::FooterText,
+        Key::HomeTitle,
+        Key::HomeIntro,
+        Key::HowItWorksTitle,
+        Key::HowStepPost,
+        Key::HowStepDemine,
+        Key::HowStepAnswer,
+        Key::FrugalTitle,
+        Key::FrugalText,
+        Key::MaturityTitle,
+        Key::MaturityIntro,
+        Key::MaturityStages,
+        Key::StageSeed,
+        Key::StageSeedCriteria,
+        Key::StageSketch,
+        Key::StageSketchCriteria,
+        Key::StageDemined,
+        Key::StageDeminedCriteria,
+        Key::StageReady,
+        Key::StageReadyCriteria,
+        Key::NotFoundTitle,
+        Key::NotFoundText,
+        Key::BackHome,
+        Key::UnavailableTitle,
+        Key::UnavailableText,
+        Key::FormHasErrors,
+        Key::ErrRequired,
+        Key::ErrTooLong,
+        Key::ErrUnknownLanguage,
+        Key::ErrInvalid,
+        Key::ErrNotFound,
+        Key::ErrUnauthorized,
+        Key::ErrForbidden,
+        Key::ErrConflict,
+        Key::ErrUnavailable,
+        Key::ErrRateLimited,
+        Key::ErrInternal,
+        Key::ErrNetwork,
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_a_non_empty_text_in_every_language() {
+        for locale in Locale::ALL {
+            for key in Key::ALL {
+                assert!(!t(locale, *key).trim().is_empty(), "{key:?} in {locale:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn french_and_english_differ_for_sentences() {
+        let same: Vec<_> = Key::ALL
+            .iter()
+            .filter(|k| **k != Key::AppName && t(Locale::Fr, **k) == t(Locale::En, **k))
+            .collect();
+        assert!(same.is_empty(), "untranslated: {same:?}");
+    }
+
+    #[test]
+    fn accept_language_follows_preference_order() {
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Locale::En
+        );
+        assert_eq!(
+            Locale::from_accept_language("de, en;q=0.5, fr;q=0.7"),
+            Locale::Fr
+        );
+        assert_eq!(Locale::from_accept_language("de"), Locale::Fr);
+        assert_eq!(Locale::from_accept_language(""), Locale::Fr);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_code(locale.code()), Some(locale));
+        }
+        assert_eq!(Locale::from_code("xx"), None);
+    }
+}

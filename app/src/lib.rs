@@ -1,0 +1,17 @@
+//! Les Démineurs: the shared crate. Domain types, pages, islands and server
+//! functions compile for both the server (`ssr`) and the browser (`hydrate`);
+//! `backend` is server-only.
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod domain;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod settings;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+
+pub use app::{shell, App};

@@ -1,0 +1,128 @@
+//! The form pattern of the app, with and without JavaScript.
+//!
+//! A form posts to its server function. When the function refuses the input
+//! it returns `AppError::Invalid(FormErrors)`: the French message for each
+//! field and the values the person typed. Without JavaScript, the server
+//! answers a plain form post with a redirect back to the page, the error
+//! encoded in the URL (Leptos' `__err`); the page reads it back with
+//! [`refused_submission`] and renders each message next to its field, the
+//! field still holding what was typed. With JavaScript, an island gets the
+//! same `FormErrors` from its action and renders the same components.
+
+use crate::error::{AppError, FormErrors};
+use crate::i18n::{t, use_locale, Key};
+use leptos::prelude::*;
+use leptos::server_fn::{error::ServerFnUrlError, ServerFn};
+use leptos_router::hooks::use_query_map;
+
+/// The refusal of the server function `S` that brought the person back to
+/// this page, if any: Leptos puts it in the `__path` and `__err` query
+/// parameters of the redirect. Read from the URL directly so that every
+/// component under the router sees it, not only those inside a route.
+pub fn refused_submission<S>() -> Option<AppError>
+where
+    S: ServerFn<Error = AppError>,
+{
+    let query = use_query_map().get_untracked();
+    if query.get_str("__path")? != S::PATH {
+        return None;
+    }
+    let encoded = query.get_str("__err")?;
+    Some(ServerFnUrlError::<AppError>::decode_err(encoded))
+}
+
+/// The summary at the top of a refused form, announced to screen readers.
+#[component]
+pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
+    let locale = use_locale();
+    error.map(|error| {
+        view! {
+            <p class="form-error-summary" role="alert">
+                {t(locale, error.message())}
+            </p>
+        }
+    })
+}
+
+/// A labelled text input with its message, refilled from a refusal.
+#[component]
+pub fn TextField(
+    /// The input's `name`, as the server function's argument.
+    name: &'static str,
+    label: Key,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] errors: Option<FormErrors>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] max_len: Option<usize>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let typed = errors
+        .as_ref()
+        .and_then(|e| e.value_of(name))
+        .map(str::to_owned)
+        .unwrap_or(value);
+    let message = errors.as_ref().and_then(|e| e.message_for(name));
+    view! {
+        <div class="field" class:field-invalid=message.is_some()>
+            <label for=id.clone()>{t(locale, label)}</label>
+            <input
+                id=id
+                name=name
+                type="text"
+                value=typed
+                required=required
+                maxlength=max_len.map(|n| n.to_string())
+                aria-invalid=message.map(|_| "true")
+                aria-describedby=message.map(|_| error_id.clone())
+            />
+            {message
+                .map(|key| {
+                    view! {
+                        <p id=error_id class="field-error">
+                            {t(locale, key)}
+                        </p>
+                    }
+                })}
+        </div>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn render(errors: Option<FormErrors>) -> String {
+        let owner = Owner::new();
+        owner.with(|| {
+            view! { <TextField name="title" label=Key::HomeTitle value="initial".into() errors=errors required=true /> }
+                .to_html()
+        })
+    }
+
+    #[test]
+    fn a_refused_field_shows_its_french_message_and_keeps_what_was_typed() {
+        let mut errors = FormErrors::with_input([("title", "Mon idée <b>inerte</b>")]);
+        errors.add("title", Key::ErrTooLong);
+        let html = render(Some(errors));
+        assert!(html.contains("Ce texte est trop long."), "{html}");
+        assert!(
+            html.contains("value=\"Mon idée &lt;b&gt;inerte&lt;/b&gt;\""),
+            "{html}"
+        );
+        assert!(html.contains("aria-invalid=\"true\""), "{html}");
+        assert!(
+            html.contains("aria-describedby=\"field-title-error\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn an_untouched_field_shows_its_value_and_no_message() {
+        let html = render(None);
+        assert!(html.contains("value=\"initial\""), "{html}");
+        assert!(!html.contains("field-error"), "{html}");
+        assert!(!html.contains("aria-invalid"), "{html}");
+    }
+}

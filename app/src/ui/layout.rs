@@ -1,0 +1,42 @@
+//! The frame of every page: skip link, header with navigation and language
+//! switch, the main landmark, footer.
+
+use crate::i18n::{t, use_locale, Key};
+use crate::settings::LanguageSwitch;
+use leptos::prelude::*;
+
+/// The id of the main landmark, target of the skip link.
+pub const MAIN_ID: &str = "contenu";
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <a class="skip-link" href=format!("#{MAIN_ID}")>
+            {t(locale, Key::SkipToContent)}
+        </a>
+        <header class="site-header">
+            <div class="wrap header-row">
+                <a class="brand" href="/">
+                    {t(locale, Key::AppName)}
+                </a>
+                <nav aria-label=t(locale, Key::MainNavigation)>
+                    <ul class="nav-list">
+                        <li>
+                            <a href="/">{t(locale, Key::NavHome)}</a>
+                        </li>
+                    </ul>
+                </nav>
+                <LanguageSwitch />
+            </div>
+        </header>
+        <main id=MAIN_ID tabindex="-1" class="wrap">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{t(locale, Key::FooterText)}</p>
+            </div>
+        </footer>
+    }
+}

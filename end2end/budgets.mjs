@@ -1,0 +1,72 @@
+// Page-weight budgets, measured on the release build in Debian's Chromium.
+// For every main page, at 1920x1080 and 390x844:
+//   - EcoIndex through ../shared/tools/ecoindex.mjs: grade A (score > 80),
+//   - first-load transfer <= 250 KB (from the same measurement),
+//   - repeat visit (same browser, warm cache) <= 30 KB transferred.
+// Exits 1 when a budget is exceeded. Usage: node budgets.mjs BASE_URL
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.argv[2] || 'http://127.0.0.1:3000';
+const FIRST_LOAD_KB = 250;
+const REPEAT_KB = 30;
+const MIN_SCORE = 80;
+const VIEWPORTS = [[1920, 1080], [390, 844]];
+
+// The main pages: every route of the router (routes.json, from `demineurs routes`).
+const pages = JSON.parse(fs.readFileSync(new URL('./routes.json', import.meta.url), 'utf8'));
+
+function findEcoindex() {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const candidates = [process.env.ECOINDEX, path.join(here, '../../shared/tools/ecoindex.mjs'), '/work/shared/tools/ecoindex.mjs'];
+  const found = candidates.find((c) => c && fs.existsSync(c));
+  if (!found) throw new Error('ecoindex.mjs not found: set ECOINDEX to shared/tools/ecoindex.mjs');
+  return found;
+}
+
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+/** Bytes that crossed the network on a second visit with a warm cache. */
+async function repeatVisitKB(browser, url, [width, height]) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(1500);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(1500);
+  await context.close();
+  return bytes / 1000;
+}
+
+const ecoindex = findEcoindex();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: launchArgs });
+const failures = [];
+const rows = [];
+for (const p of pages) {
+  for (const viewport of VIEWPORTS) {
+    const url = new URL(p, BASE).toString();
+    const out = execFileSync('node', [ecoindex, url, String(viewport[0]), String(viewport[1])], { encoding: 'utf8' });
+    const eco = JSON.parse(out.trim().split('\n').pop());
+    const repeat = await repeatVisitKB(browser, url, viewport);
+    const row = { page: p, viewport: viewport.join('x'), score: eco.score, grade: eco.grade, dom: eco.dom,
+      requests: eco.requests, firstLoadKB: eco.sizeKB, repeatKB: +repeat.toFixed(1) };
+    rows.push(row);
+    if (!(eco.score > MIN_SCORE)) failures.push(`${p} @${row.viewport}: EcoIndex ${eco.score} (${eco.grade}), needs > ${MIN_SCORE}`);
+    if (eco.sizeKB > FIRST_LOAD_KB) failures.push(`${p} @${row.viewport}: first load ${eco.sizeKB} KB > ${FIRST_LOAD_KB} KB`);
+    if (repeat > REPEAT_KB) failures.push(`${p} @${row.viewport}: repeat visit ${repeat.toFixed(1)} KB > ${REPEAT_KB} KB`);
+  }
+}
+await browser.close();
+console.table(rows);
+if (failures.length) {
+  console.error(`BUDGETS EXCEEDED:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`budgets: ${rows.length} page measurements within limits (EcoIndex > ${MIN_SCORE}, first load <= ${FIRST_LOAD_KB} KB, repeat <= ${REPEAT_KB} KB)`);

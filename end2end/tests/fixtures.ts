@@ -1,0 +1,28 @@
+import { test as base, expect, Page } from '@playwright/test';
+
+/// Every test fails on a console error, an uncaught page error or a CSP
+/// violation; with JavaScript on, `hydrated(page)` waits for the islands.
+export const test = base.extend<{ problems: string[] }>({
+  problems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as any).__csp = ((window as any).__csp || []).concat(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await use(problems);
+    const csp = await page.evaluate(() => (window as any).__csp || []).catch(() => []);
+    expect([...problems, ...csp.map((c: string) => `CSP: ${c}`)]).toEqual([]);
+  },
+});
+
+export { expect };
+
+export const jsEnabled = (name: string) => !name.endsWith('-nojs');
+
+/// Resolves once the maturity guide island has hydrated (its buttons show).
+export async function hydrated(page: Page) {
+  await expect(page.locator('.maturity-guide[data-ready="true"]')).toBeVisible();
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Every check and test, ending with one summary line. Run through `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup-test.sh
+
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
+export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
+export DEMINEURS_TEST_PG_URL="${DEMINEURS_TEST_PG_URL:-postgres://demineurs_test:demineurs_test@127.0.0.1:5432/postgres}"
+export CARGO_TERM_COLOR=never
+PORT="${E2E_PORT:-3107}"
+WORK=$(mktemp -d)
+SERVER_PID=""
+cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+step "clippy, server build (ssr)"
+cargo clippy -p app --features ssr,testing --all-targets -- -D warnings
+cargo clippy -p server --all-targets -- -D warnings
+step "clippy, browser build (hydrate, wasm32)"
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "removing test databases of earlier runs"
+psql "$DEMINEURS_TEST_PG_URL" -tAc "SELECT datname FROM pg_database WHERE datname LIKE 't\_%'" |
+  while read -r db; do psql "$DEMINEURS_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
+rm -rf "${TMPDIR:-/tmp}/demineurs-tests"
+
+step "Rust tests: domain, services on SQLite and PostgreSQL, HTTP"
+{
+  cargo test -p app --features testing 2>&1
+  cargo test -p server 2>&1
+} | tee "$WORK/rust.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "Rust tests failed" >&2; exit 1; }
+grep -q '^test result: FAILED' "$WORK/rust.log" && { echo "Rust tests failed" >&2; exit 1; }
+
+step "release build (cargo leptos build --release --precompress)"
+cargo leptos build --release --precompress
+BIN="$CARGO_TARGET_DIR/release/demineurs"
+ls -l target/site/pkg
+
+step "starting the release server on 127.0.0.1:$PORT (fresh SQLite)"
+DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" \
+  DEMINEURS_PUBLIC_URL="http://127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
+  "$BIN" serve >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+"$BIN" routes >end2end/routes.json
+
+step "browser tests: Playwright in Debian's Chromium, desktop and phone, JavaScript on and off, axe-core"
+(cd end2end && BASE_URL="http://127.0.0.1:$PORT" npx playwright test) 2>&1 | tee "$WORK/e2e.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "browser tests failed; server log:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
+
+step "page-weight budgets (EcoIndex, first load, repeat visit)"
+(cd end2end && node budgets.mjs "http://127.0.0.1:$PORT")
+
+# One line to sum it up: unit tests, tests on each database, browser tests.
+read -r unit sqlite pg < <(awk '
+  /^     Running unittests/ { kind = "unit" }
+  /^     Running tests\//   { kind = "integration" }
+  /^test .* \.\.\. ok$/ {
+    if ($2 ~ /postgres/) pg++
+    else if (kind == "unit") unit++
+    else sqlite++
+  }
+  END { print unit + 0, sqlite + 0, pg + 0 }' "$WORK/rust.log")
+browser=$(grep -Eo '[0-9]+ passed' "$WORK/e2e.log" | tail -1 | grep -Eo '[0-9]+')
+echo
+echo "SUMMARY: all checks passed: $sqlite tests on SQLite, $pg on PostgreSQL, $browser in the browser (Chromium), plus $unit unit tests; budgets held"

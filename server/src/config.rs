@@ -1,0 +1,65 @@
+//! Command line and environment: every setting has a flag and a variable.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "demineurs",
+    version,
+    about = "Les Démineurs: de-mine ideas together before they become projects."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug, Clone)]
+pub enum Command {
+    /// Migrate the database, then serve the app (the default).
+    Serve,
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Print the app's page routes as JSON (for the accessibility tests).
+    Routes,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Config {
+    /// Database URL: `sqlite://path?mode=rwc` (embedded default) or `postgres://user:pass@host/db`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/demineurs.db?mode=rwc"
+    )]
+    pub database_url: String,
+
+    /// Address and port to listen on.
+    #[arg(long, env = "DEMINEURS_BIND", default_value = "127.0.0.1:3000")]
+    pub bind: SocketAddr,
+
+    /// The address people use to reach the app; cookies are `Secure` when it is https.
+    #[arg(
+        long,
+        env = "DEMINEURS_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000"
+    )]
+    pub public_url: String,
+
+    /// Folder holding the built site (`pkg/` with the wasm, JS and CSS).
+    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
+    #[arg(long, env = "RUST_LOG", default_value = "info")]
+    pub log: String,
+}
+
+impl Config {
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

@@ -1,0 +1,21 @@
+use anyhow::Context;
+use clap::Parser;
+use server::config::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_new(&cli.config.log).context("RUST_LOG")?,
+        )
+        .init();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => server::run(cli.config).await,
+        Command::Migrate => server::migrate_only(&cli.config).await,
+        Command::Routes => {
+            println!("{}", serde_json::to_string(&server::routes::page_paths())?);
+            Ok(())
+        }
+    }
+}

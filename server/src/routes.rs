@@ -1,0 +1,74 @@
+//! The router: pages, server functions, files, health, and the layers
+//! every response goes through.
+
+use crate::{headers, health, unavailable};
+use app::backend::{http::provide_request_context, state::AppState};
+use app::{shell, App};
+use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
+use leptos_axum::{generate_route_list, render_app_to_stream_with_context, LeptosRoutes};
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+/// The paths of the app's pages, as the router lists them.
+pub fn page_paths() -> Vec<String> {
+    generate_route_list(App)
+        .iter()
+        .map(|route| route.path().to_owned())
+        .collect()
+}
+
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_request_context(&state);
+            headers::set_page_headers();
+        }
+    };
+    let app_shell = {
+        let options = options.clone();
+        move || shell(options.clone())
+    };
+
+    // Unknown paths: a file of the site root if there is one, else the app,
+    // whose router answers with the 404 page.
+    let render = render_app_to_stream_with_context(context.clone(), app_shell.clone());
+    let not_found = (move |request: axum::extract::Request| render(request)).into_service();
+    let site_root = std::path::PathBuf::from(options.site_root.as_ref());
+    let files = ServeDir::new(&site_root).fallback(not_found);
+
+    let pkg = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            headers::immutable_when_found,
+        ))
+        .service(
+            ServeDir::new(site_root.join(options.site_pkg_dir.as_ref()))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+
+    let mut router = Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes_with_context(&state, generate_route_list(App), context, app_shell)
+        .nest_service("/pkg", pkg)
+        .fallback_service(files)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            unavailable::guard,
+        ));
+    for layer in headers::common(state.secure_cookies) {
+        router = router.layer(layer);
+    }
+    router
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+            // The path only: queries may carry what a person typed.
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
+        .with_state(state)
+}

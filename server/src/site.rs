@@ -1,0 +1,44 @@
+//! The built site: Leptos options and hashed asset names.
+
+use crate::config::Config;
+use leptos::config::LeptosOptions;
+use std::path::PathBuf;
+
+pub const OUTPUT_NAME: &str = "demineurs";
+
+/// cargo-leptos writes `hash.txt` beside the server binary when it builds
+/// hashed asset names; Leptos reads it from there.
+fn hash_file() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join("hash.txt"))
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let hashed = hash_file().is_some_and(|p| p.exists());
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.bind)
+        .hash_files(hashed)
+        .build()
+}
+
+/// The stylesheet's URL, for pages rendered outside Leptos (the 503 page).
+pub fn stylesheet_href(options: &LeptosOptions) -> String {
+    let hash = options
+        .hash_files
+        .then(hash_file)
+        .flatten()
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .and_then(|text| {
+            text.lines()
+                .filter_map(|l| l.split_once(':'))
+                .find(|(k, _)| k.trim() == "css")
+                .map(|(_, v)| v.trim().to_owned())
+        });
+    match hash {
+        Some(h) => format!("/{}/{}.{h}.css", options.site_pkg_dir, options.output_name),
+        None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
+    }
+}

@@ -1,0 +1,66 @@
+//! While the database cannot be reached, pages answer with a French 503
+//! page (in the person's language) instead of an error; as soon as the
+//! database answers again, pages come back. Files and `/healthz` are not
+//! concerned; server functions report `AppError::Unavailable` themselves.
+
+use crate::site::stylesheet_href;
+use app::backend::{http::locale_of, state::AppState};
+use app::i18n::{t, Key};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+/// How long a browser should wait before retrying, in seconds.
+const RETRY_AFTER_SECS: &str = "10";
+
+pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !is_page_request(&request) {
+        return next.run(request).await;
+    }
+    match state.db.ping().await {
+        Ok(()) => next.run(request).await,
+        Err(err) => {
+            tracing::warn!(error = %err, "database unreachable: answering 503");
+            let (parts, _) = request.into_parts();
+            page(&state, &parts)
+        }
+    }
+}
+
+fn is_page_request(request: &Request) -> bool {
+    let path = request.uri().path();
+    matches!(*request.method(), Method::GET | Method::HEAD)
+        && !path.starts_with("/pkg/")
+        && !path.starts_with("/api/")
+        && path != "/healthz"
+}
+
+fn page(state: &AppState, parts: &axum::http::request::Parts) -> Response {
+    let locale = locale_of(parts);
+    let title = t(locale, Key::UnavailableTitle);
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} — {app}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
+         <body><header class=\"site-header\"><div class=\"wrap\"><p class=\"brand\">{app}</p></div></header>\
+         <main id=\"contenu\" class=\"wrap\"><h1>{title}</h1><p>{text}</p></main></body></html>",
+        lang = locale.code(),
+        app = t(locale, Key::AppName),
+        css = stylesheet_href(&state.leptos_options),
+        text = t(locale, Key::UnavailableText),
+    );
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::RETRY_AFTER, RETRY_AFTER_SECS),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        Body::from(html),
+    )
+        .into_response()
+}
