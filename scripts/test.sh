@@ -27,7 +27,8 @@ cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D war
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "removing test databases of earlier runs"
-psql "$DEMINEURS_TEST_PG_URL" -tAc "SELECT datname FROM pg_database WHERE datname LIKE 't\_%'" |
+psql "$DEMINEURS_TEST_PG_URL" -tAc "SELECT datname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba
+  WHERE d.datname LIKE 't\_%' AND r.rolname = current_user" |
   while read -r db; do psql "$DEMINEURS_TEST_PG_URL" -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; done
 rm -rf "${TMPDIR:-/tmp}/demineurs-tests"
 

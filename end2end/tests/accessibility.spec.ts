@@ -7,10 +7,28 @@ const routes: string[] = JSON.parse(fs.readFileSync(new URL('../routes.json', im
 const pages = [...routes, '/cette-page-nexiste-pas'];
 
 for (const path of pages) {
-  test(`axe finds nothing on ${path}`, async ({ page, problems }, info) => {
-    await page.goto(path);
-    if (jsEnabled(info.project.name) && path === '/') await hydrated(page);
-    const results = await new AxeBuilder({ page }).analyze();
+  test(`axe finds nothing on ${path}`, async ({ page, browser, problems }, info) => {
+    if (jsEnabled(info.project.name)) {
+      await page.goto(path);
+      if (path === '/') await hydrated(page);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      return;
+    }
+    // axe needs JavaScript to run; check the page as a browser without
+    // JavaScript gets it: the same HTML with its scripts removed.
+    const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+    const plain = await context.newPage();
+    await plain.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/<script[\s\S]*?<\/script>/g, '');
+      await route.fulfill({ response, body });
+    });
+    await plain.goto(path);
+    await expect(plain.locator('script')).toHaveCount(0);
+    const results = await new AxeBuilder({ page: plain }).analyze();
+    await context.close();
     expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 }

@@ -5,7 +5,11 @@ import { test as base, expect, Page } from '@playwright/test';
 export const test = base.extend<{ problems: string[] }>({
   problems: async ({ page }, use) => {
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      // A page answered with 404 on purpose is logged by Chromium; nothing else may be.
+      const expected404 = m.text().includes('status of 404') && m.location().url === page.url();
+      if (m.type() === 'error' && !expected404) problems.push(`console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {

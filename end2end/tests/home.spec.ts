@@ -55,10 +55,12 @@ test('the language switch turns the interface to English and back', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déminer une idée avant qu’elle ne devienne un projet');
 });
 
-test('an unknown address shows the French 404 page', async ({ page, problems }) => {
+test('an unknown address shows the French 404 page', async ({ page, problems }, info) => {
   const response = await page.goto('/cette-page-nexiste-pas');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
   await page.getByRole('link', { name: 'Revenir à l’accueil' }).click();
   await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Déminer une idée avant qu’elle ne devienne un projet');
+  if (jsEnabled(info.project.name)) await hydrated(page);
 });
