@@ -10,7 +10,7 @@ for (const path of pages) {
   test(`axe finds nothing on ${path}`, async ({ page, browser, problems }, info) => {
     if (jsEnabled(info.project.name)) {
       await page.goto(path);
-      if (path === '/') await hydrated(page);
+      await hydrated(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
       return;

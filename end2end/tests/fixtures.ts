@@ -26,7 +26,11 @@ export { expect };
 
 export const jsEnabled = (name: string) => !name.endsWith('-nojs');
 
-/// Resolves once the maturity guide island has hydrated (its buttons show).
+/// Resolves once the page's islands have hydrated: on the home page the
+/// maturity guide, elsewhere the language form (on every page). After an
+/// islands-router navigation the form keeps its first hydration while the
+/// router patches its attributes, so the home page checks its own island.
 export async function hydrated(page: Page) {
-  await expect(page.locator('.maturity-guide[data-ready="true"]')).toBeVisible();
+  const island = new URL(page.url()).pathname === '/' ? '.maturity-guide' : 'form.lang-switch';
+  await expect(page.locator(`${island}[data-ready="true"]`)).toBeVisible();
 }

@@ -9,6 +9,8 @@ async fn main() -> anyhow::Result<()> {
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_new(&cli.config.log).context("RUST_LOG")?,
         )
+        // Logs go to stderr; stdout carries command output (`routes`).
+        .with_writer(std::io::stderr)
         .init();
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => server::run(cli.config).await,

@@ -8,8 +8,8 @@ use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::g
 use leptos_axum::{generate_route_list, render_app_to_stream_with_context, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{
-    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
-    trace::TraceLayer,
+    catch_panic::CatchPanicLayer, compression::CompressionLayer, services::ServeDir,
+    set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
 /// The paths of the app's pages, as the router lists them.
@@ -65,6 +65,8 @@ pub fn router(state: AppState) -> Router {
         router = router.layer(layer);
     }
     router
+        // A panicking handler answers 500 instead of dropping the connection.
+        .layer(CatchPanicLayer::new())
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
             // The path only: queries may carry what a person typed.

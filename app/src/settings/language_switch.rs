@@ -22,9 +22,14 @@ fn LanguageForm(locale: Locale, error: Option<Key>) -> impl IntoView {
     let other = locale.other();
     let action = <SetLanguage as ServerFn>::PATH;
     let message = error.map(|key| t(locale, key));
+    // Marks the form once hydrated: it is on every page, so browser tests
+    // check it to prove the wasm loaded wherever they are.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     view! {
         <form
             class="lang-switch"
+            data-ready=move || hydrated.get().to_string()
             method="post"
             action=action
             aria-label=t(locale, Key::SwitchLanguageLabel)
