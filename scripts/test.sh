@@ -55,7 +55,8 @@ curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log
 "$BIN" routes >end2end/routes.json
 
 step "browser tests: Playwright in Debian's Chromium, desktop and phone, JavaScript on and off, axe-core"
-(cd end2end && BASE_URL="http://127.0.0.1:$PORT" npx playwright test) 2>&1 | tee "$WORK/e2e.log"
+(cd end2end && BASE_URL="http://127.0.0.1:$PORT" DEMINEURS_BIN="$BIN" LEPTOS_SITE_ROOT="$PWD/../target/site" \
+  npx playwright test) 2>&1 | tee "$WORK/e2e.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "browser tests failed; server log:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
 
 step "page-weight budgets (EcoIndex, first load, repeat visit)"

@@ -1,5 +1,6 @@
 //! The HTML shell and the router: every page of the app is listed here.
 
+use crate::accounts::{LoginPage, SetupPage};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
 use crate::ui::{layout::Layout, not_found::NotFound};
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <Routes fallback=NotFound>
                     <Route path=path!("") view=HomePage />
+                    <Route path=path!("installation") view=SetupPage />
+                    <Route path=path!("connexion") view=LoginPage />
                 </Routes>
             </Layout>
         </Router>

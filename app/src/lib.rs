@@ -3,6 +3,7 @@
 //! `backend` is server-only.
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod app;
 pub mod domain;
 pub mod error;

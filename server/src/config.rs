@@ -25,6 +25,17 @@ pub enum Command {
     Migrate,
     /// Print the app's page routes as JSON (for the accessibility tests).
     Routes,
+    /// Create the organisation and its first administrator, as the setup
+    /// page does. The password is read from DEMINEURS_ADMIN_PASSWORD, else
+    /// from the first line of standard input.
+    CreateAdmin {
+        #[arg(long)]
+        organisation: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -52,6 +63,10 @@ pub struct Config {
     /// Folder holding the built site (`pkg/` with the wasm, JS and CSS).
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: PathBuf,
+
+    /// The first-run setup token; a random one is printed in the log when unset.
+    #[arg(long, env = "DEMINEURS_SETUP_TOKEN", hide_env_values = true)]
+    pub setup_token: Option<String>,
 
     /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
     #[arg(long, env = "RUST_LOG", default_value = "info")]

@@ -1,6 +1,8 @@
 //! The Les Démineurs server: configuration, router, middleware, start-up.
 
+mod auth;
 pub mod config;
+mod csrf;
 mod headers;
 mod health;
 pub mod routes;
@@ -9,6 +11,7 @@ mod unavailable;
 
 use anyhow::Context;
 use app::backend::{
+    accounts::{setup, setup_token::SetupToken},
     clock::{SharedClock, SystemClock},
     db,
     state::AppState,
@@ -44,15 +47,76 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `demineurs create-admin`: the organisation and its first administrator.
+pub async fn create_admin(
+    config: &Config,
+    organisation: &str,
+    name: &str,
+    email: &str,
+) -> anyhow::Result<()> {
+    use app::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
+    use app::i18n::{t, Locale};
+    let password = match std::env::var("DEMINEURS_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Password (12 characters at least), then Enter:");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("cannot read the password")?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let say = |key| anyhow::anyhow!(t(Locale::Fr, key));
+    let input = setup::FirstAdmin {
+        organisation: OrganisationName::parse(organisation)
+            .map_err(|k| say(k).context("--organisation"))?,
+        display_name: DisplayName::parse(name).map_err(|k| say(k).context("--name"))?,
+        email: Email::parse(email).map_err(|k| say(k).context("--email"))?,
+        password: NewPassword::parse(&password).map_err(|k| say(k).context("password"))?,
+    };
+    let db = open_database(config).await?;
+    db::migrate(&db).await.context("migration failed")?;
+    match setup::create_first_admin(&db, &SystemClock, input).await {
+        Ok(_) => {
+            println!(
+                "Administrator {} created; log in at {}/connexion",
+                email.trim(),
+                config.public_url.trim_end_matches('/')
+            );
+            Ok(())
+        }
+        Err(app::error::AppError::Conflict) => {
+            anyhow::bail!("an administrator exists already: nothing changed")
+        }
+        Err(e) => anyhow::bail!("cannot create the administrator: {e}"),
+    }
+}
+
 /// Opens and migrates the database and builds the state the app runs on.
 pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppState> {
     let db = open_database(config).await?;
     db::migrate(&db).await.context("migration failed")?;
+    let setup_token = if setup::needs_setup(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        let token = SetupToken::new(config.setup_token.clone());
+        tracing::warn!(
+            "First run: no administrator yet. Open {}/installation and enter the setup token {}",
+            config.public_url.trim_end_matches('/'),
+            token.reveal().unwrap_or_default()
+        );
+        token
+    } else {
+        SetupToken::none()
+    };
     Ok(AppState {
         db,
         clock,
         leptos_options: site::leptos_options(config),
         secure_cookies: config.secure_cookies(),
+        setup_token,
     })
 }
 

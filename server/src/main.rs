@@ -15,6 +15,11 @@ async fn main() -> anyhow::Result<()> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => server::run(cli.config).await,
         Command::Migrate => server::migrate_only(&cli.config).await,
+        Command::CreateAdmin {
+            organisation,
+            name,
+            email,
+        } => server::create_admin(&cli.config, &organisation, &name, &email).await,
         Command::Routes => {
             println!("{}", serde_json::to_string(&server::routes::page_paths())?);
             Ok(())

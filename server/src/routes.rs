@@ -1,7 +1,7 @@
 //! The router: pages, server functions, files, health, and the layers
 //! every response goes through.
 
-use crate::{headers, health, unavailable};
+use crate::{auth, csrf, headers, health, unavailable};
 use app::backend::{http::provide_request_context, state::AppState};
 use app::{shell, App};
 use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
@@ -59,8 +59,13 @@ pub fn router(state: AppState) -> Router {
         .fallback_service(files)
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            auth::resolve_session,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             unavailable::guard,
-        ));
+        ))
+        .layer(middleware::from_fn(csrf::refuse_cross_site));
     for layer in headers::common(state.secure_cookies) {
         router = router.layer(layer);
     }

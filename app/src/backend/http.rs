@@ -1,6 +1,7 @@
 //! Per-request context for pages and server functions.
 
 use super::state::AppState;
+use crate::accounts::{SetupPending, Viewer};
 use crate::error::AppError;
 use crate::i18n::{Locale, LOCALE_COOKIE};
 use http::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
@@ -13,10 +14,66 @@ use leptos_axum::ResponseOptions;
 /// every page render and server function call.
 pub fn provide_request_context(state: &AppState) {
     provide_context(state.clone());
-    let locale = use_context::<Parts>()
-        .map(|parts| locale_of(&parts))
-        .unwrap_or_default();
+    let parts = use_context::<Parts>();
+    let locale = parts.as_ref().map(locale_of).unwrap_or_default();
     provide_context(locale);
+    // The server's session middleware resolved who is asking.
+    let viewer = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<Viewer>().cloned())
+        .unwrap_or_default();
+    provide_context(viewer);
+    provide_context(SetupPending(state.setup_token.reveal().is_some()));
+}
+
+/// The session cookie's name: `__Host-` prefixed (host-only, Secure, path
+/// /) when the public URL is https.
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-demineurs_session"
+    } else {
+        "demineurs_session"
+    }
+}
+
+/// The session token of a request, if its cookie is there.
+pub fn session_token_of(parts: &Parts, secure: bool) -> Option<String> {
+    cookie(parts, session_cookie_name(secure))
+}
+
+/// The session token of the request being served.
+pub fn session_token() -> Option<String> {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    use_context::<Parts>().and_then(|p| session_token_of(&p, secure))
+}
+
+fn append_cookie(value: String) {
+    if let (Some(response), Ok(value)) = (
+        use_context::<ResponseOptions>(),
+        HeaderValue::from_str(&value),
+    ) {
+        response.append_header(SET_COOKIE, value);
+    }
+}
+
+/// Sets the session cookie: HttpOnly, SameSite=Lax, Secure on https.
+pub fn set_session_cookie(token: &str) {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    append_cookie(format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        session_cookie_name(secure),
+        super::accounts::sessions::SESSION_DAYS * 24 * 3600,
+        if secure { "; Secure" } else { "" }
+    ));
+}
+
+pub fn clear_session_cookie() {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    append_cookie(format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        session_cookie_name(secure),
+        if secure { "; Secure" } else { "" }
+    ));
 }
 
 /// The language cookie if set, else the browser's preference, else French.

@@ -1,4 +1,5 @@
 //! Server-only code: database, services, request context.
+pub mod accounts;
 pub mod clock;
 pub mod db;
 pub mod entities;

@@ -1,5 +1,6 @@
 //! What every request handler and server function can reach.
 
+use super::accounts::setup_token::SetupToken;
 use super::clock::SharedClock;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
@@ -10,8 +11,12 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub clock: SharedClock,
     pub leptos_options: LeptosOptions,
-    /// Cookies get `Secure` when the public URL is https.
+    /// Cookies get `Secure` (and the session cookie the `__Host-` prefix)
+    /// when the public URL is https: decided from configuration, never from
+    /// the request.
     pub secure_cookies: bool,
+    /// Present while first-run setup is pending.
+    pub setup_token: SetupToken,
 }
 
 impl FromRef<AppState> for LeptosOptions {

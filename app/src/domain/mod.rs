@@ -1,2 +1,3 @@
 //! Plain types and pure rules: no I/O, no database, no browser.
+pub mod accounts;
 pub mod maturity;

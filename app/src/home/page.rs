@@ -1,4 +1,5 @@
 use super::MaturityGuide;
+use crate::accounts::{use_setup_pending, SETUP_PATH};
 use crate::i18n::{t, use_locale, Key};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,6 +10,14 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=format!("{} — {}", t(locale, Key::AppName), t(locale, Key::Tagline)) />
         <h1>{t(locale, Key::HomeTitle)}</h1>
+        {use_setup_pending()
+            .then(|| {
+                view! {
+                    <p class="callout">
+                        <a href=SETUP_PATH>{t(locale, Key::SetupPendingCallout)}</a>
+                    </p>
+                }
+            })}
         <p class="lead">{t(locale, Key::HomeIntro)}</p>
         <section aria-labelledby="how">
             <h2 id="how">{t(locale, Key::HowItWorksTitle)}</h2>

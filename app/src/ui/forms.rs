@@ -54,6 +54,13 @@ pub fn TextField(
     #[prop(default = None)] errors: Option<FormErrors>,
     #[prop(optional)] required: bool,
     #[prop(optional)] max_len: Option<usize>,
+    /// `text`, `email` or `password` (a password is never refilled).
+    #[prop(default = "text")]
+    kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// A help text under the label.
+    #[prop(optional)]
+    hint: Option<Key>,
 ) -> impl IntoView {
     let locale = use_locale();
     let id = format!("field-{name}");
@@ -63,19 +70,31 @@ pub fn TextField(
         .and_then(|e| e.value_of(name))
         .map(str::to_owned)
         .unwrap_or(value);
+    let typed = (kind != "password").then_some(typed);
+    let hint_id = format!("{id}-hint");
     let message = errors.as_ref().and_then(|e| e.message_for(name));
+    let described_by = [
+        hint.map(|_| hint_id.clone()),
+        message.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     view! {
         <div class="field" class:field-invalid=message.is_some()>
             <label for=id.clone()>{t(locale, label)}</label>
+            {hint.map(|key| view! { <p id=hint_id class="field-hint">{t(locale, key)}</p> })}
             <input
                 id=id
                 name=name
-                type="text"
+                type=kind
                 value=typed
                 required=required
                 maxlength=max_len.map(|n| n.to_string())
+                autocomplete=autocomplete
                 aria-invalid=message.map(|_| "true")
-                aria-describedby=message.map(|_| error_id.clone())
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
             />
             {message
                 .map(|key| {

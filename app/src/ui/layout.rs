@@ -1,6 +1,7 @@
 //! The frame of every page: skip link, header with navigation and language
 //! switch, the main landmark, footer.
 
+use crate::accounts::UserMenu;
 use crate::i18n::{t, use_locale, Key};
 use crate::settings::LanguageSwitch;
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
+                <UserMenu />
                 <LanguageSwitch />
             </div>
         </header>

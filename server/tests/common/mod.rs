@@ -7,6 +7,9 @@ use app::backend::testing::TestDb;
 use server::config::Config;
 use std::sync::Arc;
 
+/// The setup token of every test app.
+pub const SETUP_TOKEN: &str = "test-setup-token-0123456789";
+
 pub struct TestApp {
     pub address: String,
     pub db: TestDb,
@@ -49,6 +52,7 @@ pub async fn spawn_app_on(db: TestDb) -> TestApp {
         public_url: address.clone(),
         site_root: site_root.clone(),
         log: "warn".into(),
+        setup_token: Some(SETUP_TOKEN.into()),
     };
     let state = server::start(&config, Arc::new(SystemClock))
         .await

@@ -1,0 +1,110 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The setup form, as posted.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SetupForm {
+    pub token: String,
+    pub organisation: String,
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// Creates the organisation and its first administrator, with the token
+/// printed in the server's log; then signs the administrator in.
+/// Open to anyone holding the token, and only while setup is pending.
+#[server(endpoint = "complete_setup")]
+pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), AppError> {
+    use crate::backend::accounts::{sessions, setup};
+    use crate::backend::http::{fail, set_session_cookie, state};
+    use crate::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
+
+    let state = state();
+    let mut errors = FormErrors::with_input([
+        ("organisation", form.organisation.as_str()),
+        ("display_name", form.display_name.as_str()),
+        ("email", form.email.as_str()),
+    ]);
+    if !state.setup_token.matches(form.token.trim()) {
+        errors.add("token", Key::ErrSetupToken);
+    }
+    let organisation =
+        OrganisationName::parse(&form.organisation).map_err(|k| errors.add("organisation", k));
+    let display_name =
+        DisplayName::parse(&form.display_name).map_err(|k| errors.add("display_name", k));
+    let email = Email::parse(&form.email).map_err(|k| errors.add("email", k));
+    let password = NewPassword::parse(&form.password).map_err(|k| errors.add("password", k));
+    let (Ok(organisation), Ok(display_name), Ok(email), Ok(password), true) = (
+        organisation,
+        display_name,
+        email,
+        password,
+        errors.is_empty(),
+    ) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let input = setup::FirstAdmin {
+        organisation,
+        display_name,
+        email,
+        password,
+    };
+    let admin = setup::create_first_admin(&state.db, state.clock.as_ref(), input)
+        .await
+        .map_err(fail)?;
+    state.setup_token.consume();
+    let token = sessions::open(&state.db, state.clock.as_ref(), admin)
+        .await
+        .map_err(fail)?;
+    set_session_cookie(&token);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Signs a person in with their address and password. A refusal never says
+/// whether the address exists.
+#[server(endpoint = "log_in")]
+pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
+    use crate::backend::accounts::{login, sessions};
+    use crate::backend::http::{fail, set_session_cookie, state};
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
+
+    let state = state();
+    let Some(person) = login::authenticate(&state.db, &email, &password)
+        .await
+        .map_err(fail)?
+    else {
+        let mut errors = FormErrors::with_input([("email", email.as_str())]);
+        errors.add("password", Key::ErrBadCredentials);
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    // A new session id at every log-in: an id planted before cannot ride along.
+    let token = sessions::open(&state.db, state.clock.as_ref(), person)
+        .await
+        .map_err(fail)?;
+    set_session_cookie(&token);
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends the caller's session. Open to anyone: without a session it does nothing.
+#[server(endpoint = "log_out")]
+pub async fn log_out() -> Result<(), AppError> {
+    use crate::backend::accounts::sessions;
+    use crate::backend::http::{clear_session_cookie, fail, session_token, state};
+
+    let state = state();
+    if let Some(token) = session_token() {
+        sessions::revoke(&state.db, state.clock.as_ref(), &token)
+            .await
+            .map_err(fail)?;
+    }
+    clear_session_cookie();
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,35 @@
+use super::{use_viewer, LogIn};
+use crate::domain::accounts::Email;
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+/// Log in with an address and a password.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let locale = use_locale();
+    let title = format!("{} — {}", t(locale, Key::LogIn), t(locale, Key::AppName));
+    if let Some(me) = use_viewer() {
+        return view! {
+            <Title text=title />
+            <h1>{t(locale, Key::LogIn)}</h1>
+            <p>{format!("{} {}.", t(locale, Key::SignedInAs), me.display_name)}</p>
+        }
+        .into_any();
+    }
+    let refused = refused_submission::<LogIn>();
+    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    view! {
+        <Title text=title />
+        <h1>{t(locale, Key::LogIn)}</h1>
+        <ErrorSummary error=refused />
+        <form method="post" action={<LogIn as ServerFn>::PATH} class="stack-form">
+            <TextField name="email" label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="username" />
+            <TextField name="password" label=Key::FieldPassword kind="password" errors=errors required=true autocomplete="current-password" />
+            <button type="submit" class="primary">{t(locale, Key::LogIn)}</button>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,34 @@
+//! Accounts in the UI: first-run setup, log-in, log-out, who is signed in.
+mod api;
+mod login_page;
+mod setup_page;
+mod user_menu;
+
+pub use api::{complete_setup, log_in, log_out, CompleteSetup, LogIn, LogOut, SetupForm};
+pub use login_page::LoginPage;
+pub use setup_page::SetupPage;
+pub use user_menu::UserMenu;
+
+use crate::domain::accounts::CurrentUser;
+use leptos::prelude::use_context;
+
+/// Who is asking, resolved by the server from the session cookie before
+/// rendering or running a server function.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Viewer(pub Option<CurrentUser>);
+
+/// While no administrator exists, the app leads to the setup page.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SetupPending(pub bool);
+
+pub fn use_viewer() -> Option<CurrentUser> {
+    use_context::<Viewer>().and_then(|v| v.0)
+}
+
+pub fn use_setup_pending() -> bool {
+    use_context::<SetupPending>().is_some_and(|s| s.0)
+}
+
+/// Where the pages live.
+pub const SETUP_PATH: &str = "/installation";
+pub const LOGIN_PATH: &str = "/connexion";

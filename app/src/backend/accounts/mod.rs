@@ -1,0 +1,13 @@
+//! Accounts: first-run setup, passwords, log-in, sessions.
+pub mod login;
+pub mod passwords;
+pub mod sessions;
+pub mod setup;
+pub mod setup_token;
+
+/// A person's account state, as stored.
+pub mod status {
+    pub const ACTIVE: &str = "active";
+    pub const PENDING: &str = "pending";
+    pub const DEACTIVATED: &str = "deactivated";
+}

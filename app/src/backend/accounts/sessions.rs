@@ -1,0 +1,121 @@
+//! Sessions stored in the database, so they survive a restart and work
+//! across instances. The cookie holds a random token; the table holds its
+//! SHA-256, so a copy of the database yields no usable cookie.
+
+use super::status;
+use crate::backend::clock::Clock;
+use crate::backend::entities::{organisation, session, user};
+use crate::backend::error::from_db;
+use crate::domain::accounts::{CurrentUser, Role};
+use crate::error::AppError;
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use chrono::Duration;
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+
+/// How long a session lasts without logging in again.
+pub const SESSION_DAYS: i64 = 30;
+
+fn hash_token(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Opens a session for a person; returns the token for the cookie.
+pub async fn open(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    user_id: i64,
+) -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let now = clock.now();
+    session::Entity::insert(session::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(SESSION_DAYS)),
+        revoked_at: Set(None),
+    })
+    .exec_without_returning(db)
+    .await
+    .map_err(from_db)?;
+    Ok(token)
+}
+
+/// The person behind a token: `None` when the session is unknown, revoked,
+/// expired, or its person is not active any more.
+pub async fn current_user(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    token: &str,
+) -> Result<Option<CurrentUser>, AppError> {
+    let Some(found) = session::Entity::find_by_id(hash_token(token))
+        .filter(session::Column::RevokedAt.is_null())
+        .filter(session::Column::ExpiresAt.gt(clock.now()))
+        .one(db)
+        .await
+        .map_err(from_db)?
+    else {
+        return Ok(None);
+    };
+    let Some(person) = user::Entity::find_by_id(found.user_id)
+        .filter(user::Column::Status.eq(status::ACTIVE))
+        .one(db)
+        .await
+        .map_err(from_db)?
+    else {
+        return Ok(None);
+    };
+    let Some(org) = organisation::Entity::find_by_id(person.organisation_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+    else {
+        return Ok(None);
+    };
+    Ok(Role::parse(&person.role).map(|role| CurrentUser {
+        id: person.id,
+        display_name: person.display_name,
+        role,
+        organisation_id: org.id,
+        organisation_name: org.name,
+    }))
+}
+
+/// Ends one session (log out).
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    token: &str,
+) -> Result<(), AppError> {
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(clock.now()))
+        .filter(session::Column::TokenHash.eq(hash_token(token)))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    Ok(())
+}
+
+/// Ends every session of a person (deactivation, password reset).
+pub async fn revoke_all(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    user_id: i64,
+) -> Result<u64, AppError> {
+    let result = session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(clock.now()))
+        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    Ok(result.rows_affected)
+}

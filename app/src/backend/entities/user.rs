@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub organisation_id: i64,
+    #[sea_orm(unique)]
+    pub email: String,
+    pub display_name: String,
+    pub service: String,
+    #[sea_orm(column_type = "Text")]
+    pub password_hash: String,
+    /// `Role::as_str()`.
+    pub role: String,
+    /// `active`, `pending` (awaiting approval) or `deactivated`.
+    pub status: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,224 @@
+//! People and organisations: roles and the rules their input must follow.
+//! "Parse, don't validate": a value of these types is always acceptable.
+
+use crate::i18n::Key;
+use serde::{Deserialize, Serialize};
+
+/// What a person may do in their organisation, from least to most.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Member,
+    Facilitator,
+    Lead,
+    Admin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Member, Role::Facilitator, Role::Lead, Role::Admin];
+
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Facilitator => "facilitator",
+            Role::Lead => "lead",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == raw)
+    }
+}
+
+/// Who is signed in, as pages and server functions see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub display_name: String,
+    pub role: Role,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+}
+
+/// Trims, and refuses empty, too long or control characters.
+fn parse_text(raw: &str, max_chars: usize) -> Result<String, Key> {
+    let text = raw.trim();
+    if text.is_empty() {
+        return Err(Key::ErrRequired);
+    }
+    if text.chars().count() > max_chars {
+        return Err(Key::ErrTooLong);
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Key::ErrInvalid);
+    }
+    Ok(text.to_owned())
+}
+
+/// A person's name as shown to others.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisplayName(String);
+
+impl DisplayName {
+    pub const MAX_CHARS: usize = 80;
+
+    pub fn parse(raw: &str) -> Result<DisplayName, Key> {
+        parse_text(raw, Self::MAX_CHARS).map(DisplayName)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An organisation's name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganisationName(String);
+
+impl OrganisationName {
+    pub const MAX_CHARS: usize = 120;
+
+    pub fn parse(raw: &str) -> Result<OrganisationName, Key> {
+        parse_text(raw, Self::MAX_CHARS).map(OrganisationName)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// An e-mail address, lower-cased: the login of a local account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX_CHARS: usize = 254;
+
+    pub fn parse(raw: &str) -> Result<Email, Key> {
+        let email = raw.trim().to_lowercase();
+        if email.is_empty() {
+            return Err(Key::ErrRequired);
+        }
+        if email.chars().count() > Self::MAX_CHARS {
+            return Err(Key::ErrTooLong);
+        }
+        let valid = match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+                    && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            }
+            None => false,
+        };
+        if valid {
+            Ok(Email(email))
+        } else {
+            Err(Key::ErrEmailInvalid)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn domain(&self) -> &str {
+        self.0.split_once('@').map(|(_, d)| d).unwrap_or_default()
+    }
+}
+
+/// A new password: 12 characters at least (ANSSI's advice for passwords
+/// alone), 128 at most so that hashing stays cheap.
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub const MIN_CHARS: usize = 12;
+    pub const MAX_CHARS: usize = 128;
+
+    pub fn parse(raw: &str) -> Result<NewPassword, Key> {
+        let n = raw.chars().count();
+        if n == 0 {
+            Err(Key::ErrRequired)
+        } else if n < Self::MIN_CHARS {
+            Err(Key::ErrPasswordTooShort)
+        } else if n > Self::MAX_CHARS {
+            Err(Key::ErrTooLong)
+        } else {
+            Ok(NewPassword(raw.to_owned()))
+        }
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Never print a password, even in a debug log.
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_and_are_ordered_by_power() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert!(
+            Role::Admin > Role::Lead
+                && Role::Lead > Role::Facilitator
+                && Role::Facilitator > Role::Member
+        );
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn names_are_trimmed_and_bounded() {
+        assert_eq!(
+            DisplayName::parse("  Camille  ").unwrap().as_str(),
+            "Camille"
+        );
+        assert_eq!(DisplayName::parse("   "), Err(Key::ErrRequired));
+        assert_eq!(DisplayName::parse(&"é".repeat(81)), Err(Key::ErrTooLong));
+        assert!(DisplayName::parse(&"é".repeat(80)).is_ok());
+        assert_eq!(DisplayName::parse("a\u{0}b"), Err(Key::ErrInvalid));
+        assert!(OrganisationName::parse("Département de l’Isère").is_ok());
+    }
+
+    #[test]
+    fn emails_are_lower_cased_and_checked() {
+        let email = Email::parse(" Camille.Martin@Isere.FR ").unwrap();
+        assert_eq!(email.as_str(), "camille.martin@isere.fr");
+        assert_eq!(email.domain(), "isere.fr");
+        for bad in [
+            "camille",
+            "@isere.fr",
+            "camille@",
+            "camille@isere",
+            "a b@isere.fr",
+            "a@b@c.fr",
+            "a@.fr",
+        ] {
+            assert_eq!(Email::parse(bad), Err(Key::ErrEmailInvalid), "{bad}");
+        }
+        assert_eq!(Email::parse(""), Err(Key::ErrRequired));
+    }
+
+    #[test]
+    fn passwords_need_twelve_characters_and_never_show() {
+        assert_eq!(NewPassword::parse("short"), Err(Key::ErrPasswordTooShort));
+        assert_eq!(NewPassword::parse(""), Err(Key::ErrRequired));
+        let ok = NewPassword::parse("douze-caractères").unwrap();
+        assert_eq!(format!("{ok:?}"), "NewPassword(***)");
+        assert_eq!(NewPassword::parse(&"x".repeat(129)), Err(Key::ErrTooLong));
+    }
+}

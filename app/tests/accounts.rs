@@ -1,0 +1,137 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! Accounts on SQLite and PostgreSQL: first-run setup, log-in, sessions.
+
+use app::backend::accounts::{login, sessions, setup};
+use app::backend::clock::ManualClock;
+use app::backend::testing::TestDb;
+use app::db_test;
+use app::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName, Role};
+use app::error::AppError;
+use chrono::{Duration, TimeZone, Utc};
+
+fn clock() -> ManualClock {
+    ManualClock::at(Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap())
+}
+
+fn first_admin(email: &str) -> setup::FirstAdmin {
+    setup::FirstAdmin {
+        organisation: OrganisationName::parse("Ville de Lille").unwrap(),
+        display_name: DisplayName::parse("Camille Martin").unwrap(),
+        email: Email::parse(email).unwrap(),
+        password: NewPassword::parse("un mot de passe solide").unwrap(),
+    }
+}
+
+db_test!(
+    setup_creates_the_organisation_and_its_admin_once,
+    |t: TestDb| async move {
+        let clock = clock();
+        assert!(setup::needs_setup(&t.db).await.unwrap());
+        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        assert!(!setup::needs_setup(&t.db).await.unwrap());
+        let again = setup::create_first_admin(&t.db, &clock, first_admin("other@lille.fr")).await;
+        assert_eq!(again, Err(AppError::Conflict));
+        let token = sessions::open(&t.db, &clock, id).await.unwrap();
+        let me = sessions::current_user(&t.db, &clock, &token)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(me.role, Role::Admin);
+        assert_eq!(me.organisation_name, "Ville de Lille");
+        assert_eq!(me.display_name, "Camille Martin");
+    }
+);
+
+db_test!(
+    two_setups_at_the_same_time_make_one_admin,
+    |t: TestDb| async move {
+        let clock = clock();
+        let (a, b) = tokio::join!(
+            setup::create_first_admin(&t.db, &clock, first_admin("a@lille.fr")),
+            setup::create_first_admin(&t.db, &clock, first_admin("b@lille.fr")),
+        );
+        assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
+    }
+);
+
+db_test!(
+    log_in_needs_the_right_password_and_says_nothing_of_unknown_addresses,
+    |t: TestDb| async move {
+        let clock = clock();
+        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        assert_eq!(
+            login::authenticate(&t.db, " Camille@Lille.fr ", "un mot de passe solide")
+                .await
+                .unwrap(),
+            Some(id)
+        );
+        assert_eq!(
+            login::authenticate(&t.db, "camille@lille.fr", "un mot de passe faux!")
+                .await
+                .unwrap(),
+            None
+        );
+        assert_eq!(
+            login::authenticate(&t.db, "nobody@lille.fr", "un mot de passe solide")
+                .await
+                .unwrap(),
+            None
+        );
+    }
+);
+
+db_test!(
+    a_session_ends_when_revoked_or_expired,
+    |t: TestDb| async move {
+        let clock = clock();
+        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        let kept = sessions::open(&t.db, &clock, id).await.unwrap();
+        let ended = sessions::open(&t.db, &clock, id).await.unwrap();
+        assert_ne!(kept, ended, "each log-in gets a new session id");
+        sessions::revoke(&t.db, &clock, &ended).await.unwrap();
+        assert!(sessions::current_user(&t.db, &clock, &ended)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(sessions::current_user(&t.db, &clock, &kept)
+            .await
+            .unwrap()
+            .is_some());
+        assert!(sessions::current_user(&t.db, &clock, "forged-token")
+            .await
+            .unwrap()
+            .is_none());
+        clock.advance(Duration::days(sessions::SESSION_DAYS) + Duration::minutes(1));
+        assert!(sessions::current_user(&t.db, &clock, &kept)
+            .await
+            .unwrap()
+            .is_none());
+    }
+);
+
+db_test!(
+    revoking_all_sessions_of_a_person_logs_them_out_everywhere,
+    |t: TestDb| async move {
+        let clock = clock();
+        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        let a = sessions::open(&t.db, &clock, id).await.unwrap();
+        let b = sessions::open(&t.db, &clock, id).await.unwrap();
+        assert_eq!(sessions::revoke_all(&t.db, &clock, id).await.unwrap(), 2);
+        assert!(sessions::current_user(&t.db, &clock, &a)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(sessions::current_user(&t.db, &clock, &b)
+            .await
+            .unwrap()
+            .is_none());
+    }
+);

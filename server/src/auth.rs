@@ -1,0 +1,44 @@
+//! Who is asking: the session cookie resolved once per request, before
+//! pages render and server functions run (they read it synchronously).
+
+use app::accounts::Viewer;
+use app::backend::accounts::sessions;
+use app::backend::{http::session_token_of, state::AppState};
+use app::error::AppError;
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if request.uri().path().starts_with("/pkg/") {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let viewer = match session_token_of(&parts, state.secure_cookies) {
+        Some(token) => {
+            match sessions::current_user(&state.db, state.clock.as_ref(), &token).await {
+                Ok(user) => Viewer(user),
+                Err(error) => return unavailable(error),
+            }
+        }
+        None => Viewer(None),
+    };
+    parts.extensions.insert(viewer);
+    next.run(Request::from_parts(parts, body)).await
+}
+
+/// The session could not be checked (the cause is logged where it was
+/// mapped): never serve the request as if the person were signed out.
+fn unavailable(error: AppError) -> Response {
+    (
+        error.status(),
+        "Service momentanément indisponible. Réessayez dans quelques instants.",
+    )
+        .into_response()
+}

@@ -1,0 +1,227 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! Accounts over HTTP, as a browser without JavaScript uses them.
+mod common;
+
+use common::{spawn_app, TestApp, SETUP_TOKEN};
+use reqwest::header;
+
+const PASSWORD: &str = "une phrase de passe solide";
+
+async fn post(app: &TestApp, path: &str, body: &str, cookie: Option<&str>) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(app.url(path))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url("/"))
+        .body(body.to_owned());
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap()
+}
+
+async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap().text().await.unwrap()
+}
+
+/// The `name=value` of the session cookie a response sets.
+fn session_cookie(response: &reqwest::Response) -> String {
+    let set = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("demineurs_session="))
+        .expect("a session cookie");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+    set.split(';').next().unwrap().to_owned()
+}
+
+fn setup_body(token: &str) -> String {
+    format!(
+        "token={token}&organisation=Ville+de+Lille&display_name=Camille+Martin&email=camille%40lille.fr&password={}",
+        PASSWORD.replace(' ', "+")
+    )
+}
+
+async fn set_up(app: &TestApp) -> String {
+    let response = post(app, "/api/complete_setup", &setup_body(SETUP_TOKEN), None).await;
+    assert_eq!(response.status(), 302);
+    session_cookie(&response)
+}
+
+#[tokio::test]
+async fn a_fresh_instance_leads_to_setup() {
+    let app = spawn_app().await;
+    let home = page(&app, "/", None).await;
+    assert!(home.contains("href=\"/installation\""), "{home}");
+    assert!(page(&app, "/installation", None)
+        .await
+        .contains("Jeton d’installation"));
+}
+
+#[tokio::test]
+async fn setup_with_a_wrong_token_changes_nothing_and_says_why() {
+    let app = spawn_app().await;
+    let response = post(
+        &app,
+        "/api/complete_setup",
+        &setup_body("not-the-token"),
+        None,
+    )
+    .await;
+    assert_eq!(response.status(), 302);
+    let location = response.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(location.contains("__err="));
+    let back = app
+        .client
+        .get(location.replace("/?", "/installation?"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        back.contains("Ce jeton d’installation n’est pas le bon"),
+        "{back}"
+    );
+    assert!(
+        back.contains("value=\"Ville de Lille\""),
+        "typed input kept: {back}"
+    );
+    assert!(!back.contains(PASSWORD), "a password never comes back");
+    assert!(
+        page(&app, "/installation", None)
+            .await
+            .contains("Jeton d’installation"),
+        "still pending"
+    );
+}
+
+#[tokio::test]
+async fn setup_signs_the_admin_in_once_and_only_once() {
+    let app = spawn_app().await;
+    let cookie = set_up(&app).await;
+    let home = page(&app, "/", Some(&cookie)).await;
+    assert!(home.contains("Camille Martin"), "{home}");
+    assert!(home.contains("Se déconnecter"));
+    assert!(page(&app, "/installation", None)
+        .await
+        .contains("déjà installée"));
+    let again = post(&app, "/api/complete_setup", &setup_body(SETUP_TOKEN), None).await;
+    assert!(
+        again.headers()[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .contains("__err="),
+        "the token is spent"
+    );
+}
+
+#[tokio::test]
+async fn stored_passwords_are_argon2id_hashes() {
+    use sea_orm::{ConnectionTrait, Statement};
+    let app = spawn_app().await;
+    set_up(&app).await;
+    let db = &app.db.db;
+    let row = db
+        .query_one_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT password_hash FROM users",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let hash: String = row.try_get("", "password_hash").unwrap();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+}
+
+#[tokio::test]
+async fn log_in_gives_a_new_session_id_each_time_and_a_vague_refusal() {
+    let app = spawn_app().await;
+    let setup_cookie = set_up(&app).await;
+    let body = format!(
+        "email=camille%40lille.fr&password={}",
+        PASSWORD.replace(' ', "+")
+    );
+    let first = session_cookie(&post(&app, "/api/log_in", &body, Some(&setup_cookie)).await);
+    let second = session_cookie(&post(&app, "/api/log_in", &body, Some(&first)).await);
+    assert_ne!(first, setup_cookie);
+    assert_ne!(first, second);
+
+    for wrong in [
+        "email=camille%40lille.fr&password=wrong+password+here",
+        "email=nobody%40lille.fr&password=wrong+password+here",
+    ] {
+        let refused = post(&app, "/api/log_in", wrong, None).await;
+        assert!(refused.headers().get(header::SET_COOKIE).is_none());
+        let location = refused.headers()[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let back = app
+            .client
+            .get(location.replace("/?", "/connexion?"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            back.contains("Adresse ou mot de passe incorrect."),
+            "{back}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_cookie_replayed_after_log_out_signs_nobody_in() {
+    let app = spawn_app().await;
+    let cookie = set_up(&app).await;
+    let out = post(&app, "/api/log_out", "", Some(&cookie)).await;
+    assert_eq!(out.status(), 302);
+    let cleared = out
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().unwrap().contains("Max-Age=0"));
+    assert!(cleared, "the cookie is cleared");
+    let home = page(&app, "/", Some(&cookie)).await;
+    assert!(!home.contains("Camille Martin"), "{home}");
+    assert!(home.contains("href=\"/connexion\""));
+}
+
+#[tokio::test]
+async fn a_cross_site_form_post_is_refused() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(app.url("/api/complete_setup"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, "https://evil.example")
+        .body(setup_body(SETUP_TOKEN))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 403);
+    assert!(
+        page(&app, "/installation", None)
+            .await
+            .contains("Jeton d’installation"),
+        "nothing changed"
+    );
+}
