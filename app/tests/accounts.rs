@@ -135,3 +135,43 @@ db_test!(
             .is_none());
     }
 );
+
+db_test!(
+    failed_log_ins_are_limited_per_address_and_per_ip_for_a_minute,
+    |t: TestDb| async move {
+        use app::backend::accounts::login_limits::{check, record_failure, MAX_FAILURES};
+        let clock = clock();
+        for _ in 0..MAX_FAILURES {
+            check(&t.db, &clock, "a@lille.fr", "10.0.0.1")
+                .await
+                .unwrap();
+            record_failure(&t.db, &clock, "a@lille.fr", "10.0.0.1")
+                .await
+                .unwrap();
+            clock.advance(Duration::seconds(1));
+        }
+        let limited = check(&t.db, &clock, "a@lille.fr", "10.0.0.2").await;
+        assert_eq!(
+            limited,
+            Err(AppError::RateLimited {
+                retry_after_secs: 40
+            })
+        );
+        assert!(
+            matches!(
+                check(&t.db, &clock, "b@lille.fr", "10.0.0.1").await,
+                Err(AppError::RateLimited { .. })
+            ),
+            "same IP"
+        );
+        assert!(
+            check(&t.db, &clock, "b@lille.fr", "10.0.0.2").await.is_ok(),
+            "another address from another IP"
+        );
+        clock.advance(Duration::seconds(41));
+        assert!(
+            check(&t.db, &clock, "a@lille.fr", "10.0.0.1").await.is_ok(),
+            "the window has moved on"
+        );
+    }
+);

@@ -31,7 +31,8 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         config.bind,
         config.public_url
     );
-    axum::serve(listener, routes::router(state))
+    let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("server error")?;

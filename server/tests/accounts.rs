@@ -225,3 +225,42 @@ async fn a_cross_site_form_post_is_refused() {
         "nothing changed"
     );
 }
+
+#[tokio::test]
+async fn the_21st_failed_log_in_in_a_minute_gets_429_with_retry_after() {
+    let app = spawn_app().await;
+    set_up(&app).await;
+    let attempt = || async {
+        app.client
+            .post(app.url("/api/log_in"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body("email=camille%40lille.fr&password=not+the+password")
+            .send()
+            .await
+            .unwrap()
+    };
+    for n in 1..=20 {
+        assert_eq!(attempt().await.status(), 422, "attempt {n}");
+    }
+    let limited = attempt().await;
+    assert_eq!(limited.status(), 429);
+    let wait: u64 = limited.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    // Even the right password waits: the limit is checked first.
+    let right = app
+        .client
+        .post(app.url("/api/log_in"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(format!(
+            "email=camille%40lille.fr&password={}",
+            PASSWORD.replace(' ', "+")
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(right.status(), 429);
+}

@@ -69,16 +69,27 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
 /// whether the address exists.
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::backend::accounts::{login, sessions};
-    use crate::backend::http::{fail, set_session_cookie, state};
+    use crate::backend::accounts::{login, login_limits, sessions};
+    use crate::backend::http::{client_ip, fail, set_session_cookie, state};
     use crate::error::FormErrors;
     use crate::i18n::Key;
 
     let state = state();
+    let clock = state.clock.as_ref();
+    // Failures count per address as typed, known or not: the limit says
+    // nothing about which addresses exist.
+    let address: String = email.trim().to_lowercase().chars().take(254).collect();
+    let ip = client_ip();
+    login_limits::check(&state.db, clock, &address, &ip)
+        .await
+        .map_err(fail)?;
     let Some(person) = login::authenticate(&state.db, &email, &password)
         .await
         .map_err(fail)?
     else {
+        login_limits::record_failure(&state.db, clock, &address, &ip)
+            .await
+            .map_err(fail)?;
         let mut errors = FormErrors::with_input([("email", email.as_str())]);
         errors.add("password", Key::ErrBadCredentials);
         return Err(fail(AppError::Invalid(errors)));

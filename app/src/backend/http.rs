@@ -102,6 +102,18 @@ fn cookie(parts: &Parts, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
+/// The caller's IP address, as the connection shows it ("unknown" when the
+/// server was not given connection info, as in some tests).
+pub fn client_ip() -> String {
+    use_context::<Parts>()
+        .and_then(|p| {
+            p.extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|info| info.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
 pub fn state() -> AppState {
     expect_context::<AppState>()
 }
@@ -118,9 +130,15 @@ pub fn fail(error: AppError) -> AppError {
                 .map(|v| v.contains("text/html"))
         })
         .unwrap_or(false);
-    if !from_a_plain_form {
-        if let Some(response) = use_context::<ResponseOptions>() {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        if !from_a_plain_form {
             response.set_status(error.status());
+        }
+        if let AppError::RateLimited { retry_after_secs } = error {
+            response.insert_header(
+                http::header::RETRY_AFTER,
+                HeaderValue::from(retry_after_secs),
+            );
         }
     }
     error

@@ -58,7 +58,8 @@ pub async fn spawn_app_on(db: TestDb) -> TestApp {
         .await
         .expect("start");
     let router = server::routes::router(state);
-    tokio::spawn(async move { axum::serve(listener, router).await });
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await });
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

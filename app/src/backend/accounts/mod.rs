@@ -1,5 +1,6 @@
 //! Accounts: first-run setup, passwords, log-in, sessions.
 pub mod login;
+pub mod login_limits;
 pub mod passwords;
 pub mod sessions;
 pub mod setup;

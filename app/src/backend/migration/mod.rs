@@ -3,6 +3,7 @@ use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_create_idempotency_keys;
 mod m20261129_000002_create_accounts;
+mod m20261129_000003_create_login_failures;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_create_idempotency_keys::Migration),
             Box::new(m20261129_000002_create_accounts::Migration),
+            Box::new(m20261129_000003_create_login_failures::Migration),
         ]
     }
 }
