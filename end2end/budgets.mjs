@@ -15,8 +15,23 @@ const REPEAT_KB = 30;
 const MIN_SCORE = 80;
 const VIEWPORTS = [[1920, 1080], [390, 844]];
 
-// The main pages: every route of the router (routes.json, from `demineurs routes`).
-const pages = JSON.parse(fs.readFileSync(new URL('./routes.json', import.meta.url), 'utf8'));
+// The main pages: every route of the router (routes.json, from `demineurs routes`),
+// parameters given a sample value; pages under /admin measured as the test
+// administrator (scripts/test.sh creates it).
+const pages = JSON.parse(fs.readFileSync(new URL('./routes.json', import.meta.url), 'utf8'))
+  .map((route) => route.replace(/\{[^}]+\}|:[A-Za-z_]+/g, 'exemple-de-lien-ferme'));
+
+async function adminCookie() {
+  const response = await fetch(new URL('/api/log_in', BASE), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: process.env.E2E_ADMIN_EMAIL || '', password: process.env.E2E_ADMIN_PASSWORD || '' }),
+  });
+  const cookie = (response.headers.getSetCookie?.() || []).find((c) => c.startsWith('demineurs_session='));
+  if (!cookie) throw new Error(`cannot log in as the test administrator (${response.status})`);
+  return cookie.split(';')[0];
+}
 
 function findEcoindex() {
   const here = path.dirname(new URL(import.meta.url).pathname);
@@ -30,8 +45,12 @@ const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fir
   '--disable-component-update', '--disable-sync'];
 
 /** Bytes that crossed the network on a second visit with a warm cache. */
-async function repeatVisitKB(browser, url, [width, height]) {
+async function repeatVisitKB(browser, url, [width, height], cookie) {
   const context = await browser.newContext({ viewport: { width, height } });
+  if (cookie) {
+    const [name, ...rest] = cookie.split('=');
+    await context.addCookies([{ name, value: rest.join('='), url }]);
+  }
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(1500);
@@ -46,15 +65,18 @@ async function repeatVisitKB(browser, url, [width, height]) {
 }
 
 const ecoindex = findEcoindex();
+const cookie = pages.some((p) => p.startsWith('/admin')) ? await adminCookie() : null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: launchArgs });
 const failures = [];
 const rows = [];
 for (const p of pages) {
   for (const viewport of VIEWPORTS) {
     const url = new URL(p, BASE).toString();
-    const out = execFileSync('node', [ecoindex, url, String(viewport[0]), String(viewport[1])], { encoding: 'utf8' });
+    const needsAdmin = p.startsWith('/admin');
+    const args = [ecoindex, url, String(viewport[0]), String(viewport[1]), ...(needsAdmin ? ['--cookie', cookie] : [])];
+    const out = execFileSync('node', args, { encoding: 'utf8' });
     const eco = JSON.parse(out.trim().split('\n').pop());
-    const repeat = await repeatVisitKB(browser, url, viewport);
+    const repeat = await repeatVisitKB(browser, url, viewport, needsAdmin ? cookie : null);
     const row = { page: p, viewport: viewport.join('x'), score: eco.score, grade: eco.grade, dom: eco.dom,
       requests: eco.requests, firstLoadKB: eco.sizeKB, repeatKB: +repeat.toFixed(1) };
     rows.push(row);

@@ -40,3 +40,21 @@ if ! { wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}
   [ -f "$TOOLS/package.json" ] || echo '{"name":"demineurs-tools","private":true}' >"$TOOLS/package.json"
   npm install --prefix "$TOOLS" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" "sass@$SASS_VERSION"
 fi
+
+# The build cache outside the clone is shared by every checkout, and cargo
+# decides freshness from the source paths it last built: a cache last used
+# by another checkout could hand back its binaries. When the checkout
+# changes, drop this workspace's own artifacts (the registry dependencies
+# stay): speed from the cache, never correctness.
+TARGET="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
+if [ -d "$TARGET" ] && [ "$(cat "$TARGET/.checkout" 2>/dev/null)" != "$PWD" ]; then
+  step "build cache last used by another checkout: rebuilding this workspace's crates"
+  export CARGO_TARGET_DIR="$TARGET"
+  cargo clean -q -p app -p server -p frontend 2>/dev/null || true
+  cargo clean -q -p app -p server -p frontend --release 2>/dev/null || true
+  cargo clean -q -p app -p frontend --target wasm32-unknown-unknown 2>/dev/null || true
+  cargo clean -q -p app -p frontend --profile wasm-release --target wasm32-unknown-unknown \
+    --target-dir "$TARGET/front" 2>/dev/null || true
+  rm -f "$TARGET/release/demineurs" "$TARGET/release/hash.txt"
+fi
+mkdir -p "$TARGET" && echo "$PWD" >"$TARGET/.checkout"

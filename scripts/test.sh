@@ -45,7 +45,10 @@ cargo leptos build --release --precompress
 BIN="$CARGO_TARGET_DIR/release/demineurs"
 ls -l target/site/pkg
 
-step "starting the release server on 127.0.0.1:$PORT (fresh SQLite)"
+step "starting the release server on 127.0.0.1:$PORT (fresh SQLite, an administrator made by create-admin)"
+export E2E_ADMIN_EMAIL="admin@e2e.test" E2E_ADMIN_PASSWORD="e2e admin password"
+DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+  "$BIN" create-admin --organisation "Organisation de test" --name "Admin E2E" --email "$E2E_ADMIN_EMAIL"
 DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" \
   DEMINEURS_PUBLIC_URL="http://127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
   "$BIN" serve >"$WORK/server.log" 2>&1 &

@@ -1,14 +1,15 @@
 //! The HTML shell and the router: every page of the app is listed here.
 
-use crate::accounts::{LoginPage, SetupPage};
+use crate::accounts::{LoginPage, SetupPage, SignUpPage};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
+use crate::members::MembersPage;
 use crate::ui::{layout::Layout, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// A one-colour mark as an inline icon: no extra request for a favicon.
@@ -47,6 +48,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("installation") view=SetupPage />
                     <Route path=path!("connexion") view=LoginPage />
+                    // Pages that load data render whole before sending
+                    // (`Async`): without JavaScript, out-of-order streamed
+                    // content would never show, and a late status is lost.
+                    <Route path=path!("inscription/:token") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

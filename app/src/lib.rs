@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod members;
 pub mod settings;
 pub mod ui;
 

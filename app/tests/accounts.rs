@@ -175,3 +175,112 @@ db_test!(
         );
     }
 );
+
+fn sign_up_input(email: &str) -> app::backend::accounts::invitations::SignUp {
+    app::backend::accounts::invitations::SignUp {
+        display_name: DisplayName::parse("Dominique Bernard").unwrap(),
+        email: Email::parse(email).unwrap(),
+        password: NewPassword::parse("une autre phrase solide").unwrap(),
+    }
+}
+
+async fn admin_of(t: &TestDb, clock: &ManualClock) -> app::domain::accounts::CurrentUser {
+    let id = setup::create_first_admin(&t.db, clock, first_admin("camille@lille.fr"))
+        .await
+        .unwrap();
+    let token = sessions::open(&t.db, clock, id).await.unwrap();
+    sessions::current_user(&t.db, clock, &token)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+db_test!(
+    an_invitation_lets_one_person_join_with_its_role_once,
+    |t: TestDb| async move {
+        use app::backend::accounts::{invitations, members};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let token = invitations::create(&t.db, &clock, &admin, Role::Facilitator)
+            .await
+            .unwrap();
+        assert!(invitations::is_open(&t.db, &clock, &token).await.unwrap());
+        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
+            .await
+            .unwrap();
+        assert!(
+            !invitations::is_open(&t.db, &clock, &token).await.unwrap(),
+            "spent"
+        );
+        let again =
+            invitations::accept(&t.db, &clock, &token, sign_up_input("other@lille.fr")).await;
+        assert_eq!(again, Err(AppError::NotFound));
+        let list = members::list(&t.db, &admin).await.unwrap();
+        let joined = list.iter().find(|m| m.id == id).unwrap();
+        assert_eq!(joined.role, Role::Facilitator);
+        assert_eq!(joined.email, "dominique@lille.fr");
+        assert_eq!(list.len(), 2);
+    }
+);
+
+db_test!(
+    an_invitation_expires_after_a_week_and_an_address_joins_once,
+    |t: TestDb| async move {
+        use app::backend::accounts::invitations;
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let late = invitations::create(&t.db, &clock, &admin, Role::Member)
+            .await
+            .unwrap();
+        let taken = invitations::create(&t.db, &clock, &admin, Role::Member)
+            .await
+            .unwrap();
+        let refused =
+            invitations::accept(&t.db, &clock, &taken, sign_up_input("camille@lille.fr")).await;
+        let Err(AppError::Invalid(errors)) = refused else {
+            panic!("{refused:?}")
+        };
+        assert_eq!(
+            errors.message_for("email"),
+            Some(app::i18n::Key::ErrEmailTaken)
+        );
+        assert!(
+            invitations::is_open(&t.db, &clock, &taken).await.unwrap(),
+            "a refusal spends nothing"
+        );
+        clock.advance(Duration::days(invitations::INVITATION_DAYS) + Duration::minutes(1));
+        assert_eq!(
+            invitations::accept(&t.db, &clock, &late, sign_up_input("late@lille.fr")).await,
+            Err(AppError::NotFound)
+        );
+    }
+);
+
+db_test!(
+    only_administrators_invite_and_list_members,
+    |t: TestDb| async move {
+        use app::backend::accounts::{invitations, members};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
+            .await
+            .unwrap();
+        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
+            .await
+            .unwrap();
+        let session = sessions::open(&t.db, &clock, id).await.unwrap();
+        let member = sessions::current_user(&t.db, &clock, &session)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(member.role, Role::Member);
+        assert_eq!(
+            invitations::create(&t.db, &clock, &member, Role::Admin).await,
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            members::list(&t.db, &member).await,
+            Err(AppError::Forbidden)
+        );
+    }
+);

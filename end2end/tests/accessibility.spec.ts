@@ -1,14 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import fs from 'node:fs';
 import { test, expect, jsEnabled, hydrated } from './fixtures';
+import { logInAsAdmin, mainPages } from './routes';
 
-// Every route of the router's list (written by `demineurs routes`), and the 404 page.
-const routes: string[] = JSON.parse(fs.readFileSync(new URL('../routes.json', import.meta.url), 'utf8'));
-const pages = [...routes, '/cette-page-nexiste-pas'];
+// Every route of the router's list, and the 404 page.
+const pages = [...mainPages(), { path: '/cette-page-nexiste-pas', admin: false }];
 
-for (const path of pages) {
-  test(`axe finds nothing on ${path}`, async ({ page, browser, problems }, info) => {
+for (const { path, admin } of pages) {
+  test(`axe finds nothing on ${path}`, async ({ page, browser, problems, baseURL }, info) => {
     if (jsEnabled(info.project.name)) {
+      if (admin) await logInAsAdmin(page.request, baseURL!);
       await page.goto(path);
       await hydrated(page);
       const results = await new AxeBuilder({ page }).analyze();
@@ -17,8 +17,9 @@ for (const path of pages) {
     }
     // axe needs JavaScript to run; check the page as a browser without
     // JavaScript gets it: the same HTML with its scripts removed.
-    const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+    const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true, baseURL });
     const plain = await context.newPage();
+    if (admin) await logInAsAdmin(plain.request, baseURL!);
     await plain.route('**/*', async (route) => {
       if (route.request().resourceType() !== 'document') return route.continue();
       const response = await route.fetch();

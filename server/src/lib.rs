@@ -117,6 +117,7 @@ pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppSta
         clock,
         leptos_options: site::leptos_options(config),
         secure_cookies: config.secure_cookies(),
+        public_url: config.public_url.trim_end_matches('/').to_owned(),
         setup_token,
     })
 }

@@ -264,3 +264,81 @@ async fn the_21st_failed_log_in_in_a_minute_gets_429_with_retry_after() {
         .unwrap();
     assert_eq!(right.status(), 429);
 }
+
+#[tokio::test]
+async fn an_admin_invites_someone_who_signs_up_once_and_appears_in_the_list() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let invited = post(
+        &app,
+        "/api/create_invitation",
+        "role=facilitator",
+        Some(&admin),
+    )
+    .await;
+    let location = invited.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(location.starts_with("/admin/membres?lien="), "{location}");
+    let token = location.split("lien=").nth(1).unwrap().to_owned();
+    let shown = page(&app, &location, Some(&admin)).await;
+    assert!(
+        shown.contains(&format!("/inscription/{token}")),
+        "the link is shown once: {shown}"
+    );
+
+    let form = page(&app, &format!("/inscription/{token}"), None).await;
+    assert!(form.contains("Créer mon compte"), "{form}");
+    let body = format!("token={token}&display_name=Dominique+Bernard&email=dominique%40lille.fr&password=une+autre+phrase+solide");
+    let joined = post(&app, "/api/sign_up", &body, None).await;
+    let member = session_cookie(&joined);
+    assert!(page(&app, "/", Some(&member))
+        .await
+        .contains("Dominique Bernard"));
+
+    let list = page(&app, "/admin/membres", Some(&admin)).await;
+    assert!(
+        list.contains("dominique@lille.fr") && list.contains("Animatrice ou animateur"),
+        "{list}"
+    );
+    let spent = page(&app, &format!("/inscription/{token}"), None).await;
+    assert!(spent.contains("n’est plus valable"), "{spent}");
+}
+
+#[tokio::test]
+async fn the_members_page_answers_401_to_visitors_and_403_to_members() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let anonymous = app
+        .client
+        .get(app.url("/admin/membres"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+    let invited = post(&app, "/api/create_invitation", "role=member", Some(&admin)).await;
+    let token = invited.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .split("lien=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let body =
+        format!("token={token}&display_name=M&email=m%40lille.fr&password=une+autre+phrase+solide");
+    let member = session_cookie(&post(&app, "/api/sign_up", &body, None).await);
+    let refused = app
+        .client
+        .get(app.url("/admin/membres"))
+        .header(header::COOKIE, &member)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("réservée aux administratrices"));
+}

@@ -119,3 +119,60 @@ pub async fn log_out() -> Result<(), AppError> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// The sign-up form, as posted from an invitation link.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct SignUpForm {
+    pub token: String,
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// Whether an invitation link can still be used. Open to anyone: the token
+/// is the secret.
+#[server(endpoint = "invitation_is_open")]
+pub async fn invitation_is_open(token: String) -> Result<bool, AppError> {
+    use crate::backend::accounts::invitations;
+    use crate::backend::http::{fail, state};
+    let state = state();
+    invitations::is_open(&state.db, state.clock.as_ref(), &token)
+        .await
+        .map_err(fail)
+}
+
+/// Creates the account an invitation allows, then signs the person in.
+#[server(endpoint = "sign_up")]
+pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError> {
+    use crate::backend::accounts::{invitations, sessions};
+    use crate::backend::http::{fail, set_session_cookie, state};
+    use crate::domain::accounts::{DisplayName, Email, NewPassword};
+    use crate::error::FormErrors;
+
+    let mut errors = FormErrors::with_input([
+        ("display_name", form.display_name.as_str()),
+        ("email", form.email.as_str()),
+    ]);
+    let display_name =
+        DisplayName::parse(&form.display_name).map_err(|k| errors.add("display_name", k));
+    let email = Email::parse(&form.email).map_err(|k| errors.add("email", k));
+    let password = NewPassword::parse(&form.password).map_err(|k| errors.add("password", k));
+    let (Ok(display_name), Ok(email), Ok(password)) = (display_name, email, password) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let input = invitations::SignUp {
+        display_name,
+        email,
+        password,
+    };
+    let person = invitations::accept(&state.db, state.clock.as_ref(), &form.token, input)
+        .await
+        .map_err(fail)?;
+    let token = sessions::open(&state.db, state.clock.as_ref(), person)
+        .await
+        .map_err(fail)?;
+    set_session_cookie(&token);
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -2,11 +2,16 @@
 mod api;
 mod login_page;
 mod setup_page;
+mod signup_page;
 mod user_menu;
 
-pub use api::{complete_setup, log_in, log_out, CompleteSetup, LogIn, LogOut, SetupForm};
+pub use api::{
+    complete_setup, invitation_is_open, log_in, log_out, sign_up, CompleteSetup, InvitationIsOpen,
+    LogIn, LogOut, SetupForm, SignUp, SignUpForm,
+};
 pub use login_page::LoginPage;
 pub use setup_page::SetupPage;
+pub use signup_page::SignUpPage;
 pub use user_menu::UserMenu;
 
 use crate::domain::accounts::CurrentUser;
@@ -32,3 +37,8 @@ pub fn use_setup_pending() -> bool {
 /// Where the pages live.
 pub const SETUP_PATH: &str = "/installation";
 pub const LOGIN_PATH: &str = "/connexion";
+pub const SIGN_UP_PATH: &str = "/inscription";
+
+/// The app's public address, for links shown to people (no trailing slash).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PublicUrl(pub String);

@@ -1,7 +1,7 @@
 //! Per-request context for pages and server functions.
 
 use super::state::AppState;
-use crate::accounts::{SetupPending, Viewer};
+use crate::accounts::{PublicUrl, SetupPending, Viewer};
 use crate::error::AppError;
 use crate::i18n::{Locale, LOCALE_COOKIE};
 use http::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
@@ -24,6 +24,7 @@ pub fn provide_request_context(state: &AppState) {
         .unwrap_or_default();
     provide_context(viewer);
     provide_context(SetupPending(state.setup_token.reveal().is_some()));
+    provide_context(PublicUrl(state.public_url.clone()));
 }
 
 /// The session cookie's name: `__Host-` prefixed (host-only, Secure, path
@@ -112,6 +113,13 @@ pub fn client_ip() -> String {
                 .map(|info| info.0.ip().to_string())
         })
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The person signed in for this request, or `Unauthorized`.
+pub fn require_signed_in() -> Result<crate::domain::accounts::CurrentUser, AppError> {
+    use_context::<Viewer>()
+        .and_then(|v| v.0)
+        .ok_or(AppError::Unauthorized)
 }
 
 pub fn state() -> AppState {

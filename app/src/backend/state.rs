@@ -15,6 +15,8 @@ pub struct AppState {
     /// when the public URL is https: decided from configuration, never from
     /// the request.
     pub secure_cookies: bool,
+    /// The address people use to reach the app, for links (no trailing slash).
+    pub public_url: String,
     /// Present while first-run setup is pending.
     pub setup_token: SetupToken,
 }

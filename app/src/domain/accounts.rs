@@ -41,6 +41,27 @@ pub struct CurrentUser {
     pub organisation_name: String,
 }
 
+/// A person as the member list shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+impl Role {
+    pub fn label(self) -> Key {
+        match self {
+            Role::Member => Key::RoleMember,
+            Role::Facilitator => Key::RoleFacilitator,
+            Role::Lead => Key::RoleLead,
+            Role::Admin => Key::RoleAdmin,
+        }
+    }
+}
+
 /// Trims, and refuses empty, too long or control characters.
 fn parse_text(raw: &str, max_chars: usize) -> Result<String, Key> {
     let text = raw.trim();

@@ -1,8 +1,10 @@
 //! The frame of every page: skip link, header with navigation and language
 //! switch, the main landmark, footer.
 
-use crate::accounts::UserMenu;
+use crate::accounts::{use_viewer, UserMenu};
+use crate::domain::accounts::Role;
 use crate::i18n::{t, use_locale, Key};
+use crate::members::MEMBERS_PATH;
 use crate::settings::LanguageSwitch;
 use leptos::prelude::*;
 
@@ -26,6 +28,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                         <li>
                             <a href="/">{t(locale, Key::NavHome)}</a>
                         </li>
+                        {use_viewer()
+                            .filter(|me| me.role == Role::Admin)
+                            .map(|_| {
+                                view! {
+                                    <li>
+                                        <a href=MEMBERS_PATH>{t(locale, Key::NavMembers)}</a>
+                                    </li>
+                                }
+                            })}
                     </ul>
                 </nav>
                 <UserMenu />

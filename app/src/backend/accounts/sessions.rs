@@ -3,27 +3,18 @@
 //! SHA-256, so a copy of the database yields no usable cookie.
 
 use super::status;
+use super::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::entities::{organisation, session, user};
 use crate::backend::error::from_db;
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::error::AppError;
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use chrono::Duration;
-use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 
 /// How long a session lasts without logging in again.
 pub const SESSION_DAYS: i64 = 30;
-
-fn hash_token(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
 
 /// Opens a session for a person; returns the token for the cookie.
 pub async fn open(
@@ -31,9 +22,7 @@ pub async fn open(
     clock: &dyn Clock,
     user_id: i64,
 ) -> Result<String, AppError> {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = new_token();
     let now = clock.now();
     session::Entity::insert(session::ActiveModel {
         token_hash: Set(hash_token(&token)),

@@ -1,6 +1,7 @@
 //! Database entities: the schema as sea-orm sees it. Behaviour lives in the
 //! services beside them, never here.
 pub mod idempotency_key;
+pub mod invitation;
 pub mod login_failure;
 pub mod organisation;
 pub mod session;

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 mod m20261129_000001_create_idempotency_keys;
 mod m20261129_000002_create_accounts;
 mod m20261129_000003_create_login_failures;
+mod m20261129_000004_create_invitations;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_create_idempotency_keys::Migration),
             Box::new(m20261129_000002_create_accounts::Migration),
             Box::new(m20261129_000003_create_login_failures::Migration),
+            Box::new(m20261129_000004_create_invitations::Migration),
         ]
     }
 }

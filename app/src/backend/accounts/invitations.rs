@@ -1,0 +1,125 @@
+//! Invitation links: an administrator creates one for a role; whoever opens
+//! it within a week may create one account in the organisation, once.
+
+use super::tokens::{hash_token, new_token};
+use super::{passwords, status};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{invitation, user};
+use crate::backend::error::from_db;
+use crate::domain::accounts::{CurrentUser, DisplayName, Email, NewPassword, Role};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use chrono::Duration;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter,
+};
+
+pub const INVITATION_DAYS: i64 = 7;
+
+/// Creates an invitation to the administrator's organisation; returns the
+/// token for the link. Only administrators may invite.
+pub async fn create(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    by: &CurrentUser,
+    role: Role,
+) -> Result<String, AppError> {
+    if by.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let token = new_token();
+    let now = clock.now();
+    invitation::Entity::insert(invitation::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        organisation_id: Set(by.organisation_id),
+        role: Set(role.as_str().to_owned()),
+        created_by: Set(by.id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(INVITATION_DAYS)),
+        used_at: Set(None),
+    })
+    .exec_without_returning(db)
+    .await
+    .map_err(from_db)?;
+    Ok(token)
+}
+
+/// True when the link can still be used.
+pub async fn is_open(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    token: &str,
+) -> Result<bool, AppError> {
+    let open = invitation::Entity::find_by_id(hash_token(token))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(clock.now()))
+        .count(db)
+        .await
+        .map_err(from_db)?;
+    Ok(open > 0)
+}
+
+/// What the sign-up form gives, parsed.
+#[derive(Debug)]
+pub struct SignUp {
+    pub display_name: DisplayName,
+    pub email: Email,
+    pub password: NewPassword,
+}
+
+/// Creates the account an invitation allows, and spends the invitation.
+/// A used, expired or unknown link is `NotFound`; an address already in use
+/// is a refusal on the address field (the invitee already has an account).
+pub async fn accept(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    token: &str,
+    input: SignUp,
+) -> Result<i64, AppError> {
+    let password_hash = passwords::hash(&input.password).await?;
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let now = clock.now();
+    let Some(invite) = invitation::Entity::find_by_id(hash_token(token))
+        .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(input.email.as_str()))
+        .count(&txn)
+        .await
+        .map_err(from_db)?;
+    if taken > 0 {
+        let mut errors = FormErrors::with_input([
+            ("display_name", input.display_name.as_str()),
+            ("email", input.email.as_str()),
+        ]);
+        errors.add("email", Key::ErrEmailTaken);
+        return Err(AppError::Invalid(errors));
+    }
+    let person = user::ActiveModel {
+        organisation_id: Set(invite.organisation_id),
+        email: Set(input.email.as_str().to_owned()),
+        display_name: Set(input.display_name.as_str().to_owned()),
+        service: Set(String::new()),
+        password_hash: Set(password_hash),
+        role: Set(invite.role.clone()),
+        status: Set(status::ACTIVE.to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(from_db)?;
+    let mut spent: invitation::ActiveModel = invite.into();
+    spent.used_at = Set(Some(now));
+    spent.update(&txn).await.map_err(from_db)?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(person.id)
+}
