@@ -284,3 +284,115 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    an_admin_changes_roles_and_deactivates_with_an_audit_line_each,
+    |t: TestDb| async move {
+        use app::backend::accounts::invitations;
+        use app::backend::accounts::members::{apply, list, Change};
+        use sea_orm::{ConnectionTrait, Statement};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
+            .await
+            .unwrap();
+        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
+            .await
+            .unwrap();
+        let session = sessions::open(&t.db, &clock, id).await.unwrap();
+
+        apply(&t.db, &clock, &admin, id, Change::Role(Role::Lead))
+            .await
+            .unwrap();
+        let me = sessions::current_user(&t.db, &clock, &session)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(me.role, Role::Lead, "a new role applies at once");
+
+        apply(&t.db, &clock, &admin, id, Change::Deactivate)
+            .await
+            .unwrap();
+        assert!(
+            sessions::current_user(&t.db, &clock, &session)
+                .await
+                .unwrap()
+                .is_none(),
+            "logged out"
+        );
+        assert_eq!(
+            app::backend::accounts::login::authenticate(
+                &t.db,
+                "dominique@lille.fr",
+                "une autre phrase solide"
+            )
+            .await
+            .unwrap(),
+            None
+        );
+        assert!(
+            !list(&t.db, &admin)
+                .await
+                .unwrap()
+                .iter()
+                .find(|m| m.id == id)
+                .unwrap()
+                .active
+        );
+
+        apply(&t.db, &clock, &admin, id, Change::Reactivate)
+            .await
+            .unwrap();
+        assert!(
+            list(&t.db, &admin)
+                .await
+                .unwrap()
+                .iter()
+                .find(|m| m.id == id)
+                .unwrap()
+                .active
+        );
+
+        let own = apply(&t.db, &clock, &admin, admin.id, Change::Deactivate).await;
+        assert!(matches!(own, Err(AppError::Invalid(_))), "{own:?}");
+        let backend = t.db.get_database_backend();
+        let row =
+            t.db.query_one_raw(Statement::from_string(
+                backend,
+                "SELECT COUNT(*) AS n FROM audit_log",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.try_get::<i64>("", "n").unwrap(), 3);
+    }
+);
+
+db_test!(
+    members_change_nothing_and_no_one_outside_the_organisation,
+    |t: TestDb| async move {
+        use app::backend::accounts::invitations;
+        use app::backend::accounts::members::{apply, Change};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
+            .await
+            .unwrap();
+        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
+            .await
+            .unwrap();
+        let session = sessions::open(&t.db, &clock, id).await.unwrap();
+        let member = sessions::current_user(&t.db, &clock, &session)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            apply(&t.db, &clock, &member, admin.id, Change::Deactivate).await,
+            Err(AppError::Forbidden)
+        );
+        assert_eq!(
+            apply(&t.db, &clock, &admin, 9_999, Change::Deactivate).await,
+            Err(AppError::NotFound)
+        );
+    }
+);

@@ -342,3 +342,56 @@ async fn the_members_page_answers_401_to_visitors_and_403_to_members() {
         .unwrap()
         .contains("réservée aux administratrices"));
 }
+
+#[tokio::test]
+async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let invited = post(&app, "/api/create_invitation", "role=member", Some(&admin)).await;
+    let token = invited.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .split("lien=")
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let body = format!(
+        "token={token}&display_name=Dominique&email=d%40lille.fr&password=une+autre+phrase+solide"
+    );
+    let member = session_cookie(&post(&app, "/api/sign_up", &body, None).await);
+    assert!(page(&app, "/", Some(&member)).await.contains("Dominique"));
+
+    let list = page(&app, "/admin/membres", Some(&admin)).await;
+    let id = list
+        .split("name=\"user_id\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let done = post(
+        &app,
+        "/api/set_member_active",
+        &format!("user_id={id}&active=false"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(done.headers()[header::LOCATION], "/admin/membres");
+    assert!(page(&app, "/admin/membres", Some(&admin))
+        .await
+        .contains("Désactivé"));
+
+    assert!(
+        !page(&app, "/", Some(&member)).await.contains("Dominique"),
+        "logged out"
+    );
+    let replay = app
+        .client
+        .post(app.url("/api/list_members"))
+        .header(header::COOKIE, &member)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(replay.status(), 401);
+}

@@ -45,6 +45,9 @@ const TABLE: &[Row] = &[
     },
     Row { path: "/api/list_members", access: Access::Admin, sample: "" },
     Row { path: "/api/create_invitation", access: Access::Admin, sample: "role=admin" },
+    // The second person of the harness (the member) is user 2.
+    Row { path: "/api/change_role", access: Access::Admin, sample: "user_id=2&role=member" },
+    Row { path: "/api/set_member_active", access: Access::Admin, sample: "user_id=2&active=true" },
 ];
 
 fn registered() -> Vec<String> {

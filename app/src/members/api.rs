@@ -35,3 +35,42 @@ pub async fn create_invitation(role: String) -> Result<(), AppError> {
     leptos_axum::redirect(&format!("{}?lien={token}", super::MEMBERS_PATH));
     Ok(())
 }
+
+/// Gives another person of the organisation a new role. Administrators only.
+#[server(endpoint = "change_role")]
+pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
+    use crate::backend::accounts::members::Change;
+    use crate::domain::accounts::Role;
+    let role = Role::parse(&role).ok_or(AppError::NotFound);
+    apply(user_id, role.map(Change::Role)).await
+}
+
+/// Deactivates (ending their sessions) or reactivates another person of the
+/// organisation. Administrators only.
+#[server(endpoint = "set_member_active")]
+pub async fn set_member_active(user_id: i64, active: bool) -> Result<(), AppError> {
+    use crate::backend::accounts::members::Change;
+    let change = if active {
+        Change::Reactivate
+    } else {
+        Change::Deactivate
+    };
+    apply(user_id, Ok(change)).await
+}
+
+#[cfg(feature = "ssr")]
+async fn apply(
+    user_id: i64,
+    change: Result<crate::backend::accounts::members::Change, AppError>,
+) -> Result<(), AppError> {
+    use crate::backend::accounts::members;
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let change = change.map_err(fail)?;
+    let state = state();
+    members::apply(&state.db, state.clock.as_ref(), &me, user_id, change)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(super::MEMBERS_PATH);
+    Ok(())
+}

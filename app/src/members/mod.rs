@@ -2,7 +2,10 @@
 mod api;
 mod page;
 
-pub use api::{create_invitation, list_members, CreateInvitation, ListMembers};
+pub use api::{
+    change_role, create_invitation, list_members, set_member_active, ChangeRole, CreateInvitation,
+    ListMembers, SetMemberActive,
+};
 pub use page::MembersPage;
 
 pub const MEMBERS_PATH: &str = "/admin/membres";

@@ -1,4 +1,4 @@
-use super::CreateInvitation;
+use super::{ChangeRole, CreateInvitation, SetMemberActive};
 use crate::accounts::{use_viewer, LOGIN_PATH, SIGN_UP_PATH};
 use crate::domain::accounts::{Member, Role};
 use crate::i18n::{t, use_locale, Key, Locale};
@@ -36,6 +36,7 @@ pub fn MembersPage() -> impl IntoView {
         }
         .into_any();
     }
+    let me_id = use_viewer().map(|me| me.id).unwrap_or_default();
     let members = Resource::new(|| (), |_| super::list_members());
     let new_link = use_query_map().get_untracked().get("lien");
     view! {
@@ -44,7 +45,7 @@ pub fn MembersPage() -> impl IntoView {
         <InviteForm locale new_link />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                members.await.map(|list| view! { <MemberTable locale list /> })
+                members.await.map(|list| view! { <MemberTable locale list me=me_id /> })
             })}
         </Suspense>
     }
@@ -89,8 +90,10 @@ fn InviteForm(locale: Locale, new_link: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn MemberTable(locale: Locale, list: Vec<Member>) -> impl IntoView {
+fn MemberTable(locale: Locale, list: Vec<Member>, me: i64) -> impl IntoView {
+    let refused = refused_submission::<ChangeRole>().or_else(refused_submission::<SetMemberActive>);
     view! {
+        <ErrorSummary error=refused />
         <table class="members">
             <caption>{t(locale, Key::MembersTitle)}</caption>
             <thead>
@@ -99,23 +102,59 @@ fn MemberTable(locale: Locale, list: Vec<Member>) -> impl IntoView {
                     <th scope="col">{t(locale, Key::MembersEmail)}</th>
                     <th scope="col">{t(locale, Key::MembersRole)}</th>
                     <th scope="col">{t(locale, Key::MembersStatus)}</th>
+                    <th scope="col">{t(locale, Key::MembersActions)}</th>
                 </tr>
             </thead>
             <tbody>
                 {list
                     .into_iter()
                     .map(|m| {
+                        let actions = (m.id != me).then(|| view! { <MemberActions locale member=m.clone() /> });
                         view! {
                             <tr>
                                 <td>{m.display_name}</td>
                                 <td>{m.email}</td>
                                 <td>{t(locale, m.role.label())}</td>
                                 <td>{t(locale, if m.active { Key::MemberActive } else { Key::MemberInactive })}</td>
+                                <td>{actions}</td>
                             </tr>
                         }
                     })
                     .collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// Role change and (de)activation of one person, as plain forms.
+#[component]
+fn MemberActions(locale: Locale, member: Member) -> impl IntoView {
+    let select_id = format!("role-{}", member.id);
+    view! {
+        <form method="post" action={<ChangeRole as ServerFn>::PATH} class="inline-form">
+            <input type="hidden" name="user_id" value=member.id />
+            <label for=select_id.clone() class="visually-hidden">
+                {format!("{} {}", t(locale, Key::RoleOf), member.display_name)}
+            </label>
+            <select id=select_id name="role">
+                {Role::ALL
+                    .map(|role| {
+                        view! {
+                            <option value=role.as_str() selected=role == member.role>
+                                {t(locale, role.label())}
+                            </option>
+                        }
+                    })}
+            </select>
+            <button type="submit">{t(locale, Key::ChangeRole)}</button>
+        </form>
+        <form method="post" action={<SetMemberActive as ServerFn>::PATH} class="inline-form">
+            <input type="hidden" name="user_id" value=member.id />
+            <input type="hidden" name="active" value=(!member.active).to_string() />
+            <button type="submit">
+                {t(locale, if member.active { Key::Deactivate } else { Key::Reactivate })}
+                <span class="visually-hidden">{format!(" {}", member.display_name)}</span>
+            </button>
+        </form>
     }
 }

@@ -30,3 +30,74 @@ pub async fn list(db: &impl ConnectionTrait, by: &CurrentUser) -> Result<Vec<Mem
         })
         .collect())
 }
+
+/// A change an administrator makes to another person of their organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Role(Role),
+    Deactivate,
+    Reactivate,
+}
+
+/// Applies a change with its audit line, in one transaction. Administrators
+/// only; the person must belong to their organisation (else `NotFound`), and
+/// nobody changes their own account here (an organisation must not lose its
+/// last administrator by mistake). Deactivation ends every session at once.
+pub async fn apply(
+    db: &sea_orm::DatabaseConnection,
+    clock: &dyn crate::backend::clock::Clock,
+    by: &CurrentUser,
+    target_id: i64,
+    change: Change,
+) -> Result<(), AppError> {
+    use crate::backend::db::begin_write;
+    use crate::backend::entities::audit_entry;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+
+    if by.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    if target_id == by.id {
+        let mut errors = crate::error::FormErrors::default();
+        errors.add("user_id", crate::i18n::Key::ErrOwnAccount);
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let person = user::Entity::find_by_id(target_id)
+        .filter(user::Column::OrganisationId.eq(by.organisation_id))
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let (action, detail) = match change {
+        Change::Role(role) => (
+            "role_changed",
+            format!("{} -> {}", person.role, role.as_str()),
+        ),
+        Change::Deactivate => ("deactivated", String::new()),
+        Change::Reactivate => ("reactivated", String::new()),
+    };
+    let mut edited: user::ActiveModel = person.into();
+    match change {
+        Change::Role(role) => edited.role = Set(role.as_str().to_owned()),
+        Change::Deactivate => edited.status = Set(super::status::DEACTIVATED.to_owned()),
+        Change::Reactivate => edited.status = Set(super::status::ACTIVE.to_owned()),
+    }
+    edited.update(&txn).await.map_err(from_db)?;
+    if change == Change::Deactivate {
+        super::sessions::revoke_all(&txn, clock, target_id).await?;
+    }
+    audit_entry::ActiveModel {
+        organisation_id: Set(by.organisation_id),
+        actor_id: Set(by.id),
+        action: Set(action.to_owned()),
+        target_user_id: Set(target_id),
+        detail: Set(detail),
+        at: Set(clock.now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)
+}

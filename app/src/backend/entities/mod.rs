@@ -1,5 +1,6 @@
 //! Database entities: the schema as sea-orm sees it. Behaviour lives in the
 //! services beside them, never here.
+pub mod audit_entry;
 pub mod idempotency_key;
 pub mod invitation;
 pub mod login_failure;

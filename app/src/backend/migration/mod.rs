@@ -5,6 +5,7 @@ mod m20261129_000001_create_idempotency_keys;
 mod m20261129_000002_create_accounts;
 mod m20261129_000003_create_login_failures;
 mod m20261129_000004_create_invitations;
+mod m20261129_000005_create_audit_log;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_create_accounts::Migration),
             Box::new(m20261129_000003_create_login_failures::Migration),
             Box::new(m20261129_000004_create_invitations::Migration),
+            Box::new(m20261129_000005_create_audit_log::Migration),
         ]
     }
 }
