@@ -78,7 +78,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NeedLogIn => "Cette page est réservée aux personnes connectées.",
         Key::NeedAdmin => "Cette page est réservée aux administratrices et administrateurs.",
         Key::ErrOwnAccount => "Vous ne pouvez pas modifier ici votre propre compte : demandez-le à une autre administratrice ou un autre administrateur.",
-        Key::MembersActions => "Actions",
+        Key::MembersActions => "Gestion du compte",
         Key::ChangeRole => "Changer le rôle",
         Key::Deactivate => "Désactiver",
         Key::Reactivate => "Réactiver",
