@@ -8,7 +8,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
 export DEMINEURS_TEST_PG_URL="${DEMINEURS_TEST_PG_URL:-postgres://demineurs_test:demineurs_test@127.0.0.1:5432/postgres}"
 export CARGO_TERM_COLOR=never
-PORT="${E2E_PORT:-3107}"
+# A free port, so that nothing already listening can answer in our place.
+PORT="${E2E_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 WORK=$(mktemp -d)
 SERVER_PID=""
 cleanup() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"; }
@@ -55,6 +56,7 @@ DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" \
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log"; exit 1; }
+kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 "$BIN" routes >end2end/routes.json
 
 step "browser tests: Playwright in Debian's Chromium, desktop and phone, JavaScript on and off, axe-core"
