@@ -184,6 +184,22 @@ fn sign_up_input(email: &str) -> app::backend::accounts::invitations::SignUp {
     }
 }
 
+/// Invites a member and signs them up: their id and a session token.
+async fn invited_member(
+    t: &TestDb,
+    clock: &ManualClock,
+    admin: &app::domain::accounts::CurrentUser,
+) -> (i64, String) {
+    use app::backend::accounts::invitations;
+    let token = invitations::create(&t.db, clock, admin, Role::Member)
+        .await
+        .unwrap();
+    let id = invitations::accept(&t.db, clock, &token, sign_up_input("dominique@lille.fr"))
+        .await
+        .unwrap();
+    (id, sessions::open(&t.db, clock, id).await.unwrap())
+}
+
 async fn admin_of(t: &TestDb, clock: &ManualClock) -> app::domain::accounts::CurrentUser {
     let id = setup::create_first_admin(&t.db, clock, first_admin("camille@lille.fr"))
         .await
@@ -262,13 +278,7 @@ db_test!(
         use app::backend::accounts::{invitations, members};
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
-        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
-            .await
-            .unwrap();
-        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
-            .await
-            .unwrap();
-        let session = sessions::open(&t.db, &clock, id).await.unwrap();
+        let (_, session) = invited_member(&t, &clock, &admin).await;
         let member = sessions::current_user(&t.db, &clock, &session)
             .await
             .unwrap()
@@ -288,18 +298,11 @@ db_test!(
 db_test!(
     an_admin_changes_roles_and_deactivates_with_an_audit_line_each,
     |t: TestDb| async move {
-        use app::backend::accounts::invitations;
         use app::backend::accounts::members::{apply, list, Change};
         use sea_orm::{ConnectionTrait, Statement};
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
-        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
-            .await
-            .unwrap();
-        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
-            .await
-            .unwrap();
-        let session = sessions::open(&t.db, &clock, id).await.unwrap();
+        let (id, session) = invited_member(&t, &clock, &admin).await;
 
         apply(&t.db, &clock, &admin, id, Change::Role(Role::Lead))
             .await
@@ -371,17 +374,10 @@ db_test!(
 db_test!(
     members_change_nothing_and_no_one_outside_the_organisation,
     |t: TestDb| async move {
-        use app::backend::accounts::invitations;
         use app::backend::accounts::members::{apply, Change};
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
-        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
-            .await
-            .unwrap();
-        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
-            .await
-            .unwrap();
-        let session = sessions::open(&t.db, &clock, id).await.unwrap();
+        let (_, session) = invited_member(&t, &clock, &admin).await;
         let member = sessions::current_user(&t.db, &clock, &session)
             .await
             .unwrap()

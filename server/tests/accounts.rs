@@ -45,6 +45,16 @@ fn session_cookie(response: &reqwest::Response) -> String {
     set.split(';').next().unwrap().to_owned()
 }
 
+/// The admin invites a member, who signs up: the member's session cookie.
+async fn invite_and_sign_up(app: &TestApp, admin: &str, name: &str, email: &str) -> String {
+    let invited = post(app, "/api/create_invitation", "role=member", Some(admin)).await;
+    let location = invited.headers()[header::LOCATION].to_str().unwrap();
+    let token = location.split("lien=").nth(1).unwrap().to_owned();
+    let body =
+        format!("token={token}&display_name={name}&email={email}&password=une+autre+phrase+solide");
+    session_cookie(&post(app, "/api/sign_up", &body, None).await)
+}
+
 fn setup_body(token: &str) -> String {
     format!(
         "token={token}&organisation=Ville+de+Lille&display_name=Camille+Martin&email=camille%40lille.fr&password={}",
@@ -317,17 +327,7 @@ async fn the_members_page_answers_401_to_visitors_and_403_to_members() {
         .await
         .unwrap();
     assert_eq!(anonymous.status(), 401);
-    let invited = post(&app, "/api/create_invitation", "role=member", Some(&admin)).await;
-    let token = invited.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .split("lien=")
-        .nth(1)
-        .unwrap()
-        .to_owned();
-    let body =
-        format!("token={token}&display_name=M&email=m%40lille.fr&password=une+autre+phrase+solide");
-    let member = session_cookie(&post(&app, "/api/sign_up", &body, None).await);
+    let member = invite_and_sign_up(&app, &admin, "M", "m%40lille.fr").await;
     let refused = app
         .client
         .get(app.url("/admin/membres"))
@@ -347,18 +347,7 @@ async fn the_members_page_answers_401_to_visitors_and_403_to_members() {
 async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
-    let invited = post(&app, "/api/create_invitation", "role=member", Some(&admin)).await;
-    let token = invited.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .split("lien=")
-        .nth(1)
-        .unwrap()
-        .to_owned();
-    let body = format!(
-        "token={token}&display_name=Dominique&email=d%40lille.fr&password=une+autre+phrase+solide"
-    );
-    let member = session_cookie(&post(&app, "/api/sign_up", &body, None).await);
+    let member = invite_and_sign_up(&app, &admin, "Dominique", "d%40lille.fr").await;
     assert!(page(&app, "/", Some(&member)).await.contains("Dominique"));
 
     let list = page(&app, "/admin/membres", Some(&admin)).await;
