@@ -1,9 +1,11 @@
 //! The HTML shell and the router: every page of the app is listed here.
 
-use crate::accounts::{LoginPage, SetupPage, SignUpPage};
+use crate::accounts::{JoinPage, LoginPage, ResetPage, SetupPage, SignUpPage};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
 use crate::members::MembersPage;
+use crate::organisation::OrganisationPage;
+use crate::profile::ProfilePage;
 use crate::ui::{layout::Layout, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -52,7 +54,11 @@ pub fn App() -> impl IntoView {
                     // (`Async`): without JavaScript, out-of-order streamed
                     // content would never show, and a late status is lost.
                     <Route path=path!("inscription/:token") view=SignUpPage ssr=SsrMode::Async />
+                    <Route path=path!("inscription") view=JoinPage />
+                    <Route path=path!("reinitialisation/:token") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("profil") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

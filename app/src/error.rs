@@ -63,6 +63,13 @@ impl FormErrors {
             .map(|(_, v)| v.as_str())
     }
 
+    /// A refusal of one field, echoing nothing back.
+    pub fn refuse(field: &str, message: Key) -> AppError {
+        let mut errors = FormErrors::default();
+        errors.add(field, message);
+        AppError::Invalid(errors)
+    }
+
     /// `Ok(())` when nothing was refused, the refusal otherwise.
     pub fn into_result(self) -> Result<(), AppError> {
         if self.is_empty() {

@@ -10,6 +10,8 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod members;
+pub mod organisation;
+pub mod profile;
 pub mod settings;
 pub mod ui;
 

@@ -1,26 +1,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
 //! Accounts on SQLite and PostgreSQL: first-run setup, log-in, sessions.
 
+mod common;
+
 use app::backend::accounts::{login, sessions, setup};
-use app::backend::clock::ManualClock;
+use common::{admin_of, clock, first_admin, invited_member, sign_up_input};
+
+use app::backend::accounts::login::Verdict;
 use app::backend::testing::TestDb;
 use app::db_test;
-use app::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName, Role};
+use app::domain::accounts::{MemberStatus, Role};
 use app::error::AppError;
-use chrono::{Duration, TimeZone, Utc};
-
-fn clock() -> ManualClock {
-    ManualClock::at(Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap())
-}
-
-fn first_admin(email: &str) -> setup::FirstAdmin {
-    setup::FirstAdmin {
-        organisation: OrganisationName::parse("Ville de Lille").unwrap(),
-        display_name: DisplayName::parse("Camille Martin").unwrap(),
-        email: Email::parse(email).unwrap(),
-        password: NewPassword::parse("un mot de passe solide").unwrap(),
-    }
-}
+use chrono::Duration;
 
 db_test!(
     setup_creates_the_organisation_and_its_admin_once,
@@ -67,19 +58,19 @@ db_test!(
             login::authenticate(&t.db, " Camille@Lille.fr ", "un mot de passe solide")
                 .await
                 .unwrap(),
-            Some(id)
+            Verdict::Active(id)
         );
         assert_eq!(
             login::authenticate(&t.db, "camille@lille.fr", "un mot de passe faux!")
                 .await
                 .unwrap(),
-            None
+            Verdict::Refused
         );
         assert_eq!(
             login::authenticate(&t.db, "nobody@lille.fr", "un mot de passe solide")
                 .await
                 .unwrap(),
-            None
+            Verdict::Refused
         );
     }
 );
@@ -175,41 +166,6 @@ db_test!(
         );
     }
 );
-
-fn sign_up_input(email: &str) -> app::backend::accounts::invitations::SignUp {
-    app::backend::accounts::invitations::SignUp {
-        display_name: DisplayName::parse("Dominique Bernard").unwrap(),
-        email: Email::parse(email).unwrap(),
-        password: NewPassword::parse("une autre phrase solide").unwrap(),
-    }
-}
-
-/// Invites a member and signs them up: their id and a session token.
-async fn invited_member(
-    t: &TestDb,
-    clock: &ManualClock,
-    admin: &app::domain::accounts::CurrentUser,
-) -> (i64, String) {
-    use app::backend::accounts::invitations;
-    let token = invitations::create(&t.db, clock, admin, Role::Member)
-        .await
-        .unwrap();
-    let id = invitations::accept(&t.db, clock, &token, sign_up_input("dominique@lille.fr"))
-        .await
-        .unwrap();
-    (id, sessions::open(&t.db, clock, id).await.unwrap())
-}
-
-async fn admin_of(t: &TestDb, clock: &ManualClock) -> app::domain::accounts::CurrentUser {
-    let id = setup::create_first_admin(&t.db, clock, first_admin("camille@lille.fr"))
-        .await
-        .unwrap();
-    let token = sessions::open(&t.db, clock, id).await.unwrap();
-    sessions::current_user(&t.db, clock, &token)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 db_test!(
     an_invitation_lets_one_person_join_with_its_role_once,
@@ -331,16 +287,17 @@ db_test!(
             )
             .await
             .unwrap(),
-            None
+            Verdict::Deactivated
         );
         assert!(
-            !list(&t.db, &admin)
+            list(&t.db, &admin)
                 .await
                 .unwrap()
                 .iter()
                 .find(|m| m.id == id)
                 .unwrap()
-                .active
+                .status
+                == MemberStatus::Deactivated
         );
 
         apply(&t.db, &clock, &admin, id, Change::Reactivate)
@@ -353,7 +310,8 @@ db_test!(
                 .iter()
                 .find(|m| m.id == id)
                 .unwrap()
-                .active
+                .status
+                == MemberStatus::Active
         );
 
         let own = apply(&t.db, &clock, &admin, admin.id, Change::Deactivate).await;

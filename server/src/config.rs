@@ -36,6 +36,23 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Create another organisation on this instance, with its first
+    /// administrator (nothing of one organisation is visible to another).
+    /// The password is read as for `create-admin`.
+    CreateOrganisation {
+        #[arg(long)]
+        organisation: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        email: String,
+    },
+    /// Print a one-time link (valid 24 hours) for the active person with this
+    /// address to choose a new password; earlier links stop working.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Args, Debug, Clone)]

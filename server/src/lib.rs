@@ -48,34 +48,15 @@ pub async fn migrate_only(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `demineurs create-admin`: the organisation and its first administrator.
+/// `demineurs create-admin`: the organisation and its first administrator,
+/// while the instance has none.
 pub async fn create_admin(
     config: &Config,
     organisation: &str,
     name: &str,
     email: &str,
 ) -> anyhow::Result<()> {
-    use app::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
-    use app::i18n::{t, Locale};
-    let password = match std::env::var("DEMINEURS_ADMIN_PASSWORD") {
-        Ok(p) => p,
-        Err(_) => {
-            eprintln!("Password (12 characters at least), then Enter:");
-            let mut line = String::new();
-            std::io::stdin()
-                .read_line(&mut line)
-                .context("cannot read the password")?;
-            line.trim_end_matches(['\r', '\n']).to_owned()
-        }
-    };
-    let say = |key| anyhow::anyhow!(t(Locale::Fr, key));
-    let input = setup::FirstAdmin {
-        organisation: OrganisationName::parse(organisation)
-            .map_err(|k| say(k).context("--organisation"))?,
-        display_name: DisplayName::parse(name).map_err(|k| say(k).context("--name"))?,
-        email: Email::parse(email).map_err(|k| say(k).context("--email"))?,
-        password: NewPassword::parse(&password).map_err(|k| say(k).context("password"))?,
-    };
+    let input = new_organisation(organisation, name, email)?;
     let db = open_database(config).await?;
     db::migrate(&db).await.context("migration failed")?;
     match setup::create_first_admin(&db, &SystemClock, input).await {
@@ -90,8 +71,98 @@ pub async fn create_admin(
         Err(app::error::AppError::Conflict) => {
             anyhow::bail!("an administrator exists already: nothing changed")
         }
-        Err(e) => anyhow::bail!("cannot create the administrator: {e}"),
+        Err(e) => anyhow::bail!("cannot create the administrator: {}", explain(&e)),
     }
+}
+
+/// `demineurs create-organisation`: one more organisation and its first
+/// administrator.
+pub async fn create_organisation(
+    config: &Config,
+    organisation: &str,
+    name: &str,
+    email: &str,
+) -> anyhow::Result<()> {
+    let input = new_organisation(organisation, name, email)?;
+    let db = open_database(config).await?;
+    db::migrate(&db).await.context("migration failed")?;
+    match app::backend::organisations::create(&db, &SystemClock, input).await {
+        Ok(_) => {
+            println!(
+                "Organisation {} created with its administrator {}; log in at {}/connexion",
+                organisation.trim(),
+                email.trim(),
+                config.public_url.trim_end_matches('/')
+            );
+            Ok(())
+        }
+        Err(e) => anyhow::bail!("cannot create the organisation: {}", explain(&e)),
+    }
+}
+
+/// `demineurs reset-password`: prints a one-time link to choose a new password.
+pub async fn reset_password(config: &Config, email: &str) -> anyhow::Result<()> {
+    let db = open_database(config).await?;
+    db::migrate(&db).await.context("migration failed")?;
+    match app::backend::accounts::resets::create_for_email(&db, &SystemClock, email).await {
+        Ok(token) => {
+            println!(
+                "{}{}/{token}",
+                config.public_url.trim_end_matches('/'),
+                app::accounts::RESET_PATH
+            );
+            eprintln!("Hand this link to its owner: it works once, within 24 hours.");
+            Ok(())
+        }
+        Err(app::error::AppError::NotFound) => {
+            anyhow::bail!("no active account has this address: nothing changed")
+        }
+        Err(e) => anyhow::bail!("cannot create the link: {}", explain(&e)),
+    }
+}
+
+/// An error in French words, for the shell.
+fn explain(error: &app::error::AppError) -> String {
+    use app::i18n::{t, Locale};
+    match error.form_errors() {
+        Some(errors) => errors
+            .fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, t(Locale::Fr, f.message)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        None => t(Locale::Fr, error.message()).to_owned(),
+    }
+}
+
+/// The organisation and administrator named on the command line; the
+/// password from DEMINEURS_ADMIN_PASSWORD, else the first line of stdin.
+fn new_organisation(
+    organisation: &str,
+    name: &str,
+    email: &str,
+) -> anyhow::Result<app::backend::organisations::NewOrganisation> {
+    use app::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
+    use app::i18n::{t, Locale};
+    let password = match std::env::var("DEMINEURS_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Password (12 characters at least), then Enter:");
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("cannot read the password")?;
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let say = |key| anyhow::anyhow!(t(Locale::Fr, key));
+    Ok(app::backend::organisations::NewOrganisation {
+        organisation: OrganisationName::parse(organisation)
+            .map_err(|k| say(k).context("--organisation"))?,
+        display_name: DisplayName::parse(name).map_err(|k| say(k).context("--name"))?,
+        email: Email::parse(email).map_err(|k| say(k).context("--email"))?,
+        password: NewPassword::parse(&password).map_err(|k| say(k).context("password"))?,
+    })
 }
 
 /// Opens and migrates the database and builds the state the app runs on.

@@ -20,6 +20,12 @@ async fn main() -> anyhow::Result<()> {
             name,
             email,
         } => server::create_admin(&cli.config, &organisation, &name, &email).await,
+        Command::CreateOrganisation {
+            organisation,
+            name,
+            email,
+        } => server::create_organisation(&cli.config, &organisation, &name, &email).await,
+        Command::ResetPassword { email } => server::reset_password(&cli.config, &email).await,
         Command::Routes => {
             println!("{}", serde_json::to_string(&server::routes::page_paths())?);
             Ok(())

@@ -52,6 +52,89 @@ fn migrate_creates_the_sqlite_file_and_its_folder_then_exits() {
     assert!(again.status.success());
 }
 
+/// Runs a subcommand on the database, the password given as the docs say.
+fn run(url: &str, args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args([
+            "--database-url",
+            url,
+            "--public-url",
+            "https://demineurs.example.fr",
+        ])
+        .args(args)
+        .env("DEMINEURS_ADMIN_PASSWORD", "une phrase de passe solide")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn shell_commands_create_organisations_and_reset_links() {
+    let (_dir, url) = temp_sqlite();
+    let admin = [
+        "create-admin",
+        "--organisation",
+        "Ville de Lille",
+        "--name",
+        "Camille",
+        "--email",
+        "camille@lille.fr",
+    ];
+    let first = run(&url, &admin);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let second = run(&url, &admin);
+    assert!(!second.status.success(), "one first administrator only");
+
+    let other = run(
+        &url,
+        &[
+            "create-organisation",
+            "--organisation",
+            "Département du Nord",
+            "--name",
+            "Alex",
+            "--email",
+            "alex@lenord.fr",
+        ],
+    );
+    assert!(
+        other.status.success(),
+        "{}",
+        String::from_utf8_lossy(&other.stderr)
+    );
+    let taken = run(
+        &url,
+        &[
+            "create-organisation",
+            "--organisation",
+            "Autre",
+            "--name",
+            "Alex",
+            "--email",
+            "alex@lenord.fr",
+        ],
+    );
+    assert!(!taken.status.success());
+    let said = String::from_utf8_lossy(&taken.stderr);
+    assert!(said.contains("déjà un compte"), "{said}");
+
+    let link = run(&url, &["reset-password", "--email", "Alex@LeNord.fr"]);
+    assert!(
+        link.status.success(),
+        "{}",
+        String::from_utf8_lossy(&link.stderr)
+    );
+    let printed = String::from_utf8(link.stdout).unwrap();
+    let prefix = "https://demineurs.example.fr/reinitialisation/";
+    assert!(printed.trim().starts_with(prefix), "{printed}");
+    assert_eq!(printed.trim().len(), prefix.len() + 43);
+    let unknown = run(&url, &["reset-password", "--email", "nobody@lenord.fr"]);
+    assert!(!unknown.status.success());
+}
+
 #[test]
 fn a_bad_database_url_stops_with_a_clear_message() {
     let out = Command::new(BIN)

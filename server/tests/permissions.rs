@@ -2,10 +2,12 @@
 //! The permission table: one row per server function, listed from Leptos'
 //! registry, so a new server function without a row fails this test. Each
 //! row says who may call the function and gives a call; the harness makes
-//! that call as an anonymous visitor, a member and an administrator, and
-//! checks that refused calls are refused for who they are and change nothing.
+//! that call as an anonymous visitor, a member, an administrator and the
+//! administrator of another organisation, and checks that refused calls are
+//! refused for who they are and change nothing.
 mod common;
 
+use app::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
 use common::{spawn_app, TestApp, SETUP_TOKEN};
 use reqwest::header;
 use sea_orm::{ConnectionTrait, Statement};
@@ -15,8 +17,14 @@ use sea_orm::{ConnectionTrait, Statement};
 enum Access {
     /// Anyone, signed in or not (what it does needs no account, or its own secret).
     Anyone,
-    /// Administrators of the caller's organisation.
+    /// Anyone signed in, on their own account.
+    SignedIn,
+    /// Administrators, on their own organisation (the sample names nothing
+    /// of another).
     Admin,
+    /// Administrators of the first organisation: the sample names one of its
+    /// records, so another organisation's administrator gets 404.
+    AdminOf,
 }
 
 struct Row {
@@ -26,6 +34,9 @@ struct Row {
     sample: &'static str,
 }
 
+// The harness's people: 1 the first administrator, 2 a member of the same
+// organisation, 3 the administrator of another organisation. Domains 1 to 11
+// are the first organisation's.
 const TABLE: &[Row] = &[
     Row { path: "/api/set_language", access: Access::Anyone, sample: "lang=en" },
     Row {
@@ -43,12 +54,41 @@ const TABLE: &[Row] = &[
         access: Access::Anyone,
         sample: "token=unknown&display_name=X&email=y%40org.fr&password=a+long+password",
     },
+    // Nothing opens before an administrator approves.
+    Row {
+        path: "/api/request_account",
+        access: Access::Anyone,
+        sample: "display_name=X&email=y%40closed.fr&password=a+long+password",
+    },
+    // The reset token is the secret.
+    Row { path: "/api/reset_link_is_open", access: Access::Anyone, sample: "token=unknown" },
+    Row { path: "/api/reset_password", access: Access::Anyone, sample: "token=unknown&password=a+long+password" },
+    Row { path: "/api/get_profile", access: Access::SignedIn, sample: "" },
+    Row { path: "/api/update_profile", access: Access::SignedIn, sample: "display_name=Renamed&service=DSI" },
     Row { path: "/api/list_members", access: Access::Admin, sample: "" },
     Row { path: "/api/create_invitation", access: Access::Admin, sample: "role=admin" },
-    // The second person of the harness (the member) is user 2.
-    Row { path: "/api/change_role", access: Access::Admin, sample: "user_id=2&role=member" },
-    Row { path: "/api/set_member_active", access: Access::Admin, sample: "user_id=2&active=true" },
+    Row { path: "/api/change_role", access: Access::AdminOf, sample: "user_id=2&role=member" },
+    Row { path: "/api/set_member_active", access: Access::AdminOf, sample: "user_id=2&active=true" },
+    Row { path: "/api/approve_member", access: Access::AdminOf, sample: "user_id=2" },
+    Row { path: "/api/create_reset_link", access: Access::AdminOf, sample: "user_id=2" },
+    Row { path: "/api/get_organisation_settings", access: Access::Admin, sample: "" },
+    Row { path: "/api/update_organisation", access: Access::Admin, sample: "name=Renamed&email_domains=" },
+    Row { path: "/api/add_domain", access: Access::Admin, sample: "name=Nouvelle" },
+    Row { path: "/api/rename_domain", access: Access::AdminOf, sample: "domain_id=1&name=Juridique+2" },
+    Row { path: "/api/retire_domain", access: Access::AdminOf, sample: "domain_id=2" },
 ];
+
+/// The status a caller must get, `None` when the call is theirs to make.
+fn expected_refusal(access: Access, who: &str) -> Option<u16> {
+    match (access, who) {
+        (Access::Anyone, _) => None,
+        (_, "anonymous") => Some(401),
+        (Access::SignedIn, _) => None,
+        (_, "member") => Some(403),
+        (Access::AdminOf, "outsider") => Some(404),
+        _ => None,
+    }
+}
 
 fn registered() -> Vec<String> {
     let _ = <app::settings::SetLanguage as leptos::server_fn::ServerFn>::PATH;
@@ -117,31 +157,35 @@ async fn log_in(app: &TestApp, email: &str) -> String {
     cookie_of(&call(app, "/api/log_in", &body, None).await)
 }
 
-/// Row counts of every table: a refused call must leave them as they were.
-async fn snapshot(app: &TestApp) -> Vec<(String, i64)> {
+/// The content of every table: a refused call must leave it as it was.
+async fn snapshot(app: &TestApp) -> Vec<(String, Vec<String>)> {
     let db = &app.db.db;
     let backend = db.get_database_backend();
-    let tables = db
-        .query_all_raw(Statement::from_string(
-            backend,
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
-        ))
+    let query = |sql: String| db.query_all_raw(Statement::from_string(backend, sql));
+    let tables = query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name".into())
         .await
         .unwrap();
-    let mut counts = Vec::new();
-    for row in tables {
-        let name: String = row.try_get("", "name").unwrap();
-        let count = db
-            .query_one_raw(Statement::from_string(
-                backend,
-                format!("SELECT COUNT(*) AS n FROM \"{name}\""),
-            ))
+    let mut content = Vec::new();
+    for table in tables {
+        let name: String = table.try_get("", "name").unwrap();
+        let columns = query(format!("SELECT name FROM pragma_table_info('{name}')"))
             .await
             .unwrap()
-            .unwrap();
-        counts.push((name, count.try_get::<i64>("", "n").unwrap()));
+            .iter()
+            .map(|c| format!("quote(\"{}\")", c.try_get::<String>("", "name").unwrap()))
+            .collect::<Vec<_>>()
+            .join(" || '|' || ");
+        let rows = query(format!(
+            "SELECT {columns} AS r FROM \"{name}\" ORDER BY rowid"
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String>("", "r").unwrap())
+        .collect();
+        content.push((name, rows));
     }
-    counts
+    content
 }
 
 #[tokio::test]
@@ -173,23 +217,33 @@ async fn each_row_holds_for_anonymous_members_and_administrators() {
         "the member signed up: {joined}"
     );
 
+    // Another organisation on the same instance, with its administrator.
+    app::backend::organisations::create(
+        &app.db.db,
+        &app::backend::clock::SystemClock,
+        app::backend::organisations::NewOrganisation {
+            organisation: OrganisationName::parse("Other").unwrap(),
+            display_name: DisplayName::parse("Outsider").unwrap(),
+            email: Email::parse("outsider@other.fr").unwrap(),
+            password: NewPassword::parse("a long password").unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+
     for row in TABLE {
-        for who in ["anonymous", "member", "admin"] {
+        for who in ["anonymous", "member", "admin", "outsider"] {
             // A fresh session for each call: rows like log_out end the caller's.
             let cookie = match who {
                 "anonymous" => None,
+                "outsider" => Some(log_in(&app, "outsider%40other.fr").await),
                 _ => Some(log_in(&app, &format!("{who}%40org.fr")).await),
             };
             let before = snapshot(&app).await;
             let status = call(&app, row.path, row.sample, cookie.as_deref())
                 .await
                 .status();
-            let expected_refusal = match (row.access, who) {
-                (Access::Anyone, _) | (Access::Admin, "admin") => None,
-                (Access::Admin, "anonymous") => Some(401),
-                (Access::Admin, _) => Some(403),
-            };
-            match expected_refusal {
+            match expected_refusal(row.access, who) {
                 Some(code) => {
                     assert_eq!(status.as_u16(), code, "{} as {who}", row.path);
                     assert_eq!(

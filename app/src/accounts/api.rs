@@ -69,7 +69,8 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
 /// whether the address exists.
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::backend::accounts::{login, login_limits, sessions};
+    use crate::backend::accounts::login::{self, Verdict};
+    use crate::backend::accounts::{login_limits, sessions};
     use crate::backend::http::{client_ip, fail, set_session_cookie, state};
     use crate::error::FormErrors;
     use crate::i18n::Key;
@@ -83,16 +84,27 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     login_limits::check(&state.db, clock, &address, &ip)
         .await
         .map_err(fail)?;
-    let Some(person) = login::authenticate(&state.db, &email, &password)
+    let mut errors = FormErrors::with_input([("email", email.as_str())]);
+    let person = match login::authenticate(&state.db, &email, &password)
         .await
         .map_err(fail)?
-    else {
-        login_limits::record_failure(&state.db, clock, &address, &ip)
-            .await
-            .map_err(fail)?;
-        let mut errors = FormErrors::with_input([("email", email.as_str())]);
-        errors.add("password", Key::ErrBadCredentials);
-        return Err(fail(AppError::Invalid(errors)));
+    {
+        Verdict::Active(person) => person,
+        Verdict::Pending => {
+            errors.add("email", Key::ErrAccountPending);
+            return Err(fail(AppError::Invalid(errors)));
+        }
+        Verdict::Deactivated => {
+            errors.add("email", Key::ErrAccountDeactivated);
+            return Err(fail(AppError::Invalid(errors)));
+        }
+        Verdict::Refused => {
+            login_limits::record_failure(&state.db, clock, &address, &ip)
+                .await
+                .map_err(fail)?;
+            errors.add("password", Key::ErrBadCredentials);
+            return Err(fail(AppError::Invalid(errors)));
+        }
     };
     // A new session id at every log-in: an id planted before cannot ride along.
     let token = sessions::open(&state.db, state.clock.as_ref(), person)

@@ -30,6 +30,9 @@ pub fn LoginPage() -> impl IntoView {
             <TextField name="password" label=Key::FieldPassword kind="password" errors=errors required=true autocomplete="current-password" />
             <button type="submit" class="primary">{t(locale, Key::LogIn)}</button>
         </form>
+        <p>
+            <a href=super::SIGN_UP_PATH>{t(locale, Key::JoinLink)}</a>
+        </p>
     }
     .into_any()
 }

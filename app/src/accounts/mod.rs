@@ -1,6 +1,9 @@
 //! Accounts in the UI: first-run setup, log-in, log-out, who is signed in.
 mod api;
+mod join_api;
+mod join_page;
 mod login_page;
+mod reset_page;
 mod setup_page;
 mod signup_page;
 mod user_menu;
@@ -9,7 +12,13 @@ pub use api::{
     complete_setup, invitation_is_open, log_in, log_out, sign_up, CompleteSetup, InvitationIsOpen,
     LogIn, LogOut, SetupForm, SignUp, SignUpForm,
 };
+pub use join_api::{
+    request_account, reset_link_is_open, reset_password, JoinForm, RequestAccount, ResetLinkIsOpen,
+    ResetPassword,
+};
+pub use join_page::JoinPage;
 pub use login_page::LoginPage;
+pub use reset_page::ResetPage;
 pub use setup_page::SetupPage;
 pub use signup_page::SignUpPage;
 pub use user_menu::UserMenu;
@@ -38,6 +47,7 @@ pub fn use_setup_pending() -> bool {
 pub const SETUP_PATH: &str = "/installation";
 pub const LOGIN_PATH: &str = "/connexion";
 pub const SIGN_UP_PATH: &str = "/inscription";
+pub const RESET_PATH: &str = "/reinitialisation";
 
 /// The app's public address, for links shown to people (no trailing slash).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -4,9 +4,11 @@ pub mod clock;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod expertise;
 pub mod http;
 pub mod idempotency;
 pub mod migration;
+pub mod organisations;
 pub mod state;
 
 #[cfg(feature = "testing")]

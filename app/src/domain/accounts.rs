@@ -48,7 +48,45 @@ pub struct Member {
     pub display_name: String,
     pub email: String,
     pub role: Role,
-    pub active: bool,
+    pub status: MemberStatus,
+}
+
+/// Where an account stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MemberStatus {
+    Active,
+    /// Asked to join from an address of the organisation; an administrator
+    /// has to approve it.
+    Pending,
+    Deactivated,
+}
+
+impl MemberStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberStatus::Active => "active",
+            MemberStatus::Pending => "pending",
+            MemberStatus::Deactivated => "deactivated",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<MemberStatus> {
+        [
+            MemberStatus::Active,
+            MemberStatus::Pending,
+            MemberStatus::Deactivated,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == raw)
+    }
+
+    pub fn label(self) -> Key {
+        match self {
+            MemberStatus::Active => Key::MemberActive,
+            MemberStatus::Pending => Key::MemberPending,
+            MemberStatus::Deactivated => Key::MemberInactive,
+        }
+    }
 }
 
 impl Role {
@@ -63,7 +101,7 @@ impl Role {
 }
 
 /// Trims, and refuses empty, too long or control characters.
-fn parse_text(raw: &str, max_chars: usize) -> Result<String, Key> {
+pub(crate) fn parse_text(raw: &str, max_chars: usize) -> Result<String, Key> {
     let text = raw.trim();
     if text.is_empty() {
         return Err(Key::ErrRequired);

@@ -58,6 +58,30 @@ pub async fn set_member_active(user_id: i64, active: bool) -> Result<(), AppErro
     apply(user_id, Ok(change)).await
 }
 
+/// Lets in someone who asked to join from an address of the organisation.
+/// Administrators only.
+#[server(endpoint = "approve_member")]
+pub async fn approve_member(user_id: i64) -> Result<(), AppError> {
+    use crate::backend::accounts::members::Change;
+    apply(user_id, Ok(Change::Approve)).await
+}
+
+/// Creates a one-time link for an active person of the organisation to
+/// choose a new password, shown once to the administrator, who hands it
+/// over. Administrators only.
+#[server(endpoint = "create_reset_link")]
+pub async fn create_reset_link(user_id: i64) -> Result<(), AppError> {
+    use crate::backend::accounts::resets;
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    let token = resets::create(&state.db, state.clock.as_ref(), &me, user_id)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("{}?reinit={token}", super::MEMBERS_PATH));
+    Ok(())
+}
+
 #[cfg(feature = "ssr")]
 async fn apply(
     user_id: i64,

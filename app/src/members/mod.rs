@@ -1,10 +1,12 @@
 //! Member administration: who is in the organisation, and inviting people.
+mod actions;
 mod api;
 mod page;
 
 pub use api::{
-    change_role, create_invitation, list_members, set_member_active, ChangeRole, CreateInvitation,
-    ListMembers, SetMemberActive,
+    approve_member, change_role, create_invitation, create_reset_link, list_members,
+    set_member_active, ApproveMember, ChangeRole, CreateInvitation, CreateResetLink, ListMembers,
+    SetMemberActive,
 };
 pub use page::MembersPage;
 

@@ -1,9 +1,10 @@
-use super::{ChangeRole, CreateInvitation, SetMemberActive};
-use crate::accounts::{use_viewer, LOGIN_PATH, SIGN_UP_PATH};
+use super::actions::MemberActions;
+use super::{ApproveMember, ChangeRole, CreateInvitation, CreateResetLink, SetMemberActive};
+use crate::accounts::{use_viewer, RESET_PATH, SIGN_UP_PATH};
 use crate::domain::accounts::{Member, Role};
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::forms::{refused_submission, ErrorSummary};
-use crate::ui::status::set_status;
+use crate::ui::guard::{page_title, refusal, Need};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -14,34 +15,19 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn MembersPage() -> impl IntoView {
     let locale = use_locale();
-    let title = format!(
-        "{} — {}",
-        t(locale, Key::MembersTitle),
-        t(locale, Key::AppName)
-    );
-    let refusal = match use_viewer() {
-        None => Some((http::StatusCode::UNAUTHORIZED, Key::NeedLogIn)),
-        Some(me) if me.role != Role::Admin => Some((http::StatusCode::FORBIDDEN, Key::NeedAdmin)),
-        Some(_) => None,
-    };
-    if let Some((status, message)) = refusal {
-        set_status(status);
-        return view! {
-            <Title text=title />
-            <h1>{t(locale, Key::MembersTitle)}</h1>
-            <p>{t(locale, message)}</p>
-            <p>
-                <a href=LOGIN_PATH>{t(locale, Key::LogIn)}</a>
-            </p>
-        }
-        .into_any();
+    if let Some(refused) = refusal(Need::Admin, Key::MembersTitle) {
+        return refused;
     }
+    let title = page_title(Key::MembersTitle);
     let me_id = use_viewer().map(|me| me.id).unwrap_or_default();
     let members = Resource::new(|| (), |_| super::list_members());
-    let new_link = use_query_map().get_untracked().get("lien");
+    let query = use_query_map().get_untracked();
+    let new_link = query.get("lien");
+    let reset_link = query.get("reinit");
     view! {
         <Title text=title />
         <h1>{t(locale, Key::MembersTitle)}</h1>
+        <ResetLinkNotice locale reset_link />
         <InviteForm locale new_link />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -91,7 +77,10 @@ fn InviteForm(locale: Locale, new_link: Option<String>) -> impl IntoView {
 
 #[component]
 fn MemberTable(locale: Locale, list: Vec<Member>, me: i64) -> impl IntoView {
-    let refused = refused_submission::<ChangeRole>().or_else(refused_submission::<SetMemberActive>);
+    let refused = refused_submission::<ChangeRole>()
+        .or_else(refused_submission::<SetMemberActive>)
+        .or_else(refused_submission::<ApproveMember>)
+        .or_else(refused_submission::<CreateResetLink>);
     view! {
         <ErrorSummary error=refused />
         <table class="members">
@@ -115,7 +104,7 @@ fn MemberTable(locale: Locale, list: Vec<Member>, me: i64) -> impl IntoView {
                                 <td>{m.display_name}</td>
                                 <td>{m.email}</td>
                                 <td>{t(locale, m.role.label())}</td>
-                                <td>{t(locale, if m.active { Key::MemberActive } else { Key::MemberInactive })}</td>
+                                <td>{t(locale, m.status.label())}</td>
                                 <td>{actions}</td>
                             </tr>
                         }
@@ -126,35 +115,21 @@ fn MemberTable(locale: Locale, list: Vec<Member>, me: i64) -> impl IntoView {
     }
 }
 
-/// Role change and (de)activation of one person, as plain forms.
+/// The password reset link just made, shown once.
 #[component]
-fn MemberActions(locale: Locale, member: Member) -> impl IntoView {
-    let select_id = format!("role-{}", member.id);
-    view! {
-        <form method="post" action={<ChangeRole as ServerFn>::PATH} class="inline-form">
-            <input type="hidden" name="user_id" value=member.id />
-            <label for=select_id.clone() class="visually-hidden">
-                {format!("{} {}", t(locale, Key::RoleOf), member.display_name)}
-            </label>
-            <select id=select_id name="role">
-                {Role::ALL
-                    .map(|role| {
-                        view! {
-                            <option value=role.as_str() selected=role == member.role>
-                                {t(locale, role.label())}
-                            </option>
-                        }
-                    })}
-            </select>
-            <button type="submit">{t(locale, Key::ChangeRole)}</button>
-        </form>
-        <form method="post" action={<SetMemberActive as ServerFn>::PATH} class="inline-form">
-            <input type="hidden" name="user_id" value=member.id />
-            <input type="hidden" name="active" value=(!member.active).to_string() />
-            <button type="submit">
-                {t(locale, if member.active { Key::Deactivate } else { Key::Reactivate })}
-                <span class="visually-hidden">{format!(" {}", member.display_name)}</span>
-            </button>
-        </form>
-    }
+fn ResetLinkNotice(locale: Locale, reset_link: Option<String>) -> impl IntoView {
+    let public_url = use_context::<crate::accounts::PublicUrl>()
+        .map(|u| u.0)
+        .unwrap_or_default();
+    reset_link.map(|token| {
+        let link = format!("{public_url}{RESET_PATH}/{token}");
+        view! {
+            <div class="callout" role="status">
+                <p>{t(locale, Key::ResetLinkCreated)}</p>
+                <p>
+                    <code class="reset-link">{link}</code>
+                </p>
+            </div>
+        }
+    })
 }

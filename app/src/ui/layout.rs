@@ -5,6 +5,8 @@ use crate::accounts::{use_viewer, UserMenu};
 use crate::domain::accounts::Role;
 use crate::i18n::{t, use_locale, Key};
 use crate::members::MEMBERS_PATH;
+use crate::organisation::ORGANISATION_PATH;
+use crate::profile::PROFILE_PATH;
 use crate::settings::LanguageSwitch;
 use leptos::prelude::*;
 
@@ -29,11 +31,22 @@ pub fn Layout(children: Children) -> impl IntoView {
                             <a href="/">{t(locale, Key::NavHome)}</a>
                         </li>
                         {use_viewer()
+                            .map(|_| {
+                                view! {
+                                    <li>
+                                        <a href=PROFILE_PATH>{t(locale, Key::NavProfile)}</a>
+                                    </li>
+                                }
+                            })}
+                        {use_viewer()
                             .filter(|me| me.role == Role::Admin)
                             .map(|_| {
                                 view! {
                                     <li>
                                         <a href=MEMBERS_PATH>{t(locale, Key::NavMembers)}</a>
+                                    </li>
+                                    <li>
+                                        <a href=ORGANISATION_PATH>{t(locale, Key::NavOrganisation)}</a>
                                     </li>
                                 }
                             })}

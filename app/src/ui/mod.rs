@@ -1,5 +1,6 @@
 //! Components shared by every page.
 pub mod forms;
+pub mod guard;
 pub mod layout;
 pub mod not_found;
 pub mod status;

@@ -4,6 +4,7 @@
 
 use app::backend::clock::SystemClock;
 use app::backend::testing::TestDb;
+use reqwest::header;
 use server::config::Config;
 use std::sync::Arc;
 
@@ -70,4 +71,86 @@ pub async fn spawn_app_on(db: TestDb) -> TestApp {
         client,
         site_root,
     }
+}
+
+// What a browser without JavaScript does.
+
+pub const PASSWORD: &str = "une phrase de passe solide";
+
+/// A form posted from the home page.
+pub async fn post(
+    app: &TestApp,
+    path: &str,
+    body: &str,
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    post_from(app, "/", path, body, cookie).await
+}
+
+/// A form posted from `page`: a refusal redirects back there.
+pub async fn post_from(
+    app: &TestApp,
+    page: &str,
+    path: &str,
+    body: &str,
+    cookie: Option<&str>,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .post(app.url(path))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, app.url(page))
+        .body(body.to_owned());
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap()
+}
+
+pub async fn page(app: &TestApp, path: &str, cookie: Option<&str>) -> String {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap().text().await.unwrap()
+}
+
+/// The `name=value` of the session cookie a response sets.
+pub fn session_cookie(response: &reqwest::Response) -> String {
+    let set = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("demineurs_session="))
+        .expect("a session cookie");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+    set.split(';').next().unwrap().to_owned()
+}
+
+/// The admin invites a member, who signs up: the member's session cookie.
+pub async fn invite_and_sign_up(app: &TestApp, admin: &str, name: &str, email: &str) -> String {
+    let invited = post(app, "/api/create_invitation", "role=member", Some(admin)).await;
+    let location = invited.headers()[header::LOCATION].to_str().unwrap();
+    let token = location.split("lien=").nth(1).unwrap().to_owned();
+    let body =
+        format!("token={token}&display_name={name}&email={email}&password=une+autre+phrase+solide");
+    session_cookie(&post(app, "/api/sign_up", &body, None).await)
+}
+
+pub fn setup_body(token: &str) -> String {
+    format!(
+        "token={token}&organisation=Ville+de+Lille&display_name=Camille+Martin&email=camille%40lille.fr&password={}",
+        PASSWORD.replace(' ', "+")
+    )
+}
+
+pub async fn set_up(app: &TestApp) -> String {
+    let response = post(app, "/api/complete_setup", &setup_body(SETUP_TOKEN), None).await;
+    assert_eq!(response.status(), 302);
+    session_cookie(&response)
 }

@@ -2,14 +2,13 @@
 //! it within a week may create one account in the organisation, once.
 
 use super::tokens::{hash_token, new_token};
-use super::{passwords, status};
+use super::{passwords, people};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
-use crate::backend::entities::{invitation, user};
+use crate::backend::entities::invitation;
 use crate::backend::error::from_db;
-use crate::domain::accounts::{CurrentUser, DisplayName, Email, NewPassword, Role};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
+use crate::domain::accounts::{CurrentUser, DisplayName, Email, MemberStatus, NewPassword, Role};
+use crate::error::AppError;
 use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
@@ -90,36 +89,23 @@ pub async fn accept(
     else {
         return Err(AppError::NotFound);
     };
-    let taken = user::Entity::find()
-        .filter(user::Column::Email.eq(input.email.as_str()))
-        .count(&txn)
-        .await
-        .map_err(from_db)?;
-    if taken > 0 {
-        let mut errors = FormErrors::with_input([
-            ("display_name", input.display_name.as_str()),
-            ("email", input.email.as_str()),
-        ]);
-        errors.add("email", Key::ErrEmailTaken);
-        return Err(AppError::Invalid(errors));
-    }
-    let person = user::ActiveModel {
-        organisation_id: Set(invite.organisation_id),
-        email: Set(input.email.as_str().to_owned()),
-        display_name: Set(input.display_name.as_str().to_owned()),
-        service: Set(String::new()),
-        password_hash: Set(password_hash),
-        role: Set(invite.role.clone()),
-        status: Set(status::ACTIVE.to_owned()),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await
-    .map_err(from_db)?;
+    let role = Role::parse(&invite.role).ok_or(AppError::NotFound)?;
+    let person = people::insert(
+        &txn,
+        now,
+        people::NewPerson {
+            organisation_id: invite.organisation_id,
+            display_name: &input.display_name,
+            email: &input.email,
+            password_hash,
+            role,
+            status: MemberStatus::Active,
+        },
+    )
+    .await?;
     let mut spent: invitation::ActiveModel = invite.into();
     spent.used_at = Set(Some(now));
     spent.update(&txn).await.map_err(from_db)?;
     txn.commit().await.map_err(from_db)?;
-    Ok(person.id)
+    Ok(person)
 }

@@ -2,7 +2,7 @@
 
 use crate::backend::entities::user;
 use crate::backend::error::from_db;
-use crate::domain::accounts::{CurrentUser, Member, Role};
+use crate::domain::accounts::{CurrentUser, Member, MemberStatus, Role};
 use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
@@ -25,7 +25,7 @@ pub async fn list(db: &impl ConnectionTrait, by: &CurrentUser) -> Result<Vec<Mem
                 role: Role::parse(&p.role)?,
                 display_name: p.display_name,
                 email: p.email,
-                active: p.status == super::status::ACTIVE,
+                status: MemberStatus::parse(&p.status)?,
             })
         })
         .collect())
@@ -35,6 +35,8 @@ pub async fn list(db: &impl ConnectionTrait, by: &CurrentUser) -> Result<Vec<Mem
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
     Role(Role),
+    /// Lets in someone who asked to join.
+    Approve,
     Deactivate,
     Reactivate,
 }
@@ -74,14 +76,20 @@ pub async fn apply(
             "role_changed",
             format!("{} -> {}", person.role, role.as_str()),
         ),
+        Change::Approve if person.status != MemberStatus::Pending.as_str() => {
+            return Err(AppError::Conflict)
+        }
+        Change::Approve => ("approved", String::new()),
         Change::Deactivate => ("deactivated", String::new()),
         Change::Reactivate => ("reactivated", String::new()),
     };
     let mut edited: user::ActiveModel = person.into();
     match change {
         Change::Role(role) => edited.role = Set(role.as_str().to_owned()),
-        Change::Deactivate => edited.status = Set(super::status::DEACTIVATED.to_owned()),
-        Change::Reactivate => edited.status = Set(super::status::ACTIVE.to_owned()),
+        Change::Deactivate => edited.status = Set(MemberStatus::Deactivated.as_str().to_owned()),
+        Change::Approve | Change::Reactivate => {
+            edited.status = Set(MemberStatus::Active.as_str().to_owned())
+        }
     }
     edited.update(&txn).await.map_err(from_db)?;
     if change == Change::Deactivate {

@@ -4,14 +4,11 @@ pub mod login;
 pub mod login_limits;
 pub mod members;
 pub mod passwords;
+pub mod people;
+pub mod profile;
+pub mod requests;
+pub mod resets;
 pub mod sessions;
 pub mod setup;
 pub mod setup_token;
 pub mod tokens;
-
-/// A person's account state, as stored.
-pub mod status {
-    pub const ACTIVE: &str = "active";
-    pub const PENDING: &str = "pending";
-    pub const DEACTIVATED: &str = "deactivated";
-}

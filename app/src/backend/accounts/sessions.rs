@@ -2,12 +2,11 @@
 //! across instances. The cookie holds a random token; the table holds its
 //! SHA-256, so a copy of the database yields no usable cookie.
 
-use super::status;
 use super::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::entities::{organisation, session, user};
 use crate::backend::error::from_db;
-use crate::domain::accounts::{CurrentUser, Role};
+use crate::domain::accounts::{CurrentUser, MemberStatus, Role};
 use crate::error::AppError;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
@@ -54,7 +53,7 @@ pub async fn current_user(
         return Ok(None);
     };
     let Some(person) = user::Entity::find_by_id(found.user_id)
-        .filter(user::Column::Status.eq(status::ACTIVE))
+        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .one(db)
         .await
         .map_err(from_db)?

@@ -1,9 +1,12 @@
 //! Database entities: the schema as sea-orm sees it. Behaviour lives in the
 //! services beside them, never here.
 pub mod audit_entry;
+pub mod expertise_domain;
 pub mod idempotency_key;
 pub mod invitation;
 pub mod login_failure;
 pub mod organisation;
+pub mod password_reset;
 pub mod session;
 pub mod user;
+pub mod user_domain;

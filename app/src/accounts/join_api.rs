@@ -1,0 +1,83 @@
+//! Asking for an account (open to the organisation's e-mail domains) and
+//! choosing a new password from a reset link.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// The request form, as posted.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct JoinForm {
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+}
+
+/// Records a request to join as a pending account, to be approved by an
+/// administrator. Open to anyone: the address must belong to one of an
+/// organisation's e-mail domains, and nothing opens before the approval.
+#[server(endpoint = "request_account")]
+pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), AppError> {
+    use crate::backend::accounts::{invitations::SignUp, requests};
+    use crate::backend::http::{fail, state};
+    use crate::domain::accounts::{DisplayName, Email, NewPassword};
+    use crate::error::FormErrors;
+
+    let mut errors = FormErrors::with_input([
+        ("display_name", form.display_name.as_str()),
+        ("email", form.email.as_str()),
+    ]);
+    let display_name =
+        DisplayName::parse(&form.display_name).map_err(|k| errors.add("display_name", k));
+    let email = Email::parse(&form.email).map_err(|k| errors.add("email", k));
+    let password = NewPassword::parse(&form.password).map_err(|k| errors.add("password", k));
+    let (Ok(display_name), Ok(email), Ok(password)) = (display_name, email, password) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let input = SignUp {
+        display_name,
+        email,
+        password,
+    };
+    requests::submit(&state.db, state.clock.as_ref(), input)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("{}?envoyee", super::SIGN_UP_PATH));
+    Ok(())
+}
+
+/// Whether a reset link can still be used. Open to anyone: the token is
+/// the secret.
+#[server(endpoint = "reset_link_is_open")]
+pub async fn reset_link_is_open(token: String) -> Result<bool, AppError> {
+    use crate::backend::accounts::resets;
+    use crate::backend::http::{fail, state};
+    let state = state();
+    resets::is_open(&state.db, state.clock.as_ref(), &token)
+        .await
+        .map_err(fail)
+}
+
+/// Sets a new password from a reset link, ends the person's other sessions
+/// and signs them in. Open to anyone: the token is the secret.
+#[server(endpoint = "reset_password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::backend::accounts::{resets, sessions};
+    use crate::backend::http::{fail, set_session_cookie, state};
+    use crate::domain::accounts::NewPassword;
+    use crate::error::FormErrors;
+
+    let password =
+        NewPassword::parse(&password).map_err(|k| fail(FormErrors::refuse("password", k)))?;
+    let state = state();
+    let person = resets::complete(&state.db, state.clock.as_ref(), &token, &password)
+        .await
+        .map_err(fail)?;
+    let session = sessions::open(&state.db, state.clock.as_ref(), person)
+        .await
+        .map_err(fail)?;
+    set_session_cookie(&session);
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,53 @@
+//! A person's own profile: name, service, and the expertise domains they hold.
+
+use crate::backend::db::begin_write;
+use crate::backend::entities::user;
+use crate::backend::error::from_db;
+use crate::backend::expertise;
+use crate::domain::accounts::{CurrentUser, DisplayName};
+use crate::domain::organisation::{Profile, ServiceName};
+use crate::error::AppError;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
+
+pub async fn get(db: &DatabaseConnection, me: &CurrentUser) -> Result<Profile, AppError> {
+    let person = user::Entity::find_by_id(me.id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(Profile {
+        display_name: person.display_name,
+        email: person.email,
+        service: person.service,
+        offered: expertise::offered(db, me.organisation_id).await?,
+        held: expertise::held(db, me.id).await?,
+    })
+}
+
+/// What the profile form gives, parsed.
+#[derive(Debug)]
+pub struct ProfileUpdate {
+    pub display_name: DisplayName,
+    pub service: ServiceName,
+    pub domain_ids: Vec<i64>,
+}
+
+/// Saves the profile in one transaction: all of it, or nothing.
+pub async fn update(
+    db: &DatabaseConnection,
+    me: &CurrentUser,
+    input: ProfileUpdate,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    expertise::set_held(&txn, me, &input.domain_ids).await?;
+    user::ActiveModel {
+        id: Set(me.id),
+        display_name: Set(input.display_name.as_str().to_owned()),
+        service: Set(input.service.as_str().to_owned()),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await
+    .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)
+}

@@ -1,0 +1,48 @@
+//! Requests to join: someone whose address belongs to one of an
+//! organisation's e-mail domains creates a pending account, which an
+//! administrator approves. No e-mail is sent yet, so the address alone
+//! proves nothing: the approval is what lets the person in.
+
+use super::invitations::SignUp;
+use super::{passwords, people};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::error::from_db;
+use crate::backend::organisations;
+use crate::domain::accounts::{MemberStatus, Role};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use sea_orm::DatabaseConnection;
+
+/// Records the request as a pending member account. An address outside
+/// every organisation's domains is refused on the address field.
+pub async fn submit(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    input: SignUp,
+) -> Result<(), AppError> {
+    let Some(organisation_id) = organisations::accepting(db, input.email.domain()).await? else {
+        let mut errors = FormErrors::with_input([
+            ("display_name", input.display_name.as_str()),
+            ("email", input.email.as_str()),
+        ]);
+        errors.add("email", Key::ErrEmailDomainClosed);
+        return Err(AppError::Invalid(errors));
+    };
+    let password_hash = passwords::hash(&input.password).await?;
+    let txn = begin_write(db).await.map_err(from_db)?;
+    people::insert(
+        &txn,
+        clock.now(),
+        people::NewPerson {
+            organisation_id,
+            display_name: &input.display_name,
+            email: &input.email,
+            password_hash,
+            role: Role::Member,
+            status: MemberStatus::Pending,
+        },
+    )
+    .await?;
+    txn.commit().await.map_err(from_db)
+}

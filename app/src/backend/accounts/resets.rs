@@ -1,0 +1,162 @@
+//! Password reset by a one-time link: an administrator makes one for a
+//! person of their organisation (or `demineurs reset-password` from the
+//! shell), and whoever opens it within a day chooses a new password, once.
+//! No e-mail is sent yet, so the administrator hands the link over.
+
+use super::tokens::{hash_token, new_token};
+use super::{passwords, sessions};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{audit_entry, password_reset, user};
+use crate::backend::error::from_db;
+use crate::domain::accounts::{CurrentUser, MemberStatus, NewPassword, Role};
+use crate::error::AppError;
+use chrono::Duration;
+use sea_orm::{
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait,
+    DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+};
+
+pub const RESET_HOURS: i64 = 24;
+
+/// A new link for this person; earlier unused links stop working.
+async fn issue(
+    txn: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    user_id: i64,
+) -> Result<String, AppError> {
+    let now = clock.now();
+    password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Expr::value(now))
+        .filter(password_reset::Column::UserId.eq(user_id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(txn)
+        .await
+        .map_err(from_db)?;
+    let token = new_token();
+    password_reset::Entity::insert(password_reset::ActiveModel {
+        token_hash: Set(hash_token(&token)),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(RESET_HOURS)),
+        used_at: Set(None),
+    })
+    .exec_without_returning(txn)
+    .await
+    .map_err(from_db)?;
+    Ok(token)
+}
+
+/// An administrator's link for an active person of their organisation,
+/// with an audit line. Returns the token.
+pub async fn create(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    by: &CurrentUser,
+    target_id: i64,
+) -> Result<String, AppError> {
+    if by.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let person = user::Entity::find_by_id(target_id)
+        .filter(user::Column::OrganisationId.eq(by.organisation_id))
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    if person.status != MemberStatus::Active.as_str() {
+        return Err(crate::error::FormErrors::refuse(
+            "user_id",
+            crate::i18n::Key::ErrResetInactive,
+        ));
+    }
+    let token = issue(&txn, clock, target_id).await?;
+    audit_entry::ActiveModel {
+        organisation_id: Set(by.organisation_id),
+        actor_id: Set(by.id),
+        action: Set("password_reset_link".to_owned()),
+        target_user_id: Set(target_id),
+        detail: Set(String::new()),
+        at: Set(clock.now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(token)
+}
+
+/// `demineurs reset-password`: a link for the active person with this
+/// address (the shell's user is trusted, as with `create-admin`).
+pub async fn create_for_email(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    email: &str,
+) -> Result<String, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let person = user::Entity::find()
+        .filter(user::Column::Email.eq(email.trim().to_lowercase()))
+        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let token = issue(&txn, clock, person.id).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(token)
+}
+
+/// True when the link can still be used.
+pub async fn is_open(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    token: &str,
+) -> Result<bool, AppError> {
+    let open = password_reset::Entity::find_by_id(hash_token(token))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .filter(password_reset::Column::ExpiresAt.gt(clock.now()))
+        .count(db)
+        .await
+        .map_err(from_db)?;
+    Ok(open > 0)
+}
+
+/// Sets the new password, spends the link and ends every session of the
+/// person (whoever knew the old password is out). Returns the person's id.
+/// A used, expired or unknown link, or a person deactivated since, is
+/// `NotFound`.
+pub async fn complete(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    token: &str,
+    password: &NewPassword,
+) -> Result<i64, AppError> {
+    let password_hash = passwords::hash(password).await?;
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let now = clock.now();
+    let reset = password_reset::Entity::find_by_id(hash_token(token))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .filter(password_reset::Column::ExpiresAt.gt(now))
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let person = user::Entity::find_by_id(reset.user_id)
+        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let user_id = person.id;
+    let mut changed: user::ActiveModel = person.into();
+    changed.password_hash = Set(password_hash);
+    changed.update(&txn).await.map_err(from_db)?;
+    let mut spent: password_reset::ActiveModel = reset.into();
+    spent.used_at = Set(Some(now));
+    spent.update(&txn).await.map_err(from_db)?;
+    sessions::revoke_all(&txn, clock, user_id).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(user_id)
+}

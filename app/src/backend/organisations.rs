@@ -1,0 +1,163 @@
+//! Organisations: creating one with its default expertise domains, and the
+//! settings its administrators edit.
+
+use crate::backend::accounts::{passwords, people};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{expertise_domain, organisation};
+use crate::backend::error::from_db;
+use crate::domain::accounts::{
+    CurrentUser, DisplayName, Email, MemberStatus, NewPassword, OrganisationName, Role,
+};
+use crate::domain::organisation::{EmailDomains, OrganisationSettings, DEFAULT_DOMAINS};
+use crate::error::AppError;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+};
+
+/// A new organisation and its first administrator, parsed.
+#[derive(Debug)]
+pub struct NewOrganisation {
+    pub organisation: OrganisationName,
+    pub display_name: DisplayName,
+    pub email: Email,
+    pub password: NewPassword,
+}
+
+/// Creates the organisation, its default expertise domains and its first
+/// administrator in the caller's transaction; returns the administrator's id.
+pub async fn insert_with_admin(
+    txn: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    input: &NewOrganisation,
+    password_hash: String,
+) -> Result<(i64, i64), AppError> {
+    let now = clock.now();
+    let org = organisation::ActiveModel {
+        name: Set(input.organisation.as_str().to_owned()),
+        email_domains: Set(String::new()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .map_err(from_db)?;
+    let domains =
+        DEFAULT_DOMAINS
+            .iter()
+            .enumerate()
+            .map(|(position, name)| expertise_domain::ActiveModel {
+                organisation_id: Set(org.id),
+                name: Set((*name).to_owned()),
+                position: Set(position as i32),
+                retired: Set(false),
+                ..Default::default()
+            });
+    expertise_domain::Entity::insert_many(domains)
+        .exec_without_returning(txn)
+        .await
+        .map_err(from_db)?;
+    let admin = people::insert(
+        txn,
+        now,
+        people::NewPerson {
+            organisation_id: org.id,
+            display_name: &input.display_name,
+            email: &input.email,
+            password_hash,
+            role: Role::Admin,
+            status: MemberStatus::Active,
+        },
+    )
+    .await?;
+    Ok((org.id, admin))
+}
+
+/// `demineurs create-organisation`: another organisation on this instance,
+/// with its first administrator. Returns the organisation's id.
+pub async fn create(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    input: NewOrganisation,
+) -> Result<i64, AppError> {
+    let password_hash = passwords::hash(&input.password).await?;
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let (org, _) = insert_with_admin(&txn, clock, &input, password_hash).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(org)
+}
+
+/// The administrator's organisation as its settings page shows it.
+pub async fn settings(
+    db: &impl ConnectionTrait,
+    by: &CurrentUser,
+) -> Result<OrganisationSettings, AppError> {
+    if by.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let org = organisation::Entity::find_by_id(by.organisation_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    Ok(OrganisationSettings {
+        name: org.name,
+        email_domains: EmailDomains::from_stored(&org.email_domains)
+            .as_slice()
+            .to_vec(),
+        domains: super::expertise::offered(db, by.organisation_id).await?,
+    })
+}
+
+/// Renames the organisation and sets the e-mail domains that may ask to join.
+pub async fn update(
+    db: &impl ConnectionTrait,
+    by: &CurrentUser,
+    name: OrganisationName,
+    email_domains: EmailDomains,
+) -> Result<(), AppError> {
+    if by.role != Role::Admin {
+        return Err(AppError::Forbidden);
+    }
+    // A domain belongs to one organisation: its people's requests to join
+    // must not land in another's hands.
+    for domain in email_domains.as_slice() {
+        if let Some(owner) = accepting(db, domain).await? {
+            if owner != by.organisation_id {
+                let mut errors = crate::error::FormErrors::with_input([
+                    ("name", name.as_str()),
+                    ("email_domains", email_domains.to_stored().as_str()),
+                ]);
+                errors.add("email_domains", crate::i18n::Key::ErrEmailDomainTaken);
+                return Err(AppError::Invalid(errors));
+            }
+        }
+    }
+    organisation::ActiveModel {
+        id: Set(by.organisation_id),
+        name: Set(name.as_str().to_owned()),
+        email_domains: Set(email_domains.to_stored()),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map_err(from_db)?;
+    Ok(())
+}
+
+/// The organisation whose e-mail domains include this one, if any.
+pub async fn accepting(
+    db: &impl ConnectionTrait,
+    email_domain: &str,
+) -> Result<Option<i64>, AppError> {
+    // Few organisations per instance: reading them all is simpler and as
+    // fast as matching inside a comma-separated column.
+    let all = organisation::Entity::find()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    Ok(all
+        .into_iter()
+        .find(|o| EmailDomains::from_stored(&o.email_domains).contains(email_domain))
+        .map(|o| o.id))
+}

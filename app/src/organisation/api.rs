@@ -1,0 +1,109 @@
+use crate::domain::organisation::OrganisationSettings;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The caller's organisation settings. Administrators only.
+#[server(endpoint = "get_organisation_settings")]
+pub async fn get_organisation_settings() -> Result<OrganisationSettings, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::backend::organisations;
+    let me = require_signed_in().map_err(fail)?;
+    organisations::settings(&state().db, &me)
+        .await
+        .map_err(fail)
+}
+
+/// Renames the organisation and sets the e-mail domains whose addresses may
+/// ask to join. Administrators only.
+#[server(endpoint = "update_organisation")]
+pub async fn update_organisation(name: String, email_domains: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::backend::organisations;
+    use crate::domain::accounts::OrganisationName;
+    use crate::domain::organisation::EmailDomains;
+    use crate::error::FormErrors;
+
+    let me = require_signed_in().map_err(fail)?;
+    let mut errors = FormErrors::with_input([
+        ("name", name.as_str()),
+        ("email_domains", email_domains.as_str()),
+    ]);
+    let name = OrganisationName::parse(&name).map_err(|k| errors.add("name", k));
+    let domains = EmailDomains::parse(&email_domains).map_err(|k| errors.add("email_domains", k));
+    let (Ok(name), Ok(domains)) = (name, domains) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    organisations::update(&state().db, &me, name, domains)
+        .await
+        .map_err(fail)?;
+    back_to_settings();
+    Ok(())
+}
+
+/// Adds an expertise domain to the organisation's list. Administrators only.
+#[server(endpoint = "add_domain")]
+pub async fn add_domain(name: String) -> Result<(), AppError> {
+    use crate::backend::expertise;
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::organisation::DomainName;
+    use crate::error::FormErrors;
+
+    let me = require_signed_in().map_err(fail)?;
+    let name = DomainName::parse(&name).map_err(|k| {
+        let mut errors = FormErrors::with_input([("name", name.as_str())]);
+        errors.add("name", k);
+        fail(AppError::Invalid(errors))
+    })?;
+    expertise::add(&state().db, &me, name).await.map_err(fail)?;
+    back_to_settings();
+    Ok(())
+}
+
+/// Renames one of the organisation's domains. Administrators only.
+#[server(endpoint = "rename_domain")]
+pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError> {
+    use crate::backend::expertise;
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::organisation::DomainName;
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
+
+    let me = require_signed_in().map_err(fail)?;
+    // The refusal names the domain, so the page shows it by the right field.
+    let which = domain_id.to_string();
+    let refused = |key: Key| {
+        let mut errors =
+            FormErrors::with_input([("domain_id", which.as_str()), ("name", name.as_str())]);
+        errors.add("name", key);
+        fail(AppError::Invalid(errors))
+    };
+    let parsed = DomainName::parse(&name).map_err(refused)?;
+    expertise::rename(&state().db, &me, domain_id, parsed)
+        .await
+        .map_err(|e| match e {
+            AppError::Invalid(errors) => {
+                refused(errors.message_for("name").unwrap_or(Key::ErrInvalid))
+            }
+            other => fail(other),
+        })?;
+    back_to_settings();
+    Ok(())
+}
+
+/// Takes a domain off the organisation's list. Administrators only.
+#[server(endpoint = "retire_domain")]
+pub async fn retire_domain(domain_id: i64) -> Result<(), AppError> {
+    use crate::backend::expertise;
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    expertise::retire(&state().db, &me, domain_id)
+        .await
+        .map_err(fail)?;
+    back_to_settings();
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+fn back_to_settings() {
+    leptos_axum::redirect(&format!("{}?ok", super::ORGANISATION_PATH));
+}

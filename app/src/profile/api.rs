@@ -1,0 +1,51 @@
+use crate::domain::organisation::Profile;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The caller's profile and the domains their organisation offers.
+/// Signed-in people only.
+#[server(endpoint = "get_profile")]
+pub async fn get_profile() -> Result<Profile, AppError> {
+    use crate::backend::accounts::profile;
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    profile::get(&state().db, &me).await.map_err(fail)
+}
+
+/// Saves the caller's own profile. Signed-in people only; the domains must
+/// be their organisation's. Checkboxes send `domains[]` once per ticked
+/// domain, and nothing at all when none is ticked. (Plain arguments, not a
+/// flattened struct: flattening loses the numbers' types in form decoding.)
+#[server(endpoint = "update_profile")]
+pub async fn update_profile(
+    display_name: String,
+    service: String,
+    #[server(default)] domains: Vec<i64>,
+) -> Result<(), AppError> {
+    use crate::backend::accounts::profile::{self, ProfileUpdate};
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::accounts::DisplayName;
+    use crate::domain::organisation::ServiceName;
+    use crate::error::FormErrors;
+
+    let me = require_signed_in().map_err(fail)?;
+    let mut errors = FormErrors::with_input([
+        ("display_name", display_name.as_str()),
+        ("service", service.as_str()),
+    ]);
+    let display_name = DisplayName::parse(&display_name).map_err(|k| errors.add("display_name", k));
+    let service = ServiceName::parse(&service).map_err(|k| errors.add("service", k));
+    let (Ok(display_name), Ok(service)) = (display_name, service) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let input = ProfileUpdate {
+        display_name,
+        service,
+        domain_ids: domains,
+    };
+    profile::update(&state().db, &me, input)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("{}?ok", super::PROFILE_PATH));
+    Ok(())
+}

@@ -1,0 +1,69 @@
+use super::{get_profile, UpdateProfile};
+use crate::domain::accounts::DisplayName;
+use crate::domain::organisation::{Profile, ServiceName};
+use crate::error::FormErrors;
+use crate::i18n::{t, use_locale, Key, Locale};
+use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
+use crate::ui::guard::{page_title, refusal, Need, SavedNotice};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+/// `/profil`: the signed-in person edits their name, service and domains.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let locale = use_locale();
+    if let Some(refused) = refusal(Need::SignedIn, Key::ProfileTitle) {
+        return refused;
+    }
+    let profile = Resource::new(|| (), |_| get_profile());
+    view! {
+        <Title text=page_title(Key::ProfileTitle) />
+        <h1>{t(locale, Key::ProfileTitle)}</h1>
+        <p>{t(locale, Key::ProfileIntro)}</p>
+        <SavedNotice />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                profile.await.map(|profile| view! { <ProfileEditor locale profile /> })
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn ProfileEditor(locale: Locale, profile: Profile) -> impl IntoView {
+    let refused = refused_submission::<UpdateProfile>();
+    let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let domains_error = errors.as_ref().and_then(|e| e.message_for("domains"));
+    view! {
+        <ErrorSummary error=refused />
+        <form method="post" action={<UpdateProfile as ServerFn>::PATH} class="stack-form">
+            <TextField name="display_name" label=Key::FieldDisplayName value=profile.display_name errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
+            <TextField name="service" label=Key::FieldService hint=Key::FieldServiceHint value=profile.service errors=errors max_len=ServiceName::MAX_CHARS autocomplete="organization-title" />
+            <fieldset class="field checkbox-group" aria-describedby=domains_error.map(|_| "field-domains-error")>
+                <legend>{t(locale, Key::ProfileDomains)}</legend>
+                {domains_error
+                    .map(|key| view! { <p id="field-domains-error" class="field-error">{t(locale, key)}</p> })}
+                {profile.offered.is_empty().then(|| view! { <p>{t(locale, Key::NoDomains)}</p> })}
+                <ul class="checkbox-list">
+                    {profile
+                        .offered
+                        .into_iter()
+                        .map(|domain| {
+                            let id = format!("domain-{}", domain.id);
+                            let held = profile.held.contains(&domain.id);
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=id.clone() name="domains[]" value=domain.id checked=held />
+                                    <label for=id>{domain.name}</label>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </fieldset>
+            <button type="submit" class="primary">{t(locale, Key::ProfileSave)}</button>
+        </form>
+    }
+}

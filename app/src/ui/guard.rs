@@ -1,0 +1,58 @@
+//! Pages for signed-in people or administrators only: the refusal page, with
+//! its status decided before anything streams.
+
+use crate::accounts::{use_viewer, LOGIN_PATH};
+use crate::domain::accounts::Role;
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::status::set_status;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Who may see a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    SignedIn,
+    Admin,
+}
+
+/// The page's `<title>`: its heading, then the app's name.
+pub fn page_title(heading: Key) -> String {
+    let locale = use_locale();
+    format!("{} — {}", t(locale, heading), t(locale, Key::AppName))
+}
+
+/// `Some(refusal page)` (401 for visitors, 403 for members who are not
+/// administrators) when the viewer may not see the page titled `heading`.
+pub fn refusal(need: Need, heading: Key) -> Option<AnyView> {
+    let locale = use_locale();
+    let (status, message) = match (use_viewer(), need) {
+        (None, _) => (http::StatusCode::UNAUTHORIZED, Key::NeedLogIn),
+        (Some(me), Need::Admin) if me.role != Role::Admin => {
+            (http::StatusCode::FORBIDDEN, Key::NeedAdmin)
+        }
+        _ => return None,
+    };
+    set_status(status);
+    Some(
+        view! {
+            <Title text=page_title(heading) />
+            <h1>{t(locale, heading)}</h1>
+            <p>{t(locale, message)}</p>
+            <p>
+                <a href=LOGIN_PATH>{t(locale, Key::LogIn)}</a>
+            </p>
+        }
+        .into_any(),
+    )
+}
+
+/// "Changes saved", after a form that comes back to its page with `?ok`.
+#[component]
+pub fn SavedNotice() -> impl IntoView {
+    let locale = use_locale();
+    let saved = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("ok")
+        .is_some();
+    saved.then(|| view! { <p class="callout" role="status">{t(locale, Key::Saved)}</p> })
+}
