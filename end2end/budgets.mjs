@@ -4,6 +4,7 @@
 //   - first-load transfer <= 250 KB (from the same measurement),
 //   - repeat visit (same browser, warm cache) <= 30 KB transferred.
 // Exits 1 when a budget is exceeded. Usage: node budgets.mjs BASE_URL
+import { needsSignIn } from './signed-in.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,7 @@ const MIN_SCORE = 80;
 const VIEWPORTS = [[1920, 1080], [390, 844]];
 
 // The main pages: every route of the router (routes.json, from `demineurs routes`),
-// parameters given a sample value; pages under /admin measured as the test
+// parameters given a sample value; signed-in pages measured as the test
 // administrator (scripts/test.sh creates it).
 const pages = JSON.parse(fs.readFileSync(new URL('./routes.json', import.meta.url), 'utf8'))
   .map((route) => route.replace(/\{[^}]+\}|:[A-Za-z_]+/g, 'exemple-de-lien-ferme'));
@@ -65,14 +66,14 @@ async function repeatVisitKB(browser, url, [width, height], cookie) {
 }
 
 const ecoindex = findEcoindex();
-const cookie = pages.some((p) => p.startsWith('/admin')) ? await adminCookie() : null;
+const cookie = pages.some(needsSignIn) ? await adminCookie() : null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: launchArgs });
 const failures = [];
 const rows = [];
 for (const p of pages) {
   for (const viewport of VIEWPORTS) {
     const url = new URL(p, BASE).toString();
-    const needsAdmin = p.startsWith('/admin');
+    const needsAdmin = needsSignIn(p);
     const args = [ecoindex, url, String(viewport[0]), String(viewport[1]), ...(needsAdmin ? ['--cookie', cookie] : [])];
     const out = execFileSync('node', args, { encoding: 'utf8' });
     const eco = JSON.parse(out.trim().split('\n').pop());

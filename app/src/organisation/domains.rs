@@ -31,7 +31,7 @@ pub fn DomainList(locale: Locale, domains: Vec<ExpertiseDomain>) -> impl IntoVie
             </ul>
             <ErrorSummary error=added />
             <form method="post" action={<AddDomain as ServerFn>::PATH} class="stack-form">
-                <TextField name="name" label=Key::FieldDomainName errors=add_errors required=true max_len=DomainName::MAX_CHARS />
+                <TextField name="name" id="field-new-domain" label=Key::FieldDomainName errors=add_errors required=true max_len=DomainName::MAX_CHARS />
                 <button type="submit">{t(locale, Key::AddDomain)}</button>
             </form>
         </section>

@@ -61,9 +61,12 @@ pub fn TextField(
     /// A help text under the label.
     #[prop(optional)]
     hint: Option<Key>,
+    /// The input's id, when two forms of a page share a field name.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let id = format!("field-{name}");
+    let id = id.map_or_else(|| format!("field-{name}"), str::to_owned);
     let error_id = format!("{id}-error");
     let typed = errors
         .as_ref()
