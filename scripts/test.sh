@@ -51,7 +51,7 @@ export E2E_ADMIN_EMAIL="admin@e2e.test" E2E_ADMIN_PASSWORD="e2e admin password"
 DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
   "$BIN" create-admin --organisation "Organisation de test" --name "Admin E2E" --email "$E2E_ADMIN_EMAIL"
 DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" \
-  DEMINEURS_PUBLIC_URL="http://127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
+  DEMINEURS_PUBLIC_URL="http://127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG="info,tower_http=debug" \
   "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -60,9 +60,14 @@ kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited:" >&2; cat "$WORK
 "$BIN" routes >end2end/routes.json
 
 step "browser tests: Playwright in Debian's Chromium, desktop and phone, JavaScript on and off, axe-core"
-(cd end2end && BASE_URL="http://127.0.0.1:$PORT" DEMINEURS_BIN="$BIN" LEPTOS_SITE_ROOT="$PWD/../target/site" \
+mkdir -p "$WORK/logs"
+(cd end2end && BASE_URL="http://127.0.0.1:$PORT" DEMINEURS_BIN="$BIN" LEPTOS_SITE_ROOT="$PWD/../target/site" E2E_LOG_DIR="$WORK/logs" \
   npx playwright test) 2>&1 | tee "$WORK/e2e.log"
 [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "browser tests failed; server log:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
+
+step "logs of the whole run: no e-mail address, password, cookie or token"
+scripts/scan-logs.sh --self-test
+scripts/scan-logs.sh "$WORK/rust.log" "$WORK/server.log" "$WORK"/logs/*.log
 
 step "page-weight budgets (EcoIndex, first load, repeat visit)"
 (cd end2end && node budgets.mjs "http://127.0.0.1:$PORT")

@@ -3,6 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/// Where the server's output goes: a file in E2E_LOG_DIR, else nowhere.
+function logTo(port: number): 'ignore' | number {
+  const dir = process.env.E2E_LOG_DIR;
+  return dir ? fs.openSync(path.join(dir, `own-server-${port}.log`), 'a') : 'ignore';
+}
+
 /// A fresh instance of the release server with its own SQLite database, for
 /// journeys that change the instance for good (first-run setup).
 export class OwnServer {
@@ -22,9 +28,10 @@ export class OwnServer {
         DEMINEURS_PUBLIC_URL: url,
         DEMINEURS_SETUP_TOKEN: token,
         LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || '../target/site',
-        RUST_LOG: 'warn',
+        // Requests logged too, so that the log scan of scripts/test.sh sees them.
+        RUST_LOG: 'info,tower_http=debug',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', logTo(port), logTo(port)],
     });
     for (let i = 0; i < 100; i++) {
       try {

@@ -85,6 +85,11 @@ pub struct Config {
     #[arg(long, env = "DEMINEURS_SETUP_TOKEN", hide_env_values = true)]
     pub setup_token: Option<String>,
 
+    /// Reverse proxies in front of the app (comma-separated IPs): their
+    /// `X-Forwarded-For` names the caller for the per-IP log-in limit.
+    #[arg(long, env = "DEMINEURS_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+
     /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
     #[arg(long, env = "RUST_LOG", default_value = "info")]
     pub log: String,

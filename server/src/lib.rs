@@ -61,9 +61,9 @@ pub async fn create_admin(
     db::migrate(&db).await.context("migration failed")?;
     match setup::create_first_admin(&db, &SystemClock, input).await {
         Ok(_) => {
+            // No address echoed: output often ends up in shared logs.
             println!(
-                "Administrator {} created; log in at {}/connexion",
-                email.trim(),
+                "Administrator created; log in at {}/connexion",
                 config.public_url.trim_end_matches('/')
             );
             Ok(())
@@ -89,9 +89,8 @@ pub async fn create_organisation(
     match app::backend::organisations::create(&db, &SystemClock, input).await {
         Ok(_) => {
             println!(
-                "Organisation {} created with its administrator {}; log in at {}/connexion",
+                "Organisation {} created with its administrator; log in at {}/connexion",
                 organisation.trim(),
-                email.trim(),
                 config.public_url.trim_end_matches('/')
             );
             Ok(())
@@ -190,6 +189,7 @@ pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppSta
         secure_cookies: config.secure_cookies(),
         public_url: config.public_url.trim_end_matches('/').to_owned(),
         setup_token,
+        trusted_proxies: config.trusted_proxies.clone(),
     })
 }
 

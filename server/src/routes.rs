@@ -73,9 +73,16 @@ pub fn router(state: AppState) -> Router {
         // A panicking handler answers 500 instead of dropping the connection.
         .layer(CatchPanicLayer::new())
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
-            // The path only: queries may carry what a person typed.
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
+                // The route's pattern, not the path: a path may carry a secret
+                // (`/reinitialisation/<token>`), a query what a person typed.
+                let path = request
+                    .extensions()
+                    .get::<axum::extract::MatchedPath>()
+                    .map_or_else(|| request.uri().path(), |matched| matched.as_str());
+                tracing::info_span!("request", method = %request.method(), path = %path)
+            }),
+        )
         .with_state(state)
 }

@@ -324,3 +324,35 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
         .unwrap();
     assert_eq!(replay.status(), 401);
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_ip_limit_counts_each_forwarded_caller() {
+    let app = common::spawn_app_with(app::backend::testing::TestDb::sqlite().await, |c| {
+        c.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+    })
+    .await;
+    set_up(&app).await;
+    // Different addresses, so that only the per-IP count can stop them.
+    let attempt = |n: u32, from: &'static str| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/log_in"))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("x-forwarded-for", from)
+                .body(format!(
+                    "email=guess{n}%40lille.fr&password=not+the+password"
+                ))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    for n in 1..=20 {
+        assert_eq!(attempt(n, "198.51.100.1").await, 422, "attempt {n}");
+    }
+    assert_eq!(attempt(21, "198.51.100.1").await, 429);
+    // A colleague behind the same proxy is not locked out.
+    assert_eq!(attempt(22, "198.51.100.2").await, 422);
+}

@@ -103,14 +103,25 @@ fn cookie(parts: &Parts, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The caller's IP address, as the connection shows it ("unknown" when the
-/// server was not given connection info, as in some tests).
+/// The caller's IP address: the connection's, or the one a trusted reverse
+/// proxy forwarded ("unknown" when the server was not given connection
+/// info, as in some tests).
 pub fn client_ip() -> String {
     use_context::<Parts>()
         .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|info| info.0.ip().to_string())
+            let peer = p
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()?
+                .0
+                .ip();
+            let forwarded = p
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok());
+            let trusted = use_context::<AppState>()
+                .map(|s| s.trusted_proxies)
+                .unwrap_or_default();
+            Some(super::client_ip::resolve(peer, forwarded, &trusted).to_string())
         })
         .unwrap_or_else(|| "unknown".to_owned())
 }

@@ -19,6 +19,8 @@ pub struct AppState {
     pub public_url: String,
     /// Present while first-run setup is pending.
     pub setup_token: SetupToken,
+    /// Reverse proxies whose `X-Forwarded-For` names the caller.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

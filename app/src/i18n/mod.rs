@@ -382,7 +382,9 @@ mod tests {
     fn french_and_english_differ_for_sentences() {
         let same: Vec<_> = Key::ALL
             .iter()
-            .filter(|k| **k != Key::AppName && t(Locale::Fr, **k) == t(Locale::En, **k))
+            // Words spelt the same in both languages.
+            .filter(|k| ![Key::AppName, Key::NavOrganisation].contains(k))
+            .filter(|k| t(Locale::Fr, **k) == t(Locale::En, **k))
             .collect();
         assert!(same.is_empty(), "untranslated: {same:?}");
     }

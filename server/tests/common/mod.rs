@@ -33,6 +33,11 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_on(db: TestDb) -> TestApp {
+    spawn_app_with(db, |_| {}).await
+}
+
+/// An app whose configuration the test adjusts first.
+pub async fn spawn_app_with(db: TestDb, adjust: impl FnOnce(&mut Config)) -> TestApp {
     // A site root holding one hashed asset, as cargo-leptos would build it.
     let site_root = tempfile::tempdir().expect("site root").keep();
     std::fs::create_dir_all(site_root.join("pkg")).expect("pkg");
@@ -47,14 +52,16 @@ pub async fn spawn_app_on(db: TestDb) -> TestApp {
         .await
         .expect("bind");
     let address = format!("http://{}", listener.local_addr().expect("addr"));
-    let config = Config {
+    let mut config = Config {
         database_url: db.url.clone(),
         bind: listener.local_addr().expect("addr"),
         public_url: address.clone(),
         site_root: site_root.clone(),
         log: "warn".into(),
         setup_token: Some(SETUP_TOKEN.into()),
+        trusted_proxies: Vec::new(),
     };
+    adjust(&mut config);
     let state = server::start(&config, Arc::new(SystemClock))
         .await
         .expect("start");
