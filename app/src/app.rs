@@ -3,6 +3,7 @@
 use crate::accounts::{JoinPage, LoginPage, ResetPage, SetupPage, SignUpPage};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
+use crate::ideas::{ComparePage, EditIdeaPage, IdeaPage, IdeasPage, NewIdeaPage};
 use crate::members::MembersPage;
 use crate::organisation::OrganisationPage;
 use crate::profile::ProfilePage;
@@ -57,6 +58,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("inscription") view=JoinPage />
                     <Route path=path!("reinitialisation/:token") view=ResetPage ssr=SsrMode::Async />
                     <Route path=path!("profil") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("idees") view=IdeasPage ssr=SsrMode::Async />
+                    <Route path=path!("idees/nouvelle") view=NewIdeaPage ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id") view=IdeaPage ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id/modifier") view=EditIdeaPage ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id/versions") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                 </Routes>

@@ -9,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod ideas;
 pub mod members;
 pub mod organisation;
 pub mod profile;

@@ -25,6 +25,13 @@ enum Access {
     /// Administrators of the first organisation: the sample names one of its
     /// records, so another organisation's administrator gets 404.
     AdminOf,
+    /// People of the first organisation (the sample names one of its ideas).
+    MemberOf,
+    /// The idea's authors (the first administrator wrote idea 1).
+    AuthorOf,
+    /// The person invited to co-author idea 1 (the member, invited by the
+    /// `invite_coauthor` row just before).
+    Invitee,
 }
 
 struct Row {
@@ -76,6 +83,24 @@ const TABLE: &[Row] = &[
     Row { path: "/api/add_domain", access: Access::Admin, sample: "name=Nouvelle" },
     Row { path: "/api/rename_domain", access: Access::AdminOf, sample: "domain_id=1&name=Juridique+2" },
     Row { path: "/api/retire_domain", access: Access::AdminOf, sample: "domain_id=2" },
+    Row { path: "/api/list_ideas", access: Access::SignedIn, sample: "q=v%C3%A9lo" },
+    Row {
+        path: "/api/create_idea",
+        access: Access::SignedIn,
+        sample: "request_id=0b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&title=Titre&problem=Constat",
+    },
+    Row { path: "/api/get_idea", access: Access::MemberOf, sample: "idea_id=1" },
+    Row { path: "/api/compare_versions", access: Access::MemberOf, sample: "idea_id=1&from=1&to=1" },
+    Row { path: "/api/idea_form", access: Access::AuthorOf, sample: "idea_id=1" },
+    Row {
+        // An old revision: the author is refused with 422, changing nothing.
+        path: "/api/save_idea",
+        access: Access::AuthorOf,
+        sample: "request_id=1b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&idea_id=1&revision=0&title=T&problem=P&proposal=&beneficiaries=&help_sought=&tags=",
+    },
+    Row { path: "/api/publish_idea", access: Access::AuthorOf, sample: "idea_id=1" },
+    Row { path: "/api/invite_coauthor", access: Access::AuthorOf, sample: "idea_id=1&user_id=2" },
+    Row { path: "/api/answer_coauthor_invitation", access: Access::Invitee, sample: "idea_id=1&accept=false" },
 ];
 
 /// The status a caller must get, `None` when the call is theirs to make.
@@ -84,8 +109,9 @@ fn expected_refusal(access: Access, who: &str) -> Option<u16> {
         (Access::Anyone, _) => None,
         (_, "anonymous") => Some(401),
         (Access::SignedIn, _) => None,
-        (_, "member") => Some(403),
-        (Access::AdminOf, "outsider") => Some(404),
+        (_, "outsider") if access != Access::Admin => Some(404),
+        (Access::MemberOf, _) | (Access::Invitee, "member") => None,
+        (Access::Invitee, _) | (_, "member") => Some(403),
         _ => None,
     }
 }
@@ -216,6 +242,23 @@ async fn each_row_holds_for_anonymous_members_and_administrators() {
         joined.is_success() || joined.is_redirection(),
         "the member signed up: {joined}"
     );
+
+    // Idea 1, published by the first administrator.
+    let key = "request_id=2b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e";
+    let posted = call(
+        &app,
+        "/api/create_idea",
+        &format!("{key}&title=Vélos&problem=Constat"),
+        Some(&admin),
+    )
+    .await;
+    assert!(
+        posted.status().is_redirection() || posted.status().is_success(),
+        "{}",
+        posted.status()
+    );
+    let published = call(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
+    assert!(published.status().is_redirection() || published.status().is_success());
 
     // Another organisation on the same instance, with its administrator.
     app::backend::organisations::create(

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod error;
 pub mod expertise;
 pub mod http;
+pub mod ideas;
 pub mod idempotency;
 pub mod migration;
 pub mod organisations;

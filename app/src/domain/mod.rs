@@ -1,4 +1,6 @@
 //! Plain types and pure rules: no I/O, no database, no browser.
 pub mod accounts;
+pub mod idea_views;
+pub mod ideas;
 pub mod maturity;
 pub mod organisation;

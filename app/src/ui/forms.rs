@@ -111,6 +111,56 @@ pub fn TextField(
     }
 }
 
+/// A labelled multi-line text field with its message, refilled from a
+/// refusal; line breaks are kept.
+#[component]
+pub fn TextArea(
+    name: &'static str,
+    label: Key,
+    #[prop(optional)] value: String,
+    #[prop(default = None)] errors: Option<FormErrors>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] max_len: Option<usize>,
+    #[prop(optional)] hint: Option<Key>,
+    #[prop(default = 4)] rows: u32,
+) -> impl IntoView {
+    let locale = use_locale();
+    let id = format!("field-{name}");
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let typed = errors
+        .as_ref()
+        .and_then(|e| e.value_of(name))
+        .map(str::to_owned)
+        .unwrap_or(value);
+    let message = errors.as_ref().and_then(|e| e.message_for(name));
+    let described_by = [
+        hint.map(|_| hint_id.clone()),
+        message.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:field-invalid=message.is_some()>
+            <label for=id.clone()>{t(locale, label)}</label>
+            {hint.map(|key| view! { <p id=hint_id class="field-hint">{t(locale, key)}</p> })}
+            <textarea
+                id=id
+                name=name
+                rows=rows
+                required=required
+                maxlength=max_len.map(|n| n.to_string())
+                aria-invalid=message.map(|_| "true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            >
+                {typed}
+            </textarea>
+            {message.map(|key| view! { <p id=error_id class="field-error">{t(locale, key)}</p> })}
+        </div>
+    }
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

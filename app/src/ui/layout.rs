@@ -4,6 +4,7 @@
 use crate::accounts::{use_viewer, UserMenu};
 use crate::domain::accounts::Role;
 use crate::i18n::{t, use_locale, Key};
+use crate::ideas::IDEAS_PATH;
 use crate::members::MEMBERS_PATH;
 use crate::organisation::ORGANISATION_PATH;
 use crate::profile::PROFILE_PATH;
@@ -33,6 +34,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {use_viewer()
                             .map(|_| {
                                 view! {
+                                    <li>
+                                        <a href=IDEAS_PATH>{t(locale, Key::NavIdeas)}</a>
+                                    </li>
                                     <li>
                                         <a href=PROFILE_PATH>{t(locale, Key::NavProfile)}</a>
                                     </li>

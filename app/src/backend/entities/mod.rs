@@ -2,6 +2,10 @@
 //! services beside them, never here.
 pub mod audit_entry;
 pub mod expertise_domain;
+pub mod idea;
+pub mod idea_coauthor;
+pub mod idea_tag;
+pub mod idea_version;
 pub mod idempotency_key;
 pub mod invitation;
 pub mod login_failure;

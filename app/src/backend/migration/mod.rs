@@ -7,6 +7,7 @@ mod m20261129_000003_create_login_failures;
 mod m20261129_000004_create_invitations;
 mod m20261129_000005_create_audit_log;
 mod m20261129_000006_create_profiles_and_resets;
+mod m20261129_000007_create_ideas;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_create_invitations::Migration),
             Box::new(m20261129_000005_create_audit_log::Migration),
             Box::new(m20261129_000006_create_profiles_and_resets::Migration),
+            Box::new(m20261129_000007_create_ideas::Migration),
         ]
     }
 }

@@ -1,0 +1,245 @@
+use super::{
+    compare_path, edit_path, get_idea, AnswerCoauthorInvitation, InviteCoauthor, PublishIdea,
+    IDEAS_PATH,
+};
+use crate::domain::idea_views::{IdeaView, PersonRef};
+use crate::domain::ideas::IdeaStatus;
+use crate::i18n::{t, use_locale, Key, Locale};
+use crate::ui::forms::{refused_submission, ErrorSummary};
+use crate::ui::guard::{refusal, Need};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// `/idees/<id>`: the current version, its authors and its history. Later
+/// issues add rounds, contributions and maturity here.
+#[component]
+pub fn IdeaPage() -> impl IntoView {
+    let locale = use_locale();
+    if let Some(refused) = refusal(Need::SignedIn, Key::NavIdeas) {
+        return refused;
+    }
+    let id = use_params_map()
+        .get_untracked()
+        .get("id")
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or_default();
+    let idea = Resource::new(move || id, get_idea);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move { idea.await.map(|idea| view! { <IdeaBody locale idea /> }) })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn names(people: &[PersonRef]) -> String {
+    people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[component]
+fn IdeaBody(locale: Locale, idea: IdeaView) -> impl IntoView {
+    let title = format!("{} — {}", idea.content.title, t(locale, Key::AppName));
+    let draft = idea.status == IdeaStatus::Draft;
+    let authors = if idea.coauthors.is_empty() {
+        idea.author.name.clone()
+    } else {
+        format!(
+            "{}, {} {}",
+            idea.author.name,
+            t(locale, Key::WithCoauthors),
+            names(&idea.coauthors)
+        )
+    };
+    let sections = idea
+        .content
+        .fields()
+        .into_iter()
+        .skip(1)
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(label, text)| {
+            view! {
+                <section class="idea-field">
+                    <h2>{t(locale, label)}</h2>
+                    <p class="idea-text">{text.to_owned()}</p>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=title />
+        <article class="idea">
+            <header class="idea-header">
+                <h1>{idea.content.title.clone()}</h1>
+                {draft.then(|| view! { <p class="badge">{t(locale, Key::DraftBadge)}</p> })}
+                <p class="idea-meta">
+                    {format!(
+                        "{} {} · {} {} · {} {}",
+                        t(locale, Key::By),
+                        authors,
+                        t(locale, Key::VersionWord),
+                        idea.version,
+                        t(locale, Key::PostedOn),
+                        idea.created,
+                    )}
+                </p>
+                {(!idea.content.tags.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="tags" aria-label=t(locale, Key::IdeaFieldTags)>
+                                {idea
+                                    .content
+                                    .tags
+                                    .iter()
+                                    .map(|tag| {
+                                        let href = format!("{IDEAS_PATH}?tag={}", super::list_page::encode(tag));
+                                        view! {
+                                            <li>
+                                                <a href=href>{tag.clone()}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+            </header>
+            {idea.invites_viewer.then(|| view! { <InvitationAnswer locale id=idea.id /> })}
+            {sections}
+        </article>
+        {idea.can_edit.then(|| view! { <AuthorTools locale idea=idea.clone() /> })}
+        <History locale idea />
+    }
+}
+
+#[component]
+fn InvitationAnswer(locale: Locale, id: i64) -> impl IntoView {
+    let refused = refused_submission::<AnswerCoauthorInvitation>();
+    view! {
+        <div class="callout" role="region" aria-label=t(locale, Key::CoauthorInvitation)>
+            <p>{t(locale, Key::CoauthorInvitation)}</p>
+            <ErrorSummary error=refused />
+            <div class="form-actions">
+                <form method="post" action={<AnswerCoauthorInvitation as ServerFn>::PATH} class="inline-form">
+                    <input type="hidden" name="idea_id" value=id />
+                    <input type="hidden" name="accept" value="true" />
+                    <button type="submit" class="primary">{t(locale, Key::AcceptInvitation)}</button>
+                </form>
+                <form method="post" action={<AnswerCoauthorInvitation as ServerFn>::PATH} class="inline-form">
+                    <input type="hidden" name="idea_id" value=id />
+                    <input type="hidden" name="accept" value="false" />
+                    <button type="submit">{t(locale, Key::DeclineInvitation)}</button>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+/// What authors and co-authors can do: edit, publish a draft, invite.
+#[component]
+fn AuthorTools(locale: Locale, idea: IdeaView) -> impl IntoView {
+    let refused = refused_submission::<InviteCoauthor>().or_else(refused_submission::<PublishIdea>);
+    let draft = idea.status == IdeaStatus::Draft;
+    view! {
+        <section class="author-tools" aria-labelledby="author-tools">
+            <h2 id="author-tools">{t(locale, Key::AuthorTools)}</h2>
+            <ErrorSummary error=refused />
+            <div class="form-actions">
+                <a class="button" href=edit_path(idea.id)>{t(locale, Key::EditIdea)}</a>
+                {draft
+                    .then(|| {
+                        view! {
+                            <form method="post" action={<PublishIdea as ServerFn>::PATH} class="inline-form">
+                                <input type="hidden" name="idea_id" value=idea.id />
+                                <button type="submit" class="primary">{t(locale, Key::Publish)}</button>
+                            </form>
+                        }
+                    })}
+            </div>
+            {(!idea.invited.is_empty())
+                .then(|| view! { <p>{format!("{} {}", t(locale, Key::InvitedCoauthors), names(&idea.invited))}</p> })}
+            {(!idea.candidates.is_empty())
+                .then(|| {
+                    view! {
+                        <form method="post" action={<InviteCoauthor as ServerFn>::PATH} class="inline-form">
+                            <input type="hidden" name="idea_id" value=idea.id />
+                            <label for="coauthor">{t(locale, Key::InviteCoauthor)}</label>
+                            <select id="coauthor" name="user_id">
+                                {idea
+                                    .candidates
+                                    .iter()
+                                    .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
+                                    .collect_view()}
+                            </select>
+                            <button type="submit">{t(locale, Key::SendInvitation)}</button>
+                        </form>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// The versions, newest first, and the choice of two to compare.
+#[component]
+fn History(locale: Locale, idea: IdeaView) -> impl IntoView {
+    let newest = idea.version;
+    let compare = (idea.versions.len() > 1).then(|| {
+        let options = |selected: i32| {
+            idea.versions
+                .iter()
+                .map(|v| {
+                    view! {
+                        <option value=v.number selected=v.number == selected>
+                            {format!("{} {}", t(locale, Key::VersionWord), v.number)}
+                        </option>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <form method="get" action=format!("{IDEAS_PATH}/{}/versions", idea.id) class="inline-form">
+                <label for="compare-from">{t(locale, Key::CompareFrom)}</label>
+                <select id="compare-from" name="de">{options(newest - 1)}</select>
+                <label for="compare-to">{t(locale, Key::CompareTo)}</label>
+                <select id="compare-to" name="a">{options(newest)}</select>
+                <button type="submit">{t(locale, Key::Compare)}</button>
+            </form>
+        }
+    });
+    view! {
+        <section class="history" aria-labelledby="history">
+            <h2 id="history">{t(locale, Key::History)}</h2>
+            <ol reversed>
+                {idea
+                    .versions
+                    .iter()
+                    .map(|v| {
+                        let line = format!(
+                            "{} {} · {} · {}",
+                            t(locale, Key::VersionWord),
+                            v.number,
+                            v.author,
+                            v.date,
+                        );
+                        let link = (v.number > 1)
+                            .then(|| {
+                                view! {
+                                    " · "
+                                    <a href=compare_path(idea.id, v.number - 1, v.number)>
+                                        {t(locale, Key::SeeChanges)}
+                                    </a>
+                                }
+                            });
+                        view! { <li>{line} {link}</li> }
+                    })
+                    .collect_view()}
+            </ol>
+            {compare}
+        </section>
+    }
+}

@@ -1,0 +1,195 @@
+use super::{idea_path, list_ideas, IDEAS_PATH, NEW_IDEA_PATH};
+use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary};
+use crate::i18n::{t, use_locale, Key, Locale};
+use crate::ui::guard::{page_title, refusal, Need};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// `/idees`: the organisation's published ideas with filters and search,
+/// the caller's drafts and invitations.
+#[component]
+pub fn IdeasPage() -> impl IntoView {
+    let locale = use_locale();
+    if let Some(refused) = refusal(Need::SignedIn, Key::IdeasTitle) {
+        return refused;
+    }
+    let params = use_query_map().get_untracked();
+    let text = |name: &str| params.get(name).filter(|v| !v.trim().is_empty());
+    let query = IdeaQuery {
+        page: text("page").and_then(|p| p.parse().ok()),
+        tag: text("tag"),
+        author: text("auteur").and_then(|a| a.parse().ok()),
+        q: text("q"),
+    };
+    let list = Resource::new(
+        move || query.clone(),
+        |q| list_ideas(q.page, q.tag, q.author, q.q),
+    );
+    let shown = (text("q"), text("tag"), text("auteur"));
+    view! {
+        <Title text=page_title(Key::IdeasTitle) />
+        <div class="page-head">
+            <h1>{t(locale, Key::IdeasTitle)}</h1>
+            <a class="button primary" href=NEW_IDEA_PATH>{t(locale, Key::NewIdeaTitle)}</a>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || {
+                let shown = shown.clone();
+                Suspend::new(async move { list.await.map(|list| view! { <Listing locale list shown /> }) })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Listing(
+    locale: Locale,
+    list: IdeaList,
+    shown: (Option<String>, Option<String>, Option<String>),
+) -> impl IntoView {
+    let (q, tag, author) = shown;
+    let filtered = q.is_some() || tag.is_some() || author.is_some();
+    let count = match list.total {
+        0 => t(locale, Key::NoIdeas).to_owned(),
+        1 => t(locale, Key::OneIdea).to_owned(),
+        n => format!("{n} {}", t(locale, Key::IdeasCount)),
+    };
+    let pages = Pager {
+        page: list.page,
+        page_count: list.page_count,
+        q: q.clone(),
+        tag: tag.clone(),
+        author: author.clone(),
+    };
+    view! {
+        {(!list.invitations.is_empty())
+            .then(|| view! { <Group locale heading=Key::YourInvitations items=list.invitations.clone() /> })}
+        {(!list.drafts.is_empty())
+            .then(|| view! { <Group locale heading=Key::YourDrafts items=list.drafts.clone() /> })}
+        <form method="get" action=IDEAS_PATH class="filters" role="search">
+            <div class="field">
+                <label for="filter-q">{t(locale, Key::SearchLabel)}</label>
+                <input id="filter-q" name="q" type="search" value=q.unwrap_or_default() />
+            </div>
+            <div class="field">
+                <label for="filter-tag">{t(locale, Key::IdeaFieldTags)}</label>
+                <select id="filter-tag" name="tag">
+                    <option value="">{t(locale, Key::AllTags)}</option>
+                    {list
+                        .tags
+                        .iter()
+                        .map(|t| view! { <option value=t.clone() selected=tag.as_deref() == Some(t.as_str())>{t.clone()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-author">{t(locale, Key::AuthorFilter)}</label>
+                <select id="filter-author" name="auteur">
+                    <option value="">{t(locale, Key::AllAuthors)}</option>
+                    {list
+                        .authors
+                        .iter()
+                        .map(|p| {
+                            let selected = author.as_deref() == Some(p.id.to_string().as_str());
+                            view! { <option value=p.id selected=selected>{p.name.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit">{t(locale, Key::Filter)}</button>
+            {filtered.then(|| view! { <a href=IDEAS_PATH>{t(locale, Key::ClearFilters)}</a> })}
+        </form>
+        <h2 class="result-count" role="status">{count}</h2>
+        <ul class="idea-list">{list.items.into_iter().map(|idea| view! { <IdeaItem locale idea /> }).collect_view()}</ul>
+        {pages.view(locale)}
+    }
+}
+
+#[component]
+fn Group(locale: Locale, heading: Key, items: Vec<IdeaSummary>) -> impl IntoView {
+    view! {
+        <section class="idea-group">
+            <h2>{t(locale, heading)}</h2>
+            <ul class="idea-list">{items.into_iter().map(|idea| view! { <IdeaItem locale idea /> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn IdeaItem(locale: Locale, idea: IdeaSummary) -> impl IntoView {
+    view! {
+        <li class="idea-item">
+            <h3>
+                <a href=idea_path(idea.id)>{idea.title}</a>
+            </h3>
+            <p>{idea.excerpt}</p>
+            <p class="idea-meta">
+                {format!(
+                    "{} {} · {} {} · {}",
+                    t(locale, Key::By),
+                    idea.author,
+                    t(locale, Key::VersionWord),
+                    idea.version,
+                    idea.updated,
+                )}
+                {(!idea.tags.is_empty()).then(|| format!(" · {}", idea.tags.join(", ")))}
+            </p>
+        </li>
+    }
+}
+
+/// Previous and next page links, keeping the filters.
+struct Pager {
+    page: u32,
+    page_count: u32,
+    q: Option<String>,
+    tag: Option<String>,
+    author: Option<String>,
+}
+
+impl Pager {
+    fn href(&self, page: u32) -> String {
+        let mut pairs = vec![("page", page.to_string())];
+        for (name, value) in [("q", &self.q), ("tag", &self.tag), ("auteur", &self.author)] {
+            if let Some(v) = value {
+                pairs.push((name, v.clone()));
+            }
+        }
+        let query = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        format!("{IDEAS_PATH}?{query}")
+    }
+
+    fn view(&self, locale: Locale) -> impl IntoView {
+        (self.page_count > 1).then(|| {
+            let previous = (self.page > 1).then(|| {
+                view! { <a href=self.href(self.page - 1) rel="prev">{t(locale, Key::PreviousPage)}</a> }
+            });
+            let next = (self.page < self.page_count).then(|| {
+                view! { <a href=self.href(self.page + 1) rel="next">{t(locale, Key::NextPage)}</a> }
+            });
+            view! {
+                <nav class="pager" aria-label=t(locale, Key::Pages)>
+                    {previous}
+                    <span>{format!("{} {} / {}", t(locale, Key::PageWord), self.page, self.page_count)}</span>
+                    {next}
+                </nav>
+            }
+        })
+    }
+}
+
+/// Percent-encodes a query value.
+pub(super) fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
