@@ -2,6 +2,7 @@ use super::{compare_versions, idea_path, IDEAS_PATH};
 use crate::domain::idea_views::{DiffKind, VersionComparison};
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -29,7 +30,10 @@ pub fn ComparePage() -> impl IntoView {
         <Title text=page_title(Key::CompareTitle) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                comparison.await.map(|comparison| view! { <Comparison locale comparison /> })
+                match comparison.await {
+                    Ok(comparison) => view! { <Comparison locale comparison /> }.into_any(),
+                    Err(error) => load_failed(error),
+                }
             })}
         </Suspense>
     }

@@ -5,6 +5,7 @@ use crate::domain::ideas::IdeaStatus;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::forms::{refused_submission, ErrorSummary};
 use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -30,7 +31,10 @@ pub fn EditIdeaPage() -> impl IntoView {
         <Title text=page_title(Key::EditIdeaTitle) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                form.await.map(|form| view! { <EditForm locale form step_two /> })
+                match form.await {
+                    Ok(form) => view! { <EditForm locale form step_two /> }.into_any(),
+                    Err(error) => load_failed(error),
+                }
             })}
         </Suspense>
     }

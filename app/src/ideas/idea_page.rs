@@ -7,6 +7,8 @@ use crate::domain::ideas::IdeaStatus;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::forms::{refused_submission, ErrorSummary};
 use crate::ui::guard::{refusal, Need};
+use crate::ui::raw_text::escape_raw_text;
+use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
@@ -28,7 +30,12 @@ pub fn IdeaPage() -> impl IntoView {
     let idea = Resource::new(move || id, get_idea);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move { idea.await.map(|idea| view! { <IdeaBody locale idea /> }) })}
+            {move || Suspend::new(async move {
+                match idea.await {
+                    Ok(idea) => view! { <IdeaBody locale idea /> }.into_any(),
+                    Err(error) => load_failed(error),
+                }
+            })}
         </Suspense>
     }
     .into_any()
@@ -44,7 +51,11 @@ fn names(people: &[PersonRef]) -> String {
 
 #[component]
 fn IdeaBody(locale: Locale, idea: IdeaView) -> impl IntoView {
-    let title = format!("{} — {}", idea.content.title, t(locale, Key::AppName));
+    let title = format!(
+        "{} — {}",
+        escape_raw_text(&idea.content.title),
+        t(locale, Key::AppName)
+    );
     let draft = idea.status == IdeaStatus::Draft;
     let authors = if idea.coauthors.is_empty() {
         idea.author.name.clone()

@@ -11,6 +11,7 @@
 
 use crate::error::{AppError, FormErrors};
 use crate::i18n::{t, use_locale, Key};
+use crate::ui::raw_text::escape_raw_text;
 use leptos::prelude::*;
 use leptos::server_fn::{error::ServerFnUrlError, ServerFn};
 use leptos_router::hooks::use_query_map;
@@ -154,7 +155,7 @@ pub fn TextArea(
                 aria-invalid=message.map(|_| "true")
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
             >
-                {typed}
+                {escape_raw_text(&typed)}
             </textarea>
             {message.map(|key| view! { <p id=error_id class="field-error">{t(locale, key)}</p> })}
         </div>
@@ -171,6 +172,20 @@ mod tests {
             view! { <TextField name="title" label=Key::HomeTitle value="initial".into() errors=errors required=true /> }
                 .to_html()
         })
+    }
+
+    #[test]
+    fn a_text_area_keeps_typed_markup_inert() {
+        let owner = Owner::new();
+        let html = owner.with(|| {
+            view! { <TextArea name="problem" label=Key::HomeTitle value="</textarea><b>x</b> & co".into() /> }
+                .to_html()
+        });
+        assert!(
+            html.contains("&lt;/textarea&gt;&lt;b&gt;x&lt;/b&gt; &amp; co</textarea>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("</textarea>").count(), 1);
     }
 
     #[test]

@@ -3,4 +3,5 @@ pub mod forms;
 pub mod guard;
 pub mod layout;
 pub mod not_found;
+pub mod raw_text;
 pub mod status;

@@ -11,3 +11,25 @@ pub fn set_status(status: http::StatusCode) {
 
 #[cfg(not(feature = "ssr"))]
 pub fn set_status(_status: http::StatusCode) {}
+
+/// What a page shows when its data could not be loaded: the error's French
+/// message, under the status it deserves (with `SsrMode::Async` the page is
+/// whole before its headers go, so the status still counts).
+pub fn load_failed(error: crate::error::AppError) -> leptos::prelude::AnyView {
+    use crate::i18n::{t, use_locale, Key};
+    use leptos::prelude::*;
+    set_status(error.status());
+    let locale = use_locale();
+    let heading = match error {
+        crate::error::AppError::NotFound => Key::NotFoundTitle,
+        _ => Key::AppName,
+    };
+    view! {
+        <h1>{t(locale, heading)}</h1>
+        <p class="callout">{t(locale, error.message())}</p>
+        <p>
+            <a href="/">{t(locale, Key::BackHome)}</a>
+        </p>
+    }
+    .into_any()
+}
