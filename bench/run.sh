@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Throughput and latency of the home page on the release build: the server
-# pinned to CPU 0, the load generator (wrk, from Debian) to CPU 1, a fresh
-# SQLite database. Reports requests/s and latency percentiles; asserts nothing.
+# Throughput and latency on the release build: the home page, an idea page
+# with 10 versions and long texts, and posting then publishing ideas. The
+# server is pinned to CPU 0, the load generators (wrk from Debian, Node.js)
+# to CPU 1, on a fresh SQLite database. Reports requests/s and latency
+# percentiles; asserts nothing.
 #   make bench            (or bench/run.sh [seconds] [connections])
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +16,9 @@ command -v wrk >/dev/null || { echo "wrk is missing: run make test once, or apt-
 [ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo leptos build --release --precompress
 
 WORK=$(mktemp -d)
+export E2E_ADMIN_EMAIL="bench@example.org" E2E_ADMIN_PASSWORD="bench admin password"
+DATABASE_URL="sqlite://$WORK/bench.db?mode=rwc" DEMINEURS_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+  "$CARGO_TARGET_DIR/release/demineurs" create-admin --organisation Bench --name Bench --email "$E2E_ADMIN_EMAIL" >/dev/null
 DATABASE_URL="sqlite://$WORK/bench.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
   RUST_LOG=warn taskset -c 0 "$CARGO_TARGET_DIR/release/demineurs" serve >"$WORK/server.log" 2>&1 &
 PID=$!
@@ -25,3 +30,17 @@ for encoding in br identity; do
   taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" "http://127.0.0.1:$PORT/" |
     grep -E 'Requests/sec|Transfer/sec|50%|75%|90%|99%|Non-2xx|Socket errors'
 done
+
+# An idea page: the seeded idea with 10 versions and long texts, signed in.
+(cd end2end && node seed.mjs "http://127.0.0.1:$PORT" >/dev/null)
+IDEA=$(node -e 'console.log(require("./end2end/seed.json").ideaId)')
+COOKIE=$(curl -s -o /dev/null -D - -X POST "http://127.0.0.1:$PORT/api/log_in" \
+  --data-urlencode "email=$E2E_ADMIN_EMAIL" --data-urlencode "password=$E2E_ADMIN_PASSWORD" |
+  grep -io 'demineurs_session=[^;]*')
+for encoding in br identity; do
+  echo "== GET /idees/$IDEA (10 versions, long texts; Accept-Encoding: $encoding), ${DURATION}s, $CONNECTIONS connections"
+  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" -H "Cookie: $COOKIE" \
+    "http://127.0.0.1:$PORT/idees/$IDEA" | grep -E 'Requests/sec|Transfer/sec|50%|75%|90%|99%|Non-2xx|Socket errors'
+done
+
+taskset -c 1 node bench/publish.mjs "http://127.0.0.1:$PORT" "$DURATION" 8

@@ -58,6 +58,7 @@ for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$WORK/server.log"; exit 1; }
 kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited:" >&2; cat "$WORK/server.log" >&2; exit 1; }
 "$BIN" routes >end2end/routes.json
+(cd end2end && node seed.mjs "http://127.0.0.1:$PORT")
 
 step "browser tests: Playwright in Debian's Chromium, desktop and phone, JavaScript on and off, axe-core"
 mkdir -p "$WORK/logs"

@@ -1,4 +1,4 @@
-import { test as base, expect, Page } from '@playwright/test';
+import { test as base, expect, Browser, Page, TestInfo } from '@playwright/test';
 
 /// Every test fails on a console error, an uncaught page error or a CSP
 /// violation; with JavaScript on, `hydrated(page)` waits for the islands.
@@ -33,4 +33,17 @@ export const jsEnabled = (name: string) => !name.endsWith('-nojs');
 export async function hydrated(page: Page) {
   const island = new URL(page.url()).pathname === '/' ? '.maturity-guide' : 'form.lang-switch';
   await expect(page.locator(`${island}[data-ready="true"]`)).toBeVisible();
+}
+
+/// A second, separate browser with the project's settings (viewport,
+/// JavaScript on or off), as someone else on their own device.
+export async function secondBrowser(browser: Browser, info: TestInfo) {
+  const use = info.project.use;
+  const context = await browser.newContext({
+    viewport: use.viewport, isMobile: use.isMobile, hasTouch: use.hasTouch, deviceScaleFactor: use.deviceScaleFactor,
+    javaScriptEnabled: use.javaScriptEnabled, locale: 'fr-FR',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  return { page, close: () => context.close() };
 }

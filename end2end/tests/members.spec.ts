@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page, TestInfo } from '@playwright/test';
-import { test, expect, jsEnabled, hydrated } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, jsEnabled, hydrated, secondBrowser } from './fixtures';
 import { OwnServer } from './own-server';
 
 // Each project runs its own instance: these journeys change it for good.
@@ -108,19 +108,6 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     server.stop();
   }
 });
-
-/// A second, separate browser with the project's settings (viewport,
-/// JavaScript on or off).
-async function secondBrowser(browser: Browser, info: TestInfo) {
-  const use = info.project.use;
-  const context = await browser.newContext({
-    viewport: use.viewport, isMobile: use.isMobile, hasTouch: use.hasTouch, deviceScaleFactor: use.deviceScaleFactor,
-    javaScriptEnabled: use.javaScriptEnabled, locale: 'fr-FR',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  return { page, close: () => context.close() };
-}
 
 async function logIn(page: Page, base: string, password: string) {
   await page.goto(`${base}/connexion`);

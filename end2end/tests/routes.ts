@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import { needsSignIn } from '../signed-in.mjs';
+import { mainRoutes, needsSignIn, samplePath } from '../pages.mjs';
 
 /// The router's pages (written by `demineurs routes`), with a sample value
 /// for each parameter, and whether a page needs someone signed in.
 export function mainPages(): { path: string; admin: boolean }[] {
-  const routes: string[] = JSON.parse(fs.readFileSync(new URL('../routes.json', import.meta.url), 'utf8'));
-  return routes.map((route) => ({
-    path: route.replace(/\{[^}]+\}|:[A-Za-z_]+/g, 'exemple-de-lien-ferme'),
-    admin: needsSignIn(route),
-  }));
+  return mainRoutes().map((route: string) => ({ path: samplePath(route), admin: needsSignIn(route) }));
 }
 
 /// Signs the browser context in as the test administrator (made by

@@ -169,7 +169,6 @@ pub fn text(key: Key) -> &'static str {
         Key::BackToIdea => "Back to the idea",
         Key::SeeCurrentVersion => "See the current version",
         Key::Publish => "Publish",
-        Key::SaveDraft => "Save the draft",
         Key::SaveNewVersion => "Save a new version",
         Key::WithCoauthors => "with",
         Key::DraftBadge => "Draft: visible to its authors only",
@@ -209,5 +208,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NextPage => "Next page",
         Key::Pages => "Result pages",
         Key::PageWord => "Page",
+        Key::PublishNow => "Publish now: the idea becomes visible to the whole organisation",
+        Key::SaveIdea => "Save",
     }
 }

@@ -169,7 +169,6 @@ pub fn text(key: Key) -> &'static str {
         Key::BackToIdea => "Revenir à l’idée",
         Key::SeeCurrentVersion => "Voir la version actuelle",
         Key::Publish => "Publier",
-        Key::SaveDraft => "Enregistrer le brouillon",
         Key::SaveNewVersion => "Enregistrer une nouvelle version",
         Key::WithCoauthors => "avec",
         Key::DraftBadge => "Brouillon : visible de ses auteurs seulement",
@@ -209,5 +208,7 @@ pub fn text(key: Key) -> &'static str {
         Key::NextPage => "Page suivante",
         Key::Pages => "Pages de résultats",
         Key::PageWord => "Page",
+        Key::PublishNow => "Publier maintenant : l’idée devient visible de toute l’organisation",
+        Key::SaveIdea => "Enregistrer",
     }
 }

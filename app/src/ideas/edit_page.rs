@@ -82,11 +82,15 @@ fn EditForm(locale: Locale, form: IdeaDraftForm, step_two: bool) -> impl IntoVie
             <input type="hidden" name="revision" value=idea.revision />
             <IdeaFields part=Part::Whole content=idea.content errors />
             <div class="form-actions">
+                // One submit button: the islands router posts a form without
+                // its submitter, so "publish" is a field, not a second button.
                 {if draft {
                     view! {
-                        // Saving first: Enter in a field must not publish.
-                        <button type="submit">{t(locale, Key::SaveDraft)}</button>
-                        <button type="submit" name="publish" value="1" class="primary">{t(locale, Key::Publish)}</button>
+                        <div class="checkbox-line">
+                            <input type="checkbox" id="publish" name="publish" value="1" />
+                            <label for="publish">{t(locale, Key::PublishNow)}</label>
+                        </div>
+                        <button type="submit" class="primary">{t(locale, Key::SaveIdea)}</button>
                     }
                         .into_any()
                 } else {

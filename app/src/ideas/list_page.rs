@@ -68,7 +68,8 @@ fn Listing(
             .then(|| view! { <Group locale heading=Key::YourInvitations items=list.invitations.clone() /> })}
         {(!list.drafts.is_empty())
             .then(|| view! { <Group locale heading=Key::YourDrafts items=list.drafts.clone() /> })}
-        <form method="get" action=IDEAS_PATH class="filters" role="search">
+        <div role="search">
+        <form method="get" action=IDEAS_PATH class="filters">
             <div class="field">
                 <label for="filter-q">{t(locale, Key::SearchLabel)}</label>
                 <input id="filter-q" name="q" type="search" value=q.unwrap_or_default() />
@@ -101,7 +102,10 @@ fn Listing(
             <button type="submit">{t(locale, Key::Filter)}</button>
             {filtered.then(|| view! { <a href=IDEAS_PATH>{t(locale, Key::ClearFilters)}</a> })}
         </form>
-        <h2 class="result-count" role="status">{count}</h2>
+        </div>
+        <h2 class="result-count">
+            <span role="status">{count}</span>
+        </h2>
         <ul class="idea-list">{list.items.into_iter().map(|idea| view! { <IdeaItem locale idea /> }).collect_view()}</ul>
         {pages.view(locale)}
     }

@@ -1,0 +1,34 @@
+// The main pages as the browser tests and the budgets visit them: every
+// route of the router (routes.json, from `demineurs routes`) with its
+// parameters given sample values, and whether it needs someone signed in.
+import fs from 'node:fs';
+
+const here = (file) => new URL(file, import.meta.url);
+
+/// The idea seeded by seed.mjs (10 versions, long texts), when there is one.
+function seededIdea() {
+  try {
+    return JSON.parse(fs.readFileSync(here('./seed.json'), 'utf8')).ideaId;
+  } catch {
+    return null;
+  }
+}
+
+export const needsSignIn = (path) =>
+  path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees');
+
+/// A visitable path for a route: idea pages show the seeded idea (its
+/// versions compared from first to last); other parameters get a sample
+/// that matches nothing, such as a closed link.
+export function samplePath(route) {
+  const idea = seededIdea();
+  if (idea && route.startsWith('/idees/{id}')) {
+    const path = route.replace('{id}', String(idea));
+    return path.endsWith('/versions') ? `${path}?de=1&a=10` : path;
+  }
+  return route.replace(/\{[^}]+\}|:[A-Za-z_]+/g, 'exemple-de-lien-ferme');
+}
+
+export function mainRoutes() {
+  return JSON.parse(fs.readFileSync(here('./routes.json'), 'utf8'));
+}
