@@ -18,7 +18,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: run make test once, or apt-
 WORK=$(mktemp -d)
 export E2E_ADMIN_EMAIL="bench@example.org" E2E_ADMIN_PASSWORD="bench admin password"
 DATABASE_URL="sqlite://$WORK/bench.db?mode=rwc" DEMINEURS_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
-  "$CARGO_TARGET_DIR/release/demineurs" create-admin --organisation Bench --name Bench --email "$E2E_ADMIN_EMAIL" >/dev/null
+  RUST_LOG=warn "$CARGO_TARGET_DIR/release/demineurs" create-admin --organisation Bench --name Bench --email "$E2E_ADMIN_EMAIL" >/dev/null
 DATABASE_URL="sqlite://$WORK/bench.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site \
   RUST_LOG=warn taskset -c 0 "$CARGO_TARGET_DIR/release/demineurs" serve >"$WORK/server.log" 2>&1 &
 PID=$!
