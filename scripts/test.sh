@@ -34,11 +34,16 @@ psql "$DEMINEURS_TEST_PG_URL" -tAc "SELECT datname FROM pg_database d JOIN pg_ro
 rm -rf "${TMPDIR:-/tmp}/demineurs-tests"
 
 step "Rust tests: domain, services on SQLite and PostgreSQL, HTTP"
+# `set +e` around each tee: with pipefail, a failure would otherwise stop
+# the script before it says what failed.
+set +e
 {
   cargo test -p app --features testing 2>&1
   cargo test -p server 2>&1
 } | tee "$WORK/rust.log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "Rust tests failed" >&2; exit 1; }
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" -eq 0 ] || { echo "Rust tests failed" >&2; exit 1; }
 grep -q '^test result: FAILED' "$WORK/rust.log" && { echo "Rust tests failed" >&2; exit 1; }
 
 step "release build (cargo leptos build --release --precompress)"
@@ -62,9 +67,12 @@ kill -0 "$SERVER_PID" 2>/dev/null || { echo "the server exited:" >&2; cat "$WORK
 
 step "browser tests: Playwright in Debian's Chromium, desktop and phone, JavaScript on and off, axe-core"
 mkdir -p "$WORK/logs"
+set +e
 (cd end2end && BASE_URL="http://127.0.0.1:$PORT" DEMINEURS_BIN="$BIN" LEPTOS_SITE_ROOT="$PWD/../target/site" E2E_LOG_DIR="$WORK/logs" \
   npx playwright test) 2>&1 | tee "$WORK/e2e.log"
-[ "${PIPESTATUS[0]}" -eq 0 ] || { echo "browser tests failed; server log:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" -eq 0 ] || { echo "browser tests failed; server log:" >&2; tail -50 "$WORK/server.log" >&2; exit 1; }
 
 step "logs of the whole run: no e-mail address, password, cookie or token"
 scripts/scan-logs.sh --self-test

@@ -109,10 +109,20 @@ pub(crate) fn parse_text(raw: &str, max_chars: usize) -> Result<String, Key> {
     if text.chars().count() > max_chars {
         return Err(Key::ErrTooLong);
     }
-    if text.chars().any(char::is_control) {
-        return Err(Key::ErrInvalid);
+    if text
+        .chars()
+        .any(|c| c.is_control() || is_direction_override(c))
+    {
+        return Err(Key::ErrInvisibleCharacters);
     }
     Ok(text.to_owned())
+}
+
+/// Characters that silently reorder the text around them (bidirectional
+/// embeddings, overrides and isolates): in a name or a title they can make
+/// it read as something else, so they are refused.
+pub(crate) fn is_direction_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A person's name as shown to others.
@@ -249,7 +259,15 @@ mod tests {
         assert_eq!(DisplayName::parse("   "), Err(Key::ErrRequired));
         assert_eq!(DisplayName::parse(&"é".repeat(81)), Err(Key::ErrTooLong));
         assert!(DisplayName::parse(&"é".repeat(80)).is_ok());
-        assert_eq!(DisplayName::parse("a\u{0}b"), Err(Key::ErrInvalid));
+        assert_eq!(
+            DisplayName::parse("a\u{0}b"),
+            Err(Key::ErrInvisibleCharacters)
+        );
+        assert_eq!(
+            DisplayName::parse("abc\u{202E}fdp.exe"),
+            Err(Key::ErrInvisibleCharacters)
+        );
+        assert!(DisplayName::parse("Zoé 🚲 Ünal").is_ok());
         assert!(OrganisationName::parse("Département de l’Isère").is_ok());
     }
 

@@ -36,11 +36,10 @@ impl IdeaText {
         if text.chars().count() > Self::MAX_CHARS {
             return Err(Key::ErrTooLong);
         }
-        if text
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
-        {
-            return Err(Key::ErrInvalid);
+        if text.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\t') || super::accounts::is_direction_override(c)
+        }) {
+            return Err(Key::ErrInvisibleCharacters);
         }
         Ok(IdeaText(text))
     }
@@ -166,7 +165,15 @@ mod tests {
         assert_eq!(IdeaTitle::parse("  "), Err(Key::ErrRequired));
         assert_eq!(IdeaTitle::parse(&"é".repeat(121)), Err(Key::ErrTooLong));
         assert!(IdeaTitle::parse(&"é".repeat(120)).is_ok());
-        assert_eq!(IdeaTitle::parse("a\u{7}b"), Err(Key::ErrInvalid));
+        assert_eq!(
+            IdeaTitle::parse("a\u{7}b"),
+            Err(Key::ErrInvisibleCharacters)
+        );
+        assert_eq!(
+            IdeaTitle::parse("Budget \u{202E}0001"),
+            Err(Key::ErrInvisibleCharacters)
+        );
+        assert!(IdeaTitle::parse("Vélos 🚲 « partagés » — 2027").is_ok());
     }
 
     #[test]
@@ -175,7 +182,10 @@ mod tests {
         assert_eq!(text.as_str(), "Ligne 1\nLigne 2");
         assert_eq!(IdeaText::parse_required(" \n "), Err(Key::ErrRequired));
         assert_eq!(IdeaText::parse_optional("").unwrap().as_str(), "");
-        assert_eq!(IdeaText::parse_optional("a\u{0}"), Err(Key::ErrInvalid));
+        assert_eq!(
+            IdeaText::parse_optional("a\u{0}"),
+            Err(Key::ErrInvisibleCharacters)
+        );
         assert_eq!(
             IdeaText::parse_optional(&"x".repeat(4001)),
             Err(Key::ErrTooLong)

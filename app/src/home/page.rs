@@ -1,6 +1,7 @@
 use super::MaturityGuide;
-use crate::accounts::{use_setup_pending, SETUP_PATH};
+use crate::accounts::{use_setup_pending, use_viewer, SETUP_PATH};
 use crate::i18n::{t, use_locale, Key};
+use crate::ideas::{IDEAS_PATH, NEW_IDEA_PATH};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -19,6 +20,16 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         <p class="lead">{t(locale, Key::HomeIntro)}</p>
+        // The way in to the work, for people signed in.
+        {use_viewer()
+            .map(|_| {
+                view! {
+                    <p class="form-actions">
+                        <a class="button primary" href=NEW_IDEA_PATH>{t(locale, Key::NewIdeaTitle)}</a>
+                        <a class="button" href=IDEAS_PATH>{t(locale, Key::SeeIdeas)}</a>
+                    </p>
+                }
+            })}
         <section aria-labelledby="how">
             <h2 id="how">{t(locale, Key::HowItWorksTitle)}</h2>
             <ol class="steps">

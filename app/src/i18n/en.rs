@@ -210,5 +210,7 @@ pub fn text(key: Key) -> &'static str {
         Key::PageWord => "Page",
         Key::PublishNow => "Publish now: the idea becomes visible to the whole organisation",
         Key::SaveIdea => "Save",
+        Key::ErrInvisibleCharacters => "This text holds invisible or control characters: remove them, for example by typing it again.",
+        Key::SeeIdeas => "See the organisation’s ideas",
     }
 }

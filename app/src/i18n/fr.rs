@@ -210,5 +210,7 @@ pub fn text(key: Key) -> &'static str {
         Key::PageWord => "Page",
         Key::PublishNow => "Publier maintenant : l’idée devient visible de toute l’organisation",
         Key::SaveIdea => "Enregistrer",
+        Key::ErrInvisibleCharacters => "Ce texte contient des caractères invisibles ou de contrôle : retirez-les, par exemple en le retapant.",
+        Key::SeeIdeas => "Voir les idées de l’organisation",
     }
 }
