@@ -1,6 +1,6 @@
 //! The maturity stages of an idea (PRODUCT.md, "Maturity"). The stage is
 //! always derived from the data; this module names the stages and the
-//! criteria the UI explains. The computation arrives with ideas and rounds.
+//! criteria the UI explains; `maturity_rule` computes them from the evidence.
 
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};

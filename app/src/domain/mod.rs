@@ -3,4 +3,5 @@ pub mod accounts;
 pub mod idea_views;
 pub mod ideas;
 pub mod maturity;
+pub mod maturity_rule;
 pub mod organisation;
