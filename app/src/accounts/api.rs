@@ -158,26 +158,9 @@ pub async fn invitation_is_open(token: String) -> Result<bool, AppError> {
 pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError> {
     use crate::backend::accounts::{invitations, sessions};
     use crate::backend::http::{fail, set_session_cookie, state};
-    use crate::domain::accounts::{DisplayName, Email, NewPassword};
-    use crate::error::FormErrors;
 
-    let mut errors = FormErrors::with_input([
-        ("display_name", form.display_name.as_str()),
-        ("email", form.email.as_str()),
-    ]);
-    let display_name =
-        DisplayName::parse(&form.display_name).map_err(|k| errors.add("display_name", k));
-    let email = Email::parse(&form.email).map_err(|k| errors.add("email", k));
-    let password = NewPassword::parse(&form.password).map_err(|k| errors.add("password", k));
-    let (Ok(display_name), Ok(email), Ok(password)) = (display_name, email, password) else {
-        return Err(fail(AppError::Invalid(errors)));
-    };
+    let input = new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let state = state();
-    let input = invitations::SignUp {
-        display_name,
-        email,
-        password,
-    };
     let person = invitations::accept(&state.db, state.clock.as_ref(), &form.token, input)
         .await
         .map_err(fail)?;
@@ -187,4 +170,30 @@ pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError
     set_session_cookie(&token);
     leptos_axum::redirect("/");
     Ok(())
+}
+
+/// The name, address and password of a new account, parsed; a refusal
+/// echoes the name and the address (never the password).
+#[cfg(feature = "ssr")]
+pub(super) fn new_account(
+    display_name: &str,
+    email: &str,
+    password: &str,
+) -> Result<crate::backend::accounts::invitations::SignUp, AppError> {
+    use crate::domain::accounts::{DisplayName, Email, NewPassword};
+    use crate::error::FormErrors;
+    let mut errors = FormErrors::with_input([("display_name", display_name), ("email", email)]);
+    let display_name = DisplayName::parse(display_name).map_err(|k| errors.add("display_name", k));
+    let email = Email::parse(email).map_err(|k| errors.add("email", k));
+    let password = NewPassword::parse(password).map_err(|k| errors.add("password", k));
+    match (display_name, email, password) {
+        (Ok(display_name), Ok(email), Ok(password)) => {
+            Ok(crate::backend::accounts::invitations::SignUp {
+                display_name,
+                email,
+                password,
+            })
+        }
+        _ => Err(AppError::Invalid(errors)),
+    }
 }

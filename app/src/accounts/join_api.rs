@@ -18,28 +18,12 @@ pub struct JoinForm {
 /// organisation's e-mail domains, and nothing opens before the approval.
 #[server(endpoint = "request_account")]
 pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), AppError> {
-    use crate::backend::accounts::{invitations::SignUp, requests};
+    use crate::backend::accounts::requests;
     use crate::backend::http::{fail, state};
-    use crate::domain::accounts::{DisplayName, Email, NewPassword};
-    use crate::error::FormErrors;
 
-    let mut errors = FormErrors::with_input([
-        ("display_name", form.display_name.as_str()),
-        ("email", form.email.as_str()),
-    ]);
-    let display_name =
-        DisplayName::parse(&form.display_name).map_err(|k| errors.add("display_name", k));
-    let email = Email::parse(&form.email).map_err(|k| errors.add("email", k));
-    let password = NewPassword::parse(&form.password).map_err(|k| errors.add("password", k));
-    let (Ok(display_name), Ok(email), Ok(password)) = (display_name, email, password) else {
-        return Err(fail(AppError::Invalid(errors)));
-    };
+    let input =
+        super::api::new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let state = state();
-    let input = SignUp {
-        display_name,
-        email,
-        password,
-    };
     requests::submit(&state.db, state.clock.as_ref(), input)
         .await
         .map_err(fail)?;
