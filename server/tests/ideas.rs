@@ -4,7 +4,9 @@
 //! stays inert, and only authors edit.
 mod common;
 
-use common::{invite_and_sign_up, page, post, post_from, set_up, spawn_app, TestApp};
+use common::{
+    invite_and_sign_up, location, page, post, post_from, set_up, spawn_app, status_of, TestApp,
+};
 use reqwest::header;
 use sea_orm::{ConnectionTrait, Statement};
 
@@ -16,24 +18,6 @@ async fn count(app: &TestApp, sql: &str) -> i64 {
         .unwrap()
         .try_get_by_index::<i64>(0)
         .unwrap()
-}
-
-fn location(response: &reqwest::Response) -> String {
-    response.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .to_owned()
-}
-
-async fn status_of(app: &TestApp, path: &str, cookie: &str) -> u16 {
-    app.client
-        .get(app.url(path))
-        .header(header::COOKIE, cookie)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
 }
 
 /// The hidden `request_id` of the form a page shows.
@@ -115,7 +99,7 @@ async fn a_refused_form_keeps_its_text_and_markup_stays_inert() {
     )
     .await;
     let to = location(&refused);
-    let back = page(&app, to.trim_start_matches(&app.address), Some(&admin)).await;
+    let back = page(&app, &to, Some(&admin)).await;
     assert!(
         back.contains("trop long") || back.contains("caractères au plus"),
         "{back}"
@@ -159,14 +143,17 @@ async fn only_authors_edit_and_others_read_published_ideas_only() {
     .await;
 
     assert_eq!(
-        status_of(&app, "/idees/1", &member).await,
+        status_of(&app, "/idees/1", Some(&member)).await,
         404,
         "a draft is its authors'"
     );
     post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
-    assert_eq!(status_of(&app, "/idees/1", &member).await, 200);
-    assert_eq!(status_of(&app, "/idees/1/modifier", &member).await, 403);
-    assert_eq!(status_of(&app, "/idees/99", &member).await, 404);
+    assert_eq!(status_of(&app, "/idees/1", Some(&member)).await, 200);
+    assert_eq!(
+        status_of(&app, "/idees/1/modifier", Some(&member)).await,
+        403
+    );
+    assert_eq!(status_of(&app, "/idees/99", Some(&member)).await, 404);
     let list = page(&app, "/idees?q=VELOS", Some(&member)).await;
     assert!(
         list.contains("Vélos de service"),
@@ -224,12 +211,7 @@ async fn an_edit_from_an_old_revision_is_refused_with_the_text_kept() {
         Some(&admin),
     )
     .await;
-    let back = page(
-        &app,
-        location(&refused).trim_start_matches(&app.address),
-        Some(&admin),
-    )
-    .await;
+    let back = page(&app, &location(&refused), Some(&admin)).await;
     assert!(back.contains("modifiée entre-temps"), "{back}");
     assert!(back.contains("Second texte"), "the refused text is kept");
     let shown = page(&app, "/idees/1", Some(&admin)).await;

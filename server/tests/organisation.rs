@@ -4,30 +4,10 @@
 mod common;
 
 use common::{
-    invite_and_sign_up, page, post, post_from, session_cookie, set_up, spawn_app, TestApp,
+    invite_and_sign_up, location, page, post, post_from, session_cookie, set_up, spawn_app,
+    status_of,
 };
 use reqwest::header;
-
-/// Where a response redirects, as a path on the app (a refused form goes
-/// back to the absolute address of the page it came from).
-fn location(response: &reqwest::Response) -> String {
-    let to = response.headers()[header::LOCATION].to_str().unwrap();
-    match to.find("://") {
-        Some(scheme) => {
-            let rest = &to[scheme + 3..];
-            rest[rest.find('/').unwrap_or(rest.len())..].to_owned()
-        }
-        None => to.to_owned(),
-    }
-}
-
-async fn status_of(app: &TestApp, path: &str, cookie: Option<&str>) -> u16 {
-    let mut request = app.client.get(app.url(path));
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    request.send().await.unwrap().status().as_u16()
-}
 
 /// The id in the first `name="user_id" value="…"` after `after` in a page.
 fn user_id_after(html: &str, after: &str) -> String {

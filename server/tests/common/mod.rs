@@ -161,3 +161,24 @@ pub async fn set_up(app: &TestApp) -> String {
     assert_eq!(response.status(), 302);
     session_cookie(&response)
 }
+
+/// Where a response redirects, as a path on the app (a refused form goes
+/// back to the absolute address of the page it came from).
+pub fn location(response: &reqwest::Response) -> String {
+    let to = response.headers()[header::LOCATION].to_str().unwrap();
+    match to.find("://") {
+        Some(scheme) => {
+            let rest = &to[scheme + 3..];
+            rest[rest.find('/').unwrap_or(rest.len())..].to_owned()
+        }
+        None => to.to_owned(),
+    }
+}
+
+pub async fn status_of(app: &TestApp, path: &str, cookie: Option<&str>) -> u16 {
+    let mut request = app.client.get(app.url(path));
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    request.send().await.unwrap().status().as_u16()
+}
