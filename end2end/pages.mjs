@@ -15,7 +15,8 @@ function seededIdea() {
 }
 
 export const needsSignIn = (path) =>
-  path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees');
+  path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees') ||
+  path.startsWith('/notifications');
 
 /// A visitable path for a route: idea pages show the seeded idea (its
 /// versions compared from first to last); other parameters get a sample

@@ -13,6 +13,7 @@ pub mod ideas;
 pub mod members;
 pub mod organisation;
 pub mod profile;
+pub mod rounds;
 pub mod settings;
 pub mod ui;
 

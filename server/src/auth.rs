@@ -29,6 +29,16 @@ pub async fn resolve_session(
         }
         None => Viewer(None),
     };
+    // Pages show the unread count in the navigation; server functions
+    // do not need it.
+    if let (Some(me), false) = (&viewer.0, parts.uri.path().starts_with("/api/")) {
+        match app::backend::notifications::unread_count(&state.db, me.id).await {
+            Ok(n) => {
+                parts.extensions.insert(app::rounds::UnreadNotifications(n));
+            }
+            Err(error) => return unavailable(error),
+        }
+    }
     parts.extensions.insert(viewer);
     next.run(Request::from_parts(parts, body)).await
 }

@@ -32,6 +32,9 @@ enum Access {
     /// The person invited to co-author idea 1 (the member, invited by the
     /// `invite_coauthor` row just before).
     Invitee,
+    /// The writer of contribution 1 (the member), before the reveal: to
+    /// anyone else, even the idea's author, it does not exist (404).
+    WriterOf,
 }
 
 struct Row {
@@ -101,6 +104,52 @@ const TABLE: &[Row] = &[
     Row { path: "/api/publish_idea", access: Access::AuthorOf, sample: "idea_id=1" },
     Row { path: "/api/invite_coauthor", access: Access::AuthorOf, sample: "idea_id=1&user_id=2" },
     Row { path: "/api/answer_coauthor_invitation", access: Access::Invitee, sample: "idea_id=1&accept=false" },
+    // Rounds, in the order of a round's life: round 1 of idea 1 is live
+    // (no deadline); the member writes mines 1 and 2 (the administrator,
+    // its author, may not post mines); mine 1 is withdrawn before the reveal.
+    Row { path: "/api/get_rounds", access: Access::MemberOf, sample: "idea_id=1" },
+    Row {
+        path: "/api/open_round",
+        access: Access::AuthorOf,
+        sample: "request_id=3b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=",
+    },
+    Row {
+        path: "/api/contribute",
+        access: Access::MemberOf,
+        sample: "request_id=4b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&idea_id=1&round_id=1&kind=mine&domain_id=1&severity=blocking&body=Secret+du+membre&link=&answers=",
+    },
+    Row {
+        path: "/api/contribute",
+        access: Access::MemberOf,
+        sample: "request_id=7b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&idea_id=1&round_id=1&kind=mine&domain_id=1&severity=watch&body=Secret+du+membre&link=&answers=",
+    },
+    Row { path: "/api/get_rounds", access: Access::MemberOf, sample: "idea_id=1" },
+    Row { path: "/api/get_contribution", access: Access::WriterOf, sample: "contribution_id=1" },
+    Row {
+        path: "/api/edit_contribution",
+        access: Access::WriterOf,
+        sample: "idea_id=1&contribution_id=1&kind=mine&domain_id=1&severity=serious&body=Secret+du+membre&link=&answers=",
+    },
+    Row { path: "/api/withdraw_contribution", access: Access::WriterOf, sample: "contribution_id=1" },
+    Row { path: "/api/call_domain", access: Access::AuthorOf, sample: "idea_id=1&round_id=1&domain_id=2" },
+    Row { path: "/api/invite_to_round", access: Access::AuthorOf, sample: "idea_id=1&round_id=1&invitees=Member" },
+    Row { path: "/api/extend_round", access: Access::AuthorOf, sample: "idea_id=1&round_id=1&deadline=2026-12-24T10%3A00" },
+    Row { path: "/api/reveal_round", access: Access::AuthorOf, sample: "idea_id=1&round_id=1" },
+    // The member cannot endorse their own mine (422), the administrator can.
+    Row { path: "/api/endorse", access: Access::MemberOf, sample: "contribution_id=2" },
+    Row { path: "/api/reply", access: Access::MemberOf, sample: "request_id=5b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&contribution_id=2&body=Oui" },
+    Row {
+        path: "/api/triage_mine",
+        access: Access::AuthorOf,
+        sample: "request_id=6b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&contribution_id=2&triage=accepted&workaround_id=&workaround_text=&note=Assum%C3%A9&owner=&due=",
+    },
+    Row { path: "/api/hide_contribution", access: Access::AdminOf, sample: "contribution_id=2&reason=Hors+sujet" },
+    Row { path: "/api/close_round", access: Access::AuthorOf, sample: "round_id=1&synthesis=Bilan&next_step=" },
+    Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&round_id=1" },
+    Row { path: "/api/set_outcome", access: Access::AuthorOf, sample: "idea_id=1&outcome=parked&note=" },
+    Row { path: "/api/get_notifications", access: Access::SignedIn, sample: "" },
+    Row { path: "/api/mark_notifications_read", access: Access::SignedIn, sample: "" },
+    Row { path: "/api/get_recognition", access: Access::SignedIn, sample: "" },
 ];
 
 /// The status a caller must get, `None` when the call is theirs to make.
@@ -108,6 +157,8 @@ fn expected_refusal(access: Access, who: &str) -> Option<u16> {
     match (access, who) {
         (Access::Anyone, _) => None,
         (_, "anonymous") => Some(401),
+        (Access::WriterOf, "admin" | "outsider") => Some(404),
+        (Access::WriterOf, _) => None,
         (Access::SignedIn, _) => None,
         (_, "outsider") if access != Access::Admin => Some(404),
         (Access::MemberOf, _) | (Access::Invitee, "member") => None,
@@ -274,7 +325,9 @@ async fn each_row_holds_for_anonymous_members_and_administrators() {
     .await
     .unwrap();
 
+    let mut revealed = false;
     for row in TABLE {
+        revealed |= row.path == "/api/endorse";
         for who in ["anonymous", "member", "admin", "outsider"] {
             // A fresh session for each call: rows like log_out end the caller's.
             let cookie = match who {
@@ -283,9 +336,19 @@ async fn each_row_holds_for_anonymous_members_and_administrators() {
                 _ => Some(log_in(&app, &format!("{who}%40org.fr")).await),
             };
             let before = snapshot(&app).await;
-            let status = call(&app, row.path, row.sample, cookie.as_deref())
-                .await
-                .status();
+            let response = call(&app, row.path, row.sample, cookie.as_deref()).await;
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            // Silent writing: until the reveal, no answer to anyone but its
+            // writer carries an unrevealed contribution, not even a list the
+            // author may read (a refused form echoes its own input: 422).
+            if !revealed && who != "member" && status != 422 {
+                assert!(
+                    !body.contains("Secret du membre"),
+                    "{} as {who} leaked",
+                    row.path
+                );
+            }
             match expected_refusal(row.access, who) {
                 Some(code) => {
                     assert_eq!(status.as_u16(), code, "{} as {who}", row.path);

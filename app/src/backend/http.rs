@@ -23,6 +23,16 @@ pub fn provide_request_context(state: &AppState) {
         .and_then(|p| p.extensions.get::<Viewer>().cloned())
         .unwrap_or_default();
     provide_context(viewer);
+    // Counted by the server's session middleware, for page requests only.
+    let unread = parts
+        .as_ref()
+        .and_then(|p| {
+            p.extensions
+                .get::<crate::rounds::UnreadNotifications>()
+                .copied()
+        })
+        .unwrap_or_default();
+    provide_context(unread);
     provide_context(SetupPending(state.setup_token.reveal().is_some()));
     provide_context(PublicUrl(state.public_url.clone()));
 }

@@ -10,7 +10,10 @@ pub mod http;
 pub mod ideas;
 pub mod idempotency;
 pub mod migration;
+pub mod notifications;
 pub mod organisations;
+pub mod paris_time;
+pub mod rounds;
 pub mod state;
 
 #[cfg(feature = "testing")]

@@ -31,17 +31,7 @@ impl IdeaText {
 
     /// A field that may stay empty.
     pub fn parse_optional(raw: &str) -> Result<IdeaText, Key> {
-        // Browsers send CRLF line breaks: store one kind.
-        let text = raw.replace("\r\n", "\n").trim().to_owned();
-        if text.chars().count() > Self::MAX_CHARS {
-            return Err(Key::ErrTooLong);
-        }
-        if text.chars().any(|c| {
-            (c.is_control() && c != '\n' && c != '\t') || super::accounts::is_direction_override(c)
-        }) {
-            return Err(Key::ErrInvisibleCharacters);
-        }
-        Ok(IdeaText(text))
+        paragraph(raw, Self::MAX_CHARS).map(IdeaText)
     }
 
     /// A field that must say something.
@@ -56,6 +46,22 @@ impl IdeaText {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A paragraph of up to `max_chars` characters, possibly empty: trimmed,
+/// line breaks kept (as `\n`: browsers send CRLF), other control and
+/// direction-override characters refused.
+pub(crate) fn paragraph(raw: &str, max_chars: usize) -> Result<String, Key> {
+    let text = raw.replace("\r\n", "\n").trim().to_owned();
+    if text.chars().count() > max_chars {
+        return Err(Key::ErrTooLong);
+    }
+    if text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t') || super::accounts::is_direction_override(c)
+    }) {
+        return Err(Key::ErrInvisibleCharacters);
+    }
+    Ok(text)
 }
 
 /// Tags, typed as "mobilité, #numérique": lower-cased, without `#`, each 1 to

@@ -35,6 +35,21 @@ impl Stage {
         }
     }
 
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Seed => "seed",
+            Stage::Sketch => "sketch",
+            Stage::Demined => "demined",
+            Stage::Ready => "ready",
+        }
+    }
+
+    /// The stage a URL names by its slug.
+    pub fn from_slug(slug: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
     /// A stable identifier for HTML ids and URLs.
     pub fn slug(self) -> &'static str {
         match self {

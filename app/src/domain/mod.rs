@@ -5,3 +5,5 @@ pub mod ideas;
 pub mod maturity;
 pub mod maturity_rule;
 pub mod organisation;
+pub mod round_views;
+pub mod rounds;

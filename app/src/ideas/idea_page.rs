@@ -4,7 +4,9 @@ use super::{
 };
 use crate::domain::idea_views::{IdeaView, PersonRef};
 use crate::domain::ideas::IdeaStatus;
+use crate::domain::round_views::RoundsPanel;
 use crate::i18n::{t, use_locale, Key, Locale};
+use crate::rounds::{get_rounds, RoundsSection};
 use crate::ui::forms::{refused_submission, ErrorSummary};
 use crate::ui::guard::{refusal, Need};
 use crate::ui::raw_text::escape_raw_text;
@@ -12,10 +14,10 @@ use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// `/idees/<id>`: the current version, its authors and its history. Later
-/// issues add rounds, contributions and maturity here.
+/// `/idees/<id>`: the current version and its authors, its maturity and
+/// coverage map, its démining rounds, and its history.
 #[component]
 pub fn IdeaPage() -> impl IntoView {
     let locale = use_locale();
@@ -27,13 +29,20 @@ pub fn IdeaPage() -> impl IntoView {
         .get("id")
         .and_then(|id| id.parse::<i64>().ok())
         .unwrap_or_default();
+    let query = use_query_map().get_untracked();
+    let focus_round = query.get("tour").and_then(|r| r.parse::<i32>().ok());
+    let focus_page = query.get("page").and_then(|p| p.parse::<u32>().ok());
     let idea = Resource::new(move || id, get_idea);
+    let rounds = Resource::new(
+        move || (id, focus_round, focus_page),
+        |(id, round, page)| get_rounds(id, round, page),
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match idea.await {
-                    Ok(idea) => view! { <IdeaBody locale idea /> }.into_any(),
-                    Err(error) => load_failed(error),
+                match (idea.await, rounds.await) {
+                    (Ok(idea), Ok(panel)) => view! { <IdeaBody locale idea panel /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => load_failed(error),
                 }
             })}
         </Suspense>
@@ -50,7 +59,7 @@ fn names(people: &[PersonRef]) -> String {
 }
 
 #[component]
-fn IdeaBody(locale: Locale, idea: IdeaView) -> impl IntoView {
+fn IdeaBody(locale: Locale, idea: IdeaView, panel: RoundsPanel) -> impl IntoView {
     let title = format!(
         "{} — {}",
         escape_raw_text(&idea.content.title),
@@ -124,6 +133,7 @@ fn IdeaBody(locale: Locale, idea: IdeaView) -> impl IntoView {
             {sections}
         </article>
         {idea.can_edit.then(|| view! { <AuthorTools locale idea=idea.clone() /> })}
+        <RoundsSection panel />
         <History locale idea />
     }
 }

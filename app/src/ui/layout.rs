@@ -8,6 +8,7 @@ use crate::ideas::IDEAS_PATH;
 use crate::members::MEMBERS_PATH;
 use crate::organisation::ORGANISATION_PATH;
 use crate::profile::PROFILE_PATH;
+use crate::rounds::{UnreadNotifications, NOTIFICATIONS_PATH};
 use crate::settings::LanguageSwitch;
 use leptos::prelude::*;
 
@@ -17,6 +18,7 @@ pub const MAIN_ID: &str = "contenu";
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let locale = use_locale();
+    let unread = use_context::<UnreadNotifications>().unwrap_or_default().0;
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}")>
             {t(locale, Key::SkipToContent)}
@@ -39,6 +41,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                                     </li>
                                     <li>
                                         <a href=PROFILE_PATH>{t(locale, Key::NavProfile)}</a>
+                                    </li>
+                                    <li>
+                                        <a href=NOTIFICATIONS_PATH>
+                                            {t(locale, Key::NotificationsTitle)}
+                                            {(unread > 0).then(|| view! { <span class="counter">{format!(" ({unread} {})", t(locale, Key::UnreadWord))}</span> })}
+                                        </a>
                                     </li>
                                 }
                             })}

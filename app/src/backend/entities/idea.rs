@@ -20,6 +20,15 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub published_at: Option<DateTimeUtc>,
+    /// The number of the round open now, if any.
+    pub open_round: Option<i32>,
+    /// `Outcome::as_str()`, set by an author.
+    pub outcome: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub outcome_note: Option<String>,
+    /// `Stage::slug()` and score as last computed (for the list's filter).
+    pub stage: String,
+    pub score: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

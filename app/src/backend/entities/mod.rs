@@ -1,6 +1,8 @@
 //! Database entities: the schema as sea-orm sees it. Behaviour lives in the
 //! services beside them, never here.
 pub mod audit_entry;
+pub mod contribution;
+pub mod endorsement;
 pub mod expertise_domain;
 pub mod idea;
 pub mod idea_coauthor;
@@ -9,8 +11,13 @@ pub mod idea_version;
 pub mod idempotency_key;
 pub mod invitation;
 pub mod login_failure;
+pub mod notification;
 pub mod organisation;
 pub mod password_reset;
+pub mod reply;
+pub mod round;
+pub mod round_domain;
+pub mod round_invitee;
 pub mod session;
 pub mod user;
 pub mod user_domain;

@@ -9,6 +9,8 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub email_domains: String,
     pub created_at: DateTimeUtc,
+    /// N of the maturity rule: domains to cover before "déminée".
+    pub domains_needed: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,6 +1,6 @@
 //! Ideas: posting in two steps, editing with versions, co-authors, the list
 //! with its filters and search, comparing versions.
-mod access;
+pub(crate) mod access;
 pub mod coauthors;
 pub mod diff;
 pub mod listing;

@@ -8,6 +8,7 @@ mod m20261129_000004_create_invitations;
 mod m20261129_000005_create_audit_log;
 mod m20261129_000006_create_profiles_and_resets;
 mod m20261129_000007_create_ideas;
+mod m20261129_000008_create_rounds;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_create_audit_log::Migration),
             Box::new(m20261129_000006_create_profiles_and_resets::Migration),
             Box::new(m20261129_000007_create_ideas::Migration),
+            Box::new(m20261129_000008_create_rounds::Migration),
         ]
     }
 }

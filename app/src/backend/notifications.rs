@@ -1,0 +1,136 @@
+//! In-app notifications, created in one place so that e-mail (a later
+//! issue) can be added here for every kind at once.
+
+use crate::backend::clock::Clock;
+use crate::backend::entities::{expertise_domain, idea, notification};
+use crate::backend::error::from_db;
+use crate::domain::accounts::CurrentUser;
+use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
+use crate::error::AppError;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+/// How many notifications the page shows.
+pub const SHOWN: u64 = 50;
+
+/// What a notification is about.
+#[derive(Clone, Copy, Debug)]
+pub struct About {
+    pub kind: NotificationKind,
+    pub idea_id: i64,
+    pub round_number: Option<i32>,
+    pub domain_id: Option<i64>,
+}
+
+/// Tells each of `people` (once each) about something.
+pub async fn notify(
+    txn: &impl ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+    people: impl IntoIterator<Item = i64>,
+    about: About,
+) -> Result<(), AppError> {
+    let mut people: Vec<i64> = people.into_iter().collect();
+    people.sort_unstable();
+    people.dedup();
+    if people.is_empty() {
+        return Ok(());
+    }
+    notification::Entity::insert_many(people.into_iter().map(|user_id| {
+        notification::ActiveModel {
+            user_id: Set(user_id),
+            kind: Set(about.kind.as_str().to_owned()),
+            idea_id: Set(about.idea_id),
+            round_number: Set(about.round_number),
+            domain_id: Set(about.domain_id),
+            created_at: Set(now),
+            read_at: Set(None),
+            ..Default::default()
+        }
+    }))
+    .exec_without_returning(txn)
+    .await
+    .map_err(from_db)?;
+    Ok(())
+}
+
+/// How many notifications the person has not read.
+pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+    notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await
+        .map_err(from_db)
+}
+
+/// The caller's latest notifications.
+pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notifications, AppError> {
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(me.id))
+        .order_by_desc(notification::Column::Id)
+        .limit(SHOWN)
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    let idea_ids: Vec<i64> = rows.iter().map(|n| n.idea_id).collect();
+    let titles: HashMap<i64, String> = idea::Entity::find()
+        .filter(idea::Column::Id.is_in(idea_ids))
+        .select_only()
+        .column(idea::Column::Id)
+        .column(idea::Column::Title)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .collect();
+    let domain_ids: Vec<i64> = rows.iter().filter_map(|n| n.domain_id).collect();
+    let domains: HashMap<i64, String> = expertise_domain::Entity::find()
+        .filter(expertise_domain::Column::Id.is_in(domain_ids))
+        .select_only()
+        .column(expertise_domain::Column::Id)
+        .column(expertise_domain::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .collect();
+    let items = rows
+        .into_iter()
+        .filter_map(|n| {
+            Some(NotificationView {
+                id: n.id,
+                kind: NotificationKind::parse(&n.kind)?,
+                idea_id: n.idea_id,
+                idea_title: titles.get(&n.idea_id).cloned().unwrap_or_default(),
+                round_number: n.round_number,
+                domain: n.domain_id.and_then(|d| domains.get(&d).cloned()),
+                created: super::paris_time::show(n.created_at),
+                unread: n.read_at.is_none(),
+            })
+        })
+        .collect();
+    let unread = unread_count(db, me.id).await? as u32;
+    Ok(Notifications { items, unread })
+}
+
+/// Marks all the caller's notifications read.
+pub async fn mark_all_read(
+    db: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+) -> Result<(), AppError> {
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(clock.now())))
+        .filter(notification::Column::UserId.eq(me.id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    Ok(())
+}

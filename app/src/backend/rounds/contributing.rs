@@ -1,0 +1,336 @@
+//! Contributing to a round: writing, editing and withdrawing while the
+//! round is silent; endorsing and replying once it is revealed.
+
+use super::access::{by_id, contribution as readable, RoundCtx};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{contribution, endorsement, reply};
+use crate::backend::error::from_db;
+use crate::backend::expertise;
+use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::domain::accounts::CurrentUser;
+use crate::domain::rounds::{ContributionKind, ContributionText, Severity};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter,
+};
+
+/// A contribution as written, its text already checked.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: ContributionKind,
+    pub domain_id: Option<i64>,
+    pub severity: Option<Severity>,
+    /// Empty only for an all-clear.
+    pub body: String,
+    pub link: Option<String>,
+    /// The mine a workaround answers.
+    pub answers: Option<i64>,
+}
+
+impl Draft {
+    /// Checks what needs the form only; `check` does the rest.
+    pub fn parse(
+        kind: &str,
+        domain_id: Option<i64>,
+        severity: &str,
+        body: &str,
+        link: &str,
+        answers: Option<i64>,
+        errors: &mut FormErrors,
+    ) -> Option<Draft> {
+        let Some(kind) = ContributionKind::parse(kind) else {
+            errors.add("kind", Key::ErrInvalidChoice);
+            return None;
+        };
+        let severity = if kind == ContributionKind::Mine {
+            let parsed = Severity::parse(severity);
+            if parsed.is_none() {
+                errors.add("severity", Key::ErrInvalidChoice);
+            }
+            parsed
+        } else {
+            None
+        };
+        if kind.needs_domain() && domain_id.is_none() {
+            errors.add("domain_id", Key::ErrRequired);
+        }
+        let body = if kind == ContributionKind::AllClear && body.trim().is_empty() {
+            Some(String::new())
+        } else {
+            ContributionText::parse(body)
+                .map(|t| t.as_str().to_owned())
+                .map_err(|k| errors.add("body", k))
+                .ok()
+        };
+        let link = if kind == ContributionKind::Resource {
+            crate::domain::rounds::parse_link(link)
+                .map_err(|k| errors.add("link", k))
+                .ok()
+                .flatten()
+        } else {
+            None
+        };
+        if !errors.is_empty() {
+            return None;
+        }
+        Some(Draft {
+            kind,
+            domain_id: domain_id
+                .filter(|_| kind.needs_domain() || kind == ContributionKind::HelpOffer),
+            severity,
+            body: body?,
+            link,
+            answers: answers.filter(|_| kind == ContributionKind::Workaround),
+        })
+    }
+}
+
+/// What only the database can tell: the domain is the organisation's, the
+/// mine answered is one of this idea's that the caller can read, and an
+/// author answers rather than objects. Returns whether the caller holds the
+/// domain.
+async fn check(
+    db: &impl ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+    me: &CurrentUser,
+    ctx: &RoundCtx,
+    draft: &Draft,
+) -> Result<bool, AppError> {
+    let mut errors = FormErrors::default();
+    if ctx.is_author() && !draft.kind.open_to_authors() {
+        errors.add("kind", Key::ErrAuthorsAnswer);
+    }
+    let mut holds = false;
+    if let Some(domain) = draft.domain_id {
+        let offered = expertise::offered(db, ctx.idea.organisation_id).await?;
+        if !offered.iter().any(|d| d.id == domain) {
+            errors.add("domain_id", Key::ErrUnknownDomain);
+        }
+        holds = expertise::held(db, me.id).await?.contains(&domain);
+    }
+    if let Some(mine_id) = draft.answers {
+        let answered = readable(db, me, now, mine_id).await.ok();
+        let is_mine_here = answered.is_some_and(|(c, m)| {
+            c.idea.id == ctx.idea.id && m.kind == ContributionKind::Mine.as_str()
+        });
+        if !is_mine_here {
+            errors.add("answers", Key::ErrNotAMineOfThisIdea);
+        }
+    }
+    errors.into_result()?;
+    Ok(holds)
+}
+
+fn accepting_or_refuse(ctx: &RoundCtx, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
+    if ctx.accepting(now) {
+        Ok(())
+    } else {
+        Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting))
+    }
+}
+
+/// Writes a contribution while the round is silent; returns its id. The
+/// same key twice writes once.
+pub async fn contribute(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    round_id: i64,
+    draft: Draft,
+) -> Result<i64, AppError> {
+    let me = me.clone();
+    let now = clock.now();
+    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let ctx = by_id(txn, &me, round_id).await?;
+            accepting_or_refuse(&ctx, now)?;
+            let holds = check(txn, now, &me, &ctx, &draft).await?;
+            let created = contribution::ActiveModel {
+                round_id: Set(round_id),
+                idea_id: Set(ctx.idea.id),
+                author_id: Set(me.id),
+                kind: Set(draft.kind.as_str().to_owned()),
+                domain_id: Set(draft.domain_id),
+                severity: Set(draft.severity.map(|s| s.as_str().to_owned())),
+                body: Set(draft.body),
+                link: Set(draft.link),
+                answers_id: Set(draft.answers),
+                holds_domain: Set(holds),
+                created_at: Set(now),
+                updated_at: Set(now),
+                hidden_reason: Set(None),
+                hidden_by: Set(None),
+                triage: Set(None),
+                triage_note: Set(None),
+                triage_workaround_id: Set(None),
+                triage_owner: Set(None),
+                triage_due: Set(None),
+                triaged_at: Set(None),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(from_db)?;
+            Ok(created.id)
+        })
+    })
+    .await
+}
+
+/// The caller's own contribution, while its round is silent.
+async fn own_while_silent(
+    txn: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    contribution_id: i64,
+) -> Result<(RoundCtx, contribution::Model), AppError> {
+    let (ctx, found) = readable(txn, me, clock.now(), contribution_id).await?;
+    if found.author_id != me.id {
+        return Err(AppError::Forbidden);
+    }
+    accepting_or_refuse(&ctx, clock.now())?;
+    Ok((ctx, found))
+}
+
+/// Rewrites one's own contribution before the reveal.
+pub async fn edit(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    contribution_id: i64,
+    draft: Draft,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let (ctx, found) = own_while_silent(&txn, clock, me, contribution_id).await?;
+    let holds = check(&txn, clock.now(), me, &ctx, &draft).await?;
+    let mut row: contribution::ActiveModel = found.into();
+    row.kind = Set(draft.kind.as_str().to_owned());
+    row.domain_id = Set(draft.domain_id);
+    row.severity = Set(draft.severity.map(|s| s.as_str().to_owned()));
+    row.body = Set(draft.body);
+    row.link = Set(draft.link);
+    row.answers_id = Set(draft.answers);
+    row.holds_domain = Set(holds);
+    row.updated_at = Set(clock.now());
+    row.update(&txn).await.map_err(from_db)?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Withdraws one's own contribution before the reveal: nobody saw it, so
+/// it goes entirely.
+pub async fn withdraw(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    contribution_id: i64,
+) -> Result<i64, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let (ctx, _) = own_while_silent(&txn, clock, me, contribution_id).await?;
+    contribution::Entity::delete_by_id(contribution_id)
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(ctx.idea.id)
+}
+
+/// A contribution of a revealed round, not hidden.
+async fn revealed_of_other(
+    txn: &impl ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+    me: &CurrentUser,
+    contribution_id: i64,
+) -> Result<(RoundCtx, contribution::Model), AppError> {
+    let (ctx, found) = readable(txn, me, now, contribution_id).await?;
+    if !ctx.revealed(now) {
+        return Err(FormErrors::refuse("contribution", Key::ErrNotRevealedYet));
+    }
+    if found.hidden_reason.is_some() {
+        return Err(FormErrors::refuse(
+            "contribution",
+            Key::ErrContributionHidden,
+        ));
+    }
+    Ok((ctx, found))
+}
+
+/// "Moi aussi": once per person, never on one's own contribution.
+pub async fn endorse(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    contribution_id: i64,
+) -> Result<i64, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let (ctx, found) = revealed_of_other(&txn, clock.now(), me, contribution_id).await?;
+    if found.author_id == me.id {
+        return Err(FormErrors::refuse("contribution", Key::ErrOwnContribution));
+    }
+    let inserted = endorsement::Entity::insert(endorsement::ActiveModel {
+        contribution_id: Set(contribution_id),
+        user_id: Set(me.id),
+        created_at: Set(clock.now()),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            endorsement::Column::ContributionId,
+            endorsement::Column::UserId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await
+    .map_err(from_db)?;
+    if inserted == 0 {
+        return Err(FormErrors::refuse("contribution", Key::ErrAlreadyEndorsed));
+    }
+    txn.commit().await.map_err(from_db)?;
+    Ok(ctx.idea.id)
+}
+
+/// Replies under a revealed contribution; the same key twice replies once.
+pub async fn reply(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    contribution_id: i64,
+    text: ContributionText,
+) -> Result<i64, AppError> {
+    let me = me.clone();
+    let now = clock.now();
+    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let (ctx, _) = revealed_of_other(txn, now, &me, contribution_id).await?;
+            reply::ActiveModel {
+                contribution_id: Set(contribution_id),
+                idea_id: Set(ctx.idea.id),
+                author_id: Set(me.id),
+                body: Set(text.as_str().to_owned()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(from_db)?;
+            Ok(ctx.idea.id)
+        })
+    })
+    .await
+}
+
+/// Contributions of a round, for counting: ids and authors only.
+pub async fn count_in_round(db: &impl ConnectionTrait, round_id: i64) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(round_id))
+        .count(db)
+        .await
+        .map_err(from_db)
+}

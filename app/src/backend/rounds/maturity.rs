@@ -1,0 +1,221 @@
+//! The evidence the maturity rule reads, gathered from an idea's rounds,
+//! and the coverage map drawn from the same facts. Only revealed,
+//! unhidden contributions count: silent writing stays silent.
+
+use crate::backend::entities::{
+    contribution, idea, idea_coauthor, idea_version, organisation, round,
+};
+use crate::backend::error::from_db;
+use crate::backend::ideas::access::ACCEPTED;
+use crate::domain::maturity_rule::{assess, Evidence, Maturity, DEFAULT_DOMAINS_NEEDED};
+use crate::domain::round_views::{CoverageCell, CoverageState, DomainRef};
+use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, Severity, TriageKind};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use std::collections::BTreeMap;
+
+/// The facts of one revealed, unhidden contribution that maturity reads.
+#[derive(Clone, Debug)]
+pub struct Fact {
+    pub kind: Option<ContributionKind>,
+    pub domain_id: Option<i64>,
+    pub severity: Option<Severity>,
+    pub triage: Option<TriageKind>,
+    pub holds_domain: bool,
+}
+
+/// The revealed, unhidden contributions of an idea.
+pub async fn facts(
+    db: &impl ConnectionTrait,
+    idea_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(Vec<round::Model>, Vec<Fact>), AppError> {
+    let rounds = round::Entity::find()
+        .filter(round::Column::IdeaId.eq(idea_id))
+        .order_by_asc(round::Column::Number)
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    let revealed: Vec<i64> = rounds
+        .iter()
+        .filter(|r| {
+            let status = RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed);
+            is_revealed(status, r.revealed_at, r.deadline, now)
+        })
+        .map(|r| r.id)
+        .collect();
+    if revealed.is_empty() {
+        return Ok((rounds, Vec::new()));
+    }
+    let facts = contribution::Entity::find()
+        .filter(contribution::Column::RoundId.is_in(revealed))
+        .filter(contribution::Column::HiddenReason.is_null())
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .map(|c| Fact {
+            kind: ContributionKind::parse(&c.kind),
+            domain_id: c.domain_id,
+            severity: c.severity.as_deref().and_then(Severity::parse),
+            triage: c.triage.as_deref().and_then(TriageKind::parse),
+            holds_domain: c.holds_domain,
+        })
+        .collect();
+    Ok((rounds, facts))
+}
+
+/// N of the organisation's rule.
+pub async fn domains_needed(
+    db: &impl ConnectionTrait,
+    organisation_id: i64,
+) -> Result<u32, AppError> {
+    Ok(organisation::Entity::find_by_id(organisation_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .map_or(DEFAULT_DOMAINS_NEEDED, |o| o.domains_needed.max(1) as u32))
+}
+
+/// The idea's maturity now.
+pub async fn of(
+    db: &impl ConnectionTrait,
+    found: &idea::Model,
+    now: DateTime<Utc>,
+) -> Result<Maturity, AppError> {
+    let (rounds, facts) = facts(db, found.id, now).await?;
+    from_facts(db, found, &rounds, &facts).await
+}
+
+/// The idea's maturity from facts already read.
+pub async fn from_facts(
+    db: &impl ConnectionTrait,
+    found: &idea::Model,
+    rounds: &[round::Model],
+    facts: &[Fact],
+) -> Result<Maturity, AppError> {
+    let current = idea_version::Entity::find_by_id((found.id, found.current_version))
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let coauthors = idea_coauthor::Entity::find()
+        .filter(idea_coauthor::Column::IdeaId.eq(found.id))
+        .filter(idea_coauthor::Column::Status.eq(ACCEPTED))
+        .count(db)
+        .await
+        .map_err(from_db)?;
+    let is_mine = |f: &&Fact| f.kind == Some(ContributionKind::Mine);
+    let mut covered: Vec<i64> = facts
+        .iter()
+        .filter(|f| {
+            f.holds_domain
+                && matches!(
+                    f.kind,
+                    Some(ContributionKind::Mine | ContributionKind::AllClear)
+                )
+        })
+        .filter_map(|f| f.domain_id)
+        .collect();
+    covered.sort_unstable();
+    covered.dedup();
+    let closed: Vec<&round::Model> = rounds
+        .iter()
+        .filter(|r| r.status == RoundStatus::Closed.as_str())
+        .collect();
+    let evidence = Evidence {
+        has_problem: !current.problem.trim().is_empty(),
+        has_proposal: !current.proposal.trim().is_empty(),
+        has_beneficiaries: !current.beneficiaries.trim().is_empty(),
+        closed_rounds: closed.len() as u32,
+        covered_domains: covered.len() as u32,
+        untriaged_mines: facts
+            .iter()
+            .filter(is_mine)
+            .filter(|f| f.triage.is_none())
+            .count() as u32,
+        open_blocking_mines: facts
+            .iter()
+            .filter(is_mine)
+            .filter(|f| f.severity == Some(Severity::Blocking))
+            .filter(|f| !f.triage.is_some_and(TriageKind::settles_blocking))
+            .count() as u32,
+        has_help_offer_or_coauthor: coauthors > 0
+            || facts
+                .iter()
+                .any(|f| f.kind == Some(ContributionKind::HelpOffer)),
+        has_next_step: closed
+            .last()
+            .is_some_and(|r| !r.next_step.trim().is_empty()),
+    };
+    let needed = domains_needed(db, found.organisation_id).await?;
+    Ok(assess(&evidence, needed))
+}
+
+/// Recomputes and stores the idea's stage and score (the list filters on
+/// them). Called after every write that can change them; pages compute
+/// afresh, since a deadline passing changes what is revealed.
+pub async fn refresh(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    idea_id: i64,
+) -> Result<Maturity, AppError> {
+    let found = idea::Entity::find_by_id(idea_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let maturity = of(db, &found, now).await?;
+    if found.stage != maturity.stage.as_str() || found.score != i32::from(maturity.score) {
+        idea::Entity::update_many()
+            .col_expr(idea::Column::Stage, Expr::value(maturity.stage.as_str()))
+            .col_expr(idea::Column::Score, Expr::value(i32::from(maturity.score)))
+            .filter(idea::Column::Id.eq(idea_id))
+            .exec(db)
+            .await
+            .map_err(from_db)?;
+    }
+    Ok(maturity)
+}
+
+/// « Qui est autour de la table ? »: every domain of the organisation, with
+/// what revealed contributions say of it.
+pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
+    let mut by_domain: BTreeMap<i64, Vec<&Fact>> = BTreeMap::new();
+    for fact in facts {
+        if let (Some(d), Some(ContributionKind::Mine | ContributionKind::AllClear)) =
+            (fact.domain_id, fact.kind)
+        {
+            by_domain.entry(d).or_default().push(fact);
+        }
+    }
+    domains
+        .iter()
+        .map(|domain| {
+            let said = by_domain.get(&domain.id).map(Vec::as_slice).unwrap_or(&[]);
+            let mines: Vec<&&Fact> = said
+                .iter()
+                .filter(|f| f.kind == Some(ContributionKind::Mine))
+                .collect();
+            let all_clears = (said.len() - mines.len()) as u32;
+            let state = if said.is_empty() {
+                CoverageState::NotLookedAt
+            } else if mines.is_empty() {
+                CoverageState::AllClear
+            } else if mines.iter().all(|m| m.triage.is_some()) {
+                CoverageState::MinesHandled
+            } else {
+                CoverageState::MinesFound
+            };
+            CoverageCell {
+                domain: domain.clone(),
+                state,
+                mines: mines.len() as u32,
+                all_clears,
+                counts: said.iter().any(|f| f.holds_domain),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,9 @@
+//! Démining rounds: opening and asking people, contributing in silence,
+//! the reveal, endorsements and replies, the author's triage and closing,
+//! moderation, and the maturity that follows from them.
+pub mod access;
+pub mod contributing;
+pub mod maturity;
+pub mod opening;
+pub mod reading;
+pub mod triage;

@@ -1,0 +1,520 @@
+//! Opening a round, asking people (by name, or by calling a domain), and
+//! the author's hand on its course: reveal, extend, cancel.
+
+use super::access::{by_id, RoundCtx};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{idea, round, round_domain, round_invitee, user, user_domain};
+use crate::backend::error::from_db;
+use crate::backend::ideas::access::{load_for_edit, ACCEPTED};
+use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::notifications::{notify, About};
+use crate::domain::accounts::{CurrentUser, MemberStatus};
+use crate::domain::ideas::IdeaStatus;
+use crate::domain::round_views::NotificationKind;
+use crate::domain::rounds::{FocusQuestion, RoundMode, RoundStatus};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QuerySelect,
+};
+
+/// The longest a round may run.
+pub const MAX_DAYS: i64 = 180;
+
+/// A round as the author asks for it.
+#[derive(Debug)]
+pub struct OpenRound {
+    pub focus: FocusQuestion,
+    pub mode: RoundMode,
+    /// Required for an asynchronous round, ignored for a live one.
+    pub deadline: Option<DateTime<Utc>>,
+    pub domains: Vec<i64>,
+    /// Colleagues asked by name: display names or e-mail addresses.
+    pub names: Vec<String>,
+}
+
+/// Checks a deadline against the clock.
+fn check_deadline(
+    deadline: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    errors: &mut FormErrors,
+) -> Option<DateTime<Utc>> {
+    match deadline {
+        None => errors.add("deadline", Key::ErrRequired),
+        Some(d) if d <= now => errors.add("deadline", Key::ErrDeadlinePast),
+        Some(d) if d > now + Duration::days(MAX_DAYS) => {
+            errors.add("deadline", Key::ErrDeadlineTooFar)
+        }
+        Some(d) => return Some(d),
+    }
+    None
+}
+
+/// The active colleagues named (by display name or e-mail, any case);
+/// an unknown name is refused on `field`.
+async fn resolve_names(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    names: &[String],
+    errors: &mut FormErrors,
+    field: &str,
+) -> Result<Vec<i64>, AppError> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let people = user::Entity::find()
+        .filter(user::Column::OrganisationId.eq(me.organisation_id))
+        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    let mut ids = Vec::new();
+    for name in names {
+        let wanted = name.trim().to_lowercase();
+        match people
+            .iter()
+            .find(|p| p.display_name.to_lowercase() == wanted || p.email.to_lowercase() == wanted)
+        {
+            Some(p) => ids.push(p.id),
+            None => {
+                errors.add(field, Key::ErrUnknownColleague);
+                break;
+            }
+        }
+    }
+    Ok(ids)
+}
+
+/// Splits "Anne Dupont, b.martin@ville.fr" into names.
+pub fn split_names(raw: &str) -> Vec<String> {
+    raw.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Every active person of the organisation who holds the domain.
+async fn holders(
+    db: &impl ConnectionTrait,
+    organisation_id: i64,
+    domain_id: i64,
+) -> Result<Vec<i64>, AppError> {
+    let ids: Vec<i64> = user_domain::Entity::find()
+        .filter(user_domain::Column::DomainId.eq(domain_id))
+        .select_only()
+        .column(user_domain::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    if ids.is_empty() {
+        return Ok(ids);
+    }
+    user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .filter(user::Column::OrganisationId.eq(organisation_id))
+        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .select_only()
+        .column(user::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)
+}
+
+/// The idea's author and accepted co-authors.
+pub async fn authors_of(
+    db: &impl ConnectionTrait,
+    idea: &idea::Model,
+) -> Result<Vec<i64>, AppError> {
+    use crate::backend::entities::idea_coauthor;
+    let mut ids: Vec<i64> = idea_coauthor::Entity::find()
+        .filter(idea_coauthor::Column::IdeaId.eq(idea.id))
+        .filter(idea_coauthor::Column::Status.eq(ACCEPTED))
+        .select_only()
+        .column(idea_coauthor::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    ids.push(idea.author_id);
+    Ok(ids)
+}
+
+/// Asks people to take part: records them once and notifies those newly
+/// asked. Authors are never asked to de-mine their own idea.
+async fn ask(
+    txn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    ctx: &RoundCtx,
+    people: &[i64],
+    domain_id: Option<i64>,
+) -> Result<u32, AppError> {
+    let authors = authors_of(txn, &ctx.idea).await?;
+    let already: Vec<i64> = round_invitee::Entity::find()
+        .filter(round_invitee::Column::RoundId.eq(ctx.round.id))
+        .select_only()
+        .column(round_invitee::Column::UserId)
+        .into_tuple()
+        .all(txn)
+        .await
+        .map_err(from_db)?;
+    let mut new: Vec<i64> = people
+        .iter()
+        .copied()
+        .filter(|p| !authors.contains(p) && !already.contains(p))
+        .collect();
+    new.sort_unstable();
+    new.dedup();
+    if new.is_empty() {
+        return Ok(0);
+    }
+    round_invitee::Entity::insert_many(new.iter().map(|&user_id| round_invitee::ActiveModel {
+        round_id: Set(ctx.round.id),
+        user_id: Set(user_id),
+        domain_id: Set(domain_id),
+        invited_at: Set(now),
+    }))
+    .exec_without_returning(txn)
+    .await
+    .map_err(from_db)?;
+    let kind = if domain_id.is_some() {
+        NotificationKind::DomainCalled
+    } else {
+        NotificationKind::RoundInvitation
+    };
+    let count = new.len() as u32;
+    notify(
+        txn,
+        now,
+        new,
+        About {
+            kind,
+            idea_id: ctx.idea.id,
+            round_number: Some(ctx.round.number),
+            domain_id,
+        },
+    )
+    .await?;
+    Ok(count)
+}
+
+/// Adds a wanted domain to the round and asks everyone who holds it.
+async fn call(
+    txn: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    ctx: &RoundCtx,
+    domain_id: i64,
+) -> Result<u32, AppError> {
+    round_domain::Entity::insert(round_domain::ActiveModel {
+        round_id: Set(ctx.round.id),
+        domain_id: Set(domain_id),
+    })
+    .on_conflict(
+        OnConflict::columns([
+            round_domain::Column::RoundId,
+            round_domain::Column::DomainId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await
+    .map_err(from_db)?;
+    let people = holders(txn, ctx.idea.organisation_id, domain_id).await?;
+    ask(txn, now, ctx, &people, Some(domain_id)).await
+}
+
+/// Whether the organisation offers this domain now.
+async fn offered(
+    db: &impl ConnectionTrait,
+    organisation_id: i64,
+    domain_id: i64,
+) -> Result<bool, AppError> {
+    Ok(crate::backend::expertise::offered(db, organisation_id)
+        .await?
+        .iter()
+        .any(|d| d.id == domain_id))
+}
+
+/// Opens a round on the idea's current version; returns its number. One
+/// round open per idea; the same key twice opens one round.
+pub async fn open(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    idea_id: i64,
+    ask_for: OpenRound,
+) -> Result<i32, AppError> {
+    let me = me.clone();
+    let now = clock.now();
+    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let found = load_for_edit(txn, &me, idea_id).await?;
+            let mut errors = FormErrors::default();
+            if found.status != IdeaStatus::Published.as_str() {
+                return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
+            }
+            if found.open_round.is_some() {
+                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+            }
+            let deadline = match ask_for.mode {
+                RoundMode::Async => check_deadline(ask_for.deadline, now, &mut errors),
+                RoundMode::Live => None,
+            };
+            for domain in &ask_for.domains {
+                if !offered(txn, me.organisation_id, *domain).await? {
+                    errors.add("domains", Key::ErrUnknownDomain);
+                    break;
+                }
+            }
+            let named = resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
+            errors.into_result()?;
+            let number = super::reading::round_count(txn, idea_id).await? + 1;
+            // Claim the idea's open round: of two openings at once, the
+            // second matches nothing and is refused.
+            let claimed = idea::Entity::update_many()
+                .col_expr(idea::Column::OpenRound, Expr::value(Some(number)))
+                .filter(idea::Column::Id.eq(idea_id))
+                .filter(idea::Column::OpenRound.is_null())
+                .exec(txn)
+                .await
+                .map_err(from_db)?;
+            if claimed.rows_affected == 0 {
+                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+            }
+            let created = round::ActiveModel {
+                idea_id: Set(idea_id),
+                number: Set(number),
+                version: Set(found.current_version),
+                focus: Set(ask_for.focus.as_str().to_owned()),
+                mode: Set(ask_for.mode.as_str().to_owned()),
+                status: Set(RoundStatus::Open.as_str().to_owned()),
+                deadline: Set(deadline),
+                revealed_at: Set(None),
+                opened_by: Set(me.id),
+                opened_at: Set(now),
+                ended_at: Set(None),
+                synthesis: Set(String::new()),
+                next_step: Set(String::new()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(from_db)?;
+            let ctx = RoundCtx {
+                idea: found,
+                standing: crate::backend::ideas::Standing::Author,
+                round: created,
+            };
+            ask(txn, now, &ctx, &named, None).await?;
+            for domain in ask_for.domains {
+                call(txn, now, &ctx, domain).await?;
+            }
+            Ok(number)
+        })
+    })
+    .await
+}
+
+/// The round, if the caller is an author of its idea and it is still open.
+async fn open_for_author(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    round_id: i64,
+) -> Result<RoundCtx, AppError> {
+    let ctx = by_id(db, me, round_id).await?;
+    if !ctx.is_author() {
+        return Err(AppError::Forbidden);
+    }
+    if ctx.status() != RoundStatus::Open {
+        return Err(FormErrors::refuse("round", Key::ErrRoundNotOpen));
+    }
+    Ok(ctx)
+}
+
+/// Calls a domain of the organisation on an open round that still accepts
+/// contributions; returns how many people were newly asked.
+pub async fn call_domain(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    round_id: i64,
+    domain_id: i64,
+) -> Result<u32, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let ctx = open_for_author(&txn, me, round_id).await?;
+    if !ctx.accepting(clock.now()) {
+        return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
+    }
+    if !offered(&txn, me.organisation_id, domain_id).await? {
+        return Err(FormErrors::refuse("domain_id", Key::ErrUnknownDomain));
+    }
+    let count = call(&txn, clock.now(), &ctx, domain_id).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(count)
+}
+
+/// Asks colleagues by name on an open round that still accepts
+/// contributions; returns how many were newly asked.
+pub async fn invite(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    round_id: i64,
+    names: &[String],
+) -> Result<u32, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let ctx = open_for_author(&txn, me, round_id).await?;
+    if !ctx.accepting(clock.now()) {
+        return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
+    }
+    let mut errors = FormErrors::default();
+    if names.is_empty() {
+        errors.add("invitees", Key::ErrRequired);
+    }
+    let people = resolve_names(&txn, me, names, &mut errors, "invitees").await?;
+    errors.into_result()?;
+    let count = ask(&txn, clock.now(), &ctx, &people, None).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(count)
+}
+
+/// Everyone who wrote in the round, and the authors.
+async fn concerned(txn: &impl ConnectionTrait, ctx: &RoundCtx) -> Result<Vec<i64>, AppError> {
+    use crate::backend::entities::contribution;
+    let mut people: Vec<i64> = contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(ctx.round.id))
+        .select_only()
+        .column(contribution::Column::AuthorId)
+        .into_tuple()
+        .all(txn)
+        .await
+        .map_err(from_db)?;
+    people.extend(authors_of(txn, &ctx.idea).await?);
+    Ok(people)
+}
+
+/// Shows everyone's contributions before the deadline (or a live round's
+/// reveal). Revealing a revealed round does nothing.
+pub async fn reveal(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    round_id: i64,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let ctx = open_for_author(&txn, me, round_id).await?;
+    let now = clock.now();
+    if ctx.revealed(now) {
+        return Ok(());
+    }
+    round::Entity::update_many()
+        .col_expr(round::Column::RevealedAt, Expr::value(Some(now)))
+        .filter(round::Column::Id.eq(round_id))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    let people = concerned(&txn, &ctx).await?;
+    let about = About {
+        kind: NotificationKind::RoundRevealed,
+        idea_id: ctx.idea.id,
+        round_number: Some(ctx.round.number),
+        domain_id: None,
+    };
+    notify(&txn, now, people.into_iter().filter(|p| *p != me.id), about).await?;
+    super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Moves an asynchronous round's deadline later, before the reveal.
+pub async fn extend(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    round_id: i64,
+    deadline: Option<DateTime<Utc>>,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let ctx = open_for_author(&txn, me, round_id).await?;
+    let now = clock.now();
+    if ctx.revealed(now) || ctx.round.mode != RoundMode::Async.as_str() {
+        return Err(FormErrors::refuse("deadline", Key::ErrRoundNotAccepting));
+    }
+    let mut errors = FormErrors::default();
+    let deadline = check_deadline(deadline, now, &mut errors);
+    if let (Some(new), Some(old)) = (deadline, ctx.round.deadline) {
+        if new <= old {
+            errors.add("deadline", Key::ErrDeadlineNotLater);
+        }
+    }
+    errors.into_result()?;
+    round::Entity::update_many()
+        .col_expr(round::Column::Deadline, Expr::value(deadline))
+        .filter(round::Column::Id.eq(round_id))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Cancels an open round: its contributions stay, shown as such.
+pub async fn cancel(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    round_id: i64,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let ctx = open_for_author(&txn, me, round_id).await?;
+    end(&txn, clock, &ctx, RoundStatus::Cancelled, "", "").await?;
+    super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Ends the round (closed or cancelled) and frees the idea for another.
+pub(super) async fn end(
+    txn: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    ctx: &RoundCtx,
+    status: RoundStatus,
+    synthesis: &str,
+    next_step: &str,
+) -> Result<(), AppError> {
+    let mut row: round::ActiveModel = ctx.round.clone().into();
+    row.status = Set(status.as_str().to_owned());
+    row.ended_at = Set(Some(clock.now()));
+    row.synthesis = Set(synthesis.to_owned());
+    row.next_step = Set(next_step.to_owned());
+    row.update(txn).await.map_err(from_db)?;
+    idea::Entity::update_many()
+        .col_expr(idea::Column::OpenRound, Expr::value(Option::<i32>::None))
+        .filter(idea::Column::Id.eq(ctx.idea.id))
+        .exec(txn)
+        .await
+        .map_err(from_db)?;
+    if status == RoundStatus::Closed {
+        let people = concerned(txn, ctx).await?;
+        let about = About {
+            kind: NotificationKind::RoundClosed,
+            idea_id: ctx.idea.id,
+            round_number: Some(ctx.round.number),
+            domain_id: None,
+        };
+        let authors = authors_of(txn, &ctx.idea).await?;
+        notify(
+            txn,
+            clock.now(),
+            people.into_iter().filter(|p| !authors.contains(p)),
+            about,
+        )
+        .await?;
+    }
+    Ok(())
+}

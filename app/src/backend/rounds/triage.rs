@@ -1,0 +1,244 @@
+//! The author's answers: triaging each mine, closing a round with its
+//! synthesis, setting the idea's outcome; and moderation by leads.
+
+use super::access::{by_id, can_moderate, contribution as readable};
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{contribution, idea};
+use crate::backend::error::from_db;
+use crate::backend::ideas::access::load_for_edit;
+use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::domain::accounts::CurrentUser;
+use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundStatus, TriageKind};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use chrono::NaiveDate;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, PaginatorTrait, QueryFilter,
+};
+
+/// How a mine is defused: by a workaround already there, or by one the
+/// author writes with the triage.
+#[derive(Debug, Clone)]
+pub enum DefusedBy {
+    Existing(i64),
+    New(ContributionText),
+}
+
+/// A triage as the author gives it, its texts already checked.
+#[derive(Debug, Clone)]
+pub enum Triage {
+    Defused(DefusedBy),
+    Accepted {
+        why: ContributionText,
+    },
+    ToInvestigate {
+        action: ContributionText,
+        owner: String,
+        due: NaiveDate,
+    },
+    Dismissed {
+        why: ContributionText,
+    },
+}
+
+impl Triage {
+    pub fn kind(&self) -> TriageKind {
+        match self {
+            Triage::Defused(_) => TriageKind::Defused,
+            Triage::Accepted { .. } => TriageKind::Accepted,
+            Triage::ToInvestigate { .. } => TriageKind::ToInvestigate,
+            Triage::Dismissed { .. } => TriageKind::Dismissed,
+        }
+    }
+}
+
+/// Triages a revealed mine of the author's idea (again, if they change
+/// their mind); returns the idea's id. The same key twice acts once.
+pub async fn triage(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    mine_id: i64,
+    answer: Triage,
+) -> Result<i64, AppError> {
+    let me = me.clone();
+    let now = clock.now();
+    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let (ctx, mine) = readable(txn, &me, now, mine_id).await?;
+            if !ctx.is_author() {
+                return Err(AppError::Forbidden);
+            }
+            if mine.kind != ContributionKind::Mine.as_str() {
+                return Err(FormErrors::refuse("triage", Key::ErrNotAMineOfThisIdea));
+            }
+            if !ctx.revealed(now) {
+                return Err(FormErrors::refuse("triage", Key::ErrNotRevealedYet));
+            }
+            if mine.hidden_reason.is_some() {
+                return Err(FormErrors::refuse("triage", Key::ErrContributionHidden));
+            }
+            let kind = answer.kind();
+            let (mut note, mut workaround, mut owner, mut due) = (None, None, None, None);
+            match answer {
+                Triage::Defused(DefusedBy::Existing(id)) => {
+                    let found = readable(txn, &me, now, id).await.ok();
+                    let fits = found.is_some_and(|(c, w)| {
+                        c.idea.id == ctx.idea.id
+                            && w.kind == ContributionKind::Workaround.as_str()
+                            && w.hidden_reason.is_none()
+                    });
+                    if !fits {
+                        return Err(FormErrors::refuse("workaround", Key::ErrNotAWorkaroundHere));
+                    }
+                    workaround = Some(id);
+                }
+                Triage::Defused(DefusedBy::New(text)) => {
+                    // The author's own way around, written with the triage,
+                    // in the mine's round.
+                    let written = contribution::ActiveModel {
+                        round_id: Set(mine.round_id),
+                        idea_id: Set(ctx.idea.id),
+                        author_id: Set(me.id),
+                        kind: Set(ContributionKind::Workaround.as_str().to_owned()),
+                        domain_id: Set(None),
+                        severity: Set(None),
+                        body: Set(text.as_str().to_owned()),
+                        link: Set(None),
+                        answers_id: Set(Some(mine_id)),
+                        holds_domain: Set(false),
+                        created_at: Set(now),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    }
+                    .insert(txn)
+                    .await
+                    .map_err(from_db)?;
+                    workaround = Some(written.id);
+                }
+                Triage::Accepted { why } | Triage::Dismissed { why } => {
+                    note = Some(why.as_str().to_owned());
+                }
+                Triage::ToInvestigate {
+                    action,
+                    owner: who,
+                    due: when,
+                } => {
+                    note = Some(action.as_str().to_owned());
+                    owner = Some(who);
+                    due = Some(when.format("%Y-%m-%d").to_string());
+                }
+            }
+            let idea_id = ctx.idea.id;
+            let mut row: contribution::ActiveModel = mine.into();
+            row.triage = Set(Some(kind.as_str().to_owned()));
+            row.triage_note = Set(note);
+            row.triage_workaround_id = Set(workaround);
+            row.triage_owner = Set(owner);
+            row.triage_due = Set(due);
+            row.triaged_at = Set(Some(now));
+            row.update(txn).await.map_err(from_db)?;
+            super::maturity::refresh(txn, now, idea_id).await?;
+            Ok(idea_id)
+        })
+    })
+    .await
+}
+
+/// Mines of a round still waiting for their triage (hidden ones aside).
+pub async fn untriaged_in_round(db: &impl ConnectionTrait, round_id: i64) -> Result<u64, AppError> {
+    contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(round_id))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::HiddenReason.is_null())
+        .filter(contribution::Column::Triage.is_null())
+        .count(db)
+        .await
+        .map_err(from_db)
+}
+
+/// Closes a revealed round once every mine of it is triaged, with a
+/// synthesis and, optionally, the next step.
+pub async fn close(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    round_id: i64,
+    synthesis: ContributionText,
+    next_step: String,
+) -> Result<i64, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let ctx = by_id(&txn, me, round_id).await?;
+    if !ctx.is_author() {
+        return Err(AppError::Forbidden);
+    }
+    let now = clock.now();
+    if ctx.status() != RoundStatus::Open {
+        return Err(FormErrors::refuse("synthesis", Key::ErrRoundNotOpen));
+    }
+    if !ctx.revealed(now) {
+        return Err(FormErrors::refuse("synthesis", Key::ErrNotRevealedYet));
+    }
+    if untriaged_in_round(&txn, round_id).await? > 0 {
+        return Err(FormErrors::refuse("synthesis", Key::ErrMinesUntriaged));
+    }
+    super::opening::end(
+        &txn,
+        clock,
+        &ctx,
+        RoundStatus::Closed,
+        synthesis.as_str(),
+        &next_step,
+    )
+    .await?;
+    super::maturity::refresh(&txn, now, ctx.idea.id).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(ctx.idea.id)
+}
+
+/// Hides a contribution with a reason shown to everyone. Leads and
+/// administrators of the organisation.
+pub async fn hide(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    contribution_id: i64,
+    reason: ContributionText,
+) -> Result<i64, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let (ctx, found) = readable(&txn, me, clock.now(), contribution_id).await?;
+    if !can_moderate(me) {
+        return Err(AppError::Forbidden);
+    }
+    let mut row: contribution::ActiveModel = found.into();
+    row.hidden_reason = Set(Some(reason.as_str().to_owned()));
+    row.hidden_by = Set(Some(me.id));
+    row.update(&txn).await.map_err(from_db)?;
+    super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    txn.commit().await.map_err(from_db)?;
+    Ok(ctx.idea.id)
+}
+
+/// Sets (or clears) where the authors took the idea. Dropping it asks for
+/// the lessons learned.
+pub async fn set_outcome(
+    db: &DatabaseConnection,
+    me: &CurrentUser,
+    idea_id: i64,
+    outcome: Option<Outcome>,
+    note: String,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    let found = load_for_edit(&txn, me, idea_id).await?;
+    if outcome == Some(Outcome::Dropped) && note.trim().is_empty() {
+        return Err(FormErrors::refuse("note", Key::ErrLessonsRequired));
+    }
+    let mut row: idea::ActiveModel = found.into();
+    row.outcome = Set(outcome.map(|o| o.as_str().to_owned()));
+    row.outcome_note = Set(outcome.map(|_| note));
+    row.update(&txn).await.map_err(from_db)?;
+    txn.commit().await.map_err(from_db)
+}

@@ -1,0 +1,224 @@
+//! What the round parts of the idea pages show, as the server sends it:
+//! plain data, dates written out, and nothing a caller may not read (before
+//! the reveal, others' contributions are simply absent).
+
+use super::idea_views::PersonRef;
+use super::maturity_rule::Maturity;
+use super::rounds::{ContributionKind, Outcome, RoundMode, RoundStatus, Severity, TriageKind};
+use serde::{Deserialize, Serialize};
+
+/// An expertise domain, by id and name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A round's heading facts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundInfo {
+    pub id: i64,
+    pub number: i32,
+    pub version: i32,
+    pub focus: String,
+    pub mode: RoundMode,
+    pub status: RoundStatus,
+    /// As read in France: `05/12/2026 à 17:00`.
+    pub deadline: Option<String>,
+    /// For a `datetime-local` input: `2026-12-05T17:00`.
+    pub deadline_input: Option<String>,
+    pub revealed: bool,
+    pub wanted: Vec<DomainRef>,
+    pub invited: Vec<PersonRef>,
+    /// How many contributions arrived: told to authors before the reveal,
+    /// to everyone after.
+    pub contribution_count: Option<u32>,
+    /// Mines of this round not triaged yet (after the reveal).
+    pub untriaged: u32,
+    pub synthesis: String,
+    pub next_step: String,
+    pub opened: String,
+}
+
+/// A mine's triage as shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TriageView {
+    pub kind: TriageKind,
+    /// Why, or the action to take.
+    pub note: String,
+    pub workaround: Option<i64>,
+    pub owner: String,
+    /// `15/12/2026`.
+    pub due: String,
+}
+
+/// A reply under a contribution.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyView {
+    pub author: String,
+    pub text: String,
+    pub created: String,
+}
+
+/// One contribution, as the caller may see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContributionView {
+    pub id: i64,
+    pub round_number: i32,
+    pub kind: ContributionKind,
+    pub author: PersonRef,
+    pub domain: Option<DomainRef>,
+    pub severity: Option<Severity>,
+    /// Empty when hidden.
+    pub text: String,
+    pub link: Option<String>,
+    /// The mine a workaround answers.
+    pub answers: Option<i64>,
+    /// The author held the domain: the contribution covers it.
+    pub holds_domain: bool,
+    pub created: String,
+    /// The caller wrote it.
+    pub own: bool,
+    /// The caller may still edit or withdraw it (own, before the reveal).
+    pub editable: bool,
+    /// The reason it was hidden by a lead or an administrator.
+    pub hidden: Option<String>,
+    pub endorsements: u32,
+    pub endorsed: bool,
+    pub reply_count: u32,
+    pub triage: Option<TriageView>,
+}
+
+/// A round and one page of its contributions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundBlock {
+    pub info: RoundInfo,
+    pub contributions: Vec<ContributionView>,
+    pub page: u32,
+    pub page_count: u32,
+}
+
+/// What the coverage map says of a domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CoverageState {
+    NotLookedAt,
+    AllClear,
+    MinesFound,
+    MinesHandled,
+}
+
+/// One cell of « Qui est autour de la table ? ».
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoverageCell {
+    pub domain: DomainRef,
+    pub state: CoverageState,
+    pub mines: u32,
+    pub all_clears: u32,
+    /// The domain counts toward maturity (someone holding it spoke).
+    pub counts: bool,
+}
+
+/// The round part of the idea page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoundsPanel {
+    pub idea_id: i64,
+    pub published: bool,
+    /// Open round first, then the others newest first.
+    pub rounds: Vec<RoundBlock>,
+    pub maturity: Maturity,
+    pub outcome: Option<Outcome>,
+    pub outcome_note: String,
+    pub coverage: Vec<CoverageCell>,
+    /// The organisation's domains, for forms.
+    pub domains: Vec<DomainRef>,
+    /// The caller's domains.
+    pub my_domains: Vec<i64>,
+    pub is_author: bool,
+    /// Lead or administrator: may hide a contribution.
+    pub can_moderate: bool,
+    /// The open round accepts the caller's contributions now.
+    pub can_contribute: bool,
+    /// A fresh key for the next form submission.
+    pub request_id: String,
+}
+
+/// A contribution's own page: its replies and the forms that act on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContributionPage {
+    pub idea_id: i64,
+    pub idea_title: String,
+    pub contribution: ContributionView,
+    pub replies: Vec<ReplyView>,
+    pub round_open: bool,
+    pub revealed: bool,
+    pub is_author: bool,
+    pub can_moderate: bool,
+    /// Revealed workarounds of the idea, for the triage form.
+    pub workarounds: Vec<(i64, String)>,
+    /// The organisation's domains, to edit an unrevealed contribution.
+    pub domains: Vec<DomainRef>,
+    pub request_id: String,
+}
+
+/// A notification, written out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub idea_id: i64,
+    pub idea_title: String,
+    pub round_number: Option<i32>,
+    pub domain: Option<String>,
+    pub created: String,
+    pub unread: bool,
+}
+
+/// Why someone is told something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotificationKind {
+    /// Asked by name to take part in a round.
+    RoundInvitation,
+    /// A domain they hold was called.
+    DomainCalled,
+    /// A round they took part in, or of their idea, was revealed.
+    RoundRevealed,
+    /// A round they took part in was closed.
+    RoundClosed,
+}
+
+impl NotificationKind {
+    pub const ALL: [NotificationKind; 4] = [
+        NotificationKind::RoundInvitation,
+        NotificationKind::DomainCalled,
+        NotificationKind::RoundRevealed,
+        NotificationKind::RoundClosed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::RoundInvitation => "round_invitation",
+            NotificationKind::DomainCalled => "domain_called",
+            NotificationKind::RoundRevealed => "round_revealed",
+            NotificationKind::RoundClosed => "round_closed",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<NotificationKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == raw)
+    }
+}
+
+/// A person's notifications, newest first, and how many are unread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notifications {
+    pub items: Vec<NotificationView>,
+    pub unread: u32,
+}
+
+/// What a profile shows of someone's démining: counts, never a ranking.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recognition {
+    pub mines_caught: u32,
+    pub workarounds_adopted: u32,
+    pub rounds_taken_part: u32,
+}

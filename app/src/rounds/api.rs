@@ -1,0 +1,640 @@
+//! Server functions of démining rounds. Numbers that a form may leave empty
+//! come as text and are parsed here; every refusal echoes what was typed.
+
+// A server function takes one argument per form field, and so does the
+// function generated for the browser: the lint is allowed for the module.
+#![allow(clippy::too_many_arguments)]
+
+use crate::domain::round_views::{ContributionPage, Notifications, Recognition, RoundsPanel};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A refusal of the service, with the typed input attached so the form
+/// comes back filled in.
+#[cfg(feature = "ssr")]
+fn echo(error: AppError, input: &[(&str, &str)]) -> AppError {
+    match error {
+        AppError::Invalid(mut errors) => {
+            errors.input = input
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect();
+            AppError::Invalid(errors)
+        }
+        other => other,
+    }
+}
+
+/// An optional id typed in a form: empty is none, anything else must parse.
+#[cfg(feature = "ssr")]
+fn optional_id(raw: &str, field: &str, errors: &mut crate::error::FormErrors) -> Option<i64> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return None;
+    }
+    let parsed = raw.parse().ok();
+    if parsed.is_none() {
+        errors.add(field, crate::i18n::Key::ErrInvalidChoice);
+    }
+    parsed
+}
+
+/// The rounds of an idea, its maturity and coverage map, as the caller may
+/// see them (others' contributions only after the reveal). Signed-in people
+/// of its organisation.
+#[server(endpoint = "get_rounds")]
+pub async fn get_rounds(
+    idea_id: i64,
+    round: Option<i32>,
+    page: Option<u32>,
+) -> Result<RoundsPanel, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    let focus = round.map(|r| (r, page.unwrap_or(1)));
+    crate::backend::rounds::reading::panel(&state.db, state.clock.now(), &me, idea_id, focus)
+        .await
+        .map_err(fail)
+}
+
+/// Opens a round on the idea's current version, asks the people named and
+/// calls the domains ticked. Authors and co-authors only; the same
+/// `request_id` twice opens one round.
+#[server(endpoint = "open_round")]
+pub async fn open_round(
+    request_id: String,
+    idea_id: i64,
+    focus: String,
+    mode: String,
+    deadline: String,
+    #[server(default)] domains: Vec<i64>,
+    invitees: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::backend::rounds::opening::{open, split_names, OpenRound};
+    use crate::domain::rounds::{FocusQuestion, RoundMode};
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
+    let me = require_signed_in().map_err(fail)?;
+    let input = [
+        ("focus", focus.as_str()),
+        ("mode", mode.as_str()),
+        ("deadline", deadline.as_str()),
+        ("invitees", invitees.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(input);
+    let parsed_focus = FocusQuestion::parse(&focus).map_err(|k| errors.add("focus", k));
+    let parsed_mode = RoundMode::parse(&mode);
+    if parsed_mode.is_none() {
+        errors.add("mode", Key::ErrInvalidChoice);
+    }
+    let parsed_deadline = crate::backend::paris_time::parse_input(&deadline);
+    if parsed_deadline.is_none()
+        && parsed_mode == Some(RoundMode::Async)
+        && !deadline.trim().is_empty()
+    {
+        errors.add("deadline", Key::ErrInvalidDate);
+    }
+    let key = crate::ideas::request_key(&request_id, &mut errors);
+    let (Ok(focus), Some(mode), Some(key), true) =
+        (parsed_focus, parsed_mode, key, errors.is_empty())
+    else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let ask = OpenRound {
+        focus,
+        mode,
+        deadline: parsed_deadline,
+        domains,
+        names: split_names(&invitees),
+    };
+    let number = open(&state.db, state.clock.as_ref(), &me, &key, idea_id, ask)
+        .await
+        .map_err(|e| fail(echo(e, &input)))?;
+    leptos_axum::redirect(&super::round_anchor(idea_id, number));
+    Ok(())
+}
+
+/// Calls a domain on an open round: everyone who holds it is asked.
+/// Authors and co-authors only.
+#[server(endpoint = "call_domain")]
+pub async fn call_domain(idea_id: i64, round_id: i64, domain_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::rounds::opening::call_domain(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        round_id,
+        domain_id,
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&format!(
+        "{}?appel=ok#carte",
+        crate::ideas::idea_path(idea_id)
+    ));
+    Ok(())
+}
+
+/// Asks colleagues by name on an open round. Authors and co-authors only.
+#[server(endpoint = "invite_to_round")]
+pub async fn invite_to_round(
+    idea_id: i64,
+    round_id: i64,
+    invitees: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::backend::rounds::opening::{invite, split_names};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    invite(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        round_id,
+        &split_names(&invitees),
+    )
+    .await
+    .map_err(|e| fail(echo(e, &[("invitees", invitees.as_str())])))?;
+    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// Reveals every contribution of the round before its deadline. Authors
+/// and co-authors only.
+#[server(endpoint = "reveal_round")]
+pub async fn reveal_round(idea_id: i64, round_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::rounds::opening::reveal(&state.db, state.clock.as_ref(), &me, round_id)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// Moves the deadline later, before the reveal. Authors and co-authors only.
+#[server(endpoint = "extend_round")]
+pub async fn extend_round(idea_id: i64, round_id: i64, deadline: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    let parsed = crate::backend::paris_time::parse_input(&deadline);
+    if parsed.is_none() && !deadline.trim().is_empty() {
+        let mut errors = crate::error::FormErrors::with_input([("deadline", deadline.as_str())]);
+        errors.add("deadline", crate::i18n::Key::ErrInvalidDate);
+        return Err(fail(AppError::Invalid(errors)));
+    }
+    crate::backend::rounds::opening::extend(&state.db, state.clock.as_ref(), &me, round_id, parsed)
+        .await
+        .map_err(|e| fail(echo(e, &[("deadline", deadline.as_str())])))?;
+    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// Cancels an open round; its contributions stay, marked. Authors and
+/// co-authors only.
+#[server(endpoint = "cancel_round")]
+pub async fn cancel_round(idea_id: i64, round_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::rounds::opening::cancel(&state.db, state.clock.as_ref(), &me, round_id)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// Closes a revealed round whose every mine is triaged, with a synthesis
+/// and the next step. Authors and co-authors only.
+#[server(endpoint = "close_round")]
+pub async fn close_round(
+    round_id: i64,
+    synthesis: String,
+    next_step: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::rounds::ContributionText;
+    use crate::error::FormErrors;
+    let me = require_signed_in().map_err(fail)?;
+    let input = [
+        ("synthesis", synthesis.as_str()),
+        ("next_step", next_step.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(input);
+    let parsed = ContributionText::parse(&synthesis).map_err(|k| errors.add("synthesis", k));
+    let step = crate::domain::ideas::paragraph(&next_step, ContributionText::MAX_CHARS)
+        .map_err(|k| errors.add("next_step", k));
+    let (Ok(synthesis_text), Ok(step)) = (parsed, step) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let idea_id = crate::backend::rounds::triage::close(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        round_id,
+        synthesis_text,
+        step,
+    )
+    .await
+    .map_err(|e| fail(echo(e, &input)))?;
+    leptos_axum::redirect(&format!("{}#maturite", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// The contribution form, as posted.
+#[cfg(feature = "ssr")]
+fn parse_draft(
+    kind: &str,
+    domain_id: &str,
+    severity: &str,
+    body: &str,
+    link: &str,
+    answers: &str,
+    errors: &mut crate::error::FormErrors,
+) -> Option<crate::backend::rounds::contributing::Draft> {
+    let domain = optional_id(domain_id, "domain_id", errors);
+    let answers = optional_id(answers, "answers", errors);
+    crate::backend::rounds::contributing::Draft::parse(
+        kind, domain, severity, body, link, answers, errors,
+    )
+}
+
+/// Writes a contribution to an open round before its reveal. Signed-in
+/// people of the organisation (authors: workarounds, resources and
+/// questions only); the same `request_id` twice writes once.
+#[server(endpoint = "contribute")]
+pub async fn contribute(
+    request_id: String,
+    idea_id: i64,
+    round_id: i64,
+    kind: String,
+    domain_id: String,
+    severity: String,
+    body: String,
+    link: String,
+    answers: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::error::FormErrors;
+    let me = require_signed_in().map_err(fail)?;
+    let input = [
+        ("kind", kind.as_str()),
+        ("domain_id", domain_id.as_str()),
+        ("severity", severity.as_str()),
+        ("body", body.as_str()),
+        ("link", link.as_str()),
+        ("answers", answers.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(input);
+    let draft = parse_draft(
+        &kind,
+        &domain_id,
+        &severity,
+        &body,
+        &link,
+        &answers,
+        &mut errors,
+    );
+    let key = crate::ideas::request_key(&request_id, &mut errors);
+    let (Some(draft), Some(key)) = (draft, key) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    crate::backend::rounds::contributing::contribute(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &key,
+        round_id,
+        draft,
+    )
+    .await
+    .map_err(|e| fail(echo(e, &input)))?;
+    leptos_axum::redirect(&format!(
+        "{}?envoye=1#tours",
+        crate::ideas::idea_path(idea_id)
+    ));
+    Ok(())
+}
+
+/// Rewrites one's own contribution before the reveal. Its writer only.
+#[server(endpoint = "edit_contribution")]
+pub async fn edit_contribution(
+    idea_id: i64,
+    contribution_id: i64,
+    kind: String,
+    domain_id: String,
+    severity: String,
+    body: String,
+    link: String,
+    answers: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::error::FormErrors;
+    let me = require_signed_in().map_err(fail)?;
+    let input = [
+        ("kind", kind.as_str()),
+        ("domain_id", domain_id.as_str()),
+        ("severity", severity.as_str()),
+        ("body", body.as_str()),
+        ("link", link.as_str()),
+        ("answers", answers.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(input);
+    let Some(draft) = parse_draft(
+        &kind,
+        &domain_id,
+        &severity,
+        &body,
+        &link,
+        &answers,
+        &mut errors,
+    ) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    crate::backend::rounds::contributing::edit(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        contribution_id,
+        draft,
+    )
+    .await
+    .map_err(|e| fail(echo(e, &input)))?;
+    leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
+    Ok(())
+}
+
+/// Withdraws one's own contribution before the reveal. Its writer only.
+#[server(endpoint = "withdraw_contribution")]
+pub async fn withdraw_contribution(contribution_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    let idea_id = crate::backend::rounds::contributing::withdraw(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        contribution_id,
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// "Moi aussi" on a revealed contribution, once per person, never one's own.
+#[server(endpoint = "endorse")]
+pub async fn endorse(contribution_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    let idea_id = crate::backend::rounds::contributing::endorse(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        contribution_id,
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&format!(
+        "{}#contribution-{contribution_id}",
+        crate::ideas::idea_path(idea_id)
+    ));
+    Ok(())
+}
+
+/// Replies under a revealed contribution. Signed-in people of the
+/// organisation; the same `request_id` twice replies once.
+#[server(endpoint = "reply")]
+pub async fn reply(request_id: String, contribution_id: i64, body: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::rounds::ContributionText;
+    use crate::error::FormErrors;
+    let me = require_signed_in().map_err(fail)?;
+    let mut errors = FormErrors::with_input([("body", body.as_str())]);
+    let text = ContributionText::parse(&body).map_err(|k| errors.add("body", k));
+    let key = crate::ideas::request_key(&request_id, &mut errors);
+    let (Ok(text), Some(key)) = (text, key) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let idea_id = crate::backend::rounds::contributing::reply(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &key,
+        contribution_id,
+        text,
+    )
+    .await
+    .map_err(|e| fail(echo(e, &[("body", body.as_str())])))?;
+    leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
+    Ok(())
+}
+
+/// The author's triage of a revealed mine. Authors and co-authors only;
+/// the same `request_id` twice acts once.
+#[server(endpoint = "triage_mine")]
+pub async fn triage_mine(
+    request_id: String,
+    contribution_id: i64,
+    triage: String,
+    workaround_id: String,
+    workaround_text: String,
+    note: String,
+    owner: String,
+    due: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::backend::rounds::triage::{triage as record, DefusedBy, Triage};
+    use crate::domain::rounds::{parse_due, parse_owner, ContributionText, TriageKind};
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
+    let me = require_signed_in().map_err(fail)?;
+    let input = [
+        ("triage", triage.as_str()),
+        ("workaround_id", workaround_id.as_str()),
+        ("workaround_text", workaround_text.as_str()),
+        ("note", note.as_str()),
+        ("owner", owner.as_str()),
+        ("due", due.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(input);
+    let key = crate::ideas::request_key(&request_id, &mut errors);
+    let why = |field: &str, errors: &mut FormErrors| {
+        ContributionText::parse(&note)
+            .map_err(|k| errors.add(field, k))
+            .ok()
+    };
+    let answer = match TriageKind::parse(&triage) {
+        None => {
+            errors.add("triage", Key::ErrInvalidChoice);
+            None
+        }
+        Some(TriageKind::Defused) => {
+            let existing = optional_id(&workaround_id, "workaround_id", &mut errors);
+            match (existing, workaround_text.trim().is_empty()) {
+                (Some(id), true) => Some(Triage::Defused(DefusedBy::Existing(id))),
+                (None, false) => ContributionText::parse(&workaround_text)
+                    .map_err(|k| errors.add("workaround_text", k))
+                    .ok()
+                    .map(|t| Triage::Defused(DefusedBy::New(t))),
+                _ => {
+                    errors.add("workaround_id", Key::ErrNotAWorkaroundHere);
+                    None
+                }
+            }
+        }
+        Some(TriageKind::Accepted) => why("note", &mut errors).map(|why| Triage::Accepted { why }),
+        Some(TriageKind::Dismissed) => {
+            why("note", &mut errors).map(|why| Triage::Dismissed { why })
+        }
+        Some(TriageKind::ToInvestigate) => {
+            let action = why("note", &mut errors);
+            let who = parse_owner(&owner).map_err(|k| errors.add("owner", k)).ok();
+            let when = parse_due(&due).map_err(|k| errors.add("due", k)).ok();
+            match (action, who, when) {
+                (Some(action), Some(owner), Some(due)) => {
+                    Some(Triage::ToInvestigate { action, owner, due })
+                }
+                _ => None,
+            }
+        }
+    };
+    let (Some(answer), Some(key), true) = (answer, key, errors.is_empty()) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let idea_id = record(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &key,
+        contribution_id,
+        answer,
+    )
+    .await
+    .map_err(|e| fail(echo(e, &input)))?;
+    leptos_axum::redirect(&format!(
+        "{}#contribution-{contribution_id}",
+        crate::ideas::idea_path(idea_id)
+    ));
+    Ok(())
+}
+
+/// Hides a contribution with a reason shown to everyone. Leads and
+/// administrators of the organisation.
+#[server(endpoint = "hide_contribution")]
+pub async fn hide_contribution(contribution_id: i64, reason: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::rounds::ContributionText;
+    let me = require_signed_in().map_err(fail)?;
+    let reason_text = ContributionText::parse(&reason).map_err(|k| {
+        let mut errors = crate::error::FormErrors::with_input([("reason", reason.as_str())]);
+        errors.add("reason", k);
+        fail(AppError::Invalid(errors))
+    })?;
+    let state = state();
+    let idea_id = crate::backend::rounds::triage::hide(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        contribution_id,
+        reason_text,
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
+    Ok(())
+}
+
+/// Sets where the authors took the idea (or clears it with `none`).
+/// Authors and co-authors only; dropping asks for the lessons learned.
+#[server(endpoint = "set_outcome")]
+pub async fn set_outcome(idea_id: i64, outcome: String, note: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::rounds::Outcome;
+    let me = require_signed_in().map_err(fail)?;
+    let input = [("outcome", outcome.as_str()), ("note", note.as_str())];
+    let parsed = match outcome.as_str() {
+        "none" => None,
+        other => match Outcome::parse(other) {
+            Some(o) => Some(o),
+            None => {
+                let mut errors = crate::error::FormErrors::with_input(input);
+                errors.add("outcome", crate::i18n::Key::ErrInvalidChoice);
+                return Err(fail(AppError::Invalid(errors)));
+            }
+        },
+    };
+    let note_text = crate::domain::ideas::paragraph(&note, 2000).map_err(|k| {
+        let mut errors = crate::error::FormErrors::with_input(input);
+        errors.add("note", k);
+        fail(AppError::Invalid(errors))
+    })?;
+    crate::backend::rounds::triage::set_outcome(&state().db, &me, idea_id, parsed, note_text)
+        .await
+        .map_err(|e| fail(echo(e, &input)))?;
+    leptos_axum::redirect(&format!("{}#maturite", crate::ideas::idea_path(idea_id)));
+    Ok(())
+}
+
+/// A contribution's page, if the caller may read it (someone else's before
+/// the reveal: not found). Signed-in people of the organisation.
+#[server(endpoint = "get_contribution")]
+pub async fn get_contribution(contribution_id: i64) -> Result<ContributionPage, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::rounds::reading::contribution_page(
+        &state.db,
+        state.clock.now(),
+        &me,
+        contribution_id,
+    )
+    .await
+    .map_err(fail)
+}
+
+/// The caller's notifications. Signed-in people, their own.
+#[server(endpoint = "get_notifications")]
+pub async fn get_notifications() -> Result<Notifications, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    crate::backend::notifications::list(&state().db, &me)
+        .await
+        .map_err(fail)
+}
+
+/// Marks all the caller's notifications read.
+#[server(endpoint = "mark_notifications_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::notifications::mark_all_read(&state.db, state.clock.as_ref(), &me)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(super::NOTIFICATIONS_PATH);
+    Ok(())
+}
+
+/// What the caller's démining added up to (their profile).
+#[server(endpoint = "get_recognition")]
+pub async fn get_recognition() -> Result<Recognition, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::rounds::reading::recognition(&state.db, state.clock.now(), me.id)
+        .await
+        .map_err(fail)
+}

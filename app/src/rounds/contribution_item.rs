@@ -1,0 +1,95 @@
+//! One contribution in a list: what it is, who wrote it, its text, its
+//! triage, and "moi aussi".
+
+use super::{contribution_path, Endorse};
+use crate::domain::round_views::ContributionView;
+use crate::domain::rounds::ContributionKind;
+use crate::i18n::{t, use_locale, Key, Locale};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+/// "Mine · Juridique · Bloquante".
+pub fn heading(locale: Locale, c: &ContributionView) -> String {
+    let mut parts = vec![t(locale, c.kind.label()).to_owned()];
+    if let Some(domain) = &c.domain {
+        parts.push(domain.name.clone());
+    }
+    if let Some(severity) = c.severity {
+        parts.push(t(locale, severity.label()).to_owned());
+    }
+    parts.join(" · ")
+}
+
+/// The triage line of a mine: "Désamorcée : …".
+pub fn triage_line(locale: Locale, c: &ContributionView) -> Option<String> {
+    let triage = c.triage.as_ref()?;
+    let mut line = t(locale, triage.kind.label()).to_owned();
+    if let Some(w) = triage.workaround {
+        line.push_str(&format!(" — {} #{w}", t(locale, Key::ByWorkaround)));
+    }
+    if !triage.note.is_empty() {
+        line.push_str(&format!(" — {}", triage.note));
+    }
+    if !triage.owner.is_empty() {
+        line.push_str(&format!(" ({}, {})", triage.owner, triage.due));
+    }
+    Some(line)
+}
+
+#[component]
+pub fn ContributionItem(idea_id: i64, c: ContributionView, revealed: bool) -> impl IntoView {
+    let locale = use_locale();
+    let untriaged_mine =
+        c.kind == ContributionKind::Mine && c.triage.is_none() && c.hidden.is_none();
+    let can_endorse = revealed && !c.own && !c.endorsed && c.hidden.is_none();
+    let endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
+    let byline = format!(
+        "{} {} · {}{}",
+        t(locale, Key::By),
+        c.author.name,
+        c.created,
+        if c.own {
+            format!(" · {}", t(locale, Key::YoursWord))
+        } else {
+            String::new()
+        }
+    );
+    let body = match &c.hidden {
+        Some(reason) => view! { <p class="hidden-note">{format!("{} {reason}", t(locale, Key::HiddenBecause))}</p> }.into_any(),
+        None => view! {
+            <p class="idea-text">{c.text.clone()}</p>
+            {c.link.clone().map(|href| view! { <p><a href=href.clone() rel="nofollow noopener">{href.clone()}</a></p> })}
+        }
+        .into_any(),
+    };
+    let id = c.id;
+    view! {
+        <li id=format!("contribution-{id}") class="contribution" class:mine=c.kind == ContributionKind::Mine>
+            <p class="contribution-head">
+                <strong>{heading(locale, &c)}</strong>
+                {format!(" — {byline}")}
+            </p>
+            {body}
+            {triage_line(locale, &c).map(|line| view! { <p class="triage">{line}</p> })}
+            <p class="contribution-actions">
+                {revealed.then(|| endorsements.clone())}
+                {can_endorse
+                    .then(|| {
+                        view! {
+                            <form method="post" action={<Endorse as ServerFn>::PATH} class="inline-form">
+                                <input type="hidden" name="contribution_id" value=id />
+                                <button type="submit" class="small">{t(locale, Key::SayMeToo)}</button>
+                            </form>
+                        }
+                    })}
+                <a href=contribution_path(idea_id, id)>
+                    {if untriaged_mine && revealed {
+                        t(locale, Key::OpenToTriage).to_owned()
+                    } else {
+                        format!("{} ({})", t(locale, Key::OpenContribution), c.reply_count)
+                    }}
+                </a>
+            </p>
+        </li>
+    }
+}

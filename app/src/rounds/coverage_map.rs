@@ -1,0 +1,88 @@
+//! « Qui est autour de la table ? »: each domain of the organisation as a
+//! cell of a minesweeper board, in a real table whose text says what the
+//! colours and symbols show; next to a domain not looked at yet, an author
+//! can call it on the open round.
+
+use super::CallDomain;
+use crate::domain::round_views::{CoverageCell, CoverageState};
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::{refused_submission, ErrorSummary};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+fn state_text(state: CoverageState) -> (Key, &'static str, &'static str) {
+    match state {
+        CoverageState::NotLookedAt => (Key::CoverageNotLookedAt, "cov-none", "?"),
+        CoverageState::AllClear => (Key::CoverageAllClear, "cov-clear", "✓"),
+        CoverageState::MinesFound => (Key::CoverageMinesFound, "cov-mines", "✹"),
+        CoverageState::MinesHandled => (Key::CoverageMinesHandled, "cov-handled", "⚑"),
+    }
+}
+
+/// The map; `call` is the idea and its open round when the viewer, an
+/// author, may call domains on it.
+#[component]
+pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl IntoView {
+    let locale = use_locale();
+    let refused = refused_submission::<CallDomain>();
+    let called = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("appel")
+        .is_some();
+    let rows = cells
+        .into_iter()
+        .map(|cell| {
+            let (key, class, mark) = state_text(cell.state);
+            let mut detail = Vec::new();
+            if cell.mines > 0 {
+                detail.push(format!("{} {}", cell.mines, t(locale, Key::MinesWord)));
+            }
+            if cell.all_clears > 0 {
+                detail.push(format!("{} {}", cell.all_clears, t(locale, Key::AllClearsWord)));
+            }
+            if cell.state != CoverageState::NotLookedAt && !cell.counts {
+                detail.push(t(locale, Key::CoverageNotCounted).to_owned());
+            }
+            let action = call.filter(|_| cell.state == CoverageState::NotLookedAt).map(|(idea_id, round_id)| {
+                view! {
+                    <form method="post" action={<CallDomain as ServerFn>::PATH} class="inline-form">
+                        <input type="hidden" name="idea_id" value=idea_id />
+                        <input type="hidden" name="round_id" value=round_id />
+                        <input type="hidden" name="domain_id" value=cell.domain.id />
+                        <button type="submit" class="small">
+                            {format!("{} {}", t(locale, Key::CallDomain), cell.domain.name)}
+                        </button>
+                    </form>
+                }
+            });
+            view! {
+                <tr>
+                    <th scope="row">{cell.domain.name.clone()}</th>
+                    <td class=format!("cov {class}")>
+                        <span aria-hidden="true">{mark}</span>
+                        {format!(" {}", t(locale, key))}
+                        {(!detail.is_empty()).then(|| format!(" ({})", detail.join(", ")))}
+                    </td>
+                    {call.is_some().then(|| view! { <td>{action}</td> })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="carte" class="coverage" aria-labelledby="coverage-title">
+            <h2 id="coverage-title">{t(locale, Key::CoverageTitle)}</h2>
+            <ErrorSummary error=refused />
+            {called.then(|| view! { <p class="callout" role="status">{t(locale, Key::DomainCalled)}</p> })}
+            <table class="coverage-board">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(locale, Key::DomainWord)}</th>
+                        <th scope="col">{t(locale, Key::CoverageStateWord)}</th>
+                        {call.is_some().then(|| view! { <th scope="col">{t(locale, Key::ActionWord)}</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,219 @@
+//! The round part of the idea page: maturity, coverage map, then the rounds
+//! (the open one first), each with a page of its contributions and, for
+//! authors, what they can do with it.
+
+use super::contribution_item::ContributionItem;
+use super::coverage_map::CoverageMap;
+use super::maturity_box::MaturityBox;
+use super::{
+    contribute_path, open_round_path, CancelRound, CloseRound, ExtendRound, InviteToRound,
+    RevealRound,
+};
+use crate::domain::round_views::{RoundBlock, RoundsPanel};
+use crate::domain::rounds::{RoundMode, RoundStatus};
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::{refused_submission, ErrorSummary, TextArea, TextField};
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+
+#[component]
+pub fn RoundsSection(panel: RoundsPanel) -> impl IntoView {
+    let locale = use_locale();
+    let open = panel
+        .rounds
+        .iter()
+        .find(|b| b.info.status == RoundStatus::Open)
+        .map(|b| (b.info.id, b.info.revealed));
+    let call = open
+        .filter(|(_, revealed)| panel.is_author && !revealed)
+        .map(|(round_id, _)| (panel.idea_id, round_id));
+    let sent = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("envoye")
+        .is_some();
+    let idea_id = panel.idea_id;
+    let can_open = panel.is_author && panel.published && open.is_none();
+    view! {
+        <MaturityBox
+            idea_id
+            maturity=panel.maturity.clone()
+            outcome=panel.outcome
+            outcome_note=panel.outcome_note.clone()
+            is_author=panel.is_author
+        />
+        <CoverageMap cells=panel.coverage.clone() call />
+        <section id="tours" class="rounds" aria-labelledby="rounds-title">
+            <h2 id="rounds-title">{t(locale, Key::RoundsTitle)}</h2>
+            {sent.then(|| view! { <p class="callout" role="status">{t(locale, Key::ContributionSent)}</p> })}
+            <div class="form-actions">
+                {can_open.then(|| view! { <a class="button primary" href=open_round_path(idea_id)>{t(locale, Key::OpenRound)}</a> })}
+                {panel.can_contribute.then(|| view! { <a class="button primary" href=contribute_path(idea_id)>{t(locale, Key::Contribute)}</a> })}
+            </div>
+            {panel.rounds.is_empty().then(|| view! { <p>{t(locale, Key::NoRoundYet)}</p> })}
+            {panel
+                .rounds
+                .into_iter()
+                .map(|block| view! { <RoundView idea_id block is_author=panel.is_author /> })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView {
+    let locale = use_locale();
+    let info = block.info.clone();
+    let number = info.number;
+    let status = if info.status == RoundStatus::Open && !info.revealed {
+        t(locale, Key::SilentWriting).to_owned()
+    } else if info.status == RoundStatus::Open {
+        t(locale, Key::RoundRevealed).to_owned()
+    } else {
+        t(locale, info.status.label()).to_owned()
+    };
+    let mut facts = vec![format!(
+        "{} {} · {} {}",
+        t(locale, Key::OnVersion),
+        info.version,
+        t(locale, Key::OpenedOn),
+        info.opened
+    )];
+    if let Some(deadline) = &info.deadline {
+        facts.push(format!("{} {deadline}", t(locale, Key::DeadlineWord)));
+    }
+    if info.mode == RoundMode::Live {
+        facts.push(t(locale, Key::RoundModeLive).to_owned());
+    }
+    if !info.wanted.is_empty() {
+        let names: Vec<&str> = info.wanted.iter().map(|d| d.name.as_str()).collect();
+        facts.push(format!(
+            "{} {}",
+            t(locale, Key::WantedDomains),
+            names.join(", ")
+        ));
+    }
+    if !info.invited.is_empty() {
+        let names: Vec<&str> = info.invited.iter().map(|p| p.name.as_str()).collect();
+        facts.push(format!(
+            "{} {}",
+            t(locale, Key::InvitedByName),
+            names.join(", ")
+        ));
+    }
+    if let Some(n) = info.contribution_count {
+        facts.push(format!("{n} {}", t(locale, Key::ContributionsArrived)));
+    }
+    let silent_note =
+        (!info.revealed).then(|| view! { <p class="hint">{t(locale, Key::SilentWritingNote)}</p> });
+    let pages = (block.page_count > 1).then(|| {
+        let link = |page: u32, label: Key| {
+            view! { <a href=format!("?tour={number}&page={page}#tour-{number}")>{t(locale, label)}</a> }
+        };
+        view! {
+            <nav class="pager" aria-label=format!("{} {number}", t(locale, Key::RoundPages))>
+                {(block.page > 1).then(|| link(block.page - 1, Key::PreviousPage))}
+                {format!(" {} {}/{} ", t(locale, Key::PageWord), block.page, block.page_count)}
+                {(block.page < block.page_count).then(|| link(block.page + 1, Key::NextPage))}
+            </nav>
+        }
+    });
+    let revealed = info.revealed;
+    let ended = (!info.synthesis.is_empty()).then(|| {
+        view! {
+            <p><strong>{t(locale, Key::SynthesisLabel)}</strong> {format!(" {}", info.synthesis)}</p>
+            {(!info.next_step.is_empty()).then(|| view! { <p><strong>{t(locale, Key::NextStepLabel)}</strong> {format!(" {}", info.next_step)}</p> })}
+        }
+    });
+    view! {
+        <article id=format!("tour-{number}") class="round" aria-labelledby=format!("tour-{number}-title")>
+            <h3 id=format!("tour-{number}-title")>{format!("{} {number} — {status}", t(locale, Key::RoundWord))}</h3>
+            <p class="round-focus">{info.focus.clone()}</p>
+            <p class="idea-meta">{facts.join(" · ")}</p>
+            {silent_note}
+            {ended}
+            {(is_author && info.status == RoundStatus::Open).then(|| view! { <AuthorRoundTools idea_id block=block.clone() /> })}
+            {block.contributions.is_empty().then(|| view! { <p>{t(locale, Key::NoContributionYet)}</p> })}
+            <ol class="contributions">
+                {block
+                    .contributions
+                    .into_iter()
+                    .map(|c| view! { <ContributionItem idea_id c revealed /> })
+                    .collect_view()}
+            </ol>
+            {pages}
+        </article>
+    }
+}
+
+/// Reveal, extend, invite, cancel, close: what an author does with the open round.
+#[component]
+fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
+    let locale = use_locale();
+    let info = block.info;
+    let refused = refused_submission::<RevealRound>()
+        .or_else(refused_submission::<CancelRound>)
+        .or_else(refused_submission::<ExtendRound>)
+        .or_else(refused_submission::<InviteToRound>)
+        .or_else(refused_submission::<CloseRound>);
+    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let hidden = move || {
+        view! {
+            <input type="hidden" name="idea_id" value=idea_id />
+            <input type="hidden" name="round_id" value=info.id />
+        }
+    };
+    let silent = !info.revealed;
+    let extend = (silent && info.mode == RoundMode::Async).then(|| {
+        view! {
+            <form method="post" action={<ExtendRound as ServerFn>::PATH} class="inline-form">
+                {hidden()}
+                <label for="field-deadline">{t(locale, Key::NewDeadline)}</label>
+                <input id="field-deadline" type="datetime-local" name="deadline" value=info.deadline_input.clone() required=true />
+                <button type="submit">{t(locale, Key::ExtendRound)}</button>
+            </form>
+        }
+    });
+    let close = info.revealed.then(|| {
+        view! {
+            <form method="post" action={<CloseRound as ServerFn>::PATH} class="stack-form">
+                <input type="hidden" name="round_id" value=info.id />
+                {(info.untriaged > 0).then(|| view! { <p class="hint">{format!("{} {}", info.untriaged, t(locale, Key::MinesToTriage))}</p> })}
+                <TextArea name="synthesis" label=Key::SynthesisLabel hint=Key::SynthesisHint errors=errors.clone() required=true max_len=2000 rows=3 />
+                <TextArea name="next_step" label=Key::NextStepLabel hint=Key::NextStepHint errors=errors.clone() max_len=2000 rows=2 />
+                <button type="submit" class="primary">{t(locale, Key::CloseRound)}</button>
+            </form>
+        }
+    });
+    view! {
+        <div class="author-tools">
+            <ErrorSummary error=refused.clone() />
+            <div class="form-actions">
+                {silent
+                    .then(|| {
+                        view! {
+                            <form method="post" action={<RevealRound as ServerFn>::PATH} class="inline-form">
+                                {hidden()}
+                                <button type="submit" class="primary">{t(locale, Key::RevealNow)}</button>
+                            </form>
+                        }
+                    })}
+                <form method="post" action={<CancelRound as ServerFn>::PATH} class="inline-form">
+                    {hidden()}
+                    <button type="submit">{t(locale, Key::CancelRound)}</button>
+                </form>
+            </div>
+            {extend}
+            {silent
+                .then(|| {
+                    view! {
+                        <form method="post" action={<InviteToRound as ServerFn>::PATH} class="inline-form">
+                            {hidden()}
+                            <TextField name="invitees" label=Key::InviteByName hint=Key::InviteByNameHint errors=errors.clone() id="field-round-invitees" />
+                            <button type="submit">{t(locale, Key::SendInvitation)}</button>
+                        </form>
+                    }
+                })}
+            {close}
+        </div>
+    }
+}
