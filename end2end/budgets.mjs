@@ -4,7 +4,7 @@
 //   - first-load transfer <= 250 KB (from the same measurement),
 //   - repeat visit (same browser, warm cache) <= 30 KB transferred.
 // Exits 1 when a budget is exceeded. Usage: node budgets.mjs BASE_URL
-import { mainRoutes, needsSignIn, samplePath } from './pages.mjs';
+import { mainRoutes, needsSignIn, samplePath, seededPages } from './pages.mjs';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const VIEWPORTS = [[1920, 1080], [390, 844]];
 // The main pages: every route of the router (routes.json, from `demineurs routes`),
 // parameters given a sample value; signed-in pages measured as the test
 // administrator (scripts/test.sh creates it).
-const pages = mainRoutes().map(samplePath);
+const pages = [...mainRoutes().map(samplePath), ...seededPages()];
 
 async function adminCookie() {
   const response = await fetch(new URL('/api/log_in', BASE), {

@@ -5,13 +5,19 @@ import fs from 'node:fs';
 
 const here = (file) => new URL(file, import.meta.url);
 
-/// The idea seeded by seed.mjs (10 versions, long texts), when there is one.
-function seededIdea() {
+/// What seed.mjs wrote: the idea with 10 versions and long texts
+/// (`ideaId`), the idea with 5 versions, 3 rounds and 150 contributions
+/// (`roundsIdeaId`) and one of its contributions (`contributionId`).
+function seeded() {
   try {
-    return JSON.parse(fs.readFileSync(here('./seed.json'), 'utf8')).ideaId;
+    return JSON.parse(fs.readFileSync(here('./seed.json'), 'utf8'));
   } catch {
-    return null;
+    return {};
   }
+}
+
+function seededIdea() {
+  return seeded().ideaId ?? null;
 }
 
 export const needsSignIn = (path) =>
@@ -22,6 +28,10 @@ export const needsSignIn = (path) =>
 /// versions compared from first to last); other parameters get a sample
 /// that matches nothing, such as a closed link.
 export function samplePath(route) {
+  const { roundsIdeaId, contributionId } = seeded();
+  if (roundsIdeaId && route.includes('{cid}')) {
+    return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
+  }
   const idea = seededIdea();
   if (idea && route.startsWith('/idees/{id}')) {
     const path = route.replace('{id}', String(idea));
@@ -32,4 +42,11 @@ export function samplePath(route) {
 
 export function mainRoutes() {
   return JSON.parse(fs.readFileSync(here('./routes.json'), 'utf8'));
+}
+
+/// Seeded pages that no route's sample shows: the idea with its rounds and
+/// its fiche, the heaviest pages of démining.
+export function seededPages() {
+  const { roundsIdeaId } = seeded();
+  return roundsIdeaId ? [`/idees/${roundsIdeaId}`, `/idees/${roundsIdeaId}/fiche`] : [];
 }

@@ -1,7 +1,9 @@
-// Seeds the browser-test instance through its own API, as a person would:
-// 21 published ideas (so the list has two pages) and one idea with 10
-// versions and long texts, the heaviest idea page the budgets must hold.
-// Writes seed.json with that idea's id. Usage: node seed.mjs BASE_URL
+// Seeds the browser-test instance through its own API, as people would:
+// 21 published ideas (so the list has two pages), one idea with 10 versions
+// and long texts, and one with 5 versions, 3 rounds and 150 contributions
+// from five colleagues holding five domains: the heaviest idea pages the
+// budgets must hold. Writes seed.json with their ids.
+// Usage: node seed.mjs BASE_URL
 import fs from 'node:fs';
 
 const BASE = process.argv[2] || 'http://127.0.0.1:3000';
@@ -20,16 +22,18 @@ async function logIn() {
 
 const cookie = await logIn();
 
-async function call(fn, fields) {
+async function callAs(who, fn, fields) {
   const response = await fetch(new URL(`/api/${fn}`, BASE), {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(who ? { cookie: who } : {}) },
     body: new URLSearchParams(fields),
   });
   if (response.status >= 400) throw new Error(`seed: ${fn} answered ${response.status}: ${await response.text()}`);
   return response;
 }
+
+const call = (fn, fields) => callAs(cookie, fn, fields);
 
 const paragraph = (n, words) =>
   Array.from({ length: words }, (_, i) => ['les', 'agents', 'usagers', 'service', 'réseau', 'délai', 'données', 'budget'][(i * 7 + n) % 8]).join(' ');
@@ -57,5 +61,86 @@ for (let version = 2; version <= 10; version++) {
     beneficiaries: `Les agents et les usagers (${version})`, help_sought: 'Juridique, finances', tags: 'mobilité, réseau, énergie',
   });
 }
-fs.writeFileSync(new URL('./seed.json', import.meta.url), JSON.stringify({ ideaId: id }));
-console.log(`seed: 21 ideas, idea ${id} with 10 versions`);
+
+/// A colleague invited by the administrator, holding one domain: their cookie.
+async function colleague(n, domain) {
+  const invited = await call('create_invitation', { role: 'member' });
+  const token = invited.headers.get('location').split('lien=')[1];
+  const signedUp = await callAs(null, 'sign_up', {
+    token, display_name: `Collègue ${n}`, email: `collegue${n}@seed.test`, password: 'une phrase de passe solide',
+  });
+  const theirs = (signedUp.headers.getSetCookie?.() || []).find((c) => c.startsWith('demineurs_session='));
+  if (!theirs) throw new Error('seed: a colleague could not sign up');
+  const who = theirs.split(';')[0];
+  await callAs(who, 'update_profile', { display_name: `Collègue ${n}`, service: 'Service essai', 'domains[]': String(domain) });
+  return who;
+}
+
+const people = [];
+for (let n = 1; n <= 5; n++) people.push(await colleague(n, n));
+
+const roundsIdea = await post('Une idée passée par trois tours', paragraph(5, 120), paragraph(6, 160), 'mobilité, réseau');
+let version = 1;
+async function newVersion() {
+  version += 1;
+  await call('save_idea', {
+    request_id: crypto.randomUUID(), idea_id: String(roundsIdea), revision: String(version), title: 'Une idée passée par trois tours',
+    problem: `${paragraph(5, 120)} Version ${version}.`, proposal: paragraph(6, 160), beneficiaries: 'Les agents et les usagers',
+    help_sought: 'Juridique, finances', tags: 'mobilité, réseau',
+  });
+}
+
+const KINDS = ['mine', 'workaround', 'question', 'resource', 'all_clear', 'mine', 'help_offer', 'mine'];
+const SEVERITIES = ['blocking', 'serious', 'watch'];
+/// All contributions of a round, through the paginated panel.
+async function contributionsOf(round) {
+  const all = [];
+  for (let page = 1; ; page++) {
+    const panel = await (await call('get_rounds', { idea_id: String(roundsIdea), round: String(round), page: String(page) })).json();
+    const block = panel.rounds.find((b) => b.info.number === round);
+    all.push(...block.contributions);
+    if (page >= block.page_count) return { roundId: block.info.id, all };
+  }
+}
+
+let contributionId = null;
+for (let round = 1; round <= 3; round++) {
+  await call('open_round', {
+    request_id: crypto.randomUUID(), idea_id: String(roundsIdea), focus: `Qu’est-ce qui peut coincer, tour ${round} ?`,
+    mode: 'live', deadline: '', invitees: '', 'domains[]': '1',
+  });
+  const { roundId } = await contributionsOf(round);
+  for (let i = 0; i < 50; i++) {
+    const kind = KINDS[(i + round) % KINDS.length];
+    const n = i % people.length;
+    await callAs(people[n], 'contribute', {
+      request_id: crypto.randomUUID(), idea_id: String(roundsIdea), round_id: String(roundId), kind,
+      domain_id: ['mine', 'all_clear', 'help_offer'].includes(kind) ? String(n + 1) : '',
+      severity: kind === 'mine' ? SEVERITIES[i % 3] : '', body: `${paragraph(i + round, 30)} (${round}.${i})`,
+      link: kind === 'resource' ? 'https://www.numerique.gouv.fr/' : '', answers: '',
+    });
+  }
+  await call('reveal_round', { idea_id: String(roundsIdea), round_id: String(roundId) });
+  const { all } = await contributionsOf(round);
+  contributionId ??= all[0].id;
+  for (const [i, c] of all.entries()) {
+    if (i % 4 === 0) await callAs(people[(i + 1) % people.length], 'endorse', { contribution_id: String(c.id) }).catch(() => {});
+  }
+  // The last round stays open, its mines half triaged: the page shows it first.
+  const mines = all.filter((c) => c.kind === 'Mine');
+  for (const [i, mine] of mines.entries()) {
+    if (round === 3 && i % 2) continue;
+    await call('triage_mine', {
+      request_id: crypto.randomUUID(), contribution_id: String(mine.id), triage: 'accepted', workaround_id: '',
+      workaround_text: '', note: 'Risque connu et assumé pour le pilote.', owner: '', due: '',
+    });
+  }
+  if (round < 3) {
+    await call('close_round', { round_id: String(roundId), synthesis: `Synthèse du tour ${round}.`, next_step: 'Un pilote sur un site.' });
+    await newVersion();
+    await newVersion();
+  }
+}
+
+fs.writeFileSync(new URL('./seed.json', import.meta.url), JSON.stringify({ ideaId: id, roundsIdeaId: roundsIdea, contributionId }));
+console.log(`seed: 22 ideas, idea ${id} with 10 versions, idea ${roundsIdea} with ${version} versions, 3 rounds, 150 contributions`);

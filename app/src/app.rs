@@ -7,7 +7,9 @@ use crate::ideas::{ComparePage, EditIdeaPage, IdeaPage, IdeasPage, NewIdeaPage};
 use crate::members::MembersPage;
 use crate::organisation::OrganisationPage;
 use crate::profile::ProfilePage;
-use crate::rounds::{ContributePage, ContributionPageView, NotificationsPage, OpenRoundPage};
+use crate::rounds::{
+    ContributePage, ContributionPageView, FichePage, NotificationsPage, OpenRoundPage,
+};
 use crate::ui::{layout::Layout, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("idees/:id/tours/nouveau") view=OpenRoundPage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/contribuer") view=ContributePage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/contributions/:cid") view=ContributionPageView ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id/fiche") view=FichePage ssr=SsrMode::Async />
                     <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async />
                     <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("admin/organisation") view=OrganisationPage ssr=SsrMode::Async />

@@ -234,7 +234,7 @@ db_test!(
         coauthors::invite(&t.db, &clock, &author, id, colleague.id)
             .await
             .unwrap();
-        coauthors::respond(&t.db, &colleague, id, true)
+        coauthors::respond(&t.db, &clock, &colleague, id, true)
             .await
             .unwrap();
         let base = reading::view(&t.db, &author, id).await.unwrap().revision;
@@ -323,7 +323,7 @@ db_test!(
             .await,
             Err(AppError::Forbidden)
         );
-        coauthors::respond(&t.db, &colleague, draft, true)
+        coauthors::respond(&t.db, &clock, &colleague, draft, true)
             .await
             .unwrap();
         let saved = posting::save(
@@ -346,7 +346,7 @@ db_test!(
         );
         assert_eq!(view.content.problem, "Constat précisé");
         assert_eq!(
-            coauthors::respond(&t.db, &colleague, draft, true).await,
+            coauthors::respond(&t.db, &clock, &colleague, draft, true).await,
             Err(AppError::Forbidden),
             "answered already"
         );
@@ -512,6 +512,7 @@ db_test!(
             author: Some(author.id),
             q: Some("ville".into()),
             page: None,
+            stage: None,
         };
         assert_eq!(
             titles(listing::list(&t.db, &author, &both).await.unwrap()),

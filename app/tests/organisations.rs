@@ -183,7 +183,7 @@ db_test!(
         assert_eq!(refused_field(closed, "email"), Key::ErrEmailDomainClosed);
         let lille = || EmailDomains::parse("lille.fr, mairie-lille.fr").unwrap();
         let org_name = || OrganisationName::parse("Ville de Lille").unwrap();
-        organisations::update(&t.db, &admin, org_name(), lille())
+        organisations::update(&t.db, &admin, org_name(), lille(), 4)
             .await
             .unwrap();
         // Another organisation cannot claim the same domain.
@@ -192,6 +192,7 @@ db_test!(
             &outsider,
             OrganisationName::parse("Nord").unwrap(),
             EmailDomains::parse("lenord.fr, lille.fr").unwrap(),
+            4,
         )
         .await;
         assert_eq!(

@@ -394,6 +394,17 @@ db_test!(
             3,
             "called, revealed, closed"
         );
+        // The list's stage filter follows.
+        for (slug, expected) in [("esquisse", 1), ("graine", 0)] {
+            let query = app::domain::idea_views::IdeaQuery {
+                stage: Some(slug.into()),
+                ..Default::default()
+            };
+            let list = app::backend::ideas::listing::list(&t.db, &jurist, &query)
+                .await
+                .unwrap();
+            assert_eq!(list.total, expected, "{slug}");
+        }
         let recognition = reading::recognition(&t.db, clock.now(), jurist.id)
             .await
             .unwrap();

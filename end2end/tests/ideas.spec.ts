@@ -1,11 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page, TestInfo } from '@playwright/test';
-import { test, expect, jsEnabled, hydrated, secondBrowser } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, jsEnabled, hydrated } from './fixtures';
+import { api, axeClean, colleague, PASSWORD } from './journey';
 import { OwnServer } from './own-server';
 
 // Each project runs its own instance: the journey changes it for good.
 const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3221, 'desktop-nojs': 3222, 'phone-js': 3223, 'phone-nojs': 3224 };
-const PASSWORD = 'une phrase de passe solide';
 
 test('post an idea in two steps, co-author it, compare versions, find it with or without accents', async ({ page, browser, problems }, info) => {
   test.setTimeout(120_000);
@@ -90,24 +89,3 @@ test('post an idea in two steps, co-author it, compare versions, find it with or
     server.stop();
   }
 });
-
-/// Calls a server function as the page's browser (sharing its cookies).
-async function api(page: Page, server: OwnServer, fn: string, form: Record<string, string>) {
-  const response = await page.request.post(`${server.url}/api/${fn}`, { form, maxRedirects: 0 });
-  expect(response.status(), fn).toBeLessThan(400);
-  return response;
-}
-
-/// A colleague invited by the administrator, signed up in a browser of their own.
-async function colleague(browser: Browser, info: TestInfo, admin: Page, server: OwnServer, name: string, email: string) {
-  const invited = await api(admin, server, 'create_invitation', { role: 'member' });
-  const token = invited.headers()['location'].split('lien=')[1];
-  const other = await secondBrowser(browser, info);
-  await api(other.page, server, 'sign_up', { token, display_name: name, email, password: PASSWORD });
-  return other;
-}
-
-async function axeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
-}

@@ -1,9 +1,10 @@
-import { mainRoutes, needsSignIn, samplePath } from '../pages.mjs';
+import { mainRoutes, needsSignIn, samplePath, seededPages } from '../pages.mjs';
 
 /// The router's pages (written by `demineurs routes`), with a sample value
 /// for each parameter, and whether a page needs someone signed in.
 export function mainPages(): { path: string; admin: boolean }[] {
-  return mainRoutes().map((route: string) => ({ path: samplePath(route), admin: needsSignIn(route) }));
+  const routes = mainRoutes().map((route: string) => ({ path: samplePath(route), admin: needsSignIn(route) }));
+  return [...routes, ...seededPages().map((path: string) => ({ path, admin: true }))];
 }
 
 /// Signs the browser context in as the test administrator (made by

@@ -3,6 +3,7 @@
 mod auth;
 pub mod config;
 mod csrf;
+mod fiche;
 mod headers;
 mod health;
 pub mod routes;

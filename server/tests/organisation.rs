@@ -44,7 +44,7 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
     let saved = post(
         &app,
         "/api/update_organisation",
-        "name=Ville+de+Lille&email_domains=lille.fr",
+        "name=Ville+de+Lille&email_domains=lille.fr&domains_needed=4",
         Some(&admin),
     )
     .await;

@@ -106,15 +106,18 @@ pub async fn settings(
             .as_slice()
             .to_vec(),
         domains: super::expertise::offered(db, by.organisation_id).await?,
+        domains_needed: org.domains_needed.max(1) as u32,
     })
 }
 
-/// Renames the organisation and sets the e-mail domains that may ask to join.
+/// Renames the organisation, sets the e-mail domains that may ask to join
+/// and N of the maturity rule (checked by the caller: 1 to 20).
 pub async fn update(
     db: &impl ConnectionTrait,
     by: &CurrentUser,
     name: OrganisationName,
     email_domains: EmailDomains,
+    domains_needed: u32,
 ) -> Result<(), AppError> {
     if by.role != Role::Admin {
         return Err(AppError::Forbidden);
@@ -137,6 +140,7 @@ pub async fn update(
         id: Set(by.organisation_id),
         name: Set(name.as_str().to_owned()),
         email_domains: Set(email_domains.to_stored()),
+        domains_needed: Set(domains_needed as i32),
         ..Default::default()
     }
     .update(db)

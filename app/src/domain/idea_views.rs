@@ -25,6 +25,9 @@ pub struct IdeaSummary {
     pub version: i32,
     /// Day of the last change, as `29/11/2026`.
     pub updated: String,
+    /// The maturity stage as last computed.
+    pub stage: super::maturity::Stage,
+    pub outcome: Option<super::rounds::Outcome>,
 }
 
 /// What the list is asked for: all optional, page 1 by default.
@@ -34,6 +37,8 @@ pub struct IdeaQuery {
     pub tag: Option<String>,
     pub author: Option<i64>,
     pub q: Option<String>,
+    /// A stage's slug (`esquisse`…).
+    pub stage: Option<String>,
 }
 
 /// One page of published ideas, the caller's drafts, and what the filters offer.

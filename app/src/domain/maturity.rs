@@ -45,6 +45,11 @@ impl Stage {
         }
     }
 
+    /// The stage stored in the database.
+    pub fn parse(raw: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
     /// The stage a URL names by its slug.
     pub fn from_slug(slug: &str) -> Option<Stage> {
         Stage::ALL.into_iter().find(|s| s.slug() == slug)

@@ -134,6 +134,8 @@ pub struct OrganisationSettings {
     pub name: String,
     pub email_domains: Vec<String>,
     pub domains: Vec<ExpertiseDomain>,
+    /// N of the maturity rule: domains to cover before "déminée".
+    pub domains_needed: u32,
 }
 
 #[cfg(test)]

@@ -138,6 +138,8 @@ pub struct RoundsPanel {
     pub can_moderate: bool,
     /// The open round accepts the caller's contributions now.
     pub can_contribute: bool,
+    /// Versions and round events, newest first.
+    pub timeline: Vec<TimelineEntry>,
     /// A fresh key for the next form submission.
     pub request_id: String,
 }
@@ -221,4 +223,84 @@ pub struct Recognition {
     pub mines_caught: u32,
     pub workarounds_adopted: u32,
     pub rounds_taken_part: u32,
+}
+
+/// A mine as the fiche lists it, with its treatment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FicheMine {
+    pub domain: String,
+    pub severity: Option<Severity>,
+    pub text: String,
+    pub author: String,
+    pub endorsements: u32,
+    pub triage: Option<TriageView>,
+    /// The text of the workaround that defuses it.
+    pub defused_by: Option<String>,
+}
+
+/// A contribution the fiche quotes: who, what, and a link for resources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FicheItem {
+    pub author: String,
+    pub text: String,
+    pub link: Option<String>,
+}
+
+/// The fiche de déminage: an idea's synthesis on one or two pages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fiche {
+    pub idea_id: i64,
+    pub title: String,
+    pub authors: String,
+    pub version: i32,
+    pub problem: String,
+    pub proposal: String,
+    pub beneficiaries: String,
+    pub maturity: Maturity,
+    pub outcome: Option<Outcome>,
+    pub outcome_note: String,
+    pub mines: Vec<FicheMine>,
+    pub workarounds: Vec<FicheItem>,
+    pub resources: Vec<FicheItem>,
+    pub help_offers: Vec<FicheItem>,
+    /// Each closed round's synthesis, oldest first: `(round, text)`.
+    pub syntheses: Vec<(i32, String)>,
+    pub next_step: String,
+    /// Domains covered, by name.
+    pub covered: Vec<String>,
+    /// When the fiche was drawn up, `29/11/2026`.
+    pub date: String,
+}
+
+/// One line of the idea's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// `29/11/2026`.
+    pub date: String,
+    pub event: TimelineEvent,
+}
+
+/// What happened on an idea, in order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimelineEvent {
+    Version {
+        number: i32,
+        author: String,
+    },
+    RoundOpened {
+        number: i32,
+    },
+    /// Revealed contributions of a round, by kind, counted.
+    Contributions {
+        number: i32,
+        count: u32,
+    },
+    Triaged {
+        number: i32,
+        count: u32,
+    },
+    RoundEnded {
+        number: i32,
+        status: RoundStatus,
+    },
 }

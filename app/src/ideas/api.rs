@@ -10,6 +10,7 @@ pub async fn list_ideas(
     tag: Option<String>,
     author: Option<i64>,
     q: Option<String>,
+    stage: Option<String>,
 ) -> Result<IdeaList, AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::listing;
@@ -19,6 +20,7 @@ pub async fn list_ideas(
         tag,
         author,
         q,
+        stage,
     };
     listing::list(&state().db, &me, &query).await.map_err(fail)
 }
@@ -196,7 +198,8 @@ pub async fn answer_coauthor_invitation(idea_id: i64, accept: bool) -> Result<()
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::coauthors;
     let me = require_signed_in().map_err(fail)?;
-    coauthors::respond(&state().db, &me, idea_id, accept)
+    let state = state();
+    coauthors::respond(&state.db, state.clock.as_ref(), &me, idea_id, accept)
         .await
         .map_err(fail)?;
     leptos_axum::redirect(&if accept {

@@ -4,7 +4,7 @@ use super::{
 };
 use crate::domain::idea_views::{IdeaView, PersonRef};
 use crate::domain::ideas::IdeaStatus;
-use crate::domain::round_views::RoundsPanel;
+use crate::domain::round_views::{RoundsPanel, TimelineEntry, TimelineEvent};
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::rounds::{get_rounds, RoundsSection};
 use crate::ui::forms::{refused_submission, ErrorSummary};
@@ -133,8 +133,8 @@ fn IdeaBody(locale: Locale, idea: IdeaView, panel: RoundsPanel) -> impl IntoView
             {sections}
         </article>
         {idea.can_edit.then(|| view! { <AuthorTools locale idea=idea.clone() /> })}
-        <RoundsSection panel />
-        <History locale idea />
+        <RoundsSection panel=panel.clone() />
+        <History locale idea timeline=panel.timeline />
     }
 }
 
@@ -205,9 +205,71 @@ fn AuthorTools(locale: Locale, idea: IdeaView) -> impl IntoView {
     }
 }
 
-/// The versions, newest first, and the choice of two to compare.
+fn timeline_item(locale: Locale, idea_id: i64, entry: TimelineEntry) -> impl IntoView {
+    let round = |n: i32| format!("{} {n}", t(locale, Key::RoundWord));
+    let (line, link) = match entry.event {
+        TimelineEvent::Version { number, author } => (
+            format!(
+                "{} {number} · {author} · {}",
+                t(locale, Key::VersionWord),
+                entry.date
+            ),
+            (number > 1).then(|| {
+                (
+                    compare_path(idea_id, number - 1, number),
+                    t(locale, Key::SeeChanges),
+                )
+            }),
+        ),
+        TimelineEvent::RoundOpened { number } => (
+            format!(
+                "{} {} · {}",
+                round(number),
+                t(locale, Key::TimelineOpened),
+                entry.date
+            ),
+            Some((format!("#tour-{number}"), t(locale, Key::SeeRound))),
+        ),
+        TimelineEvent::Contributions { number, count } => (
+            format!(
+                "{} : {count} {} · {}",
+                round(number),
+                t(locale, Key::TimelineRevealed),
+                entry.date
+            ),
+            None,
+        ),
+        TimelineEvent::Triaged { number, count } => (
+            format!(
+                "{} : {count} {} · {}",
+                round(number),
+                t(locale, Key::TimelineTriaged),
+                entry.date
+            ),
+            None,
+        ),
+        TimelineEvent::RoundEnded { number, status } => (
+            format!(
+                "{} : {} · {}",
+                round(number),
+                t(locale, status.label()),
+                entry.date
+            ),
+            None,
+        ),
+    };
+    view! {
+        <li>
+            {line}
+            {link.map(|(href, text)| view! { " · " <a href=href>{text}</a> })}
+        </li>
+    }
+}
+
+/// What happened to the idea, newest first: versions (with their changes)
+/// and rounds; then the choice of two versions to compare.
 #[component]
-fn History(locale: Locale, idea: IdeaView) -> impl IntoView {
+fn History(locale: Locale, idea: IdeaView, timeline: Vec<TimelineEntry>) -> impl IntoView {
     let newest = idea.version;
     let compare = (idea.versions.len() > 1).then(|| {
         let options = |selected: i32| {
@@ -235,29 +297,10 @@ fn History(locale: Locale, idea: IdeaView) -> impl IntoView {
     view! {
         <section class="history" aria-labelledby="history">
             <h2 id="history">{t(locale, Key::History)}</h2>
-            <ol reversed>
-                {idea
-                    .versions
-                    .iter()
-                    .map(|v| {
-                        let line = format!(
-                            "{} {} · {} · {}",
-                            t(locale, Key::VersionWord),
-                            v.number,
-                            v.author,
-                            v.date,
-                        );
-                        let link = (v.number > 1)
-                            .then(|| {
-                                view! {
-                                    " · "
-                                    <a href=compare_path(idea.id, v.number - 1, v.number)>
-                                        {t(locale, Key::SeeChanges)}
-                                    </a>
-                                }
-                            });
-                        view! { <li>{line} {link}</li> }
-                    })
+            <ol class="timeline">
+                {timeline
+                    .into_iter()
+                    .map(|entry| timeline_item(locale, idea.id, entry))
                     .collect_view()}
             </ol>
             {compare}

@@ -1,5 +1,6 @@
 use super::{idea_path, list_ideas, IDEAS_PATH, NEW_IDEA_PATH};
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary};
+use crate::domain::maturity::Stage;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::guard::{page_title, refusal, Need};
 use leptos::prelude::*;
@@ -21,12 +22,13 @@ pub fn IdeasPage() -> impl IntoView {
         tag: text("tag"),
         author: text("auteur").and_then(|a| a.parse().ok()),
         q: text("q"),
+        stage: text("etape"),
     };
     let list = Resource::new(
         move || query.clone(),
-        |q| list_ideas(q.page, q.tag, q.author, q.q),
+        |q| list_ideas(q.page, q.tag, q.author, q.q, q.stage),
     );
-    let shown = (text("q"), text("tag"), text("auteur"));
+    let shown = (text("q"), text("tag"), text("auteur"), text("etape"));
     view! {
         <Title text=page_title(Key::IdeasTitle) />
         <div class="page-head">
@@ -47,10 +49,15 @@ pub fn IdeasPage() -> impl IntoView {
 fn Listing(
     locale: Locale,
     list: IdeaList,
-    shown: (Option<String>, Option<String>, Option<String>),
+    shown: (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    ),
 ) -> impl IntoView {
-    let (q, tag, author) = shown;
-    let filtered = q.is_some() || tag.is_some() || author.is_some();
+    let (q, tag, author, stage) = shown;
+    let filtered = q.is_some() || tag.is_some() || author.is_some() || stage.is_some();
     let count = match list.total {
         0 => t(locale, Key::NoIdeas).to_owned(),
         1 => t(locale, Key::OneIdea).to_owned(),
@@ -62,6 +69,7 @@ fn Listing(
         q: q.clone(),
         tag: tag.clone(),
         author: author.clone(),
+        stage: stage.clone(),
     };
     view! {
         {(!list.invitations.is_empty())
@@ -95,6 +103,19 @@ fn Listing(
                         .map(|p| {
                             let selected = author.as_deref() == Some(p.id.to_string().as_str());
                             view! { <option value=p.id selected=selected>{p.name.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-stage">{t(locale, Key::StageFilter)}</label>
+                <select id="filter-stage" name="etape">
+                    <option value="">{t(locale, Key::AllStages)}</option>
+                    {Stage::ALL
+                        .iter()
+                        .map(|s| {
+                            let selected = stage.as_deref() == Some(s.slug());
+                            view! { <option value=s.slug() selected=selected>{t(locale, s.label())}</option> }
                         })
                         .collect_view()}
                 </select>
@@ -139,6 +160,8 @@ fn IdeaItem(locale: Locale, idea: IdeaSummary) -> impl IntoView {
                     idea.updated,
                 )}
                 {(!idea.tags.is_empty()).then(|| format!(" · {}", idea.tags.join(", ")))}
+                {format!(" · {}", t(locale, idea.stage.label()))}
+                {idea.outcome.map(|o| format!(" · {}", t(locale, o.label())))}
             </p>
         </li>
     }
@@ -151,12 +174,18 @@ struct Pager {
     q: Option<String>,
     tag: Option<String>,
     author: Option<String>,
+    stage: Option<String>,
 }
 
 impl Pager {
     fn href(&self, page: u32) -> String {
         let mut pairs = vec![("page", page.to_string())];
-        for (name, value) in [("q", &self.q), ("tag", &self.tag), ("auteur", &self.author)] {
+        for (name, value) in [
+            ("q", &self.q),
+            ("tag", &self.tag),
+            ("auteur", &self.author),
+            ("etape", &self.stage),
+        ] {
             if let Some(v) = value {
                 pairs.push((name, v.clone()));
             }

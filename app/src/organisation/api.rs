@@ -16,7 +16,11 @@ pub async fn get_organisation_settings() -> Result<OrganisationSettings, AppErro
 /// Renames the organisation and sets the e-mail domains whose addresses may
 /// ask to join. Administrators only.
 #[server(endpoint = "update_organisation")]
-pub async fn update_organisation(name: String, email_domains: String) -> Result<(), AppError> {
+pub async fn update_organisation(
+    name: String,
+    email_domains: String,
+    domains_needed: String,
+) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::organisations;
     use crate::domain::accounts::OrganisationName;
@@ -27,13 +31,22 @@ pub async fn update_organisation(name: String, email_domains: String) -> Result<
     let mut errors = FormErrors::with_input([
         ("name", name.as_str()),
         ("email_domains", email_domains.as_str()),
+        ("domains_needed", domains_needed.as_str()),
     ]);
     let name = OrganisationName::parse(&name).map_err(|k| errors.add("name", k));
     let domains = EmailDomains::parse(&email_domains).map_err(|k| errors.add("email_domains", k));
-    let (Ok(name), Ok(domains)) = (name, domains) else {
+    let needed = domains_needed
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=20).contains(n));
+    if needed.is_none() {
+        errors.add("domains_needed", crate::i18n::Key::ErrDomainsNeededRange);
+    }
+    let (Ok(name), Ok(domains), Some(needed)) = (name, domains, needed) else {
         return Err(fail(AppError::Invalid(errors)));
     };
-    organisations::update(&state().db, &me, name, domains)
+    organisations::update(&state().db, &me, name, domains, needed)
         .await
         .map_err(fail)?;
     back_to_settings();

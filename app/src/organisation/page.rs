@@ -46,7 +46,8 @@ fn SettingsForm(locale: Locale, settings: OrganisationSettings) -> impl IntoView
         <ErrorSummary error=refused />
         <form method="post" action={<UpdateOrganisation as ServerFn>::PATH} class="stack-form">
             <TextField name="name" label=Key::FieldOrganisation value=settings.name errors=errors.clone() required=true max_len=OrganisationName::MAX_CHARS autocomplete="organization" />
-            <TextField name="email_domains" label=Key::FieldEmailDomains hint=Key::FieldEmailDomainsHint value=settings.email_domains.join(", ") errors=errors />
+            <TextField name="email_domains" label=Key::FieldEmailDomains hint=Key::FieldEmailDomainsHint value=settings.email_domains.join(", ") errors=errors.clone() />
+            <TextField name="domains_needed" label=Key::FieldDomainsNeeded hint=Key::FieldDomainsNeededHint value=settings.domains_needed.to_string() errors=errors kind="number" required=true />
             <button type="submit" class="primary">{t(locale, Key::OrganisationSave)}</button>
         </form>
     }

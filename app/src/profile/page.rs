@@ -17,6 +17,7 @@ pub fn ProfilePage() -> impl IntoView {
         return refused;
     }
     let profile = Resource::new(|| (), |_| get_profile());
+    let recognition = Resource::new(|| (), |_| crate::rounds::get_recognition());
     view! {
         <Title text=page_title(Key::ProfileTitle) />
         <h1>{t(locale, Key::ProfileTitle)}</h1>
@@ -25,6 +26,11 @@ pub fn ProfilePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 profile.await.map(|profile| view! { <ProfileEditor locale profile /> })
+            })}
+        </Suspense>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                recognition.await.map(|r| view! { <RecognitionBox locale r /> })
             })}
         </Suspense>
     }
@@ -65,5 +71,21 @@ fn ProfileEditor(locale: Locale, profile: Profile) -> impl IntoView {
             </fieldset>
             <button type="submit" class="primary">{t(locale, Key::ProfileSave)}</button>
         </form>
+    }
+}
+
+/// What the person's démining added up to: their own counts, never a
+/// ranking against anyone.
+#[component]
+fn RecognitionBox(locale: Locale, r: crate::domain::round_views::Recognition) -> impl IntoView {
+    view! {
+        <section class="recognition" aria-labelledby="recognition-title">
+            <h2 id="recognition-title">{t(locale, Key::RecognitionTitle)}</h2>
+            <ul>
+                <li>{format!("{} {}", r.mines_caught, t(locale, Key::MinesCaught))}</li>
+                <li>{format!("{} {}", r.workarounds_adopted, t(locale, Key::WorkaroundsAdopted))}</li>
+                <li>{format!("{} {}", r.rounds_taken_part, t(locale, Key::RoundsTakenPart))}</li>
+            </ul>
+        </section>
     }
 }

@@ -638,3 +638,14 @@ pub async fn get_recognition() -> Result<Recognition, AppError> {
         .await
         .map_err(fail)
 }
+
+/// The fiche de déminage of an idea. Whoever may see the idea.
+#[server(endpoint = "get_fiche")]
+pub async fn get_fiche(idea_id: i64) -> Result<crate::domain::round_views::Fiche, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::rounds::fiche::build(&state.db, state.clock.now(), &me, idea_id)
+        .await
+        .map_err(fail)
+}

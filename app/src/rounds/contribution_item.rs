@@ -2,7 +2,7 @@
 //! triage, and "moi aussi".
 
 use super::{contribution_path, Endorse};
-use crate::domain::round_views::ContributionView;
+use crate::domain::round_views::{ContributionView, TriageView};
 use crate::domain::rounds::ContributionKind;
 use crate::i18n::{t, use_locale, Key, Locale};
 use leptos::prelude::*;
@@ -20,9 +20,13 @@ pub fn heading(locale: Locale, c: &ContributionView) -> String {
     parts.join(" · ")
 }
 
-/// The triage line of a mine: "Désamorcée : …".
+/// The triage line of a mine: "Désamorcée — …".
 pub fn triage_line(locale: Locale, c: &ContributionView) -> Option<String> {
-    let triage = c.triage.as_ref()?;
+    c.triage.as_ref().map(|triage| triage_text(locale, triage))
+}
+
+/// A triage in words: its kind, the workaround, why or what, who and when.
+pub fn triage_text(locale: Locale, triage: &TriageView) -> String {
     let mut line = t(locale, triage.kind.label()).to_owned();
     if let Some(w) = triage.workaround {
         line.push_str(&format!(" — {} #{w}", t(locale, Key::ByWorkaround)));
@@ -33,7 +37,7 @@ pub fn triage_line(locale: Locale, c: &ContributionView) -> Option<String> {
     if !triage.owner.is_empty() {
         line.push_str(&format!(" ({}, {})", triage.owner, triage.due));
     }
-    Some(line)
+    line
 }
 
 #[component]

@@ -71,6 +71,9 @@ pub fn MaturityBox(
                 {list(&maturity.met, "met", "✓")}
                 {list(&maturity.missing, "missing", "○")}
             </ul>
+            <p>
+                <a href=super::fiche_path(idea_id)>{t(locale, Key::SeeFiche)}</a>
+            </p>
             {is_author.then(|| view! { <OutcomeForm idea_id outcome outcome_note /> })}
         </section>
     }

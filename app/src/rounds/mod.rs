@@ -6,6 +6,9 @@ mod contribute_page;
 mod contribution_item;
 mod contribution_page;
 mod coverage_map;
+#[cfg(feature = "ssr")]
+pub mod fiche_markdown;
+mod fiche_page;
 mod fields;
 mod maturity_box;
 mod notifications_page;
@@ -15,6 +18,7 @@ mod panel;
 pub use api::*;
 pub use contribute_page::ContributePage;
 pub use contribution_page::ContributionPageView;
+pub use fiche_page::{fiche_path, markdown_path, FichePage};
 pub use notifications_page::NotificationsPage;
 pub use open_page::OpenRoundPage;
 pub use panel::RoundsSection;

@@ -54,6 +54,7 @@ pub async fn invite(
 /// The invited colleague accepts (becomes a co-author) or declines.
 pub async fn respond(
     db: &DatabaseConnection,
+    clock: &dyn crate::backend::clock::Clock,
     me: &CurrentUser,
     idea_id: i64,
     accept: bool,
@@ -78,5 +79,7 @@ pub async fn respond(
             .await
             .map_err(from_db)?;
     }
+    // A co-author counts toward maturity.
+    crate::backend::rounds::maturity::refresh(&txn, clock.now(), idea_id).await?;
     txn.commit().await.map_err(from_db)
 }

@@ -1,5 +1,5 @@
 //! The idea list: published ideas of the organisation, newest change
-//! first, filtered by tag, by author and by words; and the caller's own
+//! first, filtered by tag, by author, by stage and by words; and the caller's own
 //! drafts and pending invitations.
 
 use super::access::{ACCEPTED, INVITED};
@@ -10,6 +10,8 @@ use crate::backend::error::from_db;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary, PersonRef};
 use crate::domain::ideas::IdeaStatus;
+use crate::domain::maturity::Stage;
+use crate::domain::rounds::Outcome;
 use crate::error::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
@@ -61,6 +63,9 @@ pub async fn list(
                 .add(idea::Column::AuthorId.eq(author))
                 .add(idea::Column::Id.in_subquery(coauthored_by(author, ACCEPTED))),
         );
+    }
+    if let Some(stage) = query.stage.as_deref().and_then(Stage::from_slug) {
+        found = found.filter(idea::Column::Stage.eq(stage.as_str()));
     }
     for pattern in like_patterns(query.q.as_deref().unwrap_or_default()) {
         found = found.filter(
@@ -139,6 +144,8 @@ async fn summaries(
             tags: tags.remove(&i.id).unwrap_or_default(),
             version: i.current_version,
             updated: day(i.updated_at),
+            stage: Stage::parse(&i.stage).unwrap_or(Stage::Seed),
+            outcome: i.outcome.as_deref().and_then(Outcome::parse),
             title: i.title,
         })
         .collect())

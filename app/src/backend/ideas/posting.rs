@@ -224,6 +224,8 @@ pub async fn save(
                 insert_version(txn, idea_id, version, &content, me.id, now).await?;
             }
             replace_tags(txn, idea_id, &content.tags).await?;
+            // The text's fields count toward maturity.
+            crate::backend::rounds::maturity::refresh(txn, now, idea_id).await?;
             Ok(Saved {
                 version,
                 published: publishing || !draft,

@@ -3,6 +3,7 @@
 //! moderation, and the maturity that follows from them.
 pub mod access;
 pub mod contributing;
+pub mod fiche;
 pub mod maturity;
 pub mod opening;
 pub mod reading;

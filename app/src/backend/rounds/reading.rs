@@ -5,7 +5,8 @@
 use super::access::{can_moderate, contribution as readable, RoundCtx};
 use super::maturity::{coverage, facts, from_facts};
 use crate::backend::entities::{
-    contribution, endorsement, expertise_domain, reply, round, round_domain, round_invitee,
+    contribution, endorsement, expertise_domain, idea_version, reply, round, round_domain,
+    round_invitee,
 };
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load;
@@ -16,7 +17,7 @@ use crate::domain::idea_views::PersonRef;
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::round_views::{
     ContributionPage, ContributionView, DomainRef, Recognition, ReplyView, RoundBlock, RoundInfo,
-    RoundsPanel, TriageView,
+    RoundsPanel, TimelineEntry, TimelineEvent, TriageView,
 };
 use crate::domain::rounds::{
     is_revealed, ContributionKind, Outcome, RoundMode, RoundStatus, Severity, TriageKind,
@@ -255,12 +256,20 @@ pub async fn panel(
         };
         pages.push((*r, revealed, rows, page, page_count, arrived, untriaged));
     }
+    let versions = idea_version::Entity::find()
+        .filter(idea_version::Column::IdeaId.eq(idea_id))
+        .order_by_asc(idea_version::Column::Number)
+        .all(db)
+        .await
+        .map_err(from_db)?;
     let writers: Vec<i64> = pages
         .iter()
         .flat_map(|p| p.2.iter().map(|c| c.author_id))
         .chain(named.iter().map(|(_, u)| *u))
+        .chain(versions.iter().map(|v| v.author_id))
         .collect();
     let people = names(db, writers).await?;
+    let timeline = timeline(db, now, &versions, &rounds, &people).await?;
     let shown: Vec<i64> = pages
         .iter()
         .flat_map(|p| p.2.iter().map(|c| c.id))
@@ -341,8 +350,79 @@ pub async fn panel(
         is_author,
         can_moderate: can_moderate(me),
         can_contribute,
+        timeline,
         request_id: uuid::Uuid::new_v4().to_string(),
     })
+}
+
+/// Versions and round events, newest first: what happened to the idea.
+/// Contributions appear as counts once revealed, never before.
+async fn timeline(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    versions: &[idea_version::Model],
+    rounds: &[round::Model],
+    people: &HashMap<i64, String>,
+) -> Result<Vec<TimelineEntry>, AppError> {
+    let mut events: Vec<(DateTime<Utc>, TimelineEvent)> = versions
+        .iter()
+        .map(|v| {
+            let author = people.get(&v.author_id).cloned().unwrap_or_default();
+            (
+                v.created_at,
+                TimelineEvent::Version {
+                    number: v.number,
+                    author,
+                },
+            )
+        })
+        .collect();
+    for r in rounds {
+        let number = r.number;
+        events.push((r.opened_at, TimelineEvent::RoundOpened { number }));
+        let status = status_of(r);
+        if is_revealed(status, r.revealed_at, r.deadline, now) {
+            let count = contribution::Entity::find()
+                .filter(contribution::Column::RoundId.eq(r.id))
+                .count(db)
+                .await
+                .map_err(from_db)? as u32;
+            let at = r
+                .revealed_at
+                .or(r.deadline.filter(|d| *d <= now))
+                .or(r.ended_at)
+                .unwrap_or(now);
+            if count > 0 {
+                events.push((at, TimelineEvent::Contributions { number, count }));
+            }
+            let triaged: Vec<Option<DateTime<Utc>>> = contribution::Entity::find()
+                .filter(contribution::Column::RoundId.eq(r.id))
+                .filter(contribution::Column::Triage.is_not_null())
+                .select_only()
+                .column(contribution::Column::TriagedAt)
+                .into_tuple()
+                .all(db)
+                .await
+                .map_err(from_db)?;
+            if let Some(last) = triaged.iter().flatten().max() {
+                let count = triaged.len() as u32;
+                events.push((*last, TimelineEvent::Triaged { number, count }));
+            }
+        }
+        if let (Some(ended), RoundStatus::Closed | RoundStatus::Cancelled) = (r.ended_at, status) {
+            events.push((ended, TimelineEvent::RoundEnded { number, status }));
+        }
+    }
+    // Newest first; events of the same instant keep the order they happen in.
+    events.reverse();
+    events.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    Ok(events
+        .into_iter()
+        .map(|(at, event)| TimelineEntry {
+            date: day(at),
+            event,
+        })
+        .collect())
 }
 
 /// The revealed, unhidden workarounds of an idea, for the triage form.

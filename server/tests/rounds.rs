@@ -1,0 +1,127 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! Rounds over HTTP, as a browser without JavaScript posts them: silent
+//! writing holds in the HTML, a refused contribution comes back with its
+//! text, and the fiche downloads as Markdown to those who may read it.
+mod common;
+
+use common::{invite_and_sign_up, location, page, post, post_from, set_up, spawn_app, status_of};
+use reqwest::header;
+
+const SECRET: &str = "Le+RGPD+s%E2%80%99applique";
+const SECRET_TEXT: &str = "Le RGPD s’applique";
+
+/// A fresh submission key, as a page would give.
+fn key() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("round-test-key-{:08}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+#[tokio::test]
+async fn a_round_by_plain_forms_keeps_silent_writing_and_the_fiche_downloads() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let member = invite_and_sign_up(&app, &admin, "Anne", "anne%40lille.fr").await;
+    let created = post(
+        &app,
+        "/api/create_idea",
+        &format!(
+            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
+            key()
+        ),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(location(&created), "/idees/1/modifier?etape=2");
+    post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
+
+    let opened = post(
+        &app,
+        "/api/open_round",
+        &format!(
+            "request_id={}&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=Anne",
+            key()
+        ),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(location(&opened), "/idees/1#tour-1");
+    assert!(page(&app, "/notifications", Some(&member))
+        .await
+        .contains("Vous êtes invité·e"));
+
+    // Too long: back to the form, text kept, nothing written.
+    let long = "a".repeat(2001);
+    let refused = post_from(
+        &app,
+        "/idees/1/contribuer",
+        "/api/contribute",
+        &format!("request_id={}&idea_id=1&round_id=1&kind=question&domain_id=&severity=&body={long}&link=&answers=", key()),
+        Some(&member),
+    )
+    .await;
+    let back = page(&app, &location(&refused), Some(&member)).await;
+    assert!(back.contains("Ce texte est trop long."), "{back}");
+    assert!(back.contains(&long), "the text is kept");
+
+    let sent = post(
+        &app,
+        "/api/contribute",
+        &format!("request_id={}&idea_id=1&round_id=1&kind=mine&domain_id=1&severity=blocking&body={SECRET}&link=&answers=", key()),
+        Some(&member),
+    )
+    .await;
+    assert_eq!(location(&sent), "/idees/1?envoye=1#tours");
+    assert!(page(&app, "/idees/1", Some(&member))
+        .await
+        .contains(SECRET_TEXT));
+    let seen_by_author = page(&app, "/idees/1", Some(&admin)).await;
+    assert!(
+        !seen_by_author.contains(SECRET_TEXT),
+        "silent until the reveal"
+    );
+    assert!(seen_by_author.contains("1 contribution(s) reçue(s)"));
+    assert_eq!(
+        status_of(&app, "/idees/1/contributions/1", Some(&admin)).await,
+        404
+    );
+
+    post(
+        &app,
+        "/api/reveal_round",
+        "idea_id=1&round_id=1",
+        Some(&admin),
+    )
+    .await;
+    assert!(page(&app, "/idees/1", Some(&admin))
+        .await
+        .contains(SECRET_TEXT));
+
+    // The fiche: its page and its Markdown, for signed-in people only.
+    assert!(page(&app, "/idees/1/fiche", Some(&member))
+        .await
+        .contains("Fiche de déminage — Covoiturage"));
+    assert_eq!(status_of(&app, "/idees/1/fiche.md", None).await, 401);
+    assert_eq!(
+        status_of(&app, "/idees/99/fiche.md", Some(&member)).await,
+        404
+    );
+    let markdown = app
+        .client
+        .get(app.url("/idees/1/fiche.md"))
+        .header(header::COOKIE, &member)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(markdown.status(), 200);
+    assert_eq!(
+        markdown.headers()[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"fiche-deminage-1.md\""
+    );
+    let text = markdown.text().await.unwrap();
+    assert!(
+        text.starts_with("# Fiche de déminage — Covoiturage"),
+        "{text}"
+    );
+    assert!(text.contains(SECRET_TEXT), "{text}");
+}
