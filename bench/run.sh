@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Throughput and latency on the release build: the home page, an idea page
-# with 10 versions and long texts, and posting then publishing ideas. The
+# with 10 versions and long texts, the idea page with 3 rounds and 150
+# contributions, posting then publishing ideas, and posting contributions. The
 # server is pinned to CPU 0, the load generators (wrk from Debian, Node.js)
 # to CPU 1, on a fresh SQLite database. Reports requests/s and latency
 # percentiles; asserts nothing.
@@ -43,4 +44,13 @@ for encoding in br identity; do
     "http://127.0.0.1:$PORT/idees/$IDEA" | grep -E 'Requests/sec|Transfer/sec|50%|75%|90%|99%|Non-2xx|Socket errors'
 done
 
+# The idea page with 5 versions, 3 rounds and 150 contributions, signed in.
+ROUNDS_IDEA=$(node -e 'console.log(require("./end2end/seed.json").roundsIdeaId)')
+for encoding in br identity; do
+  echo "== GET /idees/$ROUNDS_IDEA (5 versions, 3 rounds, 150 contributions; Accept-Encoding: $encoding), ${DURATION}s, $CONNECTIONS connections"
+  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" -H "Cookie: $COOKIE" \
+    "http://127.0.0.1:$PORT/idees/$ROUNDS_IDEA" | grep -E 'Requests/sec|Transfer/sec|50%|75%|90%|99%|Non-2xx|Socket errors'
+done
+
 taskset -c 1 node bench/publish.mjs "http://127.0.0.1:$PORT" "$DURATION" 8
+taskset -c 1 node bench/contribute.mjs "http://127.0.0.1:$PORT" "$DURATION" 8

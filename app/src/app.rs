@@ -33,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href=FAVICON />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=true islands_router=true />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>

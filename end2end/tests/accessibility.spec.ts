@@ -13,6 +13,10 @@ for (const { path, admin } of pages) {
       await hydrated(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      // Nothing wider than the screen: on a phone, an overflow zooms the
+      // whole page out (WCAG 1.4.10, reflow).
+      const [scrolled, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scrolled, 'horizontal overflow').toBeLessThanOrEqual(width);
       return;
     }
     // axe needs JavaScript to run; check the page as a browser without

@@ -10,7 +10,7 @@ export const test = base.extend<{ problems: string[] }>({
       const expected404 = m.text().includes('status of 404') && m.location().url === page.url();
       if (m.type() === 'error' && !expected404) problems.push(`console: ${m.text()}`);
     });
-    page.on('pageerror', (e) => { if (!harmless(e)) problems.push(`page error: ${e.message}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
         (window as any).__csp = ((window as any).__csp || []).concat(`${e.violatedDirective} ${e.blockedURI}`);
@@ -24,17 +24,10 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
-/// Leptos' islands router wraps navigations in a view transition and leaves
-/// its promise unhandled; Chromium aborts the transition when a phone
-/// viewport resizes mid-navigation. The page itself is fine.
-const harmless = (e: Error) => e.message.startsWith('Transition was aborted because of invalid state');
-
 export const jsEnabled = (name: string) => !name.endsWith('-nojs');
 
 /// Resolves once the page's islands have hydrated: on the home page the
-/// maturity guide, elsewhere the language form (on every page). After an
-/// islands-router navigation the form keeps its first hydration while the
-/// router patches its attributes, so the home page checks its own island.
+/// maturity guide, elsewhere the language form (on every page).
 export async function hydrated(page: Page) {
   const island = new URL(page.url()).pathname === '/' ? '.maturity-guide' : 'form.lang-switch';
   await expect(page.locator(`${island}[data-ready="true"]`)).toBeVisible();
@@ -50,6 +43,6 @@ export async function secondBrowser(browser: Browser, info: TestInfo) {
   });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('pageerror', (e) => { if (!harmless(e)) problems.push(`page error: ${e.message}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return { page, problems, close: () => context.close() };
 }

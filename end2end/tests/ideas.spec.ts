@@ -85,7 +85,7 @@ test('post an idea in two steps, co-author it, compare versions, find it with or
     await expect(alex.page.getByRole('status')).toHaveText('Aucune idée ne correspond.');
     expect([...problems, ...dominique.problems, ...alex.problems]).toEqual([]);
   } finally {
-    for (const c of contexts) await c.close();
+    for (const c of contexts) await c.close().catch(() => {});
     server.stop();
   }
 });

@@ -15,8 +15,7 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
   const js = jsEnabled(info.project.name);
   // Dominique uses a browser of their own, as on their own phone.
   const { page: other, problems: otherProblems, close } = await secondBrowser(browser, info);
-  // Waits for the islands after a full page load (an islands-router
-  // navigation keeps the first hydration).
+  // Waits for the islands after a page load.
   const settle = async (p: Page) => { if (js) await hydrated(p); };
   try {
     // The administrator sets the instance up and opens requests for isere.fr.

@@ -46,10 +46,10 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await expect(page.locator('.maturity-stage')).toContainText('Graine');
     await page.getByRole('link', { name: 'Ouvrir un tour de déminage' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouveau tour de déminage');
-    await page.getByLabel('Question posée').fill('Qu’est-ce qui peut empêcher le pilote ?');
-    await page.getByLabel('Date limite').fill(inAWeek());
-    await page.getByLabel('Juridique').check();
-    await page.getByLabel('Finances').check();
+    await page.getByLabel('Question posée', { exact: true }).fill('Qu’est-ce qui peut empêcher le pilote ?');
+    await page.getByLabel('Date limite', { exact: true }).fill(inAWeek());
+    await page.getByLabel('Juridique', { exact: true }).check();
+    await page.getByLabel('Finances', { exact: true }).check();
     if (js) await axeClean(page);
     await page.getByRole('button', { name: 'Ouvrir un tour de déminage' }).click();
     await expect(page.getByRole('heading', { name: 'Tour 1 — écriture silencieuse' })).toBeVisible();
@@ -61,10 +61,10 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
       if (js && who === anne) await axeClean(who.page);
       await who.page.goto(ideaUrl);
       await who.page.getByRole('link', { name: 'Contribuer au tour' }).click();
-      await who.page.getByLabel('Type de contribution').selectOption({ label: 'Mine' });
-      await who.page.getByLabel('Casquette').selectOption({ label: domain });
-      await who.page.getByLabel('Gravité').selectOption({ label: severity });
-      await who.page.getByLabel('Votre contribution').fill(text);
+      await who.page.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
+      await who.page.getByLabel('Casquette', { exact: true }).selectOption({ label: domain });
+      await who.page.getByLabel('Gravité', { exact: true }).selectOption({ label: severity });
+      await who.page.getByLabel('Votre contribution', { exact: true }).fill(text);
       if (js && who === anne) await axeClean(who.page);
       await who.page.getByRole('button', { name: 'Envoyer ma contribution' }).click();
       await expect(who.page.getByText('Votre contribution est enregistrée')).toBeVisible();
@@ -85,8 +85,13 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await expect(page.getByRole('heading', { name: 'Tour 1 — contributions dévoilées' })).toBeVisible();
     await anne.page.goto(ideaUrl);
     await expect(anne.page.getByText(MONEY)).toBeVisible();
+    await anne.page.locator('.contribution').filter({ hasText: MONEY }).getByRole('link', { name: 'Ouvrir, répondre (0)' }).click();
+    const paulsMine = anne.page.url();
+    if (js) await axeClean(anne.page);
     await anne.page.getByRole('button', { name: 'Moi aussi' }).click();
     await expect(anne.page.locator('.contribution').filter({ hasText: MONEY })).toContainText('« Moi aussi » : 1');
+    await anne.page.goto(paulsMine);
+    await expect(anne.page.getByText('« Moi aussi » : 1')).toBeVisible();
     await expect(anne.page.getByRole('button', { name: 'Moi aussi' })).toHaveCount(0);
 
     // Camille triages both mines: one defused by a new workaround, one accepted.
@@ -95,7 +100,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await page.locator('.contribution').filter({ hasText: LEGAL }).getByRole('link', { name: 'À traiter : ouvrir' }).click();
     await settle(page);
     await page.getByLabel('Traitement', { exact: true }).selectOption({ label: 'Désamorcée' });
-    await page.getByLabel('Ou nouvelle piste').fill('Une analyse d’impact avec la déléguée à la protection des données.');
+    await page.getByLabel('Ou nouvelle piste', { exact: true }).fill('Une analyse d’impact avec la déléguée à la protection des données.');
     if (js) await axeClean(page);
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.locator('.contribution').filter({ hasText: LEGAL })).toContainText('Désamorcée');
@@ -103,13 +108,13 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await page.getByLabel('Traitement', { exact: true }).selectOption({ label: 'Risque assumé' });
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
-    await page.getByLabel('Pourquoi, ou quoi faire').fill('Le budget 2027 est demandé.');
+    await page.getByLabel('Pourquoi, ou quoi faire', { exact: true }).fill('Le budget 2027 est demandé.');
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.locator('.contribution').filter({ hasText: MONEY })).toContainText('Risque assumé');
 
     // Closing, with a synthesis: the idea becomes a sketch, and says why.
-    await page.getByLabel('Synthèse').fill('Deux mines, traitées : le pilote peut se préparer.');
-    await page.getByLabel('Prochaine étape').fill('Un pilote sur le site de Gerland.');
+    await page.getByLabel('Synthèse', { exact: true }).fill('Deux mines, traitées : le pilote peut se préparer.');
+    await page.getByLabel('Prochaine étape', { exact: true }).fill('Un pilote sur le site de Gerland.');
     await page.getByRole('button', { name: 'Clôturer le tour' }).click();
     await expect(page.locator('.maturity-stage')).toContainText('Esquisse');
     await expect(page.locator('.checklist')).toContainText('✓ Un tour de déminage est clos');
@@ -136,7 +141,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     expect(markdown).toContain('Risque assumé — Le budget 2027 est demandé.');
     expect([...problems, ...anne.problems, ...paul.problems]).toEqual([]);
   } finally {
-    for (const c of contexts) await c.close();
+    for (const c of contexts) await c.close().catch(() => {});
     server.stop();
   }
 });

@@ -96,6 +96,8 @@ pub struct RoundBlock {
     pub contributions: Vec<ContributionView>,
     pub page: u32,
     pub page_count: u32,
+    /// Its contributions are listed (one round at a time is).
+    pub expanded: bool,
 }
 
 /// What the coverage map says of a domain.

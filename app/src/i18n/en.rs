@@ -399,5 +399,6 @@ pub fn text(key: Key) -> &'static str {
         Key::FieldDomainsNeeded => "Domains to gather before an idea is “demined”",
         Key::FieldDomainsNeededHint => "Between 1 and 20; 4 by default. Only contributions from people holding the domain count.",
         Key::ErrDomainsNeededRange => "Enter a whole number between 1 and 20.",
+        Key::ShowRoundContributions => "See this round’s contributions",
     }
 }

@@ -399,5 +399,6 @@ pub fn text(key: Key) -> &'static str {
         Key::FieldDomainsNeeded => "Casquettes à réunir pour qu’une idée soit « déminée »",
         Key::FieldDomainsNeededHint => "Entre 1 et 20 ; 4 par défaut. Seules comptent les contributions de personnes qui portent la casquette.",
         Key::ErrDomainsNeededRange => "Saisissez un nombre entier entre 1 et 20.",
+        Key::ShowRoundContributions => "Voir les contributions de ce tour",
     }
 }

@@ -494,6 +494,7 @@ keys! {
     FieldDomainsNeeded,
     FieldDomainsNeededHint,
     ErrDomainsNeededRange,
+    ShowRoundContributions,
 }
 
 #[cfg(test)]

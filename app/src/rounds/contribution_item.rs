@@ -1,12 +1,12 @@
 //! One contribution in a list: what it is, who wrote it, its text, its
-//! triage, and "moi aussi".
+//! triage and its "moi aussi" count; endorsing, replying and triaging
+//! happen on its own page, so that long lists stay light.
 
-use super::{contribution_path, Endorse};
+use super::contribution_path;
 use crate::domain::round_views::{ContributionView, TriageView};
 use crate::domain::rounds::ContributionKind;
 use crate::i18n::{t, use_locale, Key, Locale};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 
 /// "Mine · Juridique · Bloquante".
 pub fn heading(locale: Locale, c: &ContributionView) -> String {
@@ -41,11 +41,16 @@ pub fn triage_text(locale: Locale, triage: &TriageView) -> String {
 }
 
 #[component]
-pub fn ContributionItem(idea_id: i64, c: ContributionView, revealed: bool) -> impl IntoView {
+pub fn ContributionItem(
+    idea_id: i64,
+    c: ContributionView,
+    revealed: bool,
+    /// The viewer keeps the pen: untriaged mines invite their triage.
+    is_author: bool,
+) -> impl IntoView {
     let locale = use_locale();
     let untriaged_mine =
         c.kind == ContributionKind::Mine && c.triage.is_none() && c.hidden.is_none();
-    let can_endorse = revealed && !c.own && !c.endorsed && c.hidden.is_none();
     let endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
     let byline = format!(
         "{} {} · {}{}",
@@ -77,17 +82,8 @@ pub fn ContributionItem(idea_id: i64, c: ContributionView, revealed: bool) -> im
             {triage_line(locale, &c).map(|line| view! { <p class="triage">{line}</p> })}
             <p class="contribution-actions">
                 {revealed.then(|| endorsements.clone())}
-                {can_endorse
-                    .then(|| {
-                        view! {
-                            <form method="post" action={<Endorse as ServerFn>::PATH} class="inline-form">
-                                <input type="hidden" name="contribution_id" value=id />
-                                <button type="submit" class="small">{t(locale, Key::SayMeToo)}</button>
-                            </form>
-                        }
-                    })}
                 <a href=contribution_path(idea_id, id)>
-                    {if untriaged_mine && revealed {
+                    {if untriaged_mine && revealed && is_author {
                         t(locale, Key::OpenToTriage).to_owned()
                     } else {
                         format!("{} ({})", t(locale, Key::OpenContribution), c.reply_count)

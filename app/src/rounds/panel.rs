@@ -132,15 +132,31 @@ fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView 
             {silent_note}
             {ended}
             {(is_author && info.status == RoundStatus::Open).then(|| view! { <AuthorRoundTools idea_id block=block.clone() /> })}
-            {block.contributions.is_empty().then(|| view! { <p>{t(locale, Key::NoContributionYet)}</p> })}
-            <ol class="contributions">
-                {block
-                    .contributions
-                    .into_iter()
-                    .map(|c| view! { <ContributionItem idea_id c revealed /> })
-                    .collect_view()}
-            </ol>
-            {pages}
+            {if !block.expanded {
+                let count = info.contribution_count.unwrap_or(0);
+                view! {
+                    <p>
+                        <a href=format!("?tour={number}#tour-{number}")>
+                            {format!("{} ({count})", t(locale, Key::ShowRoundContributions))}
+                        </a>
+                    </p>
+                }
+                    .into_any()
+            } else if block.contributions.is_empty() {
+                view! { <p>{t(locale, Key::NoContributionYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="contributions">
+                        {block
+                            .contributions
+                            .into_iter()
+                            .map(|c| view! { <ContributionItem idea_id c revealed is_author /> })
+                            .collect_view()}
+                    </ol>
+                    {pages}
+                }
+                    .into_any()
+            }}
         </article>
     }
 }

@@ -220,6 +220,13 @@ pub async fn panel(
     // Open round first, then the others, newest first.
     let mut ordered: Vec<&round::Model> = rounds.iter().collect();
     ordered.sort_by_key(|r| (status_of(r) != RoundStatus::Open, -r.number));
+    // One round shows its contributions, a page at a time: the one asked
+    // for, else the open one, else the latest; the others show their
+    // counts and a link, so the page stays light however long the history.
+    let expanded = focus
+        .map(|(n, _)| n)
+        .filter(|n| rounds.iter().any(|r| r.number == *n))
+        .or(ordered.first().map(|r| r.number));
     let mut pages = Vec::new();
     for r in &ordered {
         let revealed = is_revealed(status_of(r), r.revealed_at, r.deadline, now);
@@ -234,13 +241,17 @@ pub async fn panel(
             .filter(|(n, _)| *n == r.number)
             .map_or(1, |(_, p)| p)
             .clamp(1, page_count);
-        let rows = visible
-            .order_by_asc(contribution::Column::Id)
-            .offset(u64::from(page - 1) * ROUND_PAGE)
-            .limit(ROUND_PAGE)
-            .all(db)
-            .await
-            .map_err(from_db)?;
+        let rows = if expanded == Some(r.number) {
+            visible
+                .order_by_asc(contribution::Column::Id)
+                .offset(u64::from(page - 1) * ROUND_PAGE)
+                .limit(ROUND_PAGE)
+                .all(db)
+                .await
+                .map_err(from_db)?
+        } else {
+            Vec::new()
+        };
         // Authors learn how many arrived, never what, before the reveal.
         let arrived = if revealed {
             Some(total as u32)
@@ -333,6 +344,7 @@ pub async fn panel(
                         .collect(),
                     page,
                     page_count,
+                    expanded: expanded == Some(r.number),
                 }
             },
         )
