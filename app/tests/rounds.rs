@@ -558,6 +558,10 @@ db_test!(
         contributing::contribute(&t.db, &clock, &outsider, &key(), round_id, all_clear(4))
             .await
             .unwrap();
+        // Eve speaks for a domain nobody holds: it shows, and does not count.
+        contributing::contribute(&t.db, &clock, &outsider, &key(), round_id, all_clear(5))
+            .await
+            .unwrap();
         let blocking = contributing::contribute(
             &t.db,
             &clock,
@@ -574,6 +578,20 @@ db_test!(
         let seen = panel(&t, &clock, &author, idea_id).await;
         assert_eq!(seen.coverage[3].state, CoverageState::MinesFound);
         assert!(seen.coverage[3].counts);
+        assert_eq!(seen.coverage[4].state, CoverageState::AllClear);
+        assert!(!seen.coverage[4].counts, "Eve does not hold domain 5");
+        let covered = seen
+            .maturity
+            .met
+            .iter()
+            .chain(&seen.maturity.missing)
+            .find_map(|c| match c {
+                app::domain::maturity_rule::Criterion::DomainsCovered { covered, .. } => {
+                    Some(*covered)
+                }
+                _ => None,
+            });
+        assert_eq!(covered, Some(4), "domains 1 to 4 by their holders; not 5");
 
         // Untriaged blocking mine: the round cannot close; triaging it as
         // "to investigate" lets it close but keeps the idea a Sketch.
@@ -696,8 +714,10 @@ db_test!(
         );
 
         // Hiding: leads and administrators only, the reason shown to all.
-        let first_round = panel(&t, &clock, &outsider, idea_id)
+        // Round 1 is listed when asked for: the page shows one round at a time.
+        let first_round = reading::panel(&t.db, clock.now(), &outsider, idea_id, Some((1, 1)))
             .await
+            .unwrap()
             .rounds
             .iter()
             .find(|b| b.info.number == 1)

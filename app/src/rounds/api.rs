@@ -405,10 +405,7 @@ pub async fn endorse(contribution_id: i64) -> Result<(), AppError> {
     )
     .await
     .map_err(fail)?;
-    leptos_axum::redirect(&format!(
-        "{}#contribution-{contribution_id}",
-        crate::ideas::idea_path(idea_id)
-    ));
+    leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
     Ok(())
 }
 
