@@ -137,6 +137,21 @@ impl AppError {
         }
     }
 
+    /// The same error; a form refusal gets the typed input attached, so
+    /// the form comes back filled in (services refuse without knowing it).
+    pub fn echoing(self, input: &[(&str, &str)]) -> AppError {
+        match self {
+            AppError::Invalid(mut errors) => {
+                errors.input = input
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .collect();
+                AppError::Invalid(errors)
+            }
+            other => other,
+        }
+    }
+
     /// The form refusal, if this is one.
     pub fn form_errors(&self) -> Option<&FormErrors> {
         match self {

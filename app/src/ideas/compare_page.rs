@@ -5,7 +5,7 @@ use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// `/idees/<id>/versions?de=1&a=3`: two versions compared word by word.
 #[component]
@@ -14,11 +14,7 @@ pub fn ComparePage() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::CompareTitle) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("id");
     let query = use_query_map().get_untracked();
     let number = |name: &str| query.get(name).and_then(|n| n.parse::<i32>().ok());
     let (from, to) = (number("de").unwrap_or(1), number("a").unwrap_or(1));

@@ -9,7 +9,7 @@ use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// `/idees/<id>/modifier`: step two of posting (`?etape=2`) or an edit.
 /// A draft can be saved or published; a published idea's change makes a
@@ -20,11 +20,7 @@ pub fn EditIdeaPage() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::EditIdeaTitle) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("id");
     let step_two = use_query_map().get_untracked().get("etape").as_deref() == Some("2");
     let form = Resource::new(move || id, |id| idea_form(Some(id)));
     view! {

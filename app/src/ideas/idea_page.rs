@@ -14,7 +14,7 @@ use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 /// `/idees/<id>`: the current version and its authors, its maturity and
 /// coverage map, its démining rounds, and its history.
@@ -24,11 +24,7 @@ pub fn IdeaPage() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::NavIdeas) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("id");
     let query = use_query_map().get_untracked();
     let focus_round = query.get("tour").and_then(|r| r.parse::<i32>().ok());
     let focus_page = query.get("page").and_then(|p| p.parse::<u32>().ok());

@@ -9,22 +9,6 @@ use crate::domain::round_views::{ContributionPage, Notifications, Recognition, R
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// A refusal of the service, with the typed input attached so the form
-/// comes back filled in.
-#[cfg(feature = "ssr")]
-fn echo(error: AppError, input: &[(&str, &str)]) -> AppError {
-    match error {
-        AppError::Invalid(mut errors) => {
-            errors.input = input
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                .collect();
-            AppError::Invalid(errors)
-        }
-        other => other,
-    }
-}
-
 /// An optional id typed in a form: empty is none, anything else must parse.
 #[cfg(feature = "ssr")]
 fn optional_id(raw: &str, field: &str, errors: &mut crate::error::FormErrors) -> Option<i64> {
@@ -111,7 +95,7 @@ pub async fn open_round(
     };
     let number = open(&state.db, state.clock.as_ref(), &me, &key, idea_id, ask)
         .await
-        .map_err(|e| fail(echo(e, &input)))?;
+        .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&super::round_anchor(idea_id, number));
     Ok(())
 }
@@ -158,8 +142,8 @@ pub async fn invite_to_round(
         &split_names(&invitees),
     )
     .await
-    .map_err(|e| fail(echo(e, &[("invitees", invitees.as_str())])))?;
-    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    .map_err(|e| fail(e.echoing(&[("invitees", invitees.as_str())])))?;
+    leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
 
@@ -173,7 +157,7 @@ pub async fn reveal_round(idea_id: i64, round_id: i64) -> Result<(), AppError> {
     crate::backend::rounds::opening::reveal(&state.db, state.clock.as_ref(), &me, round_id)
         .await
         .map_err(fail)?;
-    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
 
@@ -191,8 +175,8 @@ pub async fn extend_round(idea_id: i64, round_id: i64, deadline: String) -> Resu
     }
     crate::backend::rounds::opening::extend(&state.db, state.clock.as_ref(), &me, round_id, parsed)
         .await
-        .map_err(|e| fail(echo(e, &[("deadline", deadline.as_str())])))?;
-    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+        .map_err(|e| fail(e.echoing(&[("deadline", deadline.as_str())])))?;
+    leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
 
@@ -206,7 +190,7 @@ pub async fn cancel_round(idea_id: i64, round_id: i64) -> Result<(), AppError> {
     crate::backend::rounds::opening::cancel(&state.db, state.clock.as_ref(), &me, round_id)
         .await
         .map_err(fail)?;
-    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
 
@@ -243,7 +227,7 @@ pub async fn close_round(
         step,
     )
     .await
-    .map_err(|e| fail(echo(e, &input)))?;
+    .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&format!("{}#maturite", crate::ideas::idea_path(idea_id)));
     Ok(())
 }
@@ -316,7 +300,7 @@ pub async fn contribute(
         draft,
     )
     .await
-    .map_err(|e| fail(echo(e, &input)))?;
+    .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&format!(
         "{}?envoye=1#tours",
         crate::ideas::idea_path(idea_id)
@@ -368,7 +352,7 @@ pub async fn edit_contribution(
         draft,
     )
     .await
-    .map_err(|e| fail(echo(e, &input)))?;
+    .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
     Ok(())
 }
@@ -387,7 +371,7 @@ pub async fn withdraw_contribution(contribution_id: i64) -> Result<(), AppError>
     )
     .await
     .map_err(fail)?;
-    leptos_axum::redirect(&format!("{}#tours", crate::ideas::idea_path(idea_id)));
+    leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
 
@@ -433,7 +417,7 @@ pub async fn reply(request_id: String, contribution_id: i64, body: String) -> Re
         text,
     )
     .await
-    .map_err(|e| fail(echo(e, &[("body", body.as_str())])))?;
+    .map_err(|e| fail(e.echoing(&[("body", body.as_str())])))?;
     leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
     Ok(())
 }
@@ -520,7 +504,7 @@ pub async fn triage_mine(
         answer,
     )
     .await
-    .map_err(|e| fail(echo(e, &input)))?;
+    .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&format!(
         "{}#contribution-{contribution_id}",
         crate::ideas::idea_path(idea_id)
@@ -580,7 +564,7 @@ pub async fn set_outcome(idea_id: i64, outcome: String, note: String) -> Result<
     })?;
     crate::backend::rounds::triage::set_outcome(&state().db, &me, idea_id, parsed, note_text)
         .await
-        .map_err(|e| fail(echo(e, &input)))?;
+        .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&format!("{}#maturite", crate::ideas::idea_path(idea_id)));
     Ok(())
 }

@@ -1,30 +1,25 @@
 //! `/idees/<id>/contribuer`: writing a contribution to the open round.
 //! Until the reveal, nobody but its writer reads it.
 
-use super::fields::{Choice, FormMessage};
 use super::{get_rounds, Contribute};
 use crate::domain::round_views::{ContributionView, DomainRef, RoundsPanel};
 use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus, Severity};
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::forms::{refused_submission, ErrorSummary, TextArea, TextField};
+use crate::ui::forms::{Choice, FormMessage};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ContributePage() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::ContributeTitle) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("id");
     let panel = Resource::new(move || id, |id| get_rounds(id, None, None));
     view! {
         <Title text=page_title(Key::ContributeTitle) />

@@ -5,7 +5,6 @@
 
 use super::contribute_page::ContributionFields;
 use super::contribution_item::{heading, triage_line};
-use super::fields::{Choice, FormMessage};
 use super::{
     get_contribution, EditContribution, Endorse, HideContribution, Reply, TriageMine,
     WithdrawContribution,
@@ -15,23 +14,19 @@ use crate::domain::rounds::{ContributionKind, ContributionText, TriageKind};
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::forms::{refused_submission, ErrorSummary, TextArea, TextField};
+use crate::ui::forms::{Choice, FormMessage};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn ContributionPageView() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::ContributionTitle) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("cid")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("cid");
     let page = Resource::new(move || id, get_contribution);
     view! {
         <Title text=page_title(Key::ContributionTitle) />

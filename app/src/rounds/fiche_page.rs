@@ -11,7 +11,6 @@ use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 pub fn fiche_path(idea_id: i64) -> String {
     format!("{}/fiche", crate::ideas::idea_path(idea_id))
@@ -26,11 +25,7 @@ pub fn FichePage() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::FicheTitle) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("id");
     let fiche = Resource::new(move || id, get_fiche);
     view! {
         <Title text=page_title(Key::FicheTitle) />

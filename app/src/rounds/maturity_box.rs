@@ -98,7 +98,7 @@ fn OutcomeForm(idea_id: i64, outcome: Option<Outcome>, outcome_note: String) -> 
             <ErrorSummary error=refused.clone() />
             <form method="post" action={<SetOutcome as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="idea_id" value=idea_id />
-                <super::fields::Choice name="outcome" label=Key::OutcomeLabel options selected=current.to_owned() errors=errors.clone() />
+                <crate::ui::forms::Choice name="outcome" label=Key::OutcomeLabel options selected=current.to_owned() errors=errors.clone() />
                 <TextArea name="note" label=Key::OutcomeNoteLabel hint=Key::OutcomeNoteHint value=outcome_note errors rows=3 max_len=2000 />
                 <button type="submit">{t(locale, Key::SaveOutcome)}</button>
             </form>

@@ -9,7 +9,6 @@ mod coverage_map;
 #[cfg(feature = "ssr")]
 pub mod fiche_markdown;
 mod fiche_page;
-mod fields;
 mod maturity_box;
 mod notifications_page;
 mod open_page;
@@ -43,6 +42,11 @@ pub fn contribution_path(idea_id: i64, contribution_id: i64) -> String {
         "{}/contributions/{contribution_id}",
         crate::ideas::idea_path(idea_id)
     )
+}
+
+/// The idea page, scrolled to its rounds.
+pub fn rounds_anchor(idea_id: i64) -> String {
+    format!("{}#tours", crate::ideas::idea_path(idea_id))
 }
 
 /// The idea page, scrolled to a round.

@@ -2,30 +2,25 @@
 //! focus question, the domains wanted, people asked by name, and a deadline
 //! (or a live workshop).
 
-use super::fields::FormMessage;
 use super::{get_rounds, OpenRound as OpenRoundFn};
 use crate::domain::round_views::RoundsPanel;
 use crate::domain::rounds::RoundMode;
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::FormMessage;
 use crate::ui::forms::{refused_submission, ErrorSummary, TextArea, TextField};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn OpenRoundPage() -> impl IntoView {
     if let Some(refused) = refusal(Need::SignedIn, Key::OpenRoundTitle) {
         return refused;
     }
-    let id = use_params_map()
-        .get_untracked()
-        .get("id")
-        .and_then(|id| id.parse::<i64>().ok())
-        .unwrap_or_default();
+    let id = crate::ui::guard::path_id("id");
     let panel = Resource::new(move || id, |id| get_rounds(id, None, None));
     view! {
         <Title text=page_title(Key::OpenRoundTitle) />

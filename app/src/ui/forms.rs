@@ -45,6 +45,16 @@ pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
     })
 }
 
+/// The `aria-describedby` of a field: its hint and its message, when shown.
+fn described_by(hint_id: Option<&String>, error_id: Option<&String>) -> Option<String> {
+    let ids: Vec<&str> = [hint_id, error_id]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
 /// A labelled text input with its message, refilled from a refusal.
 #[component]
 pub fn TextField(
@@ -77,14 +87,7 @@ pub fn TextField(
     let typed = (kind != "password").then_some(typed);
     let hint_id = format!("{id}-hint");
     let message = errors.as_ref().and_then(|e| e.message_for(name));
-    let described_by = [
-        hint.map(|_| hint_id.clone()),
-        message.map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described_by = described_by(hint.map(|_| &hint_id), message.map(|_| &error_id));
     view! {
         <div class="field" class:field-invalid=message.is_some()>
             <label for=id.clone()>{t(locale, label)}</label>
@@ -98,7 +101,7 @@ pub fn TextField(
                 maxlength=max_len.map(|n| n.to_string())
                 autocomplete=autocomplete
                 aria-invalid=message.map(|_| "true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-describedby=described_by
             />
             {message
                 .map(|key| {
@@ -134,14 +137,7 @@ pub fn TextArea(
         .map(str::to_owned)
         .unwrap_or(value);
     let message = errors.as_ref().and_then(|e| e.message_for(name));
-    let described_by = [
-        hint.map(|_| hint_id.clone()),
-        message.map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described_by = described_by(hint.map(|_| &hint_id), message.map(|_| &error_id));
     view! {
         <div class="field" class:field-invalid=message.is_some()>
             <label for=id.clone()>{t(locale, label)}</label>
@@ -153,13 +149,67 @@ pub fn TextArea(
                 required=required
                 maxlength=max_len.map(|n| n.to_string())
                 aria-invalid=message.map(|_| "true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-describedby=described_by
             >
                 {escape_raw_text(&typed)}
             </textarea>
             {message.map(|key| view! { <p id=error_id class="field-error">{t(locale, key)}</p> })}
         </div>
     }
+}
+
+/// A labelled `<select>` with its message, refilled from a refusal.
+#[component]
+pub fn Choice(
+    name: &'static str,
+    label: Key,
+    /// `(value, text)` pairs; an empty value is "none".
+    options: Vec<(String, String)>,
+    #[prop(optional)] selected: String,
+    #[prop(default = None)] errors: Option<FormErrors>,
+    #[prop(optional)] hint: Option<Key>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let id = format!("field-{name}");
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let chosen = errors
+        .as_ref()
+        .and_then(|e| e.value_of(name))
+        .map(str::to_owned)
+        .unwrap_or(selected);
+    let message = errors.as_ref().and_then(|e| e.message_for(name));
+    let described_by = described_by(hint.map(|_| &hint_id), message.map(|_| &error_id));
+    view! {
+        <div class="field" class:field-invalid=message.is_some()>
+            <label for=id.clone()>{t(locale, label)}</label>
+            {hint.map(|key| view! { <p id=hint_id class="field-hint">{t(locale, key)}</p> })}
+            <select
+                id=id
+                name=name
+                aria-invalid=message.map(|_| "true")
+                aria-describedby=described_by
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_chosen = value == chosen;
+                        view! { <option value=value selected=is_chosen>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {message.map(|key| view! { <p id=error_id class="field-error">{t(locale, key)}</p> })}
+        </div>
+    }
+}
+
+/// The message for a field that has no input of its own (`round`,
+/// `contribution`), shown where the form starts.
+#[component]
+pub fn FormMessage(errors: Option<FormErrors>, field: &'static str) -> impl IntoView {
+    let locale = use_locale();
+    errors
+        .and_then(|e| e.message_for(field))
+        .map(|key| view! { <p class="field-error">{t(locale, key)}</p> })
 }
 
 #[cfg(all(test, feature = "ssr"))]

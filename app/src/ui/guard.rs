@@ -56,3 +56,13 @@ pub fn SavedNotice() -> impl IntoView {
         .is_some();
     saved.then(|| view! { <p class="callout" role="status">{t(locale, Key::Saved)}</p> })
 }
+
+/// A page's numeric path parameter (`/idees/:id`); 0, which names nothing,
+/// when it is not a number, so the page answers "not found".
+pub fn path_id(name: &str) -> i64 {
+    leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get(name)
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or_default()
+}
