@@ -24,6 +24,7 @@ use std::sync::Arc;
 /// requests under way before exiting.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let state = start(&config, Arc::new(SystemClock)).await?;
+    let shutdown = shutdown_signal();
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -34,7 +35,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     );
     let app = routes::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
         .context("server error")?;
     tracing::info!("stopped");
@@ -204,24 +205,42 @@ async fn open_database(config: &Config) -> anyhow::Result<sea_orm::DatabaseConne
         .context("cannot open the database (check DATABASE_URL)")
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
+/// Resolves when the signal arrives; never when it could not be watched.
+#[cfg(unix)]
+async fn received(signal: Option<tokio::signal::unix::Signal>) {
+    match signal {
+        Some(mut signal) => {
+            signal.recv().await;
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+        None => std::future::pending::<()>().await,
     }
-    tracing::info!("shutting down: finishing requests under way");
+}
+
+/// Resolves on SIGINT or SIGTERM. The handlers are installed when this is
+/// called, not when first polled: a signal sent as soon as the port opens
+/// still stops the server cleanly instead of killing it.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let signals = {
+        use tokio::signal::unix::{signal, SignalKind};
+        (
+            signal(SignalKind::terminate()).ok(),
+            signal(SignalKind::interrupt()).ok(),
+        )
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let (terminate, interrupt) = signals;
+            tokio::select! {
+                _ = received(terminate) => {},
+                _ = received(interrupt) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("shutting down: finishing requests under way");
+    }
 }
