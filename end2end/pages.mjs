@@ -7,7 +7,8 @@ const here = (file) => new URL(file, import.meta.url);
 
 /// What seed.mjs wrote: the idea with 10 versions and long texts
 /// (`ideaId`), the idea with 5 versions, 3 rounds and 150 contributions
-/// (`roundsIdeaId`) and one of its contributions (`contributionId`).
+/// (`roundsIdeaId`), one of its contributions (`contributionId`) and a
+/// workshop in its vote (`workshopId`).
 function seeded() {
   try {
     return JSON.parse(fs.readFileSync(here('./seed.json'), 'utf8'));
@@ -22,13 +23,14 @@ function seededIdea() {
 
 export const needsSignIn = (path) =>
   path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees') ||
-  path.startsWith('/notifications');
+  path.startsWith('/notifications') || path.startsWith('/ateliers');
 
 /// A visitable path for a route: idea pages show the seeded idea (its
 /// versions compared from first to last); other parameters get a sample
 /// that matches nothing, such as a closed link.
 export function samplePath(route) {
-  const { roundsIdeaId, contributionId } = seeded();
+  const { roundsIdeaId, contributionId, workshopId } = seeded();
+  if (workshopId && route.startsWith('/ateliers/{id}')) return route.replace('{id}', String(workshopId));
   if (roundsIdeaId && route.includes('{cid}')) {
     return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
   }

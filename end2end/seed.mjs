@@ -2,7 +2,8 @@
 // 21 published ideas (so the list has two pages), one idea with 10 versions
 // and long texts, and one with 5 versions, 3 rounds and 150 contributions
 // from five colleagues holding five domains: the heaviest idea pages the
-// budgets must hold. Writes seed.json with their ids.
+// budgets must hold; and a workshop in its vote, for the phone and the
+// board. Writes seed.json with their ids.
 // Usage: node seed.mjs BASE_URL
 import fs from 'node:fs';
 
@@ -122,7 +123,7 @@ for (let round = 1; round <= 3; round++) {
   }
   await call('reveal_round', { idea_id: String(roundsIdea), round_id: String(roundId) });
   const { all } = await contributionsOf(round);
-  contributionId ??= all[0].id;
+  contributionId ??= all.find((c) => c.kind === 'Mine').id;
   for (const [i, c] of all.entries()) {
     if (i % 4 === 0) await callAs(people[(i + 1) % people.length], 'endorse', { contribution_id: String(c.id) }).catch(() => {});
   }
@@ -142,5 +143,28 @@ for (let round = 1; round <= 3; round++) {
   }
 }
 
-fs.writeFileSync(new URL('./seed.json', import.meta.url), JSON.stringify({ ideaId: id, roundsIdeaId: roundsIdea, contributionId }));
+// A workshop in its vote, for the phone and the board: a live round, the
+// administrator in the room, twelve contributions from the colleagues.
+const workshopIdea = await post('Un atelier en cours', paragraph(7, 60), paragraph(8, 80), 'atelier');
+await call('open_round', [
+  ['request_id', crypto.randomUUID()], ['idea_id', String(workshopIdea)], ['focus', 'Qu’est-ce qui peut coincer pendant le pilote ?'],
+  ['mode', 'live'], ['deadline', ''], ['invitees', ''], ['domains[]', '1'], ['domains[]', '2'], ['domains[]', '3'],
+]);
+const livePanel = await (await call('get_rounds', { idea_id: String(workshopIdea) })).json();
+const started = await call('start_workshop', { round_id: String(livePanel.rounds[0].info.id) });
+const workshopId = Number(started.headers.get('location').split('/')[2]);
+const desk = await (await call('workshop_console', { workshop_id: String(workshopId) })).json();
+for (const who of [cookie, ...people]) await callAs(who, 'join_workshop', { code: desk.code, name: '' });
+await call('next_phase', { workshop_id: String(workshopId), from: 'pitch', minutes: '' });
+for (let i = 0; i < 12; i++) {
+  const n = i % people.length;
+  await callAs(people[n], 'post_live', {
+    request_id: crypto.randomUUID(), workshop_id: String(workshopId), started_in: 'writing', kind: i % 3 ? 'mine' : 'question',
+    domain_id: i % 3 ? String(n + 1) : '', severity: i % 3 ? SEVERITIES[i % 3] : '', body: `${paragraph(i, 20)} (atelier ${i})`,
+  });
+}
+await call('next_phase', { workshop_id: String(workshopId), from: 'writing', minutes: '' });
+await call('next_phase', { workshop_id: String(workshopId), from: 'reveal', minutes: '' });
+
+fs.writeFileSync(new URL('./seed.json', import.meta.url), JSON.stringify({ ideaId: id, roundsIdeaId: roundsIdea, contributionId, workshopId }));
 console.log(`seed: 22 ideas, idea ${id} with 10 versions, idea ${roundsIdea} with ${version} versions, 3 rounds, 150 contributions`);

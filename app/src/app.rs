@@ -11,6 +11,7 @@ use crate::rounds::{
     ContributePage, ContributionPageView, FichePage, NotificationsPage, OpenRoundPage,
 };
 use crate::ui::{layout::Layout, not_found::NotFound};
+use crate::workshops::{BoardPage, ConsolePage, JoinWorkshopPage, PhonePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
@@ -71,6 +72,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("idees/:id/contributions/:cid") view=ContributionPageView ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/fiche") view=FichePage ssr=SsrMode::Async />
                     <Route path=path!("notifications") view=NotificationsPage ssr=SsrMode::Async />
+                    <Route path=path!("rejoindre") view=JoinWorkshopPage ssr=SsrMode::Async />
+                    <Route path=path!("rejoindre/:code") view=JoinWorkshopPage ssr=SsrMode::Async />
+                    <Route path=path!("ateliers/:id") view=PhonePage ssr=SsrMode::Async />
+                    <Route path=path!("ateliers/:id/tableau") view=BoardPage ssr=SsrMode::Async />
+                    <Route path=path!("ateliers/:id/console") view=ConsolePage ssr=SsrMode::Async />
                     <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                 </Routes>

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod rounds;
 pub mod settings;
 pub mod ui;
+pub mod workshops;
 
 #[cfg(feature = "ssr")]
 pub mod backend;

@@ -4,97 +4,22 @@
 //! triage and closing, moderation, and the maturity that follows.
 mod common;
 
-use app::backend::accounts::{invitations, sessions};
 use app::backend::clock::ManualClock;
-use app::backend::ideas::posting::{self, Edit, NewIdea};
-use app::backend::idempotency::IdempotencyKey;
+use app::backend::notifications;
 use app::backend::rounds::contributing::{self, Draft};
 use app::backend::rounds::opening::{self, OpenRound};
 use app::backend::rounds::reading;
 use app::backend::rounds::triage::{self, DefusedBy, Triage};
 use app::backend::testing::TestDb;
-use app::backend::{expertise, notifications};
 use app::db_test;
-use app::domain::accounts::{CurrentUser, DisplayName, Email, NewPassword, Role};
-use app::domain::ideas::{IdeaText, IdeaTitle, Tags};
+use app::domain::accounts::CurrentUser;
 use app::domain::maturity::Stage;
 use app::domain::round_views::CoverageState;
-use app::domain::rounds::{
-    ContributionKind, ContributionText, FocusQuestion, Outcome, RoundMode, Severity,
-};
+use app::domain::rounds::{ContributionKind, FocusQuestion, Outcome, RoundMode, Severity};
 use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
-use common::{admin_of, clock, signed_in};
-
-fn key() -> IdempotencyKey {
-    IdempotencyKey::parse(&uuid::Uuid::new_v4().to_string()).unwrap()
-}
-
-fn text(s: &str) -> ContributionText {
-    ContributionText::parse(s).unwrap()
-}
-
-/// A colleague of the admin's organisation holding the given domains.
-async fn colleague(
-    t: &TestDb,
-    clock: &ManualClock,
-    admin: &CurrentUser,
-    name: &str,
-    domains: &[i64],
-) -> CurrentUser {
-    let token = invitations::create(&t.db, clock, admin, Role::Member)
-        .await
-        .unwrap();
-    let id = invitations::accept(
-        &t.db,
-        clock,
-        &token,
-        invitations::SignUp {
-            display_name: DisplayName::parse(name).unwrap(),
-            email: Email::parse(&format!(
-                "{}@lille.fr",
-                name.to_lowercase().replace(' ', ".")
-            ))
-            .unwrap(),
-            password: NewPassword::parse("une phrase de passe solide").unwrap(),
-        },
-    )
-    .await
-    .unwrap();
-    let me = signed_in(t, clock, id).await;
-    expertise::set_held(&t.db, &me, domains).await.unwrap();
-    let _ = sessions::open(&t.db, clock, id).await.unwrap();
-    me
-}
-
-/// A published idea with its problem, proposal and beneficiaries.
-async fn idea(t: &TestDb, clock: &ManualClock, by: &CurrentUser) -> i64 {
-    let id = posting::create_draft(
-        &t.db,
-        clock,
-        by,
-        &key(),
-        NewIdea {
-            title: IdeaTitle::parse("Covoiturage des agents").unwrap(),
-            problem: IdeaText::parse_required("Les parkings débordent").unwrap(),
-        },
-    )
-    .await
-    .unwrap();
-    let edit = Edit {
-        title: IdeaTitle::parse("Covoiturage des agents").unwrap(),
-        problem: IdeaText::parse_required("Les parkings débordent").unwrap(),
-        proposal: IdeaText::parse_optional("Une plateforme interne").unwrap(),
-        beneficiaries: IdeaText::parse_optional("Les agents du site").unwrap(),
-        help_sought: IdeaText::parse_optional("").unwrap(),
-        tags: Tags::parse("mobilité").unwrap(),
-    };
-    posting::save(&t.db, clock, by, &key(), id, 1, edit, true)
-        .await
-        .unwrap();
-    id
-}
+use common::{admin_of, clock, colleague, field_error, idea, key, text};
 
 fn ask(clock: &ManualClock, domains: Vec<i64>) -> OpenRound {
     OpenRound {
@@ -125,13 +50,6 @@ fn all_clear(domain: i64) -> Draft {
         body: String::new(),
         link: None,
         answers: None,
-    }
-}
-
-fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) -> Key {
-    match result {
-        Err(AppError::Invalid(errors)) => errors.message_for(field).expect(field),
-        other => panic!("expected a refusal of {field}, got {other:?}"),
     }
 }
 

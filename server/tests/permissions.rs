@@ -35,6 +35,14 @@ enum Access {
     /// The writer of contribution 1 (the member), before the reveal: to
     /// anyone else, even the idea's author, it does not exist (404).
     WriterOf,
+    /// Those who may facilitate workshop 1 (the administrator, author of
+    /// idea 1); a guest has no account (401).
+    Facilitator,
+    /// People in workshop 1: the member (who joined) and a guest; the
+    /// administrator did not join (403).
+    Participant,
+    /// People in workshop 1 and those who facilitate it.
+    ParticipantOrFacilitator,
 }
 
 struct Row {
@@ -151,13 +159,49 @@ const TABLE: &[Row] = &[
     Row { path: "/api/get_notifications", access: Access::SignedIn, sample: "" },
     Row { path: "/api/mark_notifications_read", access: Access::SignedIn, sample: "" },
     Row { path: "/api/get_recognition", access: Access::SignedIn, sample: "" },
+    // Workshops: round 2 of idea 1 is live; its workshop 1 is started from
+    // the first administrator's console (each call here comes from a fresh
+    // session: console actions get 422, the console being elsewhere). The
+    // member joins right after; a guest joins afresh for each call. A
+    // wrong code is refused to anyone (422, or 429 once guessing is limited).
+    Row {
+        path: "/api/open_round",
+        access: Access::AuthorOf,
+        sample: "request_id=8b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&idea_id=1&focus=En+atelier&mode=live&deadline=&domains%5B%5D=1&invitees=",
+    },
+    Row { path: "/api/start_workshop", access: Access::Facilitator, sample: "round_id=2" },
+    Row { path: "/api/look_up_code", access: Access::Anyone, sample: "code=ZZZZZZ" },
+    Row { path: "/api/join_workshop", access: Access::Anyone, sample: "code=ZZZZZZ&name=Lou" },
+    Row { path: "/api/pulse_of_workshop", access: Access::ParticipantOrFacilitator, sample: "workshop_id=1" },
+    Row { path: "/api/workshop_phone", access: Access::Participant, sample: "workshop_id=1" },
+    Row { path: "/api/workshop_board", access: Access::Facilitator, sample: "workshop_id=1" },
+    Row { path: "/api/workshop_console", access: Access::Facilitator, sample: "workshop_id=1" },
+    Row { path: "/api/set_joining", access: Access::Facilitator, sample: "workshop_id=1&open=true" },
+    Row { path: "/api/set_dots", access: Access::Facilitator, sample: "workshop_id=1&dots=4" },
+    Row { path: "/api/deal_cards", access: Access::Facilitator, sample: "workshop_id=1" },
+    Row { path: "/api/workshop_timer", access: Access::Facilitator, sample: "workshop_id=1&action=plus1" },
+    Row { path: "/api/next_phase", access: Access::Facilitator, sample: "workshop_id=1&from=pitch&minutes=" },
+    Row {
+        path: "/api/post_live",
+        access: Access::Participant,
+        sample: "request_id=9b7c2f0e-4d7a-4b83-9a51-1f0f7d3c2a9e&workshop_id=1&started_in=writing&kind=question&domain_id=&severity=&body=Pourquoi",
+    },
+    Row { path: "/api/place_dot", access: Access::Participant, sample: "workshop_id=1&contribution_id=1&add=true" },
+    Row { path: "/api/hide_live", access: Access::Facilitator, sample: "workshop_id=1&contribution_id=1&reason=Hors+sujet" },
+    Row { path: "/api/remove_participant", access: Access::Facilitator, sample: "workshop_id=1&participant_id=1" },
+    Row { path: "/api/take_console", access: Access::Facilitator, sample: "workshop_id=1" },
+    Row { path: "/api/end_workshop", access: Access::Facilitator, sample: "workshop_id=1" },
 ];
 
 /// The status a caller must get, `None` when the call is theirs to make.
 fn expected_refusal(access: Access, who: &str) -> Option<u16> {
+    use Access::{Participant, ParticipantOrFacilitator};
     match (access, who) {
         (Access::Anyone, _) => None,
-        (_, "anonymous") => Some(401),
+        (Participant | ParticipantOrFacilitator, "guest") => None,
+        (_, "anonymous" | "guest") => Some(401),
+        (Participant, "admin") => Some(403),
+        (Participant | ParticipantOrFacilitator, "member") => None,
         (Access::WriterOf, "admin" | "outsider") => Some(404),
         (Access::WriterOf, _) => None,
         (Access::SignedIn, _) => None,
@@ -266,6 +310,40 @@ async fn snapshot(app: &TestApp) -> Vec<(String, Vec<String>)> {
     content
 }
 
+/// The join code of workshop 1 while it runs.
+async fn workshop_code(app: &TestApp) -> Option<String> {
+    let db = &app.db.db;
+    db.query_one_raw(Statement::from_string(
+        db.get_database_backend(),
+        "SELECT code FROM workshops WHERE id = 1 AND code IS NOT NULL",
+    ))
+    .await
+    .unwrap()
+    .map(|row| row.try_get::<String>("", "code").unwrap())
+}
+
+/// A fresh guest's cookie in workshop 1, once it exists (before, a guest
+/// is a visitor like any other). Joins from its own address, so that the
+/// rows' wrong codes do not limit it.
+async fn guest_of_workshop(app: &TestApp) -> Option<String> {
+    use app::backend::workshops::joining::{join, Joiner};
+    let code = workshop_code(app).await?;
+    let joiner = Joiner::Guest {
+        name: "Invitée".into(),
+        token: None,
+    };
+    let joined = join(
+        &app.db.db,
+        &app::backend::clock::SystemClock,
+        "192.0.2.10",
+        &code,
+        joiner,
+    )
+    .await
+    .unwrap();
+    Some(format!("demineurs_guest={}", joined.guest_token.unwrap()))
+}
+
 #[tokio::test]
 async fn each_row_holds_for_anonymous_members_and_administrators() {
     let app = spawn_app().await;
@@ -329,10 +407,11 @@ async fn each_row_holds_for_anonymous_members_and_administrators() {
     let mut revealed = false;
     for row in TABLE {
         revealed |= row.path == "/api/endorse";
-        for who in ["anonymous", "member", "admin", "outsider"] {
+        for who in ["anonymous", "member", "admin", "outsider", "guest"] {
             // A fresh session for each call: rows like log_out end the caller's.
             let cookie = match who {
                 "anonymous" => None,
+                "guest" => guest_of_workshop(&app).await,
                 "outsider" => Some(log_in(&app, "outsider%40other.fr").await),
                 _ => Some(log_in(&app, &format!("{who}%40org.fr")).await),
             };
@@ -348,6 +427,23 @@ async fn each_row_holds_for_anonymous_members_and_administrators() {
                     !body.contains("Secret du membre"),
                     "{} as {who} leaked",
                     row.path
+                );
+            }
+            if row.path == "/api/start_workshop" && who == "admin" {
+                // The member joins the workshop the administrator started.
+                let code = workshop_code(&app).await.expect("a workshop");
+                let member = log_in(&app, "member%40org.fr").await;
+                let joined = call(
+                    &app,
+                    "/api/join_workshop",
+                    &format!("code={code}&name="),
+                    Some(&member),
+                )
+                .await;
+                assert!(
+                    joined.status().is_redirection() || joined.status().is_success(),
+                    "{}",
+                    joined.status()
                 );
             }
             match expected_refusal(row.access, who) {

@@ -87,6 +87,47 @@ pub fn clear_session_cookie() {
     ));
 }
 
+/// The guest cookie's name (a guest's seat in one workshop).
+fn guest_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-demineurs_guest"
+    } else {
+        "demineurs_guest"
+    }
+}
+
+/// How long a guest cookie lives: a long workshop day. The workshop's end
+/// ends the seat before that.
+const GUEST_COOKIE_SECS: u32 = 12 * 3600;
+
+/// Sets a guest's cookie: HttpOnly, SameSite=Lax, Secure on https.
+pub fn set_guest_cookie(token: &str) {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    append_cookie(format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={GUEST_COOKIE_SECS}{}",
+        guest_cookie_name(secure),
+        if secure { "; Secure" } else { "" }
+    ));
+}
+
+/// Who calls a workshop function: a signed-in member, a guest, or nobody.
+pub fn workshop_caller() -> super::workshops::access::Caller {
+    use super::workshops::access::Caller;
+    if let Ok(me) = require_signed_in() {
+        return Caller::Member(me);
+    }
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    use_context::<Parts>()
+        .and_then(|p| cookie(&p, guest_cookie_name(secure)))
+        .map_or(Caller::Nobody, Caller::Guest)
+}
+
+/// The guest cookie's token, if any (a member joining ignores it).
+pub fn guest_token() -> Option<String> {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    use_context::<Parts>().and_then(|p| cookie(&p, guest_cookie_name(secure)))
+}
+
 /// The language cookie if set, else the browser's preference, else French.
 pub fn locale_of(parts: &Parts) -> Locale {
     cookie(parts, LOCALE_COOKIE)

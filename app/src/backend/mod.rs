@@ -15,6 +15,7 @@ pub mod organisations;
 pub mod paris_time;
 pub mod rounds;
 pub mod state;
+pub mod workshops;
 
 #[cfg(feature = "testing")]
 pub mod testing;

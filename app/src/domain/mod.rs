@@ -7,3 +7,5 @@ pub mod maturity_rule;
 pub mod organisation;
 pub mod round_views;
 pub mod rounds;
+pub mod workshop_views;
+pub mod workshops;

@@ -76,6 +76,12 @@ pub struct ContributionView {
     pub answers: Option<i64>,
     /// The author held the domain: the contribution covers it.
     pub holds_domain: bool,
+    /// Written by a workshop guest: shown « Nom (invité·e) ».
+    pub author_guest: bool,
+    /// Written in a workshop under a role card (« casquette jouée »).
+    pub under_card: bool,
+    /// Sent after a workshop's writing phase (« arrivée tardive »).
+    pub late: bool,
     pub created: String,
     /// The caller wrote it.
     pub own: bool,
@@ -118,6 +124,9 @@ pub struct CoverageCell {
     pub all_clears: u32,
     /// The domain counts toward maturity (someone holding it spoke).
     pub counts: bool,
+    /// Someone wore it as a workshop role card (« casquette jouée »), which
+    /// shows here and never counts.
+    pub role_played: bool,
 }
 
 /// The round part of the idea page.

@@ -38,6 +38,8 @@ macro_rules! stored_enum {
     };
 }
 
+pub(crate) use stored_enum;
+
 stored_enum! {
     /// How a round runs: online until a deadline, or live in a workshop.
     RoundMode {

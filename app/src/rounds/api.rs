@@ -234,7 +234,7 @@ pub async fn close_round(
 
 /// The contribution form, as posted.
 #[cfg(feature = "ssr")]
-fn parse_draft(
+pub(crate) fn parse_draft(
     kind: &str,
     domain_id: &str,
     severity: &str,

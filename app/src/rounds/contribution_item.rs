@@ -53,10 +53,11 @@ pub fn ContributionItem(
         c.kind == ContributionKind::Mine && c.triage.is_none() && c.hidden.is_none();
     let endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
     let byline = format!(
-        "{} {} · {}{}",
+        "{} {} · {}{}{}",
         t(locale, Key::By),
-        c.author.name,
+        crate::workshops::author_name(locale, &c),
         c.created,
+        crate::workshops::live_marks(locale, &c),
         if c.own {
             format!(" · {}", t(locale, Key::YoursWord))
         } else {

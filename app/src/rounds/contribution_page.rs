@@ -66,7 +66,7 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
         <p><a href=idea_path.clone()>{format!("← {}", page.idea_title)}</a></p>
         <h1>{heading(locale, &c)}</h1>
         <p class="idea-meta">
-            {format!("{} {} · {} · {} {}", t(locale, Key::By), c.author.name, c.created, t(locale, Key::RoundWord), c.round_number)}
+            {format!("{} {} · {}{} · {} {}", t(locale, Key::By), crate::workshops::author_name(locale, &c), c.created, crate::workshops::live_marks(locale, &c), t(locale, Key::RoundWord), c.round_number)}
         </p>
         {(!page.revealed).then(|| view! { <p class="hint">{t(locale, Key::SilentWritingNote)}</p> })}
         {body}

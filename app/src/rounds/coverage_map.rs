@@ -40,6 +40,9 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
             if cell.all_clears > 0 {
                 detail.push(format!("{} {}", cell.all_clears, t(locale, Key::AllClearsWord)));
             }
+            if cell.role_played {
+                detail.push(t(locale, Key::UnderCard).to_owned());
+            }
             if cell.state != CoverageState::NotLookedAt && !cell.counts {
                 detail.push(t(locale, Key::CoverageNotCounted).to_owned());
             }

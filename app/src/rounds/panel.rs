@@ -131,6 +131,7 @@ fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView 
             <p class="idea-meta">{facts.join(" · ")}</p>
             {silent_note}
             {ended}
+            {(info.mode == RoundMode::Live && info.status == RoundStatus::Open).then(|| view! { <WorkshopBox round_id=info.id is_author /> })}
             {(is_author && info.status == RoundStatus::Open).then(|| view! { <AuthorRoundTools idea_id block=block.clone() /> })}
             {if !block.expanded {
                 let count = info.contribution_count.unwrap_or(0);
@@ -158,6 +159,28 @@ fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView 
                     .into_any()
             }}
         </article>
+    }
+}
+
+/// A live round is run in a workshop: its console for those who facilitate
+/// (facilitators, the idea's authors), the join page for everyone.
+#[component]
+fn WorkshopBox(round_id: i64, is_author: bool) -> impl IntoView {
+    use crate::workshops::{StartWorkshop, JOIN_PATH};
+    let locale = use_locale();
+    let facilitates = is_author
+        || crate::accounts::use_viewer()
+            .is_some_and(|me| me.role >= crate::domain::accounts::Role::Facilitator);
+    view! {
+        <div class="workshop-box">
+            <p>{t(locale, Key::LiveRoundNote)} " " <a href=JOIN_PATH>{t(locale, Key::JoinWorkshopTitle)}</a></p>
+            {facilitates.then(|| view! {
+                <form method="post" action={<StartWorkshop as ServerFn>::PATH} class="inline-form">
+                    <input type="hidden" name="round_id" value=round_id />
+                    <button type="submit" class="primary">{t(locale, Key::OpenWorkshopConsole)}</button>
+                </form>
+            })}
+        </div>
     }
 }
 

@@ -20,13 +20,18 @@ pub fn load_failed(error: crate::error::AppError) -> leptos::prelude::AnyView {
     use leptos::prelude::*;
     set_status(error.status());
     let locale = use_locale();
+    // A refusal about one thing (a workshop that ended) says that thing.
+    let message = error
+        .form_errors()
+        .and_then(|e| e.fields.first())
+        .map_or(error.message(), |f| f.message);
     let heading = match error {
         crate::error::AppError::NotFound => Key::NotFoundTitle,
         _ => Key::AppName,
     };
     view! {
         <h1>{t(locale, heading)}</h1>
-        <p class="callout">{t(locale, error.message())}</p>
+        <p class="callout">{t(locale, message)}</p>
         <p>
             <a href="/">{t(locale, Key::BackHome)}</a>
         </p>

@@ -2,10 +2,18 @@
 #![allow(dead_code)] // each test file uses some of these
 //! People and clocks shared by the service tests.
 
+use app::backend::accounts::invitations;
 use app::backend::accounts::{sessions, setup};
 use app::backend::clock::ManualClock;
+use app::backend::expertise;
+use app::backend::ideas::posting::{self, Edit, NewIdea};
+use app::backend::idempotency::IdempotencyKey;
 use app::backend::testing::TestDb;
 use app::domain::accounts::{CurrentUser, DisplayName, Email, NewPassword, OrganisationName, Role};
+use app::domain::ideas::{IdeaText, IdeaTitle, Tags};
+use app::domain::rounds::ContributionText;
+use app::error::AppError;
+use app::i18n::Key;
 use chrono::{TimeZone, Utc};
 
 pub fn clock() -> ManualClock {
@@ -59,4 +67,80 @@ pub async fn signed_in(t: &TestDb, clock: &ManualClock, id: i64) -> CurrentUser 
         .await
         .unwrap()
         .unwrap()
+}
+
+pub fn key() -> IdempotencyKey {
+    IdempotencyKey::parse(&uuid::Uuid::new_v4().to_string()).unwrap()
+}
+
+pub fn text(s: &str) -> ContributionText {
+    ContributionText::parse(s).unwrap()
+}
+
+/// A colleague of the admin's organisation holding the given domains.
+pub async fn colleague(
+    t: &TestDb,
+    clock: &ManualClock,
+    admin: &CurrentUser,
+    name: &str,
+    domains: &[i64],
+) -> CurrentUser {
+    let token = invitations::create(&t.db, clock, admin, Role::Member)
+        .await
+        .unwrap();
+    let id = invitations::accept(
+        &t.db,
+        clock,
+        &token,
+        invitations::SignUp {
+            display_name: DisplayName::parse(name).unwrap(),
+            email: Email::parse(&format!(
+                "{}@lille.fr",
+                name.to_lowercase().replace(' ', ".")
+            ))
+            .unwrap(),
+            password: NewPassword::parse("une phrase de passe solide").unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    let me = signed_in(t, clock, id).await;
+    expertise::set_held(&t.db, &me, domains).await.unwrap();
+    let _ = sessions::open(&t.db, clock, id).await.unwrap();
+    me
+}
+
+/// A published idea with its problem, proposal and beneficiaries.
+pub async fn idea(t: &TestDb, clock: &ManualClock, by: &CurrentUser) -> i64 {
+    let id = posting::create_draft(
+        &t.db,
+        clock,
+        by,
+        &key(),
+        NewIdea {
+            title: IdeaTitle::parse("Covoiturage des agents").unwrap(),
+            problem: IdeaText::parse_required("Les parkings débordent").unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    let edit = Edit {
+        title: IdeaTitle::parse("Covoiturage des agents").unwrap(),
+        problem: IdeaText::parse_required("Les parkings débordent").unwrap(),
+        proposal: IdeaText::parse_optional("Une plateforme interne").unwrap(),
+        beneficiaries: IdeaText::parse_optional("Les agents du site").unwrap(),
+        help_sought: IdeaText::parse_optional("").unwrap(),
+        tags: Tags::parse("mobilité").unwrap(),
+    };
+    posting::save(&t.db, clock, by, &key(), id, 1, edit, true)
+        .await
+        .unwrap();
+    id
+}
+
+pub fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) -> Key {
+    match result {
+        Err(AppError::Invalid(errors)) => errors.message_for(field).expect(field),
+        other => panic!("expected a refusal of {field}, got {other:?}"),
+    }
 }

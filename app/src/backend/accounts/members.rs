@@ -13,6 +13,8 @@ pub async fn list(db: &impl ConnectionTrait, by: &CurrentUser) -> Result<Vec<Mem
     }
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
+        // Workshop guests are not members.
+        .filter(user::Column::Status.ne(crate::backend::workshops::joining::GUEST_STATUS))
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await

@@ -34,6 +34,10 @@ pub struct Model {
     /// `YYYY-MM-DD`.
     pub triage_due: Option<String>,
     pub triaged_at: Option<DateTimeUtc>,
+    /// Written under a workshop role card: never counts toward maturity.
+    pub under_card: bool,
+    /// Sent after the writing phase of a workshop (« arrivée tardive »).
+    pub late: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 //! services beside them, never here.
 pub mod audit_entry;
 pub mod contribution;
+pub mod dot_vote;
 pub mod endorsement;
 pub mod expertise_domain;
 pub mod idea;
@@ -10,6 +11,7 @@ pub mod idea_tag;
 pub mod idea_version;
 pub mod idempotency_key;
 pub mod invitation;
+pub mod join_failure;
 pub mod login_failure;
 pub mod notification;
 pub mod organisation;
@@ -21,3 +23,5 @@ pub mod round_invitee;
 pub mod session;
 pub mod user;
 pub mod user_domain;
+pub mod workshop;
+pub mod workshop_participant;

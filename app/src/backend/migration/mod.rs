@@ -9,6 +9,7 @@ mod m20261129_000005_create_audit_log;
 mod m20261129_000006_create_profiles_and_resets;
 mod m20261129_000007_create_ideas;
 mod m20261129_000008_create_rounds;
+mod m20261129_000009_create_workshops;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_create_profiles_and_resets::Migration),
             Box::new(m20261129_000007_create_ideas::Migration),
             Box::new(m20261129_000008_create_rounds::Migration),
+            Box::new(m20261129_000009_create_workshops::Migration),
         ]
     }
 }

@@ -93,7 +93,7 @@ impl Draft {
 /// mine answered is one of this idea's that the caller can read, and an
 /// author answers rather than objects. Returns whether the caller holds the
 /// domain.
-async fn check(
+pub(crate) async fn check(
     db: &impl ConnectionTrait,
     now: chrono::DateTime<chrono::Utc>,
     me: &CurrentUser,

@@ -24,6 +24,8 @@ pub struct Fact {
     pub severity: Option<Severity>,
     pub triage: Option<TriageKind>,
     pub holds_domain: bool,
+    /// Written under a workshop role card.
+    pub under_card: bool,
 }
 
 /// The revealed, unhidden contributions of an idea.
@@ -62,6 +64,7 @@ pub async fn facts(
             severity: c.severity.as_deref().and_then(Severity::parse),
             triage: c.triage.as_deref().and_then(TriageKind::parse),
             holds_domain: c.holds_domain,
+            under_card: c.under_card,
         })
         .collect();
     Ok((rounds, facts))
@@ -215,6 +218,7 @@ pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
                 mines: mines.len() as u32,
                 all_clears,
                 counts: said.iter().any(|f| f.holds_domain),
+                role_played: said.iter().any(|f| f.under_card),
             }
         })
         .collect()

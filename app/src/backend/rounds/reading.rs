@@ -134,7 +134,8 @@ fn triage_view(c: &contribution::Model) -> Option<TriageView> {
 fn contribution_view(
     c: &contribution::Model,
     round_number: i32,
-    people: &HashMap<i64, String>,
+    // Names by id, and which of them are workshop guests.
+    (people, guests): (&HashMap<i64, String>, &std::collections::HashSet<i64>),
     domain_names: &HashMap<i64, String>,
     reactions: &Reactions,
     me: &CurrentUser,
@@ -162,6 +163,9 @@ fn contribution_view(
         link: c.link.clone().filter(|_| hidden.is_none()),
         answers: c.answers_id,
         holds_domain: c.holds_domain,
+        author_guest: guests.contains(&c.author_id),
+        under_card: c.under_card,
+        late: c.late,
         created: day(c.created_at),
         own: c.author_id == me.id,
         editable: c.author_id == me.id && accepting,
@@ -280,6 +284,7 @@ pub async fn panel(
         .chain(versions.iter().map(|v| v.author_id))
         .collect();
     let people = names(db, writers).await?;
+    let guests = crate::backend::workshops::joining::guests_among(db, people.keys()).await?;
     let timeline = timeline(db, now, &versions, &rounds, &people).await?;
     let shown: Vec<i64> = pages
         .iter()
@@ -334,7 +339,7 @@ pub async fn panel(
                             contribution_view(
                                 c,
                                 r.number,
-                                &people,
+                                (&people, &guests),
                                 &domain_names,
                                 &reactions,
                                 me,
@@ -486,13 +491,14 @@ pub async fn contribution_page(
         .chain(std::iter::once(found.author_id))
         .collect();
     let people = names(db, writers).await?;
+    let guests = crate::backend::workshops::joining::guests_among(db, people.keys()).await?;
     let (domain_names, offered) = domains(db, ctx.idea.organisation_id).await?;
     let reactions = reactions(db, me, &[found.id]).await?;
     let accepting = ctx.accepting(now);
     let contribution = contribution_view(
         &found,
         ctx.round.number,
-        &people,
+        (&people, &guests),
         &domain_names,
         &reactions,
         me,

@@ -1,0 +1,191 @@
+//! Who is asking about a workshop: its facilitator (at the console or not),
+//! or someone in the room (a member, or a guest whose cookie belongs to
+//! this workshop only). A workshop of another organisation, or of another
+//! guest's workshop, is "not found".
+
+use crate::backend::accounts::tokens::hash_token;
+use crate::backend::entities::{idea, round, user, workshop, workshop_participant};
+use crate::backend::error::from_db;
+use crate::backend::ideas::access::load as load_idea;
+use crate::domain::accounts::{CurrentUser, Role};
+use crate::domain::workshops::Phase;
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// A workshop with its round and idea.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    pub workshop: workshop::Model,
+    pub round: round::Model,
+    pub idea: idea::Model,
+}
+
+impl Ctx {
+    pub fn phase(&self) -> Phase {
+        Phase::parse(&self.workshop.phase).unwrap_or(Phase::Ended)
+    }
+
+    pub fn ended(&self) -> bool {
+        self.phase() == Phase::Ended
+    }
+}
+
+/// Who calls a workshop function.
+#[derive(Clone, Debug)]
+pub enum Caller {
+    Member(CurrentUser),
+    /// The token of a guest cookie.
+    Guest(String),
+    Nobody,
+}
+
+/// A participant's place: the workshop, their row, and who they are as the
+/// round services see them (a guest is a member of status `guest`).
+#[derive(Clone, Debug)]
+pub struct Seat {
+    pub ctx: Ctx,
+    pub participant: workshop_participant::Model,
+    pub me: CurrentUser,
+}
+
+async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Ctx, AppError> {
+    let workshop = workshop::Entity::find_by_id(workshop_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let round = round::Entity::find_by_id(workshop.round_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let idea = idea::Entity::find_by_id(workshop.idea_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    Ok(Ctx {
+        workshop,
+        round,
+        idea,
+    })
+}
+
+/// Facilitators of the organisation (and leads, administrators) run any
+/// workshop; an author of the idea runs the workshops of their idea.
+pub async fn may_facilitate(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    idea_id: i64,
+) -> Result<bool, AppError> {
+    let (_, standing) = load_idea(db, me, idea_id).await?;
+    Ok(me.role >= Role::Facilitator || standing.can_edit())
+}
+
+/// The workshop, if the caller may facilitate it.
+pub async fn facilitating(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    workshop_id: i64,
+) -> Result<Ctx, AppError> {
+    let ctx = by_id(db, workshop_id).await?;
+    if ctx.workshop.organisation_id != me.organisation_id {
+        return Err(AppError::NotFound);
+    }
+    if !may_facilitate(db, me, ctx.idea.id).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(ctx)
+}
+
+/// The workshop, if the caller facilitates it from the device holding the
+/// console (`session` is the caller's session token) and it has not ended.
+pub async fn at_console(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    session: &str,
+    workshop_id: i64,
+) -> Result<Ctx, AppError> {
+    let ctx = facilitating(db, me, workshop_id).await?;
+    if ctx.workshop.console_session != hash_token(session) {
+        return Err(FormErrors::refuse("console", Key::ErrConsoleElsewhere));
+    }
+    if ctx.ended() {
+        return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
+    }
+    Ok(ctx)
+}
+
+/// The caller's seat in the workshop: 401 for nobody, 404 for another
+/// organisation's workshop or another workshop's guest, 403 for a member
+/// who has not joined; a guest after the end or after removal is told so.
+pub async fn seat(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    workshop_id: i64,
+) -> Result<Seat, AppError> {
+    let participant = match caller {
+        Caller::Nobody => return Err(AppError::Unauthorized),
+        Caller::Member(me) => workshop_participant::Entity::find()
+            .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
+            .filter(workshop_participant::Column::UserId.eq(me.id))
+            .one(db)
+            .await
+            .map_err(from_db)?,
+        Caller::Guest(token) => {
+            let found = workshop_participant::Entity::find()
+                .filter(workshop_participant::Column::GuestTokenHash.eq(hash_token(token)))
+                .one(db)
+                .await
+                .map_err(from_db)?
+                .ok_or(AppError::Unauthorized)?;
+            if found.workshop_id != workshop_id {
+                return Err(AppError::NotFound);
+            }
+            Some(found)
+        }
+    };
+    let ctx = by_id(db, workshop_id).await?;
+    let participant = match (participant, caller) {
+        (Some(p), _) => p,
+        (None, Caller::Member(me)) if me.organisation_id == ctx.workshop.organisation_id => {
+            return Err(AppError::Forbidden)
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    if participant.removed_at.is_some() {
+        return Err(FormErrors::refuse("workshop", Key::ErrParticipantRemoved));
+    }
+    let me = match caller {
+        Caller::Member(me) => me.clone(),
+        _ => {
+            if ctx.ended() {
+                return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
+            }
+            guest_as_user(db, participant.user_id).await?
+        }
+    };
+    Ok(Seat {
+        ctx,
+        participant,
+        me,
+    })
+}
+
+/// A guest as the round services see them: a member of the organisation
+/// with no role beyond member and no domain.
+async fn guest_as_user(db: &impl ConnectionTrait, user_id: i64) -> Result<CurrentUser, AppError> {
+    let person = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::Unauthorized)?;
+    Ok(CurrentUser {
+        id: person.id,
+        display_name: person.display_name,
+        role: Role::Member,
+        organisation_id: person.organisation_id,
+        organisation_name: String::new(),
+    })
+}

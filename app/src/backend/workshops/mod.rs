@@ -1,0 +1,8 @@
+//! Live workshops: a round run in a room, phones joining by code or QR
+//! code, phases with a shared timer, a projector board and a console.
+pub mod access;
+pub mod joining;
+pub mod posting;
+pub mod qr;
+pub mod reading;
+pub mod running;

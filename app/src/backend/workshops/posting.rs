@@ -1,0 +1,143 @@
+//! What phones send: contributions during the writing phase (a form
+//! started then is still taken, marked late, until the reveal ends), and
+//! dots on mines during the vote.
+
+use super::access::{seat, Caller};
+use super::running::bump;
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::entities::{contribution, dot_vote};
+use crate::backend::error::from_db;
+use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::rounds::access::by_id as round_by_id;
+use crate::backend::rounds::contributing::{check, Draft};
+use crate::domain::rounds::{ContributionKind, RoundStatus};
+use crate::domain::workshops::Phase;
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+};
+
+/// Whether a post is taken now, and marked late: in the writing phase, or
+/// in the reveal from a form the phone showed during the writing phase.
+pub fn lateness(now: Phase, started_in: Phase) -> Option<bool> {
+    match now {
+        Phase::Writing => Some(false),
+        Phase::Reveal if started_in == Phase::Writing => Some(true),
+        _ => None,
+    }
+}
+
+/// Posts a contribution from a phone; the same key twice posts once.
+/// Returns its id.
+pub async fn post(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    caller: &Caller,
+    key: &IdempotencyKey,
+    workshop_id: i64,
+    started_in: Phase,
+    draft: Draft,
+) -> Result<i64, AppError> {
+    let first = seat(db, caller, workshop_id).await?;
+    let scope = format!("participant:{}", first.participant.id);
+    let caller = caller.clone();
+    let now = clock.now();
+    run_once(db, clock, &scope, key, move |txn| {
+        Box::pin(async move {
+            bump(txn, workshop_id).await?;
+            let seat = seat(txn, &caller, workshop_id).await?;
+            let Some(late) = lateness(seat.ctx.phase(), started_in) else {
+                return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
+            };
+            if seat.ctx.round.status != RoundStatus::Open.as_str() {
+                return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
+            }
+            let round = round_by_id(txn, &seat.me, seat.ctx.round.id).await?;
+            let holds = check(txn, now, &seat.me, &round, &draft).await?;
+            let under_card =
+                draft.domain_id.is_some() && draft.domain_id == seat.participant.card_domain_id;
+            let created = contribution::ActiveModel {
+                round_id: Set(round.round.id),
+                idea_id: Set(round.idea.id),
+                author_id: Set(seat.me.id),
+                kind: Set(draft.kind.as_str().to_owned()),
+                domain_id: Set(draft.domain_id),
+                severity: Set(draft.severity.map(|s| s.as_str().to_owned())),
+                body: Set(draft.body),
+                link: Set(draft.link),
+                answers_id: Set(None),
+                // A hat worn in play never covers a domain.
+                holds_domain: Set(holds && !under_card),
+                under_card: Set(under_card),
+                late: Set(late),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(from_db)?;
+            Ok(created.id)
+        })
+    })
+    .await
+}
+
+/// Places (`add`) or takes back one dot on a mine of the workshop's round,
+/// during the vote, within the allowance the facilitator set.
+pub async fn vote(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    workshop_id: i64,
+    contribution_id: i64,
+    add: bool,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    bump(&txn, workshop_id).await?;
+    let seat = seat(&txn, caller, workshop_id).await?;
+    if seat.ctx.phase() != Phase::Vote {
+        return Err(FormErrors::refuse("dots", Key::ErrNotVotingTime));
+    }
+    contribution::Entity::find_by_id(contribution_id)
+        .filter(contribution::Column::RoundId.eq(seat.ctx.round.id))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::HiddenReason.is_null())
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let mine = dot_vote::Entity::find()
+        .filter(dot_vote::Column::ParticipantId.eq(seat.participant.id))
+        .all(&txn)
+        .await
+        .map_err(from_db)?;
+    let used: i32 = mine.iter().map(|v| v.dots).sum();
+    let here = mine.iter().find(|v| v.contribution_id == contribution_id);
+    let dots = match (add, here) {
+        (true, _) if used >= seat.ctx.workshop.dots => {
+            return Err(FormErrors::refuse("dots", Key::ErrNoDotsLeft))
+        }
+        (true, Some(v)) => v.dots + 1,
+        (true, None) => 1,
+        (false, Some(v)) => v.dots - 1,
+        (false, None) => return txn.commit().await.map_err(from_db),
+    };
+    dot_vote::Entity::delete_by_id((seat.participant.id, contribution_id))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    if dots > 0 {
+        dot_vote::ActiveModel {
+            workshop_id: Set(workshop_id),
+            participant_id: Set(seat.participant.id),
+            contribution_id: Set(contribution_id),
+            dots: Set(dots),
+        }
+        .insert(&txn)
+        .await
+        .map_err(from_db)?;
+    }
+    txn.commit().await.map_err(from_db)
+}

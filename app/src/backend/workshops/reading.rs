@@ -1,0 +1,411 @@
+//! The three views of a workshop, each read whole, and the pulse that tells
+//! them to read again. Before the reveal nothing of others' contributions
+//! is read for anyone: only their number.
+
+use super::access::{facilitating, seat, Caller, Ctx};
+use super::joining::GUEST_STATUS;
+use crate::backend::accounts::tokens::hash_token;
+use crate::backend::entities::{
+    contribution, dot_vote, idea_version, round_domain, user, workshop_participant,
+};
+use crate::backend::error::from_db;
+use crate::backend::expertise;
+use crate::domain::accounts::CurrentUser;
+use crate::domain::round_views::DomainRef;
+use crate::domain::rounds::{ContributionKind, Severity, TriageKind};
+use crate::domain::workshop_views::{
+    BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow, PhoneView,
+    Timer, WorkshopHeader, WorkshopPulse,
+};
+use crate::domain::workshops::seconds_left;
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+fn timer(ctx: &Ctx, now: DateTime<Utc>) -> Timer {
+    let w = &ctx.workshop;
+    Timer {
+        seconds_left: seconds_left(w.timer_ends_at, w.timer_paused_left, now),
+        paused: w.timer_paused_left.is_some(),
+    }
+}
+
+fn pulse_of(ctx: &Ctx, now: DateTime<Utc>) -> WorkshopPulse {
+    WorkshopPulse {
+        version: ctx.workshop.version,
+        phase: ctx.phase(),
+        timer: timer(ctx, now),
+    }
+}
+
+/// The pulse, for someone in the room.
+pub async fn pulse(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    workshop_id: i64,
+    now: DateTime<Utc>,
+) -> Result<WorkshopPulse, AppError> {
+    Ok(pulse_of(&seat(db, caller, workshop_id).await?.ctx, now))
+}
+
+/// The pulse, for the facilitator's board and console.
+pub async fn facilitator_pulse(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    workshop_id: i64,
+    now: DateTime<Utc>,
+) -> Result<WorkshopPulse, AppError> {
+    Ok(pulse_of(&facilitating(db, me, workshop_id).await?, now))
+}
+
+async fn header(
+    db: &impl ConnectionTrait,
+    ctx: &Ctx,
+    now: DateTime<Utc>,
+) -> Result<WorkshopHeader, AppError> {
+    let version = idea_version::Entity::find_by_id((ctx.idea.id, ctx.round.version))
+        .one(db)
+        .await
+        .map_err(from_db)?;
+    let participants = workshop_participant::Entity::find()
+        .filter(workshop_participant::Column::WorkshopId.eq(ctx.workshop.id))
+        .filter(workshop_participant::Column::RemovedAt.is_null())
+        .count(db)
+        .await
+        .map_err(from_db)?;
+    let contributions = contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(ctx.round.id))
+        .count(db)
+        .await
+        .map_err(from_db)?;
+    Ok(WorkshopHeader {
+        workshop_id: ctx.workshop.id,
+        idea_id: ctx.idea.id,
+        round_number: ctx.round.number,
+        title: ctx.idea.title.clone(),
+        problem: version
+            .as_ref()
+            .map(|v| v.problem.clone())
+            .unwrap_or_default(),
+        proposal: version.map(|v| v.proposal).unwrap_or_default(),
+        focus: ctx.round.focus.clone(),
+        phase: ctx.phase(),
+        timer: timer(ctx, now),
+        version: ctx.workshop.version,
+        participants: participants as u32,
+        contributions: contributions as u32,
+    })
+}
+
+/// The round's contributions as the room sees them: all of them once
+/// revealed, only `own`'s before; with dot counts and `own`'s dots.
+async fn contributions(
+    db: &impl ConnectionTrait,
+    ctx: &Ctx,
+    own: Option<(i64, i64)>,
+) -> Result<Vec<LiveContribution>, AppError> {
+    let mut query = contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(ctx.round.id))
+        .order_by_asc(contribution::Column::Id);
+    if !ctx.phase().revealed() && ctx.round.revealed_at.is_none() {
+        let Some((author, _)) = own else {
+            return Ok(Vec::new());
+        };
+        query = query.filter(contribution::Column::AuthorId.eq(author));
+    }
+    let rows = query.all(db).await.map_err(from_db)?;
+    let authors: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
+    let people: HashMap<i64, user::Model> = if authors.is_empty() {
+        HashMap::new()
+    } else {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(authors))
+            .all(db)
+            .await
+            .map_err(from_db)?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect()
+    };
+    let domains: HashMap<i64, String> = expertise::offered(db, ctx.idea.organisation_id)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    let votes = dot_vote::Entity::find()
+        .filter(dot_vote::Column::WorkshopId.eq(ctx.workshop.id))
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    Ok(rows
+        .into_iter()
+        .map(|c| {
+            let person = people.get(&c.author_id);
+            let on_it = votes.iter().filter(|v| v.contribution_id == c.id);
+            let hidden = c.hidden_reason.is_some();
+            LiveContribution {
+                id: c.id,
+                kind: ContributionKind::parse(&c.kind).unwrap_or(ContributionKind::Question),
+                severity: c.severity.as_deref().and_then(Severity::parse),
+                domain: c.domain_id.map(|id| DomainRef {
+                    id,
+                    name: domains.get(&id).cloned().unwrap_or_default(),
+                }),
+                body: if hidden { String::new() } else { c.body },
+                author: person.map(|p| p.display_name.clone()).unwrap_or_default(),
+                author_guest: person.is_some_and(|p| p.status == GUEST_STATUS),
+                under_card: c.under_card,
+                late: c.late,
+                dots: on_it.clone().map(|v| v.dots as u32).sum(),
+                my_dots: own
+                    .map(|(_, participant)| {
+                        on_it
+                            .filter(|v| v.participant_id == participant)
+                            .map(|v| v.dots as u32)
+                            .sum()
+                    })
+                    .unwrap_or(0),
+                triage: c.triage.as_deref().and_then(TriageKind::parse),
+                hidden_reason: c.hidden_reason,
+            }
+        })
+        .collect())
+}
+
+/// Contributions by domain: the round's wanted domains first, then others,
+/// then those naming none; mines most dotted first within each.
+fn grouped(mut items: Vec<LiveContribution>, wanted: &[i64]) -> Vec<DomainGroup> {
+    items.sort_by_key(|c| {
+        (
+            c.kind != ContributionKind::Mine,
+            std::cmp::Reverse(c.dots),
+            c.id,
+        )
+    });
+    let mut groups: Vec<DomainGroup> = Vec::new();
+    for item in items {
+        let key = item.domain.as_ref().map(|d| d.id);
+        match groups
+            .iter_mut()
+            .find(|g| g.domain.as_ref().map(|d| d.id) == key)
+        {
+            Some(group) => group.items.push(item),
+            None => groups.push(DomainGroup {
+                domain: item.domain.clone(),
+                items: vec![item],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| match &g.domain {
+        Some(d) => (
+            0,
+            wanted.iter().position(|w| *w == d.id).unwrap_or(usize::MAX),
+            d.id,
+        ),
+        None => (1, 0, 0),
+    });
+    groups
+}
+
+async fn wanted_domains(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Vec<DomainRef>, AppError> {
+    let wanted: Vec<i64> = round_domain::Entity::find()
+        .filter(round_domain::Column::RoundId.eq(ctx.round.id))
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .map(|d| d.domain_id)
+        .collect();
+    // In the organisation's order.
+    Ok(expertise::offered(db, ctx.idea.organisation_id)
+        .await?
+        .into_iter()
+        .filter(|d| wanted.contains(&d.id))
+        .map(|d| DomainRef {
+            id: d.id,
+            name: d.name,
+        })
+        .collect())
+}
+
+/// The phone of someone in the room.
+pub async fn phone(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    workshop_id: i64,
+    now: DateTime<Utc>,
+) -> Result<PhoneView, AppError> {
+    let seat = seat(db, caller, workshop_id).await?;
+    let ctx = &seat.ctx;
+    let all = contributions(db, ctx, Some((seat.me.id, seat.participant.id))).await?;
+    let own_ids = own_contribution_ids(db, ctx.round.id, seat.me.id).await?;
+    let mine: Vec<LiveContribution> = all
+        .iter()
+        .filter(|c| own_ids.contains(&c.id))
+        .cloned()
+        .collect();
+    let mut mines: Vec<LiveContribution> = if ctx.phase().revealed() {
+        all.into_iter()
+            .filter(|c| c.kind == ContributionKind::Mine && c.hidden_reason.is_none())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    mines.sort_by_key(|c| (std::cmp::Reverse(c.dots), c.id));
+    let used: u32 = dot_vote::Entity::find()
+        .filter(dot_vote::Column::ParticipantId.eq(seat.participant.id))
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .iter()
+        .map(|v| v.dots as u32)
+        .sum();
+    let allowed = ctx.workshop.dots.max(0) as u32;
+    let mut domains = wanted_domains(db, ctx).await?;
+    for d in expertise::offered(db, ctx.idea.organisation_id).await? {
+        if !domains.iter().any(|w| w.id == d.id) {
+            domains.push(DomainRef {
+                id: d.id,
+                name: d.name,
+            });
+        }
+    }
+    let card = seat
+        .participant
+        .card_domain_id
+        .and_then(|id| domains.iter().find(|d| d.id == id).cloned());
+    let (_, standing) = crate::backend::ideas::access::load(db, &seat.me, ctx.idea.id).await?;
+    Ok(PhoneView {
+        header: header(db, ctx, now).await?,
+        me: seat.me.display_name.clone(),
+        guest: seat.participant.guest,
+        card,
+        mine,
+        mines,
+        dots_allowed: allowed,
+        dots_left: allowed.saturating_sub(used),
+        domains,
+        is_author: standing.can_edit(),
+        request_id: uuid::Uuid::new_v4().to_string(),
+    })
+}
+
+async fn own_contribution_ids(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+    author: i64,
+) -> Result<Vec<i64>, AppError> {
+    Ok(contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(round_id))
+        .filter(contribution::Column::AuthorId.eq(author))
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .map(|c| c.id)
+        .collect())
+}
+
+/// The projector board: what the facilitator shows the room.
+pub async fn board(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    public_url: &str,
+    workshop_id: i64,
+    now: DateTime<Utc>,
+) -> Result<BoardView, AppError> {
+    let ctx = facilitating(db, me, workshop_id).await?;
+    let join = match (&ctx.workshop.code, ctx.workshop.joining_open) {
+        (Some(code), true) => Some(join_info(public_url, code)?),
+        _ => None,
+    };
+    let wanted: Vec<i64> = wanted_domains(db, &ctx)
+        .await?
+        .iter()
+        .map(|d| d.id)
+        .collect();
+    let groups = if ctx.phase().revealed() {
+        grouped(contributions(db, &ctx, None).await?, &wanted)
+    } else {
+        Vec::new()
+    };
+    Ok(BoardView {
+        header: header(db, &ctx, now).await?,
+        join,
+        groups,
+    })
+}
+
+/// The code, the join address and its QR code.
+pub fn join_info(public_url: &str, code: &str) -> Result<JoinInfo, AppError> {
+    let url = format!("{public_url}{}/{code}", crate::workshops::JOIN_PATH);
+    Ok(JoinInfo {
+        code: code.to_owned(),
+        qr_svg: super::qr::svg(&url)?,
+        url,
+    })
+}
+
+/// The facilitator console. `session` tells whether this device holds it.
+pub async fn console(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    session: &str,
+    workshop_id: i64,
+    now: DateTime<Utc>,
+) -> Result<ConsoleView, AppError> {
+    let ctx = facilitating(db, me, workshop_id).await?;
+    let round_domains = wanted_domains(db, &ctx).await?;
+    let wanted: Vec<i64> = round_domains.iter().map(|d| d.id).collect();
+    let items = if ctx.phase().revealed() || ctx.round.revealed_at.is_some() {
+        contributions(db, &ctx, None).await?
+    } else {
+        Vec::new()
+    };
+    let untriaged = items
+        .iter()
+        .filter(|c| {
+            c.kind == ContributionKind::Mine && c.hidden_reason.is_none() && c.triage.is_none()
+        })
+        .count() as u32;
+    let people = workshop_participant::Entity::find()
+        .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
+        .order_by_asc(workshop_participant::Column::Id)
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    let names = crate::backend::ideas::reading::names(db, people.iter().map(|p| p.user_id)).await?;
+    let domains: Vec<DomainRef> = expertise::offered(db, ctx.idea.organisation_id)
+        .await?
+        .into_iter()
+        .map(|d| DomainRef {
+            id: d.id,
+            name: d.name,
+        })
+        .collect();
+    let participants = people
+        .into_iter()
+        .map(|p| ParticipantRow {
+            id: p.id,
+            name: names.get(&p.user_id).cloned().unwrap_or_default(),
+            guest: p.guest,
+            card: p
+                .card_domain_id
+                .and_then(|id| domains.iter().find(|d| d.id == id).cloned()),
+            removed: p.removed_at.is_some(),
+        })
+        .collect();
+    Ok(ConsoleView {
+        header: header(db, &ctx, now).await?,
+        code: ctx.workshop.code.clone(),
+        joining_open: ctx.workshop.joining_open,
+        holds_console: ctx.workshop.console_session == hash_token(session),
+        dots: ctx.workshop.dots.max(0) as u32,
+        cards_dealt: ctx.workshop.cards_dealt,
+        round_domains,
+        participants,
+        groups: grouped(items, &wanted),
+        untriaged,
+    })
+}

@@ -1,0 +1,147 @@
+//! What the three workshop views show: the phone, the projector board and
+//! the facilitator console. Each is read whole by one server function; the
+//! light [`WorkshopPulse`] tells a view when to read again.
+
+use super::round_views::DomainRef;
+use super::rounds::{ContributionKind, Severity, TriageKind};
+use super::workshops::Phase;
+use serde::{Deserialize, Serialize};
+
+/// What changes often, in a few bytes: polled every few seconds (and later
+/// pushed). A view reads its whole state again when `version` moves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopPulse {
+    pub version: i64,
+    pub phase: Phase,
+    pub timer: Timer,
+}
+
+/// The shared timer, as the server keeps it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timer {
+    /// `None` when no timer runs for this phase.
+    pub seconds_left: Option<i64>,
+    pub paused: bool,
+}
+
+/// What every view shows at the top.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopHeader {
+    pub workshop_id: i64,
+    pub idea_id: i64,
+    pub round_number: i32,
+    pub title: String,
+    pub problem: String,
+    pub proposal: String,
+    pub focus: String,
+    pub phase: Phase,
+    pub timer: Timer,
+    pub version: i64,
+    pub participants: u32,
+    /// How many contributions arrived (the only thing said before the reveal).
+    pub contributions: u32,
+}
+
+/// A contribution as the room sees it once revealed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveContribution {
+    pub id: i64,
+    pub kind: ContributionKind,
+    pub severity: Option<Severity>,
+    pub domain: Option<DomainRef>,
+    pub body: String,
+    pub author: String,
+    pub author_guest: bool,
+    pub under_card: bool,
+    pub late: bool,
+    pub dots: u32,
+    /// The caller's own dots on it (the phone).
+    pub my_dots: u32,
+    pub triage: Option<TriageKind>,
+    pub hidden_reason: Option<String>,
+}
+
+/// Contributions of one domain (or of none), for the board and the console.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainGroup {
+    /// `None`: questions, workarounds… that name no domain.
+    pub domain: Option<DomainRef>,
+    pub items: Vec<LiveContribution>,
+}
+
+/// The phone: the current phase's single task.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhoneView {
+    pub header: WorkshopHeader,
+    pub me: String,
+    pub guest: bool,
+    /// The role card dealt to the caller.
+    pub card: Option<DomainRef>,
+    /// The caller's own contributions (all they see before the reveal).
+    pub mine: Vec<LiveContribution>,
+    /// Everyone's mines once revealed, most dotted first.
+    pub mines: Vec<LiveContribution>,
+    pub dots_allowed: u32,
+    pub dots_left: u32,
+    /// The round's wanted domains first, then the organisation's others.
+    pub domains: Vec<DomainRef>,
+    /// An author of the idea: triages, does not post mines.
+    pub is_author: bool,
+    /// A fresh key for the post form (a retry sends the same).
+    pub request_id: String,
+}
+
+/// The projector board.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardView {
+    pub header: WorkshopHeader,
+    /// Shown while joining is open.
+    pub join: Option<JoinInfo>,
+    /// From the reveal on: contributions by domain, dots counted.
+    pub groups: Vec<DomainGroup>,
+}
+
+/// How to join: the code, the address and its QR code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinInfo {
+    pub code: String,
+    pub url: String,
+    /// An `<svg>` element, rendered on the server.
+    pub qr_svg: String,
+}
+
+/// Someone in the room, for the console.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParticipantRow {
+    pub id: i64,
+    pub name: String,
+    pub guest: bool,
+    pub card: Option<DomainRef>,
+    pub removed: bool,
+}
+
+/// The facilitator console.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleView {
+    pub header: WorkshopHeader,
+    pub code: Option<String>,
+    pub joining_open: bool,
+    /// This device holds the console; otherwise it may take it over.
+    pub holds_console: bool,
+    pub dots: u32,
+    pub cards_dealt: bool,
+    pub round_domains: Vec<DomainRef>,
+    pub participants: Vec<ParticipantRow>,
+    pub groups: Vec<DomainGroup>,
+    /// Mines not triaged yet (the round closes once none is left).
+    pub untriaged: u32,
+}
+
+/// The join page: what a code leads to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinTarget {
+    pub code: String,
+    pub title: String,
+    /// The caller's name when signed in (they join with their account).
+    pub member: Option<String>,
+}

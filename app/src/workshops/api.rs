@@ -1,0 +1,422 @@
+//! Server functions of live workshops. Facilitator actions need the device
+//! holding the console; phones act as members or as guests, in their own
+//! workshop only.
+
+// A server function takes one argument per form field, and so does the
+// function generated for the browser: the lint is allowed for the module.
+#![allow(clippy::too_many_arguments)]
+
+use crate::domain::workshop_views::{BoardView, ConsoleView, JoinTarget, PhoneView, WorkshopPulse};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The signed-in caller and their session token (the console's device).
+#[cfg(feature = "ssr")]
+fn facilitator() -> Result<(crate::domain::accounts::CurrentUser, String), AppError> {
+    use crate::backend::http::{fail, require_signed_in, session_token};
+    let me = require_signed_in().map_err(fail)?;
+    let session = session_token().ok_or_else(|| fail(AppError::Unauthorized))?;
+    Ok((me, session))
+}
+
+/// Starts the workshop of a live round (or opens the one started) and
+/// takes the caller to its console. Facilitators, and the idea's authors.
+#[server(endpoint = "start_workshop")]
+pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    let state = state();
+    let id = crate::backend::workshops::running::start(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &session,
+        round_id,
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&super::console_path(id));
+    Ok(())
+}
+
+/// What a join code leads to, for the join page. Anyone: the code is the
+/// secret, and wrong ones are counted per IP address.
+#[server(endpoint = "look_up_code")]
+pub async fn look_up_code(code: String) -> Result<JoinTarget, AppError> {
+    use crate::backend::http::{client_ip, fail, require_signed_in, state};
+    let state = state();
+    let me = require_signed_in().ok();
+    crate::backend::workshops::joining::target(
+        &state.db,
+        state.clock.as_ref(),
+        me.as_ref(),
+        &client_ip(),
+        &code,
+    )
+    .await
+    .map_err(|e| fail(e.echoing(&[("code", code.as_str())])))
+}
+
+/// Joins a workshop by its code: with one's account when signed in, else as
+/// a guest giving a name (the guest cookie is set). Anyone.
+#[server(endpoint = "join_workshop")]
+pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
+    use crate::backend::http::{
+        client_ip, fail, guest_token, require_signed_in, set_guest_cookie, state,
+    };
+    use crate::backend::workshops::joining::{join, Joiner};
+    let state = state();
+    let joiner = match require_signed_in() {
+        Ok(me) => Joiner::Member(me),
+        Err(_) => Joiner::Guest {
+            name: name.clone(),
+            token: guest_token(),
+        },
+    };
+    let joined = join(&state.db, state.clock.as_ref(), &client_ip(), &code, joiner)
+        .await
+        .map_err(|e| fail(e.echoing(&[("code", code.as_str()), ("name", name.as_str())])))?;
+    if let Some(token) = joined.guest_token {
+        set_guest_cookie(&token);
+    }
+    leptos_axum::redirect(&super::phone_path(joined.workshop_id));
+    Ok(())
+}
+
+/// The phone view. People in the workshop (members who joined, its guests).
+#[server(endpoint = "workshop_phone")]
+pub async fn workshop_phone(workshop_id: i64) -> Result<PhoneView, AppError> {
+    use crate::backend::http::{fail, state, workshop_caller};
+    let state = state();
+    crate::backend::workshops::reading::phone(
+        &state.db,
+        &workshop_caller(),
+        workshop_id,
+        state.clock.now(),
+    )
+    .await
+    .map_err(fail)
+}
+
+/// The projector board. Those who may facilitate the workshop.
+#[server(endpoint = "workshop_board")]
+pub async fn workshop_board(workshop_id: i64) -> Result<BoardView, AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    let me = require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::workshops::reading::board(
+        &state.db,
+        &me,
+        &state.public_url,
+        workshop_id,
+        state.clock.now(),
+    )
+    .await
+    .map_err(fail)
+}
+
+/// The facilitator console. Those who may facilitate the workshop.
+#[server(endpoint = "workshop_console")]
+pub async fn workshop_console(workshop_id: i64) -> Result<ConsoleView, AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    let state = state();
+    crate::backend::workshops::reading::console(
+        &state.db,
+        &me,
+        &session,
+        workshop_id,
+        state.clock.now(),
+    )
+    .await
+    .map_err(fail)
+}
+
+/// The light state every view polls: version, phase, timer. People in the
+/// workshop, and those who may facilitate it.
+#[server(endpoint = "pulse_of_workshop")]
+pub async fn pulse_of_workshop(workshop_id: i64) -> Result<WorkshopPulse, AppError> {
+    use crate::backend::http::{fail, state, workshop_caller};
+    use crate::backend::workshops::access::Caller;
+    use crate::backend::workshops::reading::{facilitator_pulse, pulse};
+    let state = state();
+    let now = state.clock.now();
+    let caller = workshop_caller();
+    let seated = pulse(&state.db, &caller, workshop_id, now).await;
+    match (seated, &caller) {
+        (Err(AppError::Forbidden | AppError::NotFound), Caller::Member(me)) => {
+            facilitator_pulse(&state.db, me, workshop_id, now).await
+        }
+        (answer, _) => answer,
+    }
+    .map_err(fail)
+}
+
+/// Back to the console after a facilitator's action.
+#[cfg(feature = "ssr")]
+fn to_console(workshop_id: i64) {
+    leptos_axum::redirect(&super::console_path(workshop_id));
+}
+
+/// Opens (`open=true`) or locks joining. At the console.
+#[server(endpoint = "set_joining")]
+pub async fn set_joining(workshop_id: i64, open: bool) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    crate::backend::workshops::running::set_joining(&state().db, &me, &session, workshop_id, open)
+        .await
+        .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Moves the console to this device. Those who may facilitate.
+#[server(endpoint = "take_console")]
+pub async fn take_console(workshop_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    crate::backend::workshops::running::take_console(&state().db, &me, &session, workshop_id)
+        .await
+        .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Goes from phase `from` to the next, with a timer of `minutes` (empty:
+/// the phase's default). At the console; pressed twice, moves once.
+#[server(endpoint = "next_phase")]
+pub async fn next_phase(workshop_id: i64, from: String, minutes: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    use crate::domain::workshops::{parse_minutes, Phase};
+    use crate::error::FormErrors;
+    let (me, session) = facilitator()?;
+    let input = [("minutes", minutes.as_str())];
+    let from = Phase::parse(&from).ok_or_else(|| {
+        fail(FormErrors::refuse(
+            "from",
+            crate::i18n::Key::ErrInvalidChoice,
+        ))
+    })?;
+    let minutes = match minutes.trim() {
+        "" => None,
+        typed => Some(
+            parse_minutes(typed)
+                .map_err(|k| fail(FormErrors::refuse("minutes", k).echoing(&input)))?,
+        ),
+    };
+    let state = state();
+    crate::backend::workshops::running::advance(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &session,
+        workshop_id,
+        from,
+        minutes,
+    )
+    .await
+    .map_err(|e| fail(e.echoing(&input)))?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Ends the workshop now: the round stays open for triage. At the console.
+#[server(endpoint = "end_workshop")]
+pub async fn end_workshop(workshop_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    let state = state();
+    crate::backend::workshops::running::end(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &session,
+        workshop_id,
+    )
+    .await
+    .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// The timer: `pause`, `resume`, `plus1` or `plus5` (minutes). At the console.
+#[server(endpoint = "workshop_timer")]
+pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    use crate::backend::workshops::running::{timer, TimerAction};
+    use crate::error::FormErrors;
+    let (me, session) = facilitator()?;
+    let action = match action.as_str() {
+        "pause" => TimerAction::Pause,
+        "resume" => TimerAction::Resume,
+        "plus1" => TimerAction::Extend(1),
+        "plus5" => TimerAction::Extend(5),
+        _ => {
+            return Err(fail(FormErrors::refuse(
+                "action",
+                crate::i18n::Key::ErrInvalidChoice,
+            )))
+        }
+    };
+    let state = state();
+    timer(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &session,
+        workshop_id,
+        action,
+    )
+    .await
+    .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// How many dots each participant places (1 to 10), before the vote. At
+/// the console.
+#[server(endpoint = "set_dots")]
+pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    use crate::error::FormErrors;
+    let (me, session) = facilitator()?;
+    let input = [("dots", dots.as_str())];
+    let count = crate::domain::workshops::parse_dots(&dots)
+        .map_err(|k| fail(FormErrors::refuse("dots", k).echoing(&input)))?;
+    crate::backend::workshops::running::set_dots(&state().db, &me, &session, workshop_id, count)
+        .await
+        .map_err(|e| fail(e.echoing(&input)))?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Deals role cards at random (again: reshuffles). At the console, before
+/// the reveal.
+#[server(endpoint = "deal_cards")]
+pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    crate::backend::workshops::running::deal(&state().db, &me, &session, workshop_id)
+        .await
+        .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Removes someone from the room. At the console.
+#[server(endpoint = "remove_participant")]
+pub async fn remove_participant(workshop_id: i64, participant_id: i64) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    let (me, session) = facilitator()?;
+    let state = state();
+    crate::backend::workshops::running::remove(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &session,
+        workshop_id,
+        participant_id,
+    )
+    .await
+    .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Hides a contribution of the workshop with a reason shown to everyone.
+/// At the console.
+#[server(endpoint = "hide_live")]
+pub async fn hide_live(
+    workshop_id: i64,
+    contribution_id: i64,
+    reason: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state};
+    use crate::domain::rounds::ContributionText;
+    use crate::error::FormErrors;
+    let (me, session) = facilitator()?;
+    let input = [("reason", reason.as_str())];
+    let reason = ContributionText::parse(&reason)
+        .map_err(|k| fail(FormErrors::refuse("reason", k).echoing(&input)))?;
+    let state = state();
+    crate::backend::workshops::running::hide(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &session,
+        workshop_id,
+        contribution_id,
+        reason,
+    )
+    .await
+    .map_err(fail)?;
+    to_console(workshop_id);
+    Ok(())
+}
+
+/// Posts from a phone during the writing phase (`started_in` is the phase
+/// the form was shown in: a late post is taken until the reveal ends). The
+/// same `request_id` twice posts once. People in the workshop.
+#[server(endpoint = "post_live")]
+pub async fn post_live(
+    request_id: String,
+    workshop_id: i64,
+    started_in: String,
+    kind: String,
+    domain_id: String,
+    severity: String,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state, workshop_caller};
+    use crate::domain::workshops::Phase;
+    use crate::error::FormErrors;
+    let input = [
+        ("kind", kind.as_str()),
+        ("domain_id", domain_id.as_str()),
+        ("severity", severity.as_str()),
+        ("body", body.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(input);
+    let draft =
+        crate::rounds::parse_draft(&kind, &domain_id, &severity, &body, "", "", &mut errors);
+    let key = crate::ideas::request_key(&request_id, &mut errors);
+    let started_in = Phase::parse(&started_in).unwrap_or(Phase::Ended);
+    let (Some(draft), Some(key)) = (draft, key) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    crate::backend::workshops::posting::post(
+        &state.db,
+        state.clock.as_ref(),
+        &workshop_caller(),
+        &key,
+        workshop_id,
+        started_in,
+        draft,
+    )
+    .await
+    .map_err(|e| fail(e.echoing(&input)))?;
+    leptos_axum::redirect(&format!("{}#envoye", super::phone_path(workshop_id)));
+    Ok(())
+}
+
+/// Places (`add=true`) or takes back a dot on a mine, during the vote.
+/// People in the workshop.
+#[server(endpoint = "place_dot")]
+pub async fn place_dot(workshop_id: i64, contribution_id: i64, add: bool) -> Result<(), AppError> {
+    use crate::backend::http::{fail, state, workshop_caller};
+    crate::backend::workshops::posting::vote(
+        &state().db,
+        &workshop_caller(),
+        workshop_id,
+        contribution_id,
+        add,
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&format!(
+        "{}#mine-{contribution_id}",
+        super::phone_path(workshop_id)
+    ));
+    Ok(())
+}

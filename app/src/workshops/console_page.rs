@@ -1,0 +1,283 @@
+//! `/ateliers/<id>/console`: the facilitator's console. Phases and timer,
+//! joining, dots, role cards, the people in the room, hiding a
+//! contribution. Actions need the device holding the console; another
+//! device may take it over.
+
+use super::live::Refresh;
+use super::shared::{LiveItem, PhaseBar};
+use super::{
+    board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
+    RemoveParticipant, SetDots, SetJoining, TakeConsole, WorkshopTimer,
+};
+use crate::domain::workshop_views::ConsoleView;
+use crate::domain::workshops::Phase;
+use crate::error::{AppError, FormErrors};
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::{refused_submission, ErrorSummary, FormMessage, TextField};
+use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::status::load_failed;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+
+#[component]
+pub fn ConsolePage() -> impl IntoView {
+    if let Some(refused) = refusal(Need::SignedIn, Key::ConsoleTitle) {
+        return refused;
+    }
+    let id = crate::ui::guard::path_id("id");
+    let console = Resource::new(move || id, workshop_console);
+    view! {
+        <Title text=page_title(Key::ConsoleTitle) />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match console.await {
+                    Ok(console) => view! { <Console console /> }.into_any(),
+                    Err(error) => load_failed(error),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A button posting `fields` to the server function `S`.
+fn action_button<S: ServerFn>(
+    workshop_id: i64,
+    fields: Vec<(&'static str, String)>,
+    label: String,
+    class: &'static str,
+) -> impl IntoView {
+    view! {
+        <form method="post" action=S::PATH class="inline-form">
+            <input type="hidden" name="workshop_id" value=workshop_id />
+            {fields
+                .into_iter()
+                .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+                .collect_view()}
+            <button type="submit" class=class>{label}</button>
+        </form>
+    }
+}
+
+/// The first refusal among the console's forms, if one brought us back.
+fn console_refusal() -> Option<AppError> {
+    refused_submission::<NextPhase>()
+        .or_else(refused_submission::<SetDots>)
+        .or_else(refused_submission::<DealCards>)
+        .or_else(refused_submission::<HideLive>)
+        .or_else(refused_submission::<WorkshopTimer>)
+        .or_else(refused_submission::<SetJoining>)
+        .or_else(refused_submission::<RemoveParticipant>)
+        .or_else(refused_submission::<EndWorkshop>)
+        .or_else(refused_submission::<TakeConsole>)
+}
+
+#[component]
+fn Console(console: ConsoleView) -> impl IntoView {
+    let locale = use_locale();
+    let h = console.header.clone();
+    let id = h.workshop_id;
+    let refused = console_refusal();
+    let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let ended = h.phase == Phase::Ended;
+    let links = view! {
+        <p class="console-links">
+            <a href=board_path(id)>{t(locale, Key::OpenBoard)}</a>
+            " · "
+            <a href=phone_path(id)>{t(locale, Key::OpenPhone)}</a>
+            " · "
+            <a href=crate::ideas::idea_path(h.idea_id)>{t(locale, Key::BackToIdea)}</a>
+        </p>
+    };
+    if !console.holds_console && !ended {
+        return view! {
+            <h1>{format!("{} — {}", t(locale, Key::ConsoleTitle), h.title)}</h1>
+            <p class="callout">{t(locale, Key::ConsoleElsewhere)}</p>
+            {action_button::<TakeConsole>(id, vec![], t(locale, Key::TakeConsole).to_owned(), "primary")}
+            {links}
+        }
+        .into_any();
+    }
+    view! {
+        <h1>{format!("{} — {}", t(locale, Key::ConsoleTitle), h.title)}</h1>
+        <p class="round-focus">{h.focus.clone()}</p>
+        {links}
+        <PhaseBar header=h.clone() refresh=Refresh::AnyChange />
+        <ErrorSummary error=refused.clone() />
+        <FormMessage errors=errors.clone() field="workshop" />
+        <FormMessage errors=errors.clone() field="console" />
+        {(!ended).then(|| view! { <Controls console=console.clone() errors=errors.clone() /> })}
+        <People console=console.clone() />
+        <Contributions console=console.clone() errors=errors.clone() />
+    }
+    .into_any()
+}
+
+/// Phases, timer, joining, dots and cards.
+#[component]
+fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
+    let locale = use_locale();
+    let h = console.header.clone();
+    let id = h.workshop_id;
+    let next = h.phase.next();
+    let next_form = next.map(|next| {
+        let default = next.default_minutes().map(|m| m.to_string()).unwrap_or_default();
+        view! {
+            <form method="post" action={<NextPhase as ServerFn>::PATH} class="stack-form">
+                <input type="hidden" name="workshop_id" value=id />
+                <input type="hidden" name="from" value=h.phase.as_str() />
+                {(next != Phase::Ended).then(|| view! {
+                    <TextField name="minutes" label=Key::PhaseMinutesLabel hint=Key::PhaseMinutesHint value=default.clone() errors=errors.clone() kind="number" />
+                })}
+                <button type="submit" class="primary big">
+                    {format!("{} {}", t(locale, Key::GoToPhase), t(locale, next.label()))}
+                </button>
+            </form>
+        }
+    });
+    let timer = h.timer.seconds_left.map(|_| {
+        let pause = if h.timer.paused { ("resume", Key::TimerResume) } else { ("pause", Key::TimerPause) };
+        view! {
+            <div class="button-row" role="group" aria-label=t(locale, Key::TimerGroup)>
+                {action_button::<WorkshopTimer>(id, vec![("action", pause.0.to_owned())], t(locale, pause.1).to_owned(), "")}
+                {action_button::<WorkshopTimer>(id, vec![("action", "plus1".to_owned())], t(locale, Key::TimerPlusOne).to_owned(), "")}
+                {action_button::<WorkshopTimer>(id, vec![("action", "plus5".to_owned())], t(locale, Key::TimerPlusFive).to_owned(), "")}
+            </div>
+        }
+    });
+    let joining = match (&console.code, console.joining_open) {
+        (Some(code), true) => view! {
+            <p>{format!("{} {code} — {}", t(locale, Key::JoinCodeLabel), t(locale, Key::JoiningOpen))}</p>
+            {action_button::<SetJoining>(id, vec![("open", "false".to_owned())], t(locale, Key::LockJoining).to_owned(), "")}
+        }
+        .into_any(),
+        (Some(code), false) => view! {
+            <p>{format!("{} {code} — {}", t(locale, Key::JoinCodeLabel), t(locale, Key::JoiningLocked))}</p>
+            {action_button::<SetJoining>(id, vec![("open", "true".to_owned())], t(locale, Key::OpenJoining).to_owned(), "")}
+        }
+        .into_any(),
+        (None, _) => ().into_any(),
+    };
+    let before_vote = h.phase < Phase::Vote;
+    let before_reveal = !h.phase.revealed();
+    view! {
+        <section aria-labelledby="phases-title">
+            <h2 id="phases-title">{t(locale, Key::PhasesHeading)}</h2>
+            {next_form}
+            {timer}
+            {joining}
+            {before_vote.then(|| view! {
+                <form method="post" action={<SetDots as ServerFn>::PATH} class="inline-form">
+                    <input type="hidden" name="workshop_id" value=id />
+                    <TextField name="dots" label=Key::DotsLabel value=console.dots.to_string() errors=errors.clone() kind="number" />
+                    <button type="submit">{t(locale, Key::Save)}</button>
+                </form>
+            })}
+            {before_reveal.then(|| view! {
+                <div>
+                    <p class="hint">{t(locale, Key::CardsHint)}</p>
+                    <FormMessage errors=errors.clone() field="cards" />
+                    {action_button::<DealCards>(id, vec![], t(locale, if console.cards_dealt { Key::DealAgain } else { Key::DealCards }).to_owned(), "")}
+                </div>
+            })}
+            {action_button::<EndWorkshop>(id, vec![], t(locale, Key::EndWorkshop).to_owned(), "danger")}
+        </section>
+    }
+}
+
+/// The people in the room, with their cards; each may be removed.
+#[component]
+fn People(console: ConsoleView) -> impl IntoView {
+    let locale = use_locale();
+    let id = console.header.workshop_id;
+    let active = console.header.phase != Phase::Ended;
+    view! {
+        <section aria-labelledby="people-title">
+            <h2 id="people-title">{format!("{} ({})", t(locale, Key::ParticipantsHeading), console.header.participants)}</h2>
+            <table class="people">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(locale, Key::MembersName)}</th>
+                        <th scope="col">{t(locale, Key::CardColumn)}</th>
+                        <th scope="col">{t(locale, Key::ActionsColumn)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {console
+                        .participants
+                        .into_iter()
+                        .map(|p| {
+                            let name = if p.guest { format!("{} ({})", p.name, t(locale, Key::GuestMark)) } else { p.name.clone() };
+                            let action = if p.removed {
+                                t(locale, Key::Removed).to_owned().into_any()
+                            } else if active {
+                                view! {
+                                    <form method="post" action={<RemoveParticipant as ServerFn>::PATH} class="inline-form">
+                                        <input type="hidden" name="workshop_id" value=id />
+                                        <input type="hidden" name="participant_id" value=p.id />
+                                        <button type="submit" aria-label=format!("{} {}", t(locale, Key::RemoveParticipant), p.name)>{t(locale, Key::RemoveParticipant)}</button>
+                                    </form>
+                                }
+                                .into_any()
+                            } else {
+                                ().into_any()
+                            };
+                            view! {
+                                <tr>
+                                    <td>{name}</td>
+                                    <td>{p.card.map(|d| d.name).unwrap_or_default()}</td>
+                                    <td>{action}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// After the reveal: every contribution, with a hide form; mines left to
+/// triage are counted (the author triages from each mine's page).
+#[component]
+fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
+    let locale = use_locale();
+    let id = console.header.workshop_id;
+    let idea_id = console.header.idea_id;
+    let revealed = console.header.phase.revealed();
+    revealed.then(|| view! {
+        <section aria-labelledby="console-contributions">
+            <h2 id="console-contributions">{t(locale, Key::ContributionsHeading)}</h2>
+            <p>{format!("{} {}", console.untriaged, t(locale, Key::MinesToTriage))}</p>
+            <FormMessage errors=errors.clone() field="reason" />
+            {console.groups.into_iter().map(|group| {
+                let name = group.domain.as_ref().map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
+                view! {
+                    <h3>{format!("{name} ({})", group.items.len())}</h3>
+                    <ul class="live-list">
+                        {group.items.into_iter().map(|item| {
+                            let cid = item.id;
+                            let hidden = item.hidden_reason.is_some();
+                            view! {
+                                <li class="live-item">
+                                    <LiveItem item />
+                                    <p><a href=crate::rounds::contribution_path(idea_id, cid)>{t(locale, Key::OpenContribution)}</a></p>
+                                    {(!hidden).then(|| view! {
+                                        <form method="post" action={<HideLive as ServerFn>::PATH} class="inline-form">
+                                            <input type="hidden" name="workshop_id" value=id />
+                                            <input type="hidden" name="contribution_id" value=cid />
+                                            <label for=format!("hide-{cid}")>{t(locale, Key::HideReasonLabel)}</label>
+                                            <input id=format!("hide-{cid}") name="reason" required=true maxlength="2000" />
+                                            <button type="submit">{t(locale, Key::HideButton)}</button>
+                                        </form>
+                                    })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            }).collect_view()}
+        </section>
+    })
+}

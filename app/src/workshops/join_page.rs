@@ -1,0 +1,142 @@
+//! `/rejoindre` and `/rejoindre/<code>`: joining a workshop from a phone,
+//! with one's account or as a guest giving a name. Plain forms.
+
+use super::{look_up_code, JoinWorkshop, JOIN_PATH};
+use crate::domain::accounts::DisplayName;
+use crate::domain::workshop_views::JoinTarget;
+use crate::domain::workshops::CODE_LEN;
+use crate::error::{AppError, FormErrors};
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
+use crate::ui::guard::page_title;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn JoinWorkshopPage() -> impl IntoView {
+    let refused = refused_submission::<JoinWorkshop>();
+    let code = use_params_map()
+        .get_untracked()
+        .get("code")
+        .or_else(|| use_query_map().get_untracked().get("code"))
+        .or_else(|| {
+            refused
+                .as_ref()
+                .and_then(|e| e.form_errors())
+                .and_then(|e| e.value_of("code").map(str::to_owned))
+        })
+        .unwrap_or_default();
+    let target = Resource::new(move || (), {
+        let code = code.clone();
+        move |_| {
+            let code = code.clone();
+            async move {
+                if code.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    look_up_code(code).await.map(Some)
+                }
+            }
+        }
+    });
+    view! {
+        <Title text=page_title(Key::JoinWorkshopTitle) />
+        <Suspense fallback=|| ()>
+            {move || {
+                let refused = refused.clone();
+                let code = code.clone();
+                Suspend::new(async move {
+                    match target.await {
+                        Ok(Some(target)) => view! { <JoinForm target refused /> }.into_any(),
+                        Ok(None) => view! { <CodeForm code error=refused /> }.into_any(),
+                        // A wrong code is an answer to show next to the field,
+                        // the page itself is fine.
+                        Err(error) => view! { <CodeForm code error=Some(error) /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Typing the code: a GET form, so the address can be shared.
+#[component]
+fn CodeForm(code: String, error: Option<AppError>) -> impl IntoView {
+    let locale = use_locale();
+    let errors = error
+        .as_ref()
+        .and_then(|e| e.form_errors())
+        .cloned()
+        .or_else(|| {
+            // Refusals that are not about a field (too many tries) still show
+            // next to the code.
+            error.as_ref().map(|e| {
+                let mut errors = FormErrors::with_input([("code", code.as_str())]);
+                errors.add("code", e.message());
+                errors
+            })
+        });
+    view! {
+        <h1>{t(locale, Key::JoinWorkshopTitle)}</h1>
+        <p>{t(locale, Key::JoinWorkshopIntro)}</p>
+        <ErrorSummary error=error.clone() />
+        <form method="get" action=JOIN_PATH class="stack-form join-form">
+            <TextField
+                name="code"
+                label=Key::JoinCodeLabel
+                hint=Key::JoinCodeHint
+                value=code
+                errors
+                required=true
+                max_len=CODE_LEN + 2
+                autocomplete="off"
+            />
+            <button type="submit" class="primary big">{t(locale, Key::Continue)}</button>
+        </form>
+    }
+}
+
+/// Joining the workshop the code names.
+#[component]
+fn JoinForm(target: JoinTarget, refused: Option<AppError>) -> impl IntoView {
+    let locale = use_locale();
+    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let as_member = target.member.clone();
+    view! {
+        <h1>{t(locale, Key::JoinWorkshopTitle)}</h1>
+        <p class="join-idea">{target.title.clone()}</p>
+        <ErrorSummary error=refused.clone() />
+        <form method="post" action={<JoinWorkshop as ServerFn>::PATH} class="stack-form join-form">
+            <input type="hidden" name="code" value=target.code.clone() />
+            {match as_member {
+                Some(name) => view! {
+                    <p>{format!("{} {name}", t(locale, Key::JoiningAs))}</p>
+                    <input type="hidden" name="name" value="" />
+                }
+                .into_any(),
+                None => view! {
+                    <TextField
+                        name="name"
+                        label=Key::GuestNameLabel
+                        hint=Key::GuestNameHint
+                        errors=errors.clone()
+                        required=true
+                        max_len=DisplayName::MAX_CHARS
+                        autocomplete="nickname"
+                    />
+                    <section class="privacy-notice" aria-labelledby="privacy-title">
+                        <h2 id="privacy-title">{t(locale, Key::GuestPrivacyTitle)}</h2>
+                        <p>{t(locale, Key::GuestPrivacyText)}</p>
+                    </section>
+                }
+                .into_any(),
+            }}
+            <button type="submit" class="primary big">{t(locale, Key::JoinButton)}</button>
+        </form>
+        {target.member.is_none().then(|| view! {
+            <p><a href="/connexion">{t(locale, Key::JoinWithAccount)}</a></p>
+        })}
+    }
+}

@@ -1,0 +1,60 @@
+//! Live workshops in the UI: joining by code or QR code, the phone, the
+//! projector board and the facilitator console, kept current by
+//! [`live::LivePulse`].
+mod api;
+mod board_page;
+mod console_page;
+mod join_page;
+pub mod live;
+mod phone_page;
+mod shared;
+
+pub use api::*;
+pub use board_page::BoardPage;
+pub use console_page::ConsolePage;
+pub use join_page::JoinWorkshopPage;
+pub use phone_page::PhonePage;
+
+/// The join page; a code follows it in the QR code's address.
+pub const JOIN_PATH: &str = "/rejoindre";
+
+pub fn phone_path(workshop_id: i64) -> String {
+    format!("/ateliers/{workshop_id}")
+}
+
+pub fn board_path(workshop_id: i64) -> String {
+    format!("/ateliers/{workshop_id}/tableau")
+}
+
+pub fn console_path(workshop_id: i64) -> String {
+    format!("/ateliers/{workshop_id}/console")
+}
+
+/// A contribution's author, « Nom (invité·e) » for a workshop guest.
+pub fn author_name(
+    locale: crate::i18n::Locale,
+    c: &crate::domain::round_views::ContributionView,
+) -> String {
+    if c.author_guest {
+        format!(
+            "{} ({})",
+            c.author.name,
+            crate::i18n::t(locale, crate::i18n::Key::GuestMark)
+        )
+    } else {
+        c.author.name.clone()
+    }
+}
+
+/// ` · casquette jouée · arrivée tardive`, as they apply.
+pub fn live_marks(
+    locale: crate::i18n::Locale,
+    c: &crate::domain::round_views::ContributionView,
+) -> String {
+    use crate::i18n::{t, Key};
+    [(c.under_card, Key::UnderCard), (c.late, Key::LatePost)]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, key)| format!(" · {}", t(locale, key)))
+        .collect()
+}

@@ -1,0 +1,187 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { api, axeClean, PASSWORD } from './journey';
+import { OwnServer } from './own-server';
+
+// Each project runs its own instance: the journey changes it for good.
+const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3241, 'desktop-nojs': 3242, 'phone-js': 3243, 'phone-nojs': 3244 };
+const ANNE_MINE = 'Les données de trajet sont des données personnelles.';
+const LOU_MINE = 'Le parking du site nord est déjà saturé le lundi.';
+
+/// A phone: 390×844, touch, its own cookies.
+async function phone(browser: Browser, javaScriptEnabled: boolean) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, javaScriptEnabled, locale: 'fr-FR',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return { page, problems, close: () => context.close() };
+}
+
+/// An instance with Camille (administrator, author), Anne (holds domain 1),
+/// a published idea and a live round calling domains 1 and 2.
+async function liveRound(page: Page, server: OwnServer) {
+  await api(page, server, 'complete_setup', { token: server.token, organisation: 'Ville de Nantes', display_name: 'Camille Martin',
+    email: 'camille@nantes.fr', password: PASSWORD });
+  const created = await api(page, server, 'create_idea', { request_id: crypto.randomUUID(), title: 'Covoiturage entre agents',
+    problem: 'Les parkings débordent chaque matin.' });
+  const ideaPath = created.headers()['location'].split('/modifier')[0];
+  const id = ideaPath.split('/').pop() as string;
+  await api(page, server, 'save_idea', { request_id: crypto.randomUUID(), idea_id: id, revision: '1', title: 'Covoiturage entre agents',
+    problem: 'Les parkings débordent chaque matin.', proposal: 'Une plateforme interne de covoiturage.',
+    beneficiaries: 'Les agents', help_sought: '', tags: 'mobilité', publish: '1' });
+  await api(page, server, 'open_round', { request_id: crypto.randomUUID(), idea_id: id, focus: 'Qu’est-ce qui peut coincer ?',
+    mode: 'live', deadline: '', 'domains[]': '1', invitees: '' });
+  return `${server.url}${ideaPath}`;
+}
+
+/// Opens the console from the idea page; returns the join code.
+async function startFromIdea(page: Page, ideaUrl: string) {
+  await page.goto(ideaUrl);
+  await page.getByRole('button', { name: 'Ouvrir la console de l’atelier' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Console de l’atelier');
+  const text = await page.getByText(/Code de l’atelier [A-Z2-9]{6}/).first().innerText();
+  return /([A-Z2-9]{6})/.exec(text.replace('Code de l’atelier', ''))![1];
+}
+
+async function nextPhase(console: Page, name: string) {
+  await console.getByRole('button', { name: `Passer à la phase : ${name}` }).click();
+  await expect(console.locator('.phase')).toContainText(name);
+}
+
+test('a workshop with a console, a projector and two phones goes through every phase', async ({ page, browser, problems }, info) => {
+  test.skip(info.project.name !== 'desktop-js', 'one run with JavaScript: four browsers at once');
+  test.setTimeout(240_000);
+  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const contexts: { close: () => Promise<void> }[] = [];
+  try {
+    const ideaUrl = await liveRound(page, server);
+    const invited = await api(page, server, 'create_invitation', { role: 'member' });
+    const token = invited.headers()['location'].split('lien=')[1];
+
+    // The facilitator's console; the projector, signed in as her too.
+    const code = await startFromIdea(page, ideaUrl);
+    await axeClean(page);
+    const projector = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
+    contexts.push({ close: () => projector.close() });
+    const board = await projector.newPage();
+    await api(board, server, 'log_in', { email: 'camille@nantes.fr', password: PASSWORD });
+    await board.goto(`${server.url}/ateliers/1/tableau`);
+    await expect(board.locator('.join-code strong')).toHaveText(code);
+    await expect(board.locator('.qr svg')).toBeVisible();
+    await axeClean(board);
+
+    // Anne joins with her account from the QR code's address; Lou as a guest by typing the code.
+    const anne = await phone(browser, true);
+    const lou = await phone(browser, true);
+    contexts.push(anne, lou);
+    await api(anne.page, server, 'sign_up', { token, display_name: 'Anne Juriste', email: 'anne@nantes.fr', password: PASSWORD });
+    await api(anne.page, server, 'update_profile', { display_name: 'Anne Juriste', service: 'Juridique', 'domains[]': '1' });
+    await anne.page.goto(`${server.url}/rejoindre/${code}`);
+    await expect(anne.page.getByText('Vous rejoignez l’atelier en tant que Anne Juriste')).toBeVisible();
+    await anne.page.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
+    await lou.page.goto(`${server.url}/rejoindre`);
+    await lou.page.getByLabel('Code de l’atelier', { exact: true }).fill('zzzzzz');
+    await lou.page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(lou.page.getByText('Ce code ne correspond à aucun atelier en cours')).toBeVisible();
+    await lou.page.getByLabel('Code de l’atelier', { exact: true }).fill(code.toLowerCase());
+    await lou.page.getByRole('button', { name: 'Continuer' }).click();
+    await expect(lou.page.getByRole('heading', { name: 'Vos données' })).toBeVisible();
+    await axeClean(lou.page);
+    await lou.page.getByLabel('Votre nom', { exact: true }).fill('Lou');
+    await lou.page.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
+    await expect(lou.page.getByText('Lou (invité·e)')).toBeVisible();
+    await expect(lou.page.getByRole('heading', { name: 'L’idée' })).toBeVisible();
+    await axeClean(lou.page);
+
+    // Role cards, then silent writing: the phones follow by themselves.
+    await page.reload();
+    await expect(page.getByRole('cell', { name: 'Lou (invité·e)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Distribuer les casquettes' }).click();
+    await nextPhase(page, 'Écriture silencieuse');
+    for (const p of [anne.page, lou.page]) {
+      await expect(p.getByRole('heading', { name: 'À vous d’écrire' })).toBeVisible({ timeout: 10_000 });
+      await expect(p.getByText('Votre casquette :')).toBeVisible();
+    }
+    for (const [who, text] of [[anne.page, ANNE_MINE], [lou.page, LOU_MINE]] as const) {
+      await who.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
+      await who.getByLabel('Votre contribution', { exact: true }).fill(text);
+      await who.getByRole('button', { name: 'Envoyer ma contribution' }).click();
+      await expect(who.getByText(text)).toBeVisible();
+    }
+    expect(await anne.page.content()).not.toContain(LOU_MINE);
+    expect(await lou.page.content()).not.toContain(ANNE_MINE);
+    await expect(board.getByText('2 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
+    expect(await board.content()).not.toContain(ANNE_MINE);
+
+    // The reveal: the board shows both by domain, the phones too.
+    await nextPhase(page, 'Dévoilement');
+    await expect(board.getByText(ANNE_MINE)).toBeVisible({ timeout: 10_000 });
+    await expect(board.getByText(LOU_MINE)).toBeVisible();
+    await expect(anne.page.getByText(LOU_MINE)).toBeVisible({ timeout: 10_000 });
+    await axeClean(board);
+
+    // The vote: three dots each, on mines; the board counts them.
+    await nextPhase(page, 'Vote par points');
+    await expect(lou.page.getByRole('heading', { name: 'Votez pour les mines les plus sérieuses' })).toBeVisible({ timeout: 10_000 });
+    await axeClean(lou.page);
+    for (const p of [anne.page, lou.page]) {
+      await expect(p.locator('.dots-left')).toContainText('3 / 3', { timeout: 10_000 });
+      await p.locator('.live-item', { hasText: LOU_MINE }).getByRole('button', { name: /Ajouter un point/ }).click();
+      await expect(p.locator('.dots-left')).toContainText('2 / 3');
+    }
+    await expect(board.locator('.live-item', { hasText: LOU_MINE })).toContainText('2 points', { timeout: 10_000 });
+
+    // Live triage, then the end: the phones say so, the round stays open.
+    await nextPhase(page, 'Tri en direct');
+    await expect(page.getByText('2 mine(s) encore à traiter')).toBeVisible();
+    await axeClean(page);
+    await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
+    await expect(page.locator('.phase')).toContainText('Atelier terminé');
+    for (const p of [anne.page, lou.page]) {
+      await expect(p.getByText('L’atelier est terminé. Merci !')).toBeVisible({ timeout: 10_000 });
+    }
+    await page.goto(ideaUrl + '?tour=1');
+    await expect(page.getByText('Lou (invité·e)').first()).toBeVisible();
+    expect([...anne.problems, ...lou.problems]).toEqual([]);
+  } finally {
+    for (const c of contexts) await c.close().catch(() => {});
+    await server.stop();
+  }
+});
+
+test('without JavaScript a phone joins as a guest, posts and votes by plain forms', async ({ page, browser, problems }, info) => {
+  test.skip(info.project.name !== 'phone-nojs', 'the no-JavaScript phone');
+  test.setTimeout(120_000);
+  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  try {
+    const ideaUrl = await liveRound(page, server);
+    const code = await startFromIdea(page, ideaUrl);
+    const guest = await phone(browser, false);
+    try {
+      await guest.page.goto(`${server.url}/rejoindre`);
+      await guest.page.getByLabel('Code de l’atelier', { exact: true }).fill(code);
+      await guest.page.getByRole('button', { name: 'Continuer' }).click();
+      await guest.page.getByLabel('Votre nom', { exact: true }).fill('Sam');
+      await guest.page.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
+      await expect(guest.page.getByText('Sam (invité·e)')).toBeVisible();
+      await nextPhase(page, 'Écriture silencieuse');
+      await guest.page.reload();
+      await guest.page.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
+      await guest.page.getByLabel('Votre contribution', { exact: true }).fill(LOU_MINE);
+      await guest.page.getByRole('button', { name: 'Envoyer ma contribution' }).click();
+      await expect(guest.page.getByText(LOU_MINE)).toBeVisible();
+      await axeClean(guest.page);
+      await nextPhase(page, 'Dévoilement');
+      await nextPhase(page, 'Vote par points');
+      await guest.page.reload();
+      await guest.page.getByRole('button', { name: /Ajouter un point/ }).click();
+      await expect(guest.page.locator('.dots-left')).toContainText('2 / 3');
+    } finally {
+      await guest.close().catch(() => {});
+    }
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,272 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! Workshops over HTTP, as phones without JavaScript use them: the board's
+//! QR code leads to the public join address, a guest joins and posts by
+//! plain forms, refusals come back with their text, and a guest's cookie
+//! opens nothing but its own workshop, and nothing once it ended.
+mod common;
+
+use app::backend::testing::TestDb;
+use common::{location, page, post, post_from, set_up, spawn_app_with, status_of, TestApp};
+use reqwest::header;
+
+// Plain http keeps the test's cookies simple (https would prefix them).
+const PUBLIC_URL: &str = "http://demineurs.example.fr";
+
+fn key(n: u32) -> String {
+    format!("workshop-test-key-{n:08}")
+}
+
+/// An idea, a live round calling domain 1, and its workshop started from
+/// the console (the administrator's session): the join code.
+async fn a_workshop(app: &TestApp, admin: &str, idea: u32) -> String {
+    post(
+        app,
+        "/api/create_idea",
+        &format!(
+            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
+            key(idea * 10)
+        ),
+        Some(admin),
+    )
+    .await;
+    post(
+        app,
+        "/api/publish_idea",
+        &format!("idea_id={idea}"),
+        Some(admin),
+    )
+    .await;
+    post(
+        app,
+        "/api/open_round",
+        &format!(
+            "request_id={}&idea_id={idea}&focus=Quoi&mode=live&deadline=&domains%5B%5D=1&invitees=",
+            key(idea * 10 + 1)
+        ),
+        Some(admin),
+    )
+    .await;
+    let started = post(
+        app,
+        "/api/start_workshop",
+        &format!("round_id={idea}"),
+        Some(admin),
+    )
+    .await;
+    assert_eq!(location(&started), format!("/ateliers/{idea}/console"));
+    let console = page(app, &format!("/ateliers/{idea}/console"), Some(admin)).await;
+    let code = console
+        .split("Code de l’atelier ")
+        .nth(1)
+        .or_else(|| console.split("Code de l'atelier ").nth(1));
+    code.expect("the console shows the code")[..6].to_owned()
+}
+
+/// The dark modules of the `<svg>` the page shows, drawn as a bitmap and
+/// read by a QR decoder.
+fn decode_qr(html: &str) -> String {
+    let svg = &html[html.find("<svg").expect("an svg")..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    let size: usize = svg
+        .split("viewBox=\"0 0 ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let path = svg
+        .split(" d=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    const SCALE: usize = 4;
+    let mut dark = vec![false; size * size];
+    for rect in path.split('M').filter(|r| !r.is_empty()) {
+        // `x y h w v h H x V y`: one rectangle of modules.
+        let numbers: Vec<usize> = rect
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| !n.is_empty())
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let (x, y, w, h) = (numbers[0], numbers[1], numbers[2], numbers[3]);
+        for row in y..y + h {
+            for col in x..x + w {
+                dark[row * size + col] = true;
+            }
+        }
+    }
+    let side = size * SCALE;
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(side, side, |x, y| {
+        if dark[(y / SCALE) * size + x / SCALE] {
+            0
+        } else {
+            255
+        }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().unwrap().1
+}
+
+#[tokio::test]
+async fn the_board_qr_code_leads_to_the_public_join_address() {
+    let app = spawn_app_with(TestDb::sqlite().await, |c| c.public_url = PUBLIC_URL.into()).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    let board = page(&app, "/ateliers/1/tableau", Some(&admin)).await;
+    let url = format!("{PUBLIC_URL}/rejoindre/{code}");
+    assert_eq!(decode_qr(&board), url);
+    assert!(board.contains(&url), "the address is written too");
+    // Locked, the board no longer shows how to join.
+    post(
+        &app,
+        "/api/set_joining",
+        "workshop_id=1&open=false",
+        Some(&admin),
+    )
+    .await;
+    assert!(!page(&app, "/ateliers/1/tableau", Some(&admin))
+        .await
+        .contains("<svg"));
+}
+
+#[tokio::test]
+async fn a_guest_joins_and_posts_by_plain_forms() {
+    let app = spawn_app_with(TestDb::sqlite().await, |_| {}).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    let other_code = a_workshop(&app, &admin, 2).await;
+
+    // The QR code's address shows the join form with its privacy notice.
+    let join_page = page(&app, &format!("/rejoindre/{code}"), None).await;
+    assert!(join_page.contains("Vos données"), "{join_page}");
+    let wrong = page(&app, "/rejoindre/ZZZZZZ", None).await;
+    assert!(
+        wrong.contains("Ce code ne correspond à aucun atelier en cours"),
+        "{wrong}"
+    );
+
+    let joined = post(
+        &app,
+        "/api/join_workshop",
+        &format!("code={code}&name=Lou"),
+        None,
+    )
+    .await;
+    assert_eq!(location(&joined), "/ateliers/1");
+    let guest = joined
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("demineurs_guest="))
+        .expect("a guest cookie");
+    assert!(
+        guest.contains("HttpOnly") && guest.contains("SameSite=Lax"),
+        "{guest}"
+    );
+    let guest = guest.split(';').next().unwrap().to_owned();
+    let phone = page(&app, "/ateliers/1", Some(&guest)).await;
+    assert!(phone.contains("Lou (invité·e)"), "{phone}");
+    // A guest is nobody outside the workshop.
+    assert_eq!(status_of(&app, "/ateliers/2", Some(&guest)).await, 404);
+    assert_eq!(status_of(&app, "/idees/1", Some(&guest)).await, 401);
+    assert_eq!(
+        status_of(&app, "/ateliers/1/console", Some(&guest)).await,
+        401
+    );
+
+    post(
+        &app,
+        "/api/next_phase",
+        "workshop_id=1&from=pitch&minutes=",
+        Some(&admin),
+    )
+    .await;
+    let form = |body: &str, n: u32| {
+        format!("request_id={}&workshop_id=1&started_in=writing&kind=mine&domain_id=1&severity=serious&body={body}", key(100 + n))
+    };
+    let sent = post(
+        &app,
+        "/api/post_live",
+        &form("Les+donn%C3%A9es+personnelles", 1),
+        Some(&guest),
+    )
+    .await;
+    assert_eq!(location(&sent), "/ateliers/1#envoye");
+    let long = "a".repeat(10_000);
+    let refused = post_from(
+        &app,
+        "/ateliers/1",
+        "/api/post_live",
+        &form(&long, 2),
+        Some(&guest),
+    )
+    .await;
+    let back = page(&app, &location(&refused), Some(&guest)).await;
+    assert!(back.contains("Ce texte est trop long."), "{back}");
+    assert!(back.contains(&long), "the text is kept");
+    let phone = page(&app, "/ateliers/1", Some(&guest)).await;
+    assert!(phone.contains("Les données personnelles"));
+    assert_eq!(
+        phone.matches("class=\"live-item\"").count(),
+        1,
+        "one post, once"
+    );
+
+    // After the reveal ends, a late post is handed back, marked not sent.
+    post(
+        &app,
+        "/api/next_phase",
+        "workshop_id=1&from=writing&minutes=",
+        Some(&admin),
+    )
+    .await;
+    post(
+        &app,
+        "/api/next_phase",
+        "workshop_id=1&from=reveal&minutes=",
+        Some(&admin),
+    )
+    .await;
+    let late = post_from(
+        &app,
+        "/ateliers/1",
+        "/api/post_live",
+        &form("Trop+tard", 3),
+        Some(&guest),
+    )
+    .await;
+    let back = page(&app, &location(&late), Some(&guest)).await;
+    assert!(back.contains("Non envoyé"), "{back}");
+    assert!(back.contains("Trop tard"));
+    // Dots by plain forms.
+    let dotted = post(
+        &app,
+        "/api/place_dot",
+        "workshop_id=1&contribution_id=1&add=true",
+        Some(&guest),
+    )
+    .await;
+    assert_eq!(location(&dotted), "/ateliers/1#mine-1");
+    assert!(page(&app, "/ateliers/1", Some(&guest))
+        .await
+        .contains("Vos points ici : 1"));
+
+    // The end closes the guest's seat; the other workshop's code still works.
+    post(&app, "/api/end_workshop", "workshop_id=1", Some(&admin)).await;
+    let over = page(&app, "/ateliers/1", Some(&guest)).await;
+    assert!(over.contains("Cet atelier est terminé"), "{over}");
+    let rejoined = post(
+        &app,
+        "/api/join_workshop",
+        &format!("code={other_code}&name=Lou"),
+        Some(&guest),
+    )
+    .await;
+    assert_eq!(location(&rejoined), "/ateliers/2");
+}
