@@ -375,6 +375,9 @@ db_test!(
             .iter()
             .any(|c| c.author_guest && c.author.name == "Lou"));
         assert!(on_idea.iter().any(|c| c.late));
+        // Dots stay on the idea as workshop votes, apart from endorsements.
+        let dotted = on_idea.iter().find(|c| c.id == lous.id).unwrap();
+        assert_eq!((dotted.workshop_dots, dotted.endorsements), (2, 0));
     }
 );
 

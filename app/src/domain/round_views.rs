@@ -92,6 +92,8 @@ pub struct ContributionView {
     pub endorsements: u32,
     pub endorsed: bool,
     pub reply_count: u32,
+    /// « votes en atelier »: dots placed in a workshop's vote.
+    pub workshop_dots: u32,
     pub triage: Option<TriageView>,
 }
 

@@ -495,5 +495,6 @@ pub fn text(key: Key) -> &'static str {
         Key::YourCardHint => "Think like this profession during the workshop.",
         Key::YourContributions => "Your contributions",
         Key::YourDots => "Your dots here:",
+        Key::WorkshopVotes => "workshop dots",
     }
 }

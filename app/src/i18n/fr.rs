@@ -495,5 +495,6 @@ pub fn text(key: Key) -> &'static str {
         Key::YourCardHint => "Pensez comme ce métier pendant l’atelier.",
         Key::YourContributions => "Vos contributions",
         Key::YourDots => "Vos points ici :",
+        Key::WorkshopVotes => "votes en atelier",
     }
 }

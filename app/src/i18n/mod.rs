@@ -590,6 +590,7 @@ keys! {
     YourCardHint,
     YourContributions,
     YourDots,
+    WorkshopVotes,
 }
 
 #[cfg(test)]

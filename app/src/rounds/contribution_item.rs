@@ -51,7 +51,14 @@ pub fn ContributionItem(
     let locale = use_locale();
     let untriaged_mine =
         c.kind == ContributionKind::Mine && c.triage.is_none() && c.hidden.is_none();
-    let endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
+    let mut endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
+    if c.workshop_dots > 0 {
+        endorsements.push_str(&format!(
+            " · {} {} ",
+            c.workshop_dots,
+            t(locale, Key::WorkshopVotes)
+        ));
+    }
     let byline = format!(
         "{} {} · {}{}{}",
         t(locale, Key::By),

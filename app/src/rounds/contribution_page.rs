@@ -74,6 +74,7 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
         <ErrorSummary error=refused.clone() />
         <FormMessage errors=errors.clone() field="contribution" />
         {open_to_all.then(|| view! { <p>{format!("{} {}", t(locale, Key::MeToo), c.endorsements)}</p> })}
+        {(c.workshop_dots > 0).then(|| view! { <p>{format!("{} {}", c.workshop_dots, t(locale, Key::WorkshopVotes))}</p> })}
         {(open_to_all && !c.own && !c.endorsed)
             .then(|| {
                 view! {

@@ -66,8 +66,13 @@ pub fn LivePulse(
             move || {
                 let phase = phase.clone();
                 leptos::task::spawn_local(async move {
-                    let Ok(pulse) = super::pulse_of_workshop(workshop_id).await else {
-                        return;
+                    let pulse = match super::pulse_of_workshop(workshop_id).await {
+                        Ok(pulse) => pulse,
+                        // The seat ended (the workshop is over, or the person
+                        // was removed): the page says so once loaded again.
+                        Err(crate::error::AppError::Invalid(_)) => return reload(),
+                        // The network: try again at the next beat.
+                        Err(_) => return,
                     };
                     left.set(pulse.timer.seconds_left);
                     paused.set(pulse.timer.paused);

@@ -5,8 +5,8 @@
 use super::access::{can_moderate, contribution as readable, RoundCtx};
 use super::maturity::{coverage, facts, from_facts};
 use crate::backend::entities::{
-    contribution, endorsement, expertise_domain, idea_version, reply, round, round_domain,
-    round_invitee,
+    contribution, dot_vote, endorsement, expertise_domain, idea_version, reply, round,
+    round_domain, round_invitee,
 };
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load;
@@ -71,6 +71,8 @@ struct Reactions {
     endorsements: HashMap<i64, u32>,
     mine: Vec<i64>,
     replies: HashMap<i64, u32>,
+    /// Dots placed in a workshop's vote, kept apart from endorsements.
+    dots: HashMap<i64, u32>,
 }
 
 async fn reactions(
@@ -82,6 +84,7 @@ async fn reactions(
         endorsements: HashMap::new(),
         mine: Vec::new(),
         replies: HashMap::new(),
+        dots: HashMap::new(),
     };
     if ids.is_empty() {
         return Ok(out);
@@ -111,6 +114,18 @@ async fn reactions(
         .map_err(from_db)?;
     for c in replied {
         *out.replies.entry(c).or_default() += 1;
+    }
+    let dotted: Vec<(i64, i32)> = dot_vote::Entity::find()
+        .filter(dot_vote::Column::ContributionId.is_in(ids.to_vec()))
+        .select_only()
+        .column(dot_vote::Column::ContributionId)
+        .column(dot_vote::Column::Dots)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    for (c, n) in dotted {
+        *out.dots.entry(c).or_default() += n.max(0) as u32;
     }
     Ok(out)
 }
@@ -173,6 +188,7 @@ fn contribution_view(
         endorsements: reactions.endorsements.get(&c.id).copied().unwrap_or(0),
         endorsed: reactions.mine.contains(&c.id),
         reply_count: reactions.replies.get(&c.id).copied().unwrap_or(0),
+        workshop_dots: reactions.dots.get(&c.id).copied().unwrap_or(0),
         triage: triage_view(c),
     })
 }
