@@ -77,19 +77,18 @@ async fn workshop(
     (idea_id, id, console.code.unwrap())
 }
 
+/// A guest giving `name`, with no cookie yet.
+fn as_guest(name: &str) -> Joiner {
+    Joiner::Guest {
+        name: name.to_owned(),
+        token: None,
+    }
+}
+
 async fn join_as_guest(t: &TestDb, clock: &ManualClock, code: &str, name: &str) -> Caller {
-    let Joined { guest_token, .. } = join(
-        &t.db,
-        clock,
-        ROOM_IP,
-        code,
-        Joiner::Guest {
-            name: name.to_owned(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap();
+    let Joined { guest_token, .. } = join(&t.db, clock, ROOM_IP, code, as_guest(name))
+        .await
+        .unwrap();
     Caller::Guest(guest_token.unwrap())
 }
 
@@ -144,17 +143,7 @@ db_test!(
         let guest = join_as_guest(&t, &clock, &code, "Lou").await;
         assert_eq!(
             field_error(
-                join(
-                    &t.db,
-                    &clock,
-                    ROOM_IP,
-                    &code,
-                    Joiner::Guest {
-                        name: " ".into(),
-                        token: None
-                    }
-                )
-                .await,
+                join(&t.db, &clock, ROOM_IP, &code, as_guest(" ")).await,
                 "name"
             ),
             Key::ErrRequired
@@ -348,17 +337,7 @@ db_test!(
         );
         assert_eq!(
             field_error(
-                join(
-                    &t.db,
-                    &clock,
-                    ROOM_IP,
-                    &code,
-                    Joiner::Guest {
-                        name: "Tard".into(),
-                        token: None
-                    }
-                )
-                .await,
+                join(&t.db, &clock, ROOM_IP, &code, as_guest("Tard")).await,
                 "code"
             ),
             Key::ErrWorkshopCodeUnknown
@@ -390,91 +369,34 @@ db_test!(
         running::set_joining(&t.db, &author, CONSOLE, id, false)
             .await
             .unwrap();
-        let locked = join(
-            &t.db,
-            &clock,
-            ROOM_IP,
-            &code,
-            Joiner::Guest {
-                name: "A".into(),
-                token: None,
-            },
-        )
-        .await;
+        let locked = join(&t.db, &clock, ROOM_IP, &code, as_guest("A")).await;
         assert_eq!(field_error(locked, "code"), Key::ErrJoiningLocked);
         running::set_joining(&t.db, &author, CONSOLE, id, true)
             .await
             .unwrap();
         // A whole room behind one address joins: right codes are not counted.
         for n in 0..(joining::MAX_FAILURES + 5) {
-            join(
-                &t.db,
-                &clock,
-                ROOM_IP,
-                &code,
-                Joiner::Guest {
-                    name: format!("P{n}"),
-                    token: None,
-                },
-            )
-            .await
-            .unwrap();
+            join(&t.db, &clock, ROOM_IP, &code, as_guest(&format!("P{n}")))
+                .await
+                .unwrap();
         }
         let wrong = if code == "ABCDEF" { "ABCDEG" } else { "ABCDEF" };
         for _ in 0..joining::MAX_FAILURES {
-            let refused = join(
-                &t.db,
-                &clock,
-                "198.51.100.1",
-                wrong,
-                Joiner::Guest {
-                    name: "X".into(),
-                    token: None,
-                },
-            )
-            .await;
+            let refused = join(&t.db, &clock, "198.51.100.1", wrong, as_guest("X")).await;
             assert_eq!(field_error(refused, "code"), Key::ErrWorkshopCodeUnknown);
         }
-        let limited = join(
-            &t.db,
-            &clock,
-            "198.51.100.1",
-            &code,
-            Joiner::Guest {
-                name: "X".into(),
-                token: None,
-            },
-        )
-        .await;
+        let limited = join(&t.db, &clock, "198.51.100.1", &code, as_guest("X")).await;
         assert!(
             matches!(limited, Err(AppError::RateLimited { .. })),
             "{limited:?}"
         );
-        join(
-            &t.db,
-            &clock,
-            ROOM_IP,
-            &code,
-            Joiner::Guest {
-                name: "Y".into(),
-                token: None,
-            },
-        )
-        .await
-        .unwrap();
+        join(&t.db, &clock, ROOM_IP, &code, as_guest("Y"))
+            .await
+            .unwrap();
         clock.advance(Duration::minutes(joining::WINDOW_MINUTES + 1));
-        join(
-            &t.db,
-            &clock,
-            "198.51.100.1",
-            &code,
-            Joiner::Guest {
-                name: "X".into(),
-                token: None,
-            },
-        )
-        .await
-        .unwrap();
+        join(&t.db, &clock, "198.51.100.1", &code, as_guest("X"))
+            .await
+            .unwrap();
         // Guests are not members of the organisation.
         let members = app::backend::accounts::members::list(&t.db, &author)
             .await

@@ -204,18 +204,8 @@ fn Vote(phone: PhoneView) -> impl IntoView {
                                 <LiveItem item />
                                 <p class="my-dots">{format!("{} {mine_dots}", t(locale, Key::YourDots))}</p>
                                 <div class="dot-buttons">
-                                    <form method="post" action={<PlaceDot as ServerFn>::PATH}>
-                                        <input type="hidden" name="workshop_id" value=workshop_id />
-                                        <input type="hidden" name="contribution_id" value=id />
-                                        <input type="hidden" name="add" value="true" />
-                                        <button type="submit" class="big" disabled=left == 0 aria-label=format!("{} #{id}", t(locale, Key::AddDot))>{t(locale, Key::AddDot)}</button>
-                                    </form>
-                                    <form method="post" action={<PlaceDot as ServerFn>::PATH}>
-                                        <input type="hidden" name="workshop_id" value=workshop_id />
-                                        <input type="hidden" name="contribution_id" value=id />
-                                        <input type="hidden" name="add" value="false" />
-                                        <button type="submit" class="big" disabled=mine_dots == 0 aria-label=format!("{} #{id}", t(locale, Key::RemoveDot))>{t(locale, Key::RemoveDot)}</button>
-                                    </form>
+                                    {dot_form(workshop_id, id, true, t(locale, Key::AddDot), left == 0)}
+                                    {dot_form(workshop_id, id, false, t(locale, Key::RemoveDot), mine_dots == 0)}
                                 </div>
                             </li>
                         }
@@ -223,6 +213,24 @@ fn Vote(phone: PhoneView) -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// A button placing (`add`) or taking back one dot on mine `id`.
+fn dot_form(
+    workshop_id: i64,
+    id: i64,
+    add: bool,
+    label: &'static str,
+    disabled: bool,
+) -> impl IntoView {
+    view! {
+        <form method="post" action={<PlaceDot as ServerFn>::PATH}>
+            <input type="hidden" name="workshop_id" value=workshop_id />
+            <input type="hidden" name="contribution_id" value=id />
+            <input type="hidden" name="add" value=add.to_string() />
+            <button type="submit" class="big" disabled=disabled aria-label=format!("{label} #{id}")>{label}</button>
+        </form>
     }
 }
 

@@ -133,6 +133,50 @@ fn accepting_or_refuse(ctx: &RoundCtx, now: chrono::DateTime<chrono::Utc>) -> Re
     }
 }
 
+/// How a contribution was written in a workshop.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Marks {
+    /// Under a role card: shown « casquette jouée », never covers a domain.
+    pub under_card: bool,
+    /// After the writing phase (« arrivée tardive »).
+    pub late: bool,
+}
+
+/// Stores a checked contribution to the round of `ctx`; returns its id.
+/// The one place a contribution row is made, online or in a workshop.
+pub(crate) async fn insert(
+    txn: &impl ConnectionTrait,
+    ctx: &RoundCtx,
+    author_id: i64,
+    draft: Draft,
+    holds_domain: bool,
+    marks: Marks,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i64, AppError> {
+    let created = contribution::ActiveModel {
+        round_id: Set(ctx.round.id),
+        idea_id: Set(ctx.idea.id),
+        author_id: Set(author_id),
+        kind: Set(draft.kind.as_str().to_owned()),
+        domain_id: Set(draft.domain_id),
+        severity: Set(draft.severity.map(|s| s.as_str().to_owned())),
+        body: Set(draft.body),
+        link: Set(draft.link),
+        answers_id: Set(draft.answers),
+        // A hat worn in play never covers a domain.
+        holds_domain: Set(holds_domain && !marks.under_card),
+        under_card: Set(marks.under_card),
+        late: Set(marks.late),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .map_err(from_db)?;
+    Ok(created.id)
+}
+
 /// Writes a contribution while the round is silent; returns its id. The
 /// same key twice writes once.
 pub async fn contribute(
@@ -150,33 +194,7 @@ pub async fn contribute(
             let ctx = by_id(txn, &me, round_id).await?;
             accepting_or_refuse(&ctx, now)?;
             let holds = check(txn, now, &me, &ctx, &draft).await?;
-            let created = contribution::ActiveModel {
-                round_id: Set(round_id),
-                idea_id: Set(ctx.idea.id),
-                author_id: Set(me.id),
-                kind: Set(draft.kind.as_str().to_owned()),
-                domain_id: Set(draft.domain_id),
-                severity: Set(draft.severity.map(|s| s.as_str().to_owned())),
-                body: Set(draft.body),
-                link: Set(draft.link),
-                answers_id: Set(draft.answers),
-                holds_domain: Set(holds),
-                created_at: Set(now),
-                updated_at: Set(now),
-                hidden_reason: Set(None),
-                hidden_by: Set(None),
-                triage: Set(None),
-                triage_note: Set(None),
-                triage_workaround_id: Set(None),
-                triage_owner: Set(None),
-                triage_due: Set(None),
-                triaged_at: Set(None),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await
-            .map_err(from_db)?;
-            Ok(created.id)
+            insert(txn, &ctx, me.id, draft, holds, Marks::default(), now).await
         })
     })
     .await

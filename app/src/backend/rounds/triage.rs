@@ -2,6 +2,7 @@
 //! synthesis, setting the idea's outcome; and moderation by leads.
 
 use super::access::{by_id, can_moderate, contribution as readable};
+use super::contributing::{insert, Draft, Marks};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{contribution, idea};
@@ -13,6 +14,7 @@ use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundSt
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use chrono::NaiveDate;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter,
@@ -99,25 +101,17 @@ pub async fn triage(
                 Triage::Defused(DefusedBy::New(text)) => {
                     // The author's own way around, written with the triage,
                     // in the mine's round.
-                    let written = contribution::ActiveModel {
-                        round_id: Set(mine.round_id),
-                        idea_id: Set(ctx.idea.id),
-                        author_id: Set(me.id),
-                        kind: Set(ContributionKind::Workaround.as_str().to_owned()),
-                        domain_id: Set(None),
-                        severity: Set(None),
-                        body: Set(text.as_str().to_owned()),
-                        link: Set(None),
-                        answers_id: Set(Some(mine_id)),
-                        holds_domain: Set(false),
-                        created_at: Set(now),
-                        updated_at: Set(now),
-                        ..Default::default()
-                    }
-                    .insert(txn)
-                    .await
-                    .map_err(from_db)?;
-                    workaround = Some(written.id);
+                    let draft = Draft {
+                        kind: ContributionKind::Workaround,
+                        domain_id: None,
+                        severity: None,
+                        body: text.as_str().to_owned(),
+                        link: None,
+                        answers: Some(mine_id),
+                    };
+                    let marks = Marks::default();
+                    let written = insert(txn, &ctx, me.id, draft, false, marks, now).await?;
+                    workaround = Some(written);
                 }
                 Triage::Accepted { why } | Triage::Dismissed { why } => {
                     note = Some(why.as_str().to_owned());
@@ -213,13 +207,47 @@ pub async fn hide(
     if !can_moderate(me) {
         return Err(AppError::Forbidden);
     }
-    let mut row: contribution::ActiveModel = found.into();
-    row.hidden_reason = Set(Some(reason.as_str().to_owned()));
-    row.hidden_by = Set(Some(me.id));
-    row.update(&txn).await.map_err(from_db)?;
-    super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    let (round_id, idea_id) = (ctx.round.id, ctx.idea.id);
+    hide_in_round(
+        &txn,
+        (round_id, idea_id),
+        found.id,
+        &reason,
+        me.id,
+        clock.now(),
+    )
+    .await?;
     txn.commit().await.map_err(from_db)?;
     Ok(ctx.idea.id)
+}
+
+/// Hides a contribution of a round (`NotFound` if it is not one of its
+/// own) and recomputes its idea's maturity. Moderators online
+/// and workshop facilitators both come here, their rights checked first.
+pub(crate) async fn hide_in_round(
+    txn: &impl ConnectionTrait,
+    (round_id, idea_id): (i64, i64),
+    contribution_id: i64,
+    reason: &ContributionText,
+    by: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    let hidden = contribution::Entity::update_many()
+        .col_expr(
+            contribution::Column::HiddenReason,
+            Expr::value(Some(reason.as_str().to_owned())),
+        )
+        .col_expr(contribution::Column::HiddenBy, Expr::value(Some(by)))
+        .filter(contribution::Column::Id.eq(contribution_id))
+        .filter(contribution::Column::RoundId.eq(round_id))
+        .exec(txn)
+        .await
+        .map_err(from_db)?;
+    if hidden.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    super::maturity::refresh(txn, now, idea_id).await?;
+    Ok(())
 }
 
 /// Sets (or clears) where the authors took the idea. Dropping it asks for

@@ -21,9 +21,14 @@ pub struct Ctx {
     pub idea: idea::Model,
 }
 
+/// The phase a workshop row is in.
+pub fn phase_of(workshop: &workshop::Model) -> Phase {
+    Phase::parse(&workshop.phase).unwrap_or(Phase::Ended)
+}
+
 impl Ctx {
     pub fn phase(&self) -> Phase {
-        Phase::parse(&self.workshop.phase).unwrap_or(Phase::Ended)
+        phase_of(&self.workshop)
     }
 
     pub fn ended(&self) -> bool {
@@ -49,12 +54,22 @@ pub struct Seat {
     pub me: CurrentUser,
 }
 
-async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Ctx, AppError> {
-    let workshop = workshop::Entity::find_by_id(workshop_id)
+async fn workshop_row(
+    db: &impl ConnectionTrait,
+    workshop_id: i64,
+) -> Result<workshop::Model, AppError> {
+    workshop::Entity::find_by_id(workshop_id)
         .one(db)
         .await
         .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .ok_or(AppError::NotFound)
+}
+
+async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Ctx, AppError> {
+    with_round(db, workshop_row(db, workshop_id).await?).await
+}
+
+async fn with_round(db: &impl ConnectionTrait, workshop: workshop::Model) -> Result<Ctx, AppError> {
     let round = round::Entity::find_by_id(workshop.round_id)
         .one(db)
         .await
@@ -117,14 +132,16 @@ pub async fn at_console(
     Ok(ctx)
 }
 
-/// The caller's seat in the workshop: 401 for nobody, 404 for another
-/// organisation's workshop or another workshop's guest, 403 for a member
-/// who has not joined; a guest after the end or after removal is told so.
-pub async fn seat(
+/// The caller's place in the room: the workshop row and their own, after
+/// every check `seat` makes; all the pulse needs, in two queries. 401 for
+/// nobody, 404 for another organisation's workshop or another workshop's
+/// guest, 403 for a member who has not joined; a guest after the end or
+/// after removal is told so.
+pub async fn place(
     db: &impl ConnectionTrait,
     caller: &Caller,
     workshop_id: i64,
-) -> Result<Seat, AppError> {
+) -> Result<(workshop::Model, workshop_participant::Model), AppError> {
     let participant = match caller {
         Caller::Nobody => return Err(AppError::Unauthorized),
         Caller::Member(me) => workshop_participant::Entity::find()
@@ -146,10 +163,10 @@ pub async fn seat(
             Some(found)
         }
     };
-    let ctx = by_id(db, workshop_id).await?;
+    let workshop = workshop_row(db, workshop_id).await?;
     let participant = match (participant, caller) {
         (Some(p), _) => p,
-        (None, Caller::Member(me)) if me.organisation_id == ctx.workshop.organisation_id => {
+        (None, Caller::Member(me)) if me.organisation_id == workshop.organisation_id => {
             return Err(AppError::Forbidden)
         }
         _ => return Err(AppError::NotFound),
@@ -157,14 +174,24 @@ pub async fn seat(
     if participant.removed_at.is_some() {
         return Err(FormErrors::refuse("workshop", Key::ErrParticipantRemoved));
     }
+    if matches!(caller, Caller::Guest(_)) && phase_of(&workshop) == Phase::Ended {
+        return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
+    }
+    Ok((workshop, participant))
+}
+
+/// The caller's seat in the workshop, with its round and idea (refusals
+/// as for [`place`]).
+pub async fn seat(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    workshop_id: i64,
+) -> Result<Seat, AppError> {
+    let (workshop, participant) = place(db, caller, workshop_id).await?;
+    let ctx = with_round(db, workshop).await?;
     let me = match caller {
         Caller::Member(me) => me.clone(),
-        _ => {
-            if ctx.ended() {
-                return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
-            }
-            guest_as_user(db, participant.user_id).await?
-        }
+        _ => guest_as_user(db, participant.user_id).await?,
     };
     Ok(Seat {
         ctx,

@@ -10,7 +10,7 @@ use crate::backend::entities::{contribution, dot_vote};
 use crate::backend::error::from_db;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::rounds::access::by_id as round_by_id;
-use crate::backend::rounds::contributing::{check, Draft};
+use crate::backend::rounds::contributing::{check, insert, Draft, Marks};
 use crate::domain::rounds::{ContributionKind, RoundStatus};
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
@@ -58,28 +58,21 @@ pub async fn post(
             let holds = check(txn, now, &seat.me, &round, &draft).await?;
             let under_card =
                 draft.domain_id.is_some() && draft.domain_id == seat.participant.card_domain_id;
-            let created = contribution::ActiveModel {
-                round_id: Set(round.round.id),
-                idea_id: Set(round.idea.id),
-                author_id: Set(seat.me.id),
-                kind: Set(draft.kind.as_str().to_owned()),
-                domain_id: Set(draft.domain_id),
-                severity: Set(draft.severity.map(|s| s.as_str().to_owned())),
-                body: Set(draft.body),
-                link: Set(draft.link),
-                answers_id: Set(None),
-                // A hat worn in play never covers a domain.
-                holds_domain: Set(holds && !under_card),
-                under_card: Set(under_card),
-                late: Set(late),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
+            // The phone's form names no mine to answer.
+            let draft = Draft {
+                answers: None,
+                ..draft
+            };
+            insert(
+                txn,
+                &round,
+                seat.me.id,
+                draft,
+                holds,
+                Marks { under_card, late },
+                now,
+            )
             .await
-            .map_err(from_db)?;
-            Ok(created.id)
         })
     })
     .await

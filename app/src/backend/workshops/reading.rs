@@ -2,11 +2,11 @@
 //! them to read again. Before the reveal nothing of others' contributions
 //! is read for anyone: only their number.
 
-use super::access::{facilitating, seat, Caller, Ctx};
+use super::access::{facilitating, phase_of, place, seat, Caller, Ctx};
 use super::joining::GUEST_STATUS;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::entities::{
-    contribution, dot_vote, idea_version, round_domain, user, workshop_participant,
+    contribution, dot_vote, idea_version, round_domain, user, workshop, workshop_participant,
 };
 use crate::backend::error::from_db;
 use crate::backend::expertise;
@@ -23,30 +23,30 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-fn timer(ctx: &Ctx, now: DateTime<Utc>) -> Timer {
-    let w = &ctx.workshop;
+fn timer(w: &workshop::Model, now: DateTime<Utc>) -> Timer {
     Timer {
         seconds_left: seconds_left(w.timer_ends_at, w.timer_paused_left, now),
         paused: w.timer_paused_left.is_some(),
     }
 }
 
-fn pulse_of(ctx: &Ctx, now: DateTime<Utc>) -> WorkshopPulse {
+fn pulse_of(w: &workshop::Model, now: DateTime<Utc>) -> WorkshopPulse {
     WorkshopPulse {
-        version: ctx.workshop.version,
-        phase: ctx.phase(),
-        timer: timer(ctx, now),
+        version: w.version,
+        phase: phase_of(w),
+        timer: timer(w, now),
     }
 }
 
-/// The pulse, for someone in the room.
+/// The pulse, for someone in the room: polled by every phone, so it reads
+/// two rows and nothing else.
 pub async fn pulse(
     db: &impl ConnectionTrait,
     caller: &Caller,
     workshop_id: i64,
     now: DateTime<Utc>,
 ) -> Result<WorkshopPulse, AppError> {
-    Ok(pulse_of(&seat(db, caller, workshop_id).await?.ctx, now))
+    Ok(pulse_of(&place(db, caller, workshop_id).await?.0, now))
 }
 
 /// The pulse, for the facilitator's board and console.
@@ -56,7 +56,10 @@ pub async fn facilitator_pulse(
     workshop_id: i64,
     now: DateTime<Utc>,
 ) -> Result<WorkshopPulse, AppError> {
-    Ok(pulse_of(&facilitating(db, me, workshop_id).await?, now))
+    Ok(pulse_of(
+        &facilitating(db, me, workshop_id).await?.workshop,
+        now,
+    ))
 }
 
 async fn header(
@@ -91,7 +94,7 @@ async fn header(
         proposal: version.map(|v| v.proposal).unwrap_or_default(),
         focus: ctx.round.focus.clone(),
         phase: ctx.phase(),
-        timer: timer(ctx, now),
+        timer: timer(&ctx.workshop, now),
         version: ctx.workshop.version,
         participants: participants as u32,
         contributions: contributions as u32,

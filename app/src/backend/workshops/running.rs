@@ -10,6 +10,7 @@ use crate::backend::entities::{round, round_domain, workshop, workshop_participa
 use crate::backend::error::from_db;
 use crate::backend::expertise;
 use crate::backend::rounds::access::by_id as round_by_id;
+use crate::backend::rounds::triage::hide_in_round;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::domain::workshops::{deal_cards, seconds_left, JoinCode, Phase};
@@ -17,7 +18,7 @@ use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use chrono::{DateTime, Duration, Utc};
 use rand::seq::SliceRandom;
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter,
@@ -31,6 +32,25 @@ pub async fn bump(db: &impl ConnectionTrait, workshop_id: i64) -> Result<(), App
         .col_expr(
             workshop::Column::Version,
             Expr::col(workshop::Column::Version).add(1),
+        )
+        .filter(workshop::Column::Id.eq(workshop_id))
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    Ok(())
+}
+
+/// Sets columns of one workshop.
+async fn set(
+    db: &impl ConnectionTrait,
+    workshop_id: i64,
+    values: impl IntoIterator<Item = (workshop::Column, SimpleExpr)>,
+) -> Result<(), AppError> {
+    values
+        .into_iter()
+        .fold(
+            workshop::Entity::update_many(),
+            |update, (column, value)| update.col_expr(column, value),
         )
         .filter(workshop::Column::Id.eq(workshop_id))
         .exec(db)
@@ -141,13 +161,12 @@ pub async fn set_joining(
 ) -> Result<(), AppError> {
     at_the_console(db, me, session, workshop_id, move |txn, _| {
         Box::pin(async move {
-            workshop::Entity::update_many()
-                .col_expr(workshop::Column::JoiningOpen, Expr::value(open))
-                .filter(workshop::Column::Id.eq(workshop_id))
-                .exec(txn)
-                .await
-                .map_err(from_db)?;
-            Ok(())
+            set(
+                txn,
+                workshop_id,
+                [(workshop::Column::JoiningOpen, Expr::value(open))],
+            )
+            .await
         })
     })
     .await
@@ -166,15 +185,13 @@ pub async fn take_console(
     if ctx.ended() {
         return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
     }
-    workshop::Entity::update_many()
-        .col_expr(
-            workshop::Column::ConsoleSession,
-            Expr::value(hash_token(session)),
-        )
-        .filter(workshop::Column::Id.eq(workshop_id))
-        .exec(&txn)
-        .await
-        .map_err(from_db)?;
+    let holder = Expr::value(hash_token(session));
+    set(
+        &txn,
+        workshop_id,
+        [(workshop::Column::ConsoleSession, holder)],
+    )
+    .await?;
     txn.commit().await.map_err(from_db)
 }
 
@@ -227,21 +244,19 @@ async fn enter(
 ) -> Result<(), AppError> {
     let minutes = minutes.or(next.default_minutes());
     let ends_at = minutes.map(|m| now + Duration::minutes(i64::from(m)));
-    let mut update = workshop::Entity::update_many()
-        .col_expr(workshop::Column::Phase, Expr::value(next.as_str()))
-        .col_expr(workshop::Column::TimerEndsAt, Expr::value(ends_at))
-        .col_expr(workshop::Column::TimerPausedLeft, Expr::value(None::<i32>));
+    let mut values = vec![
+        (workshop::Column::Phase, Expr::value(next.as_str())),
+        (workshop::Column::TimerEndsAt, Expr::value(ends_at)),
+        (workshop::Column::TimerPausedLeft, Expr::value(None::<i32>)),
+    ];
     if next == Phase::Ended {
-        update = update
-            .col_expr(workshop::Column::EndedAt, Expr::value(Some(now)))
-            .col_expr(workshop::Column::Code, Expr::value(None::<String>))
-            .col_expr(workshop::Column::JoiningOpen, Expr::value(false));
+        values.extend([
+            (workshop::Column::EndedAt, Expr::value(Some(now))),
+            (workshop::Column::Code, Expr::value(None::<String>)),
+            (workshop::Column::JoiningOpen, Expr::value(false)),
+        ]);
     }
-    update
-        .filter(workshop::Column::Id.eq(ctx.workshop.id))
-        .exec(txn)
-        .await
-        .map_err(from_db)?;
+    set(txn, ctx.workshop.id, values).await?;
     let open = ctx.round.status == RoundStatus::Open.as_str();
     if next == Phase::Reveal && open && ctx.round.revealed_at.is_none() {
         round::Entity::update_many()
@@ -289,14 +304,11 @@ pub async fn timer(
                 }
                 _ => return Ok(()),
             };
-            workshop::Entity::update_many()
-                .col_expr(workshop::Column::TimerEndsAt, Expr::value(ends_at))
-                .col_expr(workshop::Column::TimerPausedLeft, Expr::value(paused))
-                .filter(workshop::Column::Id.eq(workshop_id))
-                .exec(txn)
-                .await
-                .map_err(from_db)?;
-            Ok(())
+            let timer = [
+                (workshop::Column::TimerEndsAt, Expr::value(ends_at)),
+                (workshop::Column::TimerPausedLeft, Expr::value(paused)),
+            ];
+            set(txn, workshop_id, timer).await
         })
     })
     .await
@@ -315,13 +327,12 @@ pub async fn set_dots(
             if ctx.phase() >= Phase::Vote {
                 return Err(FormErrors::refuse("dots", Key::ErrDotsTooLate));
             }
-            workshop::Entity::update_many()
-                .col_expr(workshop::Column::Dots, Expr::value(dots))
-                .filter(workshop::Column::Id.eq(workshop_id))
-                .exec(txn)
-                .await
-                .map_err(from_db)?;
-            Ok(())
+            set(
+                txn,
+                workshop_id,
+                [(workshop::Column::Dots, Expr::value(dots))],
+            )
+            .await
         })
     })
     .await
@@ -368,13 +379,12 @@ pub async fn deal(
                     .await
                     .map_err(from_db)?;
             }
-            workshop::Entity::update_many()
-                .col_expr(workshop::Column::CardsDealt, Expr::value(true))
-                .filter(workshop::Column::Id.eq(workshop_id))
-                .exec(txn)
-                .await
-                .map_err(from_db)?;
-            Ok(())
+            set(
+                txn,
+                workshop_id,
+                [(workshop::Column::CardsDealt, Expr::value(true))],
+            )
+            .await
         })
     })
     .await
@@ -440,27 +450,12 @@ pub async fn hide(
     contribution_id: i64,
     reason: crate::domain::rounds::ContributionText,
 ) -> Result<(), AppError> {
-    use crate::backend::entities::contribution;
     let now = clock.now();
     let hider = me.id;
     at_the_console(db, me, session, workshop_id, move |txn, ctx| {
         Box::pin(async move {
-            let hidden = contribution::Entity::update_many()
-                .col_expr(
-                    contribution::Column::HiddenReason,
-                    Expr::value(Some(reason.as_str().to_owned())),
-                )
-                .col_expr(contribution::Column::HiddenBy, Expr::value(Some(hider)))
-                .filter(contribution::Column::Id.eq(contribution_id))
-                .filter(contribution::Column::RoundId.eq(ctx.round.id))
-                .exec(txn)
-                .await
-                .map_err(from_db)?;
-            if hidden.rows_affected == 0 {
-                return Err(AppError::NotFound);
-            }
-            crate::backend::rounds::maturity::refresh(txn, now, ctx.idea.id).await?;
-            Ok(())
+            let round = (ctx.round.id, ctx.idea.id);
+            hide_in_round(txn, round, contribution_id, &reason, hider, now).await
         })
     })
     .await
