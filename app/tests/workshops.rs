@@ -7,90 +7,21 @@ mod common;
 
 use app::backend::clock::{Clock, ManualClock};
 use app::backend::rounds::contributing::Draft;
-use app::backend::rounds::opening::{self, OpenRound};
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::{seat, Caller};
-use app::backend::workshops::joining::{self, join, Joined, Joiner};
+use app::backend::workshops::joining::{self, join, Joiner};
 use app::backend::workshops::posting::{post, vote};
 use app::backend::workshops::reading;
 use app::backend::workshops::running::{self, TimerAction};
 use app::db_test;
 use app::domain::accounts::CurrentUser;
-use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, Severity};
 use app::domain::workshops::{JoinCode, Phase};
 use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
-use common::{admin_of, clock, colleague, field_error, idea, key};
-
-const CONSOLE: &str = "the-console-device-session-token";
-const ROOM_IP: &str = "203.0.113.7";
-
-fn mine(domain: i64, body: &str) -> Draft {
-    Draft {
-        kind: ContributionKind::Mine,
-        domain_id: Some(domain),
-        severity: Some(Severity::Serious),
-        body: body.to_owned(),
-        link: None,
-        answers: None,
-    }
-}
-
-/// A published idea with a live round calling `domains`, and its workshop.
-async fn workshop(
-    t: &TestDb,
-    clock: &ManualClock,
-    author: &CurrentUser,
-    domains: Vec<i64>,
-) -> (i64, i64, String) {
-    let idea_id = idea(t, clock, author).await;
-    opening::open(
-        &t.db,
-        clock,
-        author,
-        &key(),
-        idea_id,
-        OpenRound {
-            focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
-            mode: RoundMode::Live,
-            deadline: None,
-            domains,
-            names: Vec::new(),
-        },
-    )
-    .await
-    .unwrap();
-    let round_id = round_reading::panel(&t.db, clock.now(), author, idea_id, None)
-        .await
-        .unwrap()
-        .rounds[0]
-        .info
-        .id;
-    let id = running::start(&t.db, clock, author, CONSOLE, round_id)
-        .await
-        .unwrap();
-    let console = reading::console(&t.db, author, CONSOLE, id, clock.now())
-        .await
-        .unwrap();
-    (idea_id, id, console.code.unwrap())
-}
-
-/// A guest giving `name`, with no cookie yet.
-fn as_guest(name: &str) -> Joiner {
-    Joiner::Guest {
-        name: name.to_owned(),
-        token: None,
-    }
-}
-
-async fn join_as_guest(t: &TestDb, clock: &ManualClock, code: &str, name: &str) -> Caller {
-    let Joined { guest_token, .. } = join(&t.db, clock, ROOM_IP, code, as_guest(name))
-        .await
-        .unwrap();
-    Caller::Guest(guest_token.unwrap())
-}
+use common::workshop::{as_guest, join_as_guest, mine, workshop, CONSOLE, ROOM_IP};
+use common::{admin_of, clock, colleague, field_error, key};
 
 async fn join_as(t: &TestDb, clock: &ManualClock, code: &str, me: &CurrentUser) -> Caller {
     join(&t.db, clock, ROOM_IP, code, Joiner::Member(me.clone()))

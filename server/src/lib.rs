@@ -6,6 +6,7 @@ mod csrf;
 mod fiche;
 mod headers;
 mod health;
+mod live;
 pub mod routes;
 mod site;
 mod unavailable;
@@ -24,7 +25,14 @@ use std::sync::Arc;
 /// requests under way before exiting.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let state = start(&config, Arc::new(SystemClock)).await?;
-    let shutdown = shutdown_signal();
+    let signal = shutdown_signal();
+    let live = state.live.clone();
+    // Open event streams never end by themselves: they are ended first, so
+    // that the graceful shutdown waits only for the requests under way.
+    let shutdown = async move {
+        signal.await;
+        live.close();
+    };
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
@@ -184,7 +192,12 @@ pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppSta
     } else {
         SetupToken::none()
     };
+    let listen_url = config
+        .database_url
+        .starts_with("postgres")
+        .then(|| config.database_url.clone());
     Ok(AppState {
+        live: app::backend::live::LiveHub::start(db.clone(), listen_url),
         db,
         clock,
         leptos_options: site::leptos_options(config),

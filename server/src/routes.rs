@@ -1,7 +1,7 @@
 //! The router: pages, server functions, files, health, and the layers
 //! every response goes through.
 
-use crate::{auth, csrf, fiche, headers, health, unavailable};
+use crate::{auth, csrf, fiche, headers, health, live, unavailable};
 use app::backend::{http::provide_request_context, state::AppState};
 use app::{shell, App};
 use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
@@ -55,6 +55,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/idees/{id}/fiche.md", get(fiche::markdown))
+        .route(live::EVENTS_PATH, get(live::events))
         .leptos_routes_with_context(&state, generate_route_list(App), context, app_shell)
         .nest_service("/pkg", pkg)
         .fallback_service(files)

@@ -41,8 +41,6 @@ enum Access {
     /// People in workshop 1: the member (who joined) and a guest; the
     /// administrator did not join (403).
     Participant,
-    /// People in workshop 1 and those who facilitate it.
-    ParticipantOrFacilitator,
 }
 
 struct Row {
@@ -172,7 +170,6 @@ const TABLE: &[Row] = &[
     Row { path: "/api/start_workshop", access: Access::Facilitator, sample: "round_id=2" },
     Row { path: "/api/look_up_code", access: Access::Anyone, sample: "code=ZZZZZZ" },
     Row { path: "/api/join_workshop", access: Access::Anyone, sample: "code=ZZZZZZ&name=Lou" },
-    Row { path: "/api/pulse_of_workshop", access: Access::ParticipantOrFacilitator, sample: "workshop_id=1" },
     Row { path: "/api/workshop_phone", access: Access::Participant, sample: "workshop_id=1" },
     Row { path: "/api/workshop_board", access: Access::Facilitator, sample: "workshop_id=1" },
     Row { path: "/api/workshop_console", access: Access::Facilitator, sample: "workshop_id=1" },
@@ -195,13 +192,13 @@ const TABLE: &[Row] = &[
 
 /// The status a caller must get, `None` when the call is theirs to make.
 fn expected_refusal(access: Access, who: &str) -> Option<u16> {
-    use Access::{Participant, ParticipantOrFacilitator};
+    use Access::Participant;
     match (access, who) {
         (Access::Anyone, _) => None,
-        (Participant | ParticipantOrFacilitator, "guest") => None,
+        (Participant, "guest") => None,
         (_, "anonymous" | "guest") => Some(401),
         (Participant, "admin") => Some(403),
-        (Participant | ParticipantOrFacilitator, "member") => None,
+        (Participant, "member") => None,
         (Access::WriterOf, "admin" | "outsider") => Some(404),
         (Access::WriterOf, _) => None,
         (Access::SignedIn, _) => None,

@@ -6,61 +6,12 @@
 mod common;
 
 use app::backend::testing::TestDb;
-use common::{location, page, post, post_from, set_up, spawn_app_with, status_of, TestApp};
+use common::workshop::{a_workshop, key};
+use common::{location, page, post, post_from, set_up, spawn_app_with, status_of};
 use reqwest::header;
 
 // Plain http keeps the test's cookies simple (https would prefix them).
 const PUBLIC_URL: &str = "http://demineurs.example.fr";
-
-fn key(n: u32) -> String {
-    format!("workshop-test-key-{n:08}")
-}
-
-/// An idea, a live round calling domain 1, and its workshop started from
-/// the console (the administrator's session): the join code.
-async fn a_workshop(app: &TestApp, admin: &str, idea: u32) -> String {
-    post(
-        app,
-        "/api/create_idea",
-        &format!(
-            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
-            key(idea * 10)
-        ),
-        Some(admin),
-    )
-    .await;
-    post(
-        app,
-        "/api/publish_idea",
-        &format!("idea_id={idea}"),
-        Some(admin),
-    )
-    .await;
-    post(
-        app,
-        "/api/open_round",
-        &format!(
-            "request_id={}&idea_id={idea}&focus=Quoi&mode=live&deadline=&domains%5B%5D=1&invitees=",
-            key(idea * 10 + 1)
-        ),
-        Some(admin),
-    )
-    .await;
-    let started = post(
-        app,
-        "/api/start_workshop",
-        &format!("round_id={idea}"),
-        Some(admin),
-    )
-    .await;
-    assert_eq!(location(&started), format!("/ateliers/{idea}/console"));
-    let console = page(app, &format!("/ateliers/{idea}/console"), Some(admin)).await;
-    let code = console
-        .split("Code de l’atelier ")
-        .nth(1)
-        .or_else(|| console.split("Code de l'atelier ").nth(1));
-    code.expect("the console shows the code")[..6].to_owned()
-}
 
 /// The dark modules of the `<svg>` the page shows, drawn as a bitmap and
 /// read by a QR decoder.

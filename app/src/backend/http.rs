@@ -112,14 +112,20 @@ pub fn set_guest_cookie(token: &str) {
 
 /// Who calls a workshop function: a signed-in member, a guest, or nobody.
 pub fn workshop_caller() -> super::workshops::access::Caller {
+    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
+    use_context::<Parts>().map_or(super::workshops::access::Caller::Nobody, |p| {
+        workshop_caller_of(&p, secure)
+    })
+}
+
+/// Who sends a request about a workshop, outside a server function (the
+/// event stream): the session middleware resolved the member.
+pub fn workshop_caller_of(parts: &Parts, secure: bool) -> super::workshops::access::Caller {
     use super::workshops::access::Caller;
-    if let Ok(me) = require_signed_in() {
+    if let Some(me) = parts.extensions.get::<Viewer>().and_then(|v| v.0.clone()) {
         return Caller::Member(me);
     }
-    let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
-    use_context::<Parts>()
-        .and_then(|p| cookie(&p, guest_cookie_name(secure)))
-        .map_or(Caller::Nobody, Caller::Guest)
+    cookie(parts, guest_cookie_name(secure)).map_or(Caller::Nobody, Caller::Guest)
 }
 
 /// The guest cookie's token, if any (a member joining ignores it).

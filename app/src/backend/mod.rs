@@ -9,6 +9,7 @@ pub mod expertise;
 pub mod http;
 pub mod ideas;
 pub mod idempotency;
+pub mod live;
 pub mod migration;
 pub mod notifications;
 pub mod organisations;

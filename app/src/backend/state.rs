@@ -2,6 +2,7 @@
 
 use super::accounts::setup_token::SetupToken;
 use super::clock::SharedClock;
+use super::live::LiveHub;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
@@ -21,6 +22,8 @@ pub struct AppState {
     pub setup_token: SetupToken,
     /// Reverse proxies whose `X-Forwarded-For` names the caller.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The open event streams of workshops, and what feeds them.
+    pub live: LiveHub,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -55,6 +55,40 @@ impl TestDb {
     }
 }
 
+/// How many instances listen for workshop events on this PostgreSQL
+/// database; with `kill`, their listening connections are ended (as a
+/// network failure or a database restart would).
+pub async fn listeners(db: &DatabaseConnection, kill: bool) -> i64 {
+    let count = if kill {
+        "count(pg_terminate_backend(pid))"
+    } else {
+        "count(*)"
+    };
+    db.query_one_raw(Statement::from_string(
+        DbBackend::Postgres,
+        format!(
+            "SELECT {count} AS n FROM pg_stat_activity \
+             WHERE application_name = '{}' AND datname = current_database()",
+            super::live::listener::APPLICATION_NAME
+        ),
+    ))
+    .await
+    .expect("query pg_stat_activity")
+    .and_then(|row| row.try_get::<i64>("", "n").ok())
+    .unwrap_or(0)
+}
+
+/// Waits until `n` instances listen on this database (10 s at most).
+pub async fn wait_for_listeners(db: &DatabaseConnection, n: i64) {
+    for _ in 0..100 {
+        if listeners(db, false).await >= n {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{n} listener(s) expected within 10 s");
+}
+
 /// The same server URL, another database.
 fn replace_database(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {

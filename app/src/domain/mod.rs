@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod idea_views;
 pub mod ideas;
+pub mod live;
 pub mod maturity;
 pub mod maturity_rule;
 pub mod organisation;

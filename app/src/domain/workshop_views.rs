@@ -1,14 +1,15 @@
 //! What the three workshop views show: the phone, the projector board and
-//! the facilitator console. Each is read whole by one server function; the
-//! light [`WorkshopPulse`] tells a view when to read again.
+//! the facilitator console. Each is read whole by one server function; a
+//! view reads again when an event of the workshop's stream concerns it
+//! (see [`super::live`]).
 
 use super::round_views::DomainRef;
 use super::rounds::{ContributionKind, Severity, TriageKind};
 use super::workshops::Phase;
 use serde::{Deserialize, Serialize};
 
-/// What changes often, in a few bytes: polled every few seconds (and later
-/// pushed). A view reads its whole state again when `version` moves.
+/// What changes often, in a few bytes: the version (the number of the
+/// latest change), the phase and the timer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopPulse {
     pub version: i64,
@@ -73,6 +74,8 @@ pub struct DomainGroup {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneView {
     pub header: WorkshopHeader,
+    /// The caller's seat: the events naming it (a removal) concern them.
+    pub participant_id: i64,
     pub me: String,
     pub guest: bool,
     /// The role card dealt to the caller.

@@ -496,5 +496,12 @@ pub fn text(key: Key) -> &'static str {
         Key::YourContributions => "Your contributions",
         Key::YourDots => "Your dots here:",
         Key::WorkshopVotes => "workshop dots",
+        Key::ConnectionLost => "Connection lost: updates will resume as soon as the network is back.",
+        Key::Reconnected => "Reconnected: the view is up to date.",
+        Key::PostSent => "Contribution sent.",
+        Key::PostsWaiting => "Contributions waiting to be sent: they will go as soon as the network allows",
+        Key::PostWaiting => "Waiting to send",
+        Key::PostNotSentTitle => "Not sent:",
+        Key::DismissPost => "I copied this text, remove it",
     }
 }

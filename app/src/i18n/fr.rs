@@ -496,5 +496,12 @@ pub fn text(key: Key) -> &'static str {
         Key::YourContributions => "Vos contributions",
         Key::YourDots => "Vos points ici :",
         Key::WorkshopVotes => "votes en atelier",
+        Key::ConnectionLost => "Connexion perdue : les nouveautés reprendront dès le retour du réseau.",
+        Key::Reconnected => "Reconnecté : la vue est à jour.",
+        Key::PostSent => "Contribution envoyée.",
+        Key::PostsWaiting => "Contributions en attente d’envoi : elles partiront dès que le réseau le permettra",
+        Key::PostWaiting => "Envoi en attente",
+        Key::PostNotSentTitle => "Non envoyée :",
+        Key::DismissPost => "J’ai recopié ce texte, le retirer",
     }
 }

@@ -591,6 +591,13 @@ keys! {
     YourContributions,
     YourDots,
     WorkshopVotes,
+    ConnectionLost,
+    Reconnected,
+    PostSent,
+    PostsWaiting,
+    PostWaiting,
+    PostNotSentTitle,
+    DismissPost,
 }
 
 #[cfg(test)]

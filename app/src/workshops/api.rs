@@ -6,7 +6,7 @@
 // function generated for the browser: the lint is allowed for the module.
 #![allow(clippy::too_many_arguments)]
 
-use crate::domain::workshop_views::{BoardView, ConsoleView, JoinTarget, PhoneView, WorkshopPulse};
+use crate::domain::workshop_views::{BoardView, ConsoleView, JoinTarget, PhoneView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -79,6 +79,7 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
     if let Some(token) = joined.guest_token {
         set_guest_cookie(&token);
     }
+    changed(joined.workshop_id);
     leptos_axum::redirect(&super::phone_path(joined.workshop_id));
     Ok(())
 }
@@ -132,29 +133,16 @@ pub async fn workshop_console(workshop_id: i64) -> Result<ConsoleView, AppError>
     .map_err(fail)
 }
 
-/// The light state every view polls: version, phase, timer. People in the
-/// workshop, and those who may facilitate it.
-#[server(endpoint = "pulse_of_workshop")]
-pub async fn pulse_of_workshop(workshop_id: i64) -> Result<WorkshopPulse, AppError> {
-    use crate::backend::http::{fail, state, workshop_caller};
-    use crate::backend::workshops::access::Caller;
-    use crate::backend::workshops::reading::{facilitator_pulse, pulse};
-    let state = state();
-    let now = state.clock.now();
-    let caller = workshop_caller();
-    let seated = pulse(&state.db, &caller, workshop_id, now).await;
-    match (seated, &caller) {
-        (Err(AppError::Forbidden | AppError::NotFound), Caller::Member(me)) => {
-            facilitator_pulse(&state.db, me, workshop_id, now).await
-        }
-        (answer, _) => answer,
-    }
-    .map_err(fail)
+/// A change of the workshop was committed: the open views hear of it.
+#[cfg(feature = "ssr")]
+fn changed(workshop_id: i64) {
+    crate::backend::http::state().live.wake(workshop_id);
 }
 
-/// Back to the console after a facilitator's action.
+/// Back to the console after a facilitator's change.
 #[cfg(feature = "ssr")]
 fn to_console(workshop_id: i64) {
+    changed(workshop_id);
     leptos_axum::redirect(&super::console_path(workshop_id));
 }
 
@@ -396,6 +384,7 @@ pub async fn post_live(
     )
     .await
     .map_err(|e| fail(e.echoing(&input)))?;
+    changed(workshop_id);
     leptos_axum::redirect(&format!("{}#envoye", super::phone_path(workshop_id)));
     Ok(())
 }
@@ -414,6 +403,7 @@ pub async fn place_dot(workshop_id: i64, contribution_id: i64, add: bool) -> Res
     )
     .await
     .map_err(fail)?;
+    changed(workshop_id);
     leptos_axum::redirect(&format!(
         "{}#mine-{contribution_id}",
         super::phone_path(workshop_id)

@@ -2,9 +2,9 @@
 //! joining is open, the code, the address and the QR code; from the
 //! reveal on, contributions by domain with their dots.
 
-use super::live::Refresh;
 use super::shared::{Groups, PhaseBar};
 use super::workshop_board;
+use crate::domain::live::Viewer;
 use crate::domain::workshop_views::BoardView;
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::guard::{page_title, refusal, Need};
@@ -57,7 +57,7 @@ fn Board(board: BoardView) -> impl IntoView {
         <div class="board">
             <h1>{h.title.clone()}</h1>
             <p class="round-focus">{h.focus.clone()}</p>
-            <PhaseBar header=h.clone() refresh=Refresh::AnyChange />
+            <PhaseBar header=h.clone() viewer=Viewer::Facilitator />
             <p class="board-counts">
                 {format!("{} {} · {} {}", h.participants, t(locale, Key::ParticipantsWord), h.contributions, t(locale, Key::ContributionsArrived))}
             </p>

@@ -3,12 +3,12 @@
 //! contribution. Actions need the device holding the console; another
 //! device may take it over.
 
-use super::live::Refresh;
 use super::shared::{LiveItem, PhaseBar};
 use super::{
     board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
     RemoveParticipant, SetDots, SetJoining, TakeConsole, WorkshopTimer,
 };
+use crate::domain::live::Viewer;
 use crate::domain::workshop_views::ConsoleView;
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
@@ -103,7 +103,7 @@ fn Console(console: ConsoleView) -> impl IntoView {
         <h1>{format!("{} — {}", t(locale, Key::ConsoleTitle), h.title)}</h1>
         <p class="round-focus">{h.focus.clone()}</p>
         {links}
-        <PhaseBar header=h.clone() refresh=Refresh::AnyChange />
+        <PhaseBar header=h.clone() viewer=Viewer::Facilitator />
         <ErrorSummary error=refused.clone() />
         <FormMessage errors=errors.clone() field="workshop" />
         <FormMessage errors=errors.clone() field="console" />

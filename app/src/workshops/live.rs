@@ -1,25 +1,23 @@
 //! Keeping a workshop view current: the shared timer counts down on the
-//! device, and every few seconds the view asks the server for the pulse
-//! (version, phase, timer). When what the view shows has changed it loads
-//! itself again, unless the person is typing: then a button offers it.
-//! The next step swaps polling for a pushed event stream; the rule stays.
+//! device, and the view follows the workshop's event stream (server-sent
+//! events). When an event changes what the view shows it loads itself
+//! again, unless the person is typing: then a button offers it. A lost
+//! connection is said once, and so is its return; missed events come on
+//! reconnection (`Last-Event-ID`).
 
+use crate::domain::live::Viewer;
 use crate::domain::workshop_views::Timer;
+use crate::domain::workshops::Phase;
 use crate::i18n::{t, Key, Locale};
 use leptos::prelude::*;
 
-/// How often a view asks for the pulse.
-#[cfg(feature = "hydrate")]
-const POLL_MS: u64 = 3000;
-
-/// When a view loads itself again.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Refresh {
-    /// On any change (the board, the console).
-    AnyChange,
-    /// When the phase changes (a phone: others' posts change nothing it
-    /// shows before the reveal).
-    PhaseChange,
+/// The connection to the stream, as the person is told about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Link {
+    Up,
+    Lost,
+    /// Up again after a loss (said once).
+    Back,
 }
 
 /// `7 min 05 s`, or `0 s`.
@@ -37,16 +35,17 @@ pub fn LivePulse(
     locale: Locale,
     workshop_id: i64,
     version: i64,
-    phase: String,
+    phase: Phase,
     timer: Timer,
-    refresh: Refresh,
+    viewer: Viewer,
 ) -> impl IntoView {
     let left = RwSignal::new(timer.seconds_left);
     let paused = RwSignal::new(timer.paused);
     let stale = RwSignal::new(false);
-    // Only the browser polls; the server renders the first state.
+    let link = RwSignal::new(Link::Up);
+    // Only the browser follows the stream; the server renders the first state.
     #[cfg(not(feature = "hydrate"))]
-    let _ = (workshop_id, version, phase, refresh);
+    let _ = (workshop_id, version, phase, viewer);
     #[cfg(feature = "hydrate")]
     {
         use std::time::Duration;
@@ -62,43 +61,39 @@ pub fn LivePulse(
             },
             Duration::from_secs(1),
         );
-        let poll = set_interval_with_handle(
-            move || {
-                let phase = phase.clone();
-                leptos::task::spawn_local(async move {
-                    let pulse = match super::pulse_of_workshop(workshop_id).await {
-                        Ok(pulse) => pulse,
-                        // The seat ended (the workshop is over, or the person
-                        // was removed): the page says so once loaded again.
-                        Err(crate::error::AppError::Invalid(_)) => return reload(),
-                        // The network: try again at the next beat.
-                        Err(_) => return,
-                    };
-                    left.set(pulse.timer.seconds_left);
-                    paused.set(pulse.timer.paused);
-                    let changed = match refresh {
-                        Refresh::AnyChange => pulse.version != version,
-                        Refresh::PhaseChange => pulse.phase.as_str() != phase,
-                    };
-                    if changed {
-                        if typing() {
-                            stale.set(true);
-                        } else {
-                            reload();
-                        }
-                    }
-                });
-            },
-            Duration::from_millis(POLL_MS),
-        );
         on_cleanup(move || {
             if let Ok(h) = tick {
                 h.clear();
             }
-            if let Ok(h) = poll {
-                h.clear();
-            }
         });
+        super::browser::on_offline(move || link.set(Link::Lost));
+        let reloading = std::rc::Rc::new(std::cell::Cell::new(false));
+        super::stream::follow(
+            workshop_id,
+            version,
+            move |event| {
+                left.set(event.timer.seconds_left);
+                paused.set(event.timer.paused);
+                if !crate::domain::live::needs_reload(viewer, phase, &event) {
+                    return;
+                }
+                if super::browser::typing() {
+                    stale.set(true);
+                } else if !reloading.replace(true) {
+                    // A burst of posts reloads the board once.
+                    set_timeout(super::browser::reload, Duration::from_millis(300));
+                }
+            },
+            move |up| {
+                link.update(|l| {
+                    *l = match (up, *l) {
+                        (true, Link::Lost) => Link::Back,
+                        (true, other) => other,
+                        (false, _) => Link::Lost,
+                    }
+                })
+            },
+        );
     }
     let shown = move || match (left.get(), paused.get()) {
         (None, _) => String::new(),
@@ -110,43 +105,27 @@ pub fn LivePulse(
             t(locale, Key::TimerPaused)
         ),
     };
+    let reload_now = move |_| {
+        #[cfg(feature = "hydrate")]
+        super::browser::reload();
+    };
     view! {
         <div class="live-pulse">
             <p class="timer" role="timer" hidden=move || left.get().is_none()>{shown}</p>
-            <div aria-live="polite">
+            <div aria-live="polite" class="live-status">
+                <Show when=move || link.get() == Link::Lost>
+                    <p class="callout link-lost">{t(locale, Key::ConnectionLost)}</p>
+                </Show>
+                <Show when=move || link.get() == Link::Back>
+                    <p class="link-back">{t(locale, Key::Reconnected)}</p>
+                </Show>
                 <Show when=move || stale.get()>
                     <p class="callout">
                         {t(locale, Key::WorkshopChanged)} " "
-                        <button type="button" on:click=move |_| reload()>{t(locale, Key::Refresh)}</button>
+                        <button type="button" on:click=reload_now>{t(locale, Key::Refresh)}</button>
                     </p>
                 </Show>
             </div>
         </div>
     }
 }
-
-/// Whether the person is writing: a focused field, or a text not sent.
-#[cfg(feature = "hydrate")]
-fn typing() -> bool {
-    use leptos::wasm_bindgen::JsCast;
-    let document = document();
-    let focused = document
-        .active_element()
-        .map(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
-        .unwrap_or(false);
-    let drafted = document
-        .query_selector("textarea")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlTextAreaElement>().ok())
-        .is_some_and(|area| !area.value().trim().is_empty());
-    focused || drafted
-}
-
-#[cfg(feature = "hydrate")]
-fn reload() {
-    let _ = window().location().reload();
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn reload() {}

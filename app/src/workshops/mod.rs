@@ -1,13 +1,20 @@
 //! Live workshops in the UI: joining by code or QR code, the phone, the
 //! projector board and the facilitator console, kept current by
-//! [`live::LivePulse`].
+//! [`live::LivePulse`]; the phone's posts go through [`outbox`].
 mod api;
 mod board_page;
+#[cfg(feature = "hydrate")]
+mod browser;
 mod console_page;
 mod join_page;
 pub mod live;
+mod outbox;
 mod phone_page;
+#[cfg(feature = "hydrate")]
+mod sending;
 mod shared;
+#[cfg(feature = "hydrate")]
+mod stream;
 
 pub use api::*;
 pub use board_page::BoardPage;
@@ -17,6 +24,14 @@ pub use phone_page::PhonePage;
 
 /// The join page; a code follows it in the QR code's address.
 pub const JOIN_PATH: &str = "/rejoindre";
+
+/// The event stream of a workshop (server-sent events), as the router
+/// spells it; [`events_path`] for one workshop.
+pub const EVENTS_ROUTE: &str = "/api/ateliers/{id}/evenements";
+
+pub fn events_path(workshop_id: i64) -> String {
+    EVENTS_ROUTE.replace("{id}", &workshop_id.to_string())
+}
 
 pub fn phone_path(workshop_id: i64) -> String {
     format!("/ateliers/{workshop_id}")

@@ -2,9 +2,10 @@
 //! forms (they work without JavaScript; with it, the view follows the
 //! phases by itself).
 
-use super::live::Refresh;
+use super::outbox::{PostOutbox, FORM_ID};
 use super::shared::{LiveItem, PhaseBar};
 use super::{workshop_phone, PlaceDot, PostLive};
+use crate::domain::live::Viewer;
 use crate::domain::rounds::{ContributionKind, ContributionText, Severity};
 use crate::domain::workshop_views::PhoneView;
 use crate::domain::workshops::Phase;
@@ -70,8 +71,11 @@ fn Phone(phone: PhoneView) -> impl IntoView {
         <div class="phone">
             <h1 class="phone-title">{header.title.clone()}</h1>
             <p class="phone-who">{who}</p>
-            <PhaseBar header=header.clone() refresh=Refresh::PhaseChange />
+            <PhaseBar header=header.clone() viewer=Viewer::Phone { participant: phone.participant_id } />
             {card}
+            // In every phase: posts kept offline leave when the network
+            // returns, or come back refused once writing is over.
+            <PostOutbox locale workshop_id=header.workshop_id />
             {task}
         </div>
     }
@@ -134,7 +138,7 @@ fn Writing(phone: PhoneView) -> impl IntoView {
         .unwrap_or_default();
     let form = (writing || errors.is_some()).then(|| {
         view! {
-            <form method="post" action={<PostLive as ServerFn>::PATH} class="stack-form phone-form" id="envoye">
+            <form method="post" action={<PostLive as ServerFn>::PATH} class="stack-form phone-form" id=FORM_ID>
                 <input type="hidden" name="request_id" value=phone.request_id.clone() />
                 <input type="hidden" name="workshop_id" value=phone.header.workshop_id />
                 <input type="hidden" name="started_in" value=phone.header.phase.as_str() />

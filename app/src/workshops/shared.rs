@@ -1,14 +1,15 @@
 //! Pieces the three workshop views share.
 
-use super::live::{LivePulse, Refresh};
+use super::live::LivePulse;
+use crate::domain::live::Viewer;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{DomainGroup, LiveContribution, WorkshopHeader};
 use crate::i18n::{t, use_locale, Key};
 use leptos::prelude::*;
 
-/// The phase, the timer and the pulse that keeps the view current.
+/// The phase, the timer and the stream that keeps the view current.
 #[component]
-pub fn PhaseBar(header: WorkshopHeader, refresh: Refresh) -> impl IntoView {
+pub fn PhaseBar(header: WorkshopHeader, viewer: Viewer) -> impl IntoView {
     let locale = use_locale();
     view! {
         <div class="phase-bar">
@@ -19,9 +20,9 @@ pub fn PhaseBar(header: WorkshopHeader, refresh: Refresh) -> impl IntoView {
                 locale
                 workshop_id=header.workshop_id
                 version=header.version
-                phase=header.phase.as_str().to_owned()
+                phase=header.phase
                 timer=header.timer
-                refresh
+                viewer
             />
         </div>
     }

@@ -16,6 +16,8 @@ use app::error::AppError;
 use app::i18n::Key;
 use chrono::{TimeZone, Utc};
 
+pub mod workshop;
+
 pub fn clock() -> ManualClock {
     ManualClock::at(Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap())
 }

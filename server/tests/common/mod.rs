@@ -8,6 +8,9 @@ use reqwest::header;
 use server::config::Config;
 use std::sync::Arc;
 
+pub mod sse;
+pub mod workshop;
+
 /// The setup token of every test app.
 pub const SETUP_TOKEN: &str = "test-setup-token-0123456789";
 

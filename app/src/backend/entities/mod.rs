@@ -24,4 +24,5 @@ pub mod session;
 pub mod user;
 pub mod user_domain;
 pub mod workshop;
+pub mod workshop_event;
 pub mod workshop_participant;

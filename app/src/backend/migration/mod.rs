@@ -10,6 +10,7 @@ mod m20261129_000006_create_profiles_and_resets;
 mod m20261129_000007_create_ideas;
 mod m20261129_000008_create_rounds;
 mod m20261129_000009_create_workshops;
+mod m20261130_000010_create_workshop_events;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_create_ideas::Migration),
             Box::new(m20261129_000008_create_rounds::Migration),
             Box::new(m20261129_000009_create_workshops::Migration),
+            Box::new(m20261130_000010_create_workshop_events::Migration),
         ]
     }
 }

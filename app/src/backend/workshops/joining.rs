@@ -3,13 +3,14 @@
 //! behind one address joins fine, since right codes are never counted.
 
 use super::access::{seat, Caller};
-use super::running::bump;
+use super::events::bump;
 use crate::backend::accounts::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{idea, join_failure, user, workshop, workshop_participant};
 use crate::backend::error::from_db;
 use crate::domain::accounts::{CurrentUser, DisplayName, Role};
+use crate::domain::live::Change;
 use crate::domain::workshop_views::JoinTarget;
 use crate::domain::workshops::JoinCode;
 use crate::error::{AppError, FormErrors};
@@ -156,7 +157,7 @@ pub async fn join(
                 return Err(FormErrors::refuse("code", Key::ErrWorkshopCodeUnknown));
             }
             let txn = begin_write(db).await.map_err(from_db)?;
-            bump(&txn, found.id).await?;
+            bump(&txn, found.id, Change::Join, None).await?;
             let already = workshop_participant::Entity::find()
                 .filter(workshop_participant::Column::WorkshopId.eq(found.id))
                 .filter(workshop_participant::Column::UserId.eq(me.id))
@@ -194,7 +195,7 @@ pub async fn join(
             let name = DisplayName::parse(&name).map_err(|k| FormErrors::refuse("name", k))?;
             let token = new_token();
             let txn = begin_write(db).await.map_err(from_db)?;
-            bump(&txn, found.id).await?;
+            bump(&txn, found.id, Change::Join, None).await?;
             let person = user::ActiveModel {
                 organisation_id: Set(found.organisation_id),
                 // Unique, and in a domain that can never receive mail.

@@ -3,7 +3,7 @@
 //! dots on mines during the vote.
 
 use super::access::{seat, Caller};
-use super::running::bump;
+use super::events::{bump, name_subject};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{contribution, dot_vote};
@@ -11,6 +11,7 @@ use crate::backend::error::from_db;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::rounds::contributing::{check, insert, Draft, Marks};
+use crate::domain::live::Change;
 use crate::domain::rounds::{ContributionKind, RoundStatus};
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
@@ -46,7 +47,7 @@ pub async fn post(
     let now = clock.now();
     run_once(db, clock, &scope, key, move |txn| {
         Box::pin(async move {
-            bump(txn, workshop_id).await?;
+            let seq = bump(txn, workshop_id, Change::Post, None).await?;
             let seat = seat(txn, &caller, workshop_id).await?;
             let Some(late) = lateness(seat.ctx.phase(), started_in) else {
                 return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
@@ -63,7 +64,7 @@ pub async fn post(
                 answers: None,
                 ..draft
             };
-            insert(
+            let id = insert(
                 txn,
                 &round,
                 seat.me.id,
@@ -72,7 +73,9 @@ pub async fn post(
                 Marks { under_card, late },
                 now,
             )
-            .await
+            .await?;
+            name_subject(txn, workshop_id, seq, id).await?;
+            Ok(id)
         })
     })
     .await
@@ -88,7 +91,7 @@ pub async fn vote(
     add: bool,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    bump(&txn, workshop_id).await?;
+    bump(&txn, workshop_id, Change::Vote, Some(contribution_id)).await?;
     let seat = seat(&txn, caller, workshop_id).await?;
     if seat.ctx.phase() != Phase::Vote {
         return Err(FormErrors::refuse("dots", Key::ErrNotVotingTime));

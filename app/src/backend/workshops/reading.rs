@@ -1,5 +1,5 @@
-//! The three views of a workshop, each read whole, and the pulse that tells
-//! them to read again. Before the reveal nothing of others' contributions
+//! The three views of a workshop, each read whole, the pulse (phase and
+//! timer), and who may follow its events. Before the reveal nothing of others' contributions
 //! is read for anyone: only their number.
 
 use super::access::{facilitating, phase_of, place, seat, Caller, Ctx};
@@ -23,7 +23,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-fn timer(w: &workshop::Model, now: DateTime<Utc>) -> Timer {
+pub fn timer(w: &workshop::Model, now: DateTime<Utc>) -> Timer {
     Timer {
         seconds_left: seconds_left(w.timer_ends_at, w.timer_paused_left, now),
         paused: w.timer_paused_left.is_some(),
@@ -38,8 +38,7 @@ fn pulse_of(w: &workshop::Model, now: DateTime<Utc>) -> WorkshopPulse {
     }
 }
 
-/// The pulse, for someone in the room: polled by every phone, so it reads
-/// two rows and nothing else.
+/// The pulse, for someone in the room: two rows and nothing else.
 pub async fn pulse(
     db: &impl ConnectionTrait,
     caller: &Caller,
@@ -49,17 +48,20 @@ pub async fn pulse(
     Ok(pulse_of(&place(db, caller, workshop_id).await?.0, now))
 }
 
-/// The pulse, for the facilitator's board and console.
-pub async fn facilitator_pulse(
+/// Whether the caller may follow the workshop's events: someone in the
+/// room, or someone who may facilitate it (refusals as for [`place`]).
+pub async fn may_watch(
     db: &impl ConnectionTrait,
-    me: &CurrentUser,
+    caller: &Caller,
     workshop_id: i64,
-    now: DateTime<Utc>,
-) -> Result<WorkshopPulse, AppError> {
-    Ok(pulse_of(
-        &facilitating(db, me, workshop_id).await?.workshop,
-        now,
-    ))
+) -> Result<(), AppError> {
+    match (place(db, caller, workshop_id).await, caller) {
+        (Ok(_), _) => Ok(()),
+        (Err(AppError::Forbidden | AppError::NotFound), Caller::Member(me)) => {
+            facilitating(db, me, workshop_id).await.map(|_| ())
+        }
+        (Err(error), _) => Err(error),
+    }
 }
 
 async fn header(
@@ -281,6 +283,7 @@ pub async fn phone(
     let (_, standing) = crate::backend::ideas::access::load(db, &seat.me, ctx.idea.id).await?;
     Ok(PhoneView {
         header: header(db, ctx, now).await?,
+        participant_id: seat.participant.id,
         me: seat.me.display_name.clone(),
         guest: seat.participant.guest,
         card,

@@ -3,6 +3,7 @@
 //! timer, set the dots, deal role cards, remove someone.
 
 use super::access::{at_console, facilitating, may_facilitate, Ctx};
+use super::events::bump;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
@@ -12,33 +13,18 @@ use crate::backend::expertise;
 use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::rounds::triage::hide_in_round;
 use crate::domain::accounts::CurrentUser;
+use crate::domain::live::Change;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::domain::workshops::{deal_cards, seconds_left, JoinCode, Phase};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use chrono::{DateTime, Duration, Utc};
 use rand::seq::SliceRandom;
-use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter,
 };
-
-/// Marks a change: the views read again when the version moves. Done first
-/// in each write, it also queues concurrent writes to one workshop (the
-/// row lock on PostgreSQL, the write lock on SQLite).
-pub async fn bump(db: &impl ConnectionTrait, workshop_id: i64) -> Result<(), AppError> {
-    workshop::Entity::update_many()
-        .col_expr(
-            workshop::Column::Version,
-            Expr::col(workshop::Column::Version).add(1),
-        )
-        .filter(workshop::Column::Id.eq(workshop_id))
-        .exec(db)
-        .await
-        .map_err(from_db)?;
-    Ok(())
-}
 
 /// Sets columns of one workshop.
 async fn set(
@@ -130,12 +116,13 @@ async fn free_code(db: &impl ConnectionTrait) -> Result<String, AppError> {
 }
 
 /// Runs `change` on a workshop the caller drives from the console, in one
-/// transaction that first marks the change.
+/// transaction that first marks the change (`what`, about `subject`).
 async fn at_the_console<T>(
     db: &DatabaseConnection,
     me: &CurrentUser,
     session: &str,
     workshop_id: i64,
+    (what, subject): (Change, Option<i64>),
     change: impl for<'c> FnOnce(
         &'c sea_orm::DatabaseTransaction,
         Ctx,
@@ -144,7 +131,7 @@ async fn at_the_console<T>(
     >,
 ) -> Result<T, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    bump(&txn, workshop_id).await?;
+    bump(&txn, workshop_id, what, subject).await?;
     let ctx = at_console(&txn, me, session, workshop_id).await?;
     let answer = change(&txn, ctx).await?;
     txn.commit().await.map_err(from_db)?;
@@ -159,16 +146,23 @@ pub async fn set_joining(
     workshop_id: i64,
     open: bool,
 ) -> Result<(), AppError> {
-    at_the_console(db, me, session, workshop_id, move |txn, _| {
-        Box::pin(async move {
-            set(
-                txn,
-                workshop_id,
-                [(workshop::Column::JoiningOpen, Expr::value(open))],
-            )
-            .await
-        })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Joining, None),
+        move |txn, _| {
+            Box::pin(async move {
+                set(
+                    txn,
+                    workshop_id,
+                    [(workshop::Column::JoiningOpen, Expr::value(open))],
+                )
+                .await
+            })
+        },
+    )
     .await
 }
 
@@ -180,7 +174,7 @@ pub async fn take_console(
     workshop_id: i64,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    bump(&txn, workshop_id).await?;
+    bump(&txn, workshop_id, Change::Console, None).await?;
     let ctx = facilitating(&txn, me, workshop_id).await?;
     if ctx.ended() {
         return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
@@ -209,14 +203,21 @@ pub async fn advance(
     minutes: Option<u32>,
 ) -> Result<(), AppError> {
     let now = clock.now();
-    at_the_console(db, me, session, workshop_id, move |txn, ctx| {
-        Box::pin(async move {
-            let Some(next) = from.next().filter(|_| ctx.phase() == from) else {
-                return Ok(());
-            };
-            enter(txn, &ctx, now, next, minutes).await
-        })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Phase, None),
+        move |txn, ctx| {
+            Box::pin(async move {
+                let Some(next) = from.next().filter(|_| ctx.phase() == from) else {
+                    return Ok(());
+                };
+                enter(txn, &ctx, now, next, minutes).await
+            })
+        },
+    )
     .await
 }
 
@@ -229,9 +230,14 @@ pub async fn end(
     workshop_id: i64,
 ) -> Result<(), AppError> {
     let now = clock.now();
-    at_the_console(db, me, session, workshop_id, move |txn, ctx| {
-        Box::pin(async move { enter(txn, &ctx, now, Phase::Ended, None).await })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Phase, None),
+        move |txn, ctx| Box::pin(async move { enter(txn, &ctx, now, Phase::Ended, None).await }),
+    )
     .await
 }
 
@@ -288,29 +294,36 @@ pub async fn timer(
     action: TimerAction,
 ) -> Result<(), AppError> {
     let now = clock.now();
-    at_the_console(db, me, session, workshop_id, move |txn, ctx| {
-        Box::pin(async move {
-            let w = &ctx.workshop;
-            let left = seconds_left(w.timer_ends_at, w.timer_paused_left, now);
-            let (ends_at, paused) = match (action, w.timer_paused_left) {
-                (TimerAction::Pause, None) => (None, left.map(|s| s as i32)),
-                (TimerAction::Resume, Some(p)) => {
-                    (Some(now + Duration::seconds(i64::from(p))), None)
-                }
-                (TimerAction::Extend(m), Some(p)) => (None, Some(p + 60 * m as i32)),
-                (TimerAction::Extend(m), None) => {
-                    let from = w.timer_ends_at.filter(|e| *e > now).unwrap_or(now);
-                    (Some(from + Duration::minutes(i64::from(m))), None)
-                }
-                _ => return Ok(()),
-            };
-            let timer = [
-                (workshop::Column::TimerEndsAt, Expr::value(ends_at)),
-                (workshop::Column::TimerPausedLeft, Expr::value(paused)),
-            ];
-            set(txn, workshop_id, timer).await
-        })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Timer, None),
+        move |txn, ctx| {
+            Box::pin(async move {
+                let w = &ctx.workshop;
+                let left = seconds_left(w.timer_ends_at, w.timer_paused_left, now);
+                let (ends_at, paused) = match (action, w.timer_paused_left) {
+                    (TimerAction::Pause, None) => (None, left.map(|s| s as i32)),
+                    (TimerAction::Resume, Some(p)) => {
+                        (Some(now + Duration::seconds(i64::from(p))), None)
+                    }
+                    (TimerAction::Extend(m), Some(p)) => (None, Some(p + 60 * m as i32)),
+                    (TimerAction::Extend(m), None) => {
+                        let from = w.timer_ends_at.filter(|e| *e > now).unwrap_or(now);
+                        (Some(from + Duration::minutes(i64::from(m))), None)
+                    }
+                    _ => return Ok(()),
+                };
+                let timer = [
+                    (workshop::Column::TimerEndsAt, Expr::value(ends_at)),
+                    (workshop::Column::TimerPausedLeft, Expr::value(paused)),
+                ];
+                set(txn, workshop_id, timer).await
+            })
+        },
+    )
     .await
 }
 
@@ -322,19 +335,26 @@ pub async fn set_dots(
     workshop_id: i64,
     dots: i32,
 ) -> Result<(), AppError> {
-    at_the_console(db, me, session, workshop_id, move |txn, ctx| {
-        Box::pin(async move {
-            if ctx.phase() >= Phase::Vote {
-                return Err(FormErrors::refuse("dots", Key::ErrDotsTooLate));
-            }
-            set(
-                txn,
-                workshop_id,
-                [(workshop::Column::Dots, Expr::value(dots))],
-            )
-            .await
-        })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Dots, None),
+        move |txn, ctx| {
+            Box::pin(async move {
+                if ctx.phase() >= Phase::Vote {
+                    return Err(FormErrors::refuse("dots", Key::ErrDotsTooLate));
+                }
+                set(
+                    txn,
+                    workshop_id,
+                    [(workshop::Column::Dots, Expr::value(dots))],
+                )
+                .await
+            })
+        },
+    )
     .await
 }
 
@@ -346,47 +366,54 @@ pub async fn deal(
     session: &str,
     workshop_id: i64,
 ) -> Result<(), AppError> {
-    at_the_console(db, me, session, workshop_id, move |txn, ctx| {
-        Box::pin(async move {
-            if ctx.phase().revealed() {
-                return Err(FormErrors::refuse("cards", Key::ErrCardsTooLate));
-            }
-            let domains: Vec<i64> = round_domain::Entity::find()
-                .filter(round_domain::Column::RoundId.eq(ctx.round.id))
-                .all(txn)
-                .await
-                .map_err(from_db)?
-                .into_iter()
-                .map(|d| d.domain_id)
-                .collect();
-            if domains.is_empty() {
-                return Err(FormErrors::refuse("cards", Key::ErrCardsNoDomains));
-            }
-            let mut present = present(txn, workshop_id).await?;
-            present.shuffle(&mut rand::thread_rng());
-            let mut people = Vec::with_capacity(present.len());
-            for p in &present {
-                people.push((p.id, expertise::held(txn, p.user_id).await?));
-            }
-            for (participant, domain) in deal_cards(&people, &domains) {
-                workshop_participant::Entity::update_many()
-                    .col_expr(
-                        workshop_participant::Column::CardDomainId,
-                        Expr::value(Some(domain)),
-                    )
-                    .filter(workshop_participant::Column::Id.eq(participant))
-                    .exec(txn)
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Cards, None),
+        move |txn, ctx| {
+            Box::pin(async move {
+                if ctx.phase().revealed() {
+                    return Err(FormErrors::refuse("cards", Key::ErrCardsTooLate));
+                }
+                let domains: Vec<i64> = round_domain::Entity::find()
+                    .filter(round_domain::Column::RoundId.eq(ctx.round.id))
+                    .all(txn)
                     .await
-                    .map_err(from_db)?;
-            }
-            set(
-                txn,
-                workshop_id,
-                [(workshop::Column::CardsDealt, Expr::value(true))],
-            )
-            .await
-        })
-    })
+                    .map_err(from_db)?
+                    .into_iter()
+                    .map(|d| d.domain_id)
+                    .collect();
+                if domains.is_empty() {
+                    return Err(FormErrors::refuse("cards", Key::ErrCardsNoDomains));
+                }
+                let mut present = present(txn, workshop_id).await?;
+                present.shuffle(&mut rand::thread_rng());
+                let mut people = Vec::with_capacity(present.len());
+                for p in &present {
+                    people.push((p.id, expertise::held(txn, p.user_id).await?));
+                }
+                for (participant, domain) in deal_cards(&people, &domains) {
+                    workshop_participant::Entity::update_many()
+                        .col_expr(
+                            workshop_participant::Column::CardDomainId,
+                            Expr::value(Some(domain)),
+                        )
+                        .filter(workshop_participant::Column::Id.eq(participant))
+                        .exec(txn)
+                        .await
+                        .map_err(from_db)?;
+                }
+                set(
+                    txn,
+                    workshop_id,
+                    [(workshop::Column::CardsDealt, Expr::value(true))],
+                )
+                .await
+            })
+        },
+    )
     .await
 }
 
@@ -417,25 +444,32 @@ pub async fn remove(
     participant_id: i64,
 ) -> Result<(), AppError> {
     let now = clock.now();
-    at_the_console(db, me, session, workshop_id, move |txn, _| {
-        Box::pin(async move {
-            let removed = workshop_participant::Entity::update_many()
-                .col_expr(
-                    workshop_participant::Column::RemovedAt,
-                    Expr::value(Some(now)),
-                )
-                .filter(workshop_participant::Column::Id.eq(participant_id))
-                .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
-                .filter(workshop_participant::Column::RemovedAt.is_null())
-                .exec(txn)
-                .await
-                .map_err(from_db)?;
-            if removed.rows_affected == 0 {
-                return Err(AppError::NotFound);
-            }
-            Ok(())
-        })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Leave, Some(participant_id)),
+        move |txn, _| {
+            Box::pin(async move {
+                let removed = workshop_participant::Entity::update_many()
+                    .col_expr(
+                        workshop_participant::Column::RemovedAt,
+                        Expr::value(Some(now)),
+                    )
+                    .filter(workshop_participant::Column::Id.eq(participant_id))
+                    .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
+                    .filter(workshop_participant::Column::RemovedAt.is_null())
+                    .exec(txn)
+                    .await
+                    .map_err(from_db)?;
+                if removed.rows_affected == 0 {
+                    return Err(AppError::NotFound);
+                }
+                Ok(())
+            })
+        },
+    )
     .await
 }
 
@@ -452,11 +486,18 @@ pub async fn hide(
 ) -> Result<(), AppError> {
     let now = clock.now();
     let hider = me.id;
-    at_the_console(db, me, session, workshop_id, move |txn, ctx| {
-        Box::pin(async move {
-            let round = (ctx.round.id, ctx.idea.id);
-            hide_in_round(txn, round, contribution_id, &reason, hider, now).await
-        })
-    })
+    at_the_console(
+        db,
+        me,
+        session,
+        workshop_id,
+        (Change::Hide, Some(contribution_id)),
+        move |txn, ctx| {
+            Box::pin(async move {
+                let round = (ctx.round.id, ctx.idea.id);
+                hide_in_round(txn, round, contribution_id, &reason, hider, now).await
+            })
+        },
+    )
     .await
 }

@@ -1,0 +1,74 @@
+//! Rows of changes turned into the events sent to views.
+
+use crate::backend::entities::{workshop, workshop_event};
+use crate::backend::error::unexpected;
+use crate::backend::workshops::access::phase_of;
+use crate::backend::workshops::reading::timer;
+use crate::domain::live::{LiveEvent, RELOAD};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use std::sync::Arc;
+
+/// One event, serialised once for every stream that sends it.
+#[derive(Debug)]
+pub struct Outgoing {
+    /// The change's number: the SSE id a reconnecting view sends back.
+    pub seq: i64,
+    /// The [`LiveEvent`] as JSON.
+    pub data: String,
+}
+
+impl Outgoing {
+    pub fn is_reload(&self) -> bool {
+        self.data.contains(RELOAD)
+    }
+}
+
+fn event(
+    kind: &str,
+    subject: Option<i64>,
+    at: i64,
+    w: &workshop::Model,
+    now: DateTime<Utc>,
+) -> LiveEvent {
+    LiveEvent {
+        kind: kind.to_owned(),
+        subject,
+        at,
+        phase: phase_of(w),
+        timer: timer(w, now),
+    }
+}
+
+/// The events of `rows`, with the workshop's state as it is now.
+pub fn events(
+    rows: &[workshop_event::Model],
+    w: &workshop::Model,
+    now: DateTime<Utc>,
+) -> Result<Vec<Arc<Outgoing>>, AppError> {
+    rows.iter()
+        .map(|row| {
+            let e = event(
+                &row.kind,
+                row.subject,
+                row.created_at.timestamp_millis(),
+                w,
+                now,
+            );
+            Ok(Arc::new(Outgoing {
+                seq: row.seq,
+                data: serde_json::to_string(&e).map_err(unexpected)?,
+            }))
+        })
+        .collect()
+}
+
+/// Tells a view to read its whole state again; numbered with the latest
+/// change so that the view resumes from there.
+pub fn reload(w: &workshop::Model, now: DateTime<Utc>) -> Result<Arc<Outgoing>, AppError> {
+    let e = event(RELOAD, None, now.timestamp_millis(), w, now);
+    Ok(Arc::new(Outgoing {
+        seq: w.version,
+        data: serde_json::to_string(&e).map_err(unexpected)?,
+    }))
+}

@@ -1,0 +1,104 @@
+//! Every change of a workshop, numbered and written in the transaction of
+//! the change; on PostgreSQL the commit also wakes the other instances
+//! (`NOTIFY` is delivered on commit, and never for a rolled-back change).
+
+use crate::backend::entities::{workshop, workshop_event};
+use crate::backend::error::from_db;
+use crate::domain::live::Change;
+use crate::error::AppError;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Statement,
+};
+
+/// The PostgreSQL channel the commits of changes are announced on; the
+/// payload is the workshop's id.
+pub const NOTIFY_CHANNEL: &str = "demineurs_workshop_events";
+
+/// Marks a change and returns its number: the workshop's version, bumped.
+/// Done first in each write, it also queues concurrent writes to one
+/// workshop (the row lock on PostgreSQL, the write lock on SQLite), so the
+/// numbers of one workshop commit in order and without gaps.
+pub async fn bump(
+    db: &impl ConnectionTrait,
+    workshop_id: i64,
+    change: Change,
+    subject: Option<i64>,
+) -> Result<i64, AppError> {
+    let updated = workshop::Entity::update_many()
+        .col_expr(
+            workshop::Column::Version,
+            Expr::col(workshop::Column::Version).add(1),
+        )
+        .filter(workshop::Column::Id.eq(workshop_id))
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    let seq = workshop::Entity::find_by_id(workshop_id)
+        .one(db)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?
+        .version;
+    workshop_event::ActiveModel {
+        workshop_id: Set(workshop_id),
+        seq: Set(seq),
+        kind: Set(change.as_str().to_owned()),
+        subject: Set(subject),
+        // Wall time, not the app's clock: it dates a delivery, for the
+        // fan-out delay, and nothing in the domain reads it.
+        created_at: Set(chrono::Utc::now()),
+    }
+    .insert(db)
+    .await
+    .map_err(from_db)?;
+    if db.get_database_backend() == DbBackend::Postgres {
+        db.execute_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [NOTIFY_CHANNEL.into(), workshop_id.to_string().into()],
+        ))
+        .await
+        .map_err(from_db)?;
+    }
+    Ok(seq)
+}
+
+/// Names what a change was about once it is known (a post's id).
+pub async fn name_subject(
+    db: &impl ConnectionTrait,
+    workshop_id: i64,
+    seq: i64,
+    subject: i64,
+) -> Result<(), AppError> {
+    workshop_event::Entity::update_many()
+        .col_expr(workshop_event::Column::Subject, Expr::value(Some(subject)))
+        .filter(workshop_event::Column::WorkshopId.eq(workshop_id))
+        .filter(workshop_event::Column::Seq.eq(seq))
+        .exec(db)
+        .await
+        .map_err(from_db)?;
+    Ok(())
+}
+
+/// The changes of a workshop numbered after `after`, oldest first, at most
+/// `limit`.
+pub async fn since(
+    db: &impl ConnectionTrait,
+    workshop_id: i64,
+    after: i64,
+    limit: u64,
+) -> Result<Vec<workshop_event::Model>, AppError> {
+    workshop_event::Entity::find()
+        .filter(workshop_event::Column::WorkshopId.eq(workshop_id))
+        .filter(workshop_event::Column::Seq.gt(after))
+        .order_by_asc(workshop_event::Column::Seq)
+        .limit(limit)
+        .all(db)
+        .await
+        .map_err(from_db)
+}

@@ -1,0 +1,198 @@
+//! Live updates of a workshop: what changed (stored with each change) and
+//! the small event pushed to every open view, with the rule a view follows
+//! on each event.
+
+use super::workshop_views::Timer;
+use super::workshops::Phase;
+use serde::{Deserialize, Serialize};
+
+/// What a change of a workshop was about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Change {
+    /// A contribution posted (subject: its id).
+    Post,
+    /// Dots placed or taken back.
+    Vote,
+    /// The next phase, or the end.
+    Phase,
+    /// The timer paused, resumed or extended.
+    Timer,
+    /// Someone joined.
+    Join,
+    /// Someone removed (subject: their participant id).
+    Leave,
+    /// The console moved to another device.
+    Console,
+    /// Joining opened or locked.
+    Joining,
+    /// The number of dots changed.
+    Dots,
+    /// Role cards dealt.
+    Cards,
+    /// A contribution hidden (subject: its id).
+    Hide,
+}
+
+impl Change {
+    pub const ALL: &'static [Change] = &[
+        Change::Post,
+        Change::Vote,
+        Change::Phase,
+        Change::Timer,
+        Change::Join,
+        Change::Leave,
+        Change::Console,
+        Change::Joining,
+        Change::Dots,
+        Change::Cards,
+        Change::Hide,
+    ];
+
+    /// The word stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Change::Post => "post",
+            Change::Vote => "vote",
+            Change::Phase => "phase",
+            Change::Timer => "timer",
+            Change::Join => "join",
+            Change::Leave => "leave",
+            Change::Console => "console",
+            Change::Joining => "joining",
+            Change::Dots => "dots",
+            Change::Cards => "cards",
+            Change::Hide => "hide",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Change> {
+        Self::ALL.iter().copied().find(|c| c.as_str() == raw)
+    }
+}
+
+/// What a view receives, a few dozen bytes: the change (or `reload` when
+/// the view is too far behind to catch up event by event), and the
+/// workshop's state when the event was sent (phase and timer), so that no
+/// view has to ask for them. The event's number travels as the SSE id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveEvent {
+    /// `post`, `phase`… or [`RELOAD`].
+    pub kind: String,
+    /// The contribution or participant concerned, if one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<i64>,
+    /// When the change was written, in Unix milliseconds (fan-out delays
+    /// are measured from it).
+    pub at: i64,
+    pub phase: Phase,
+    pub timer: Timer,
+}
+
+/// The kind of the event telling a view to read its whole state again.
+pub const RELOAD: &str = "reload";
+
+/// The event opening every (re)connection of a stream.
+pub const HELLO: &str = "hello";
+
+/// The event sent when nothing happened for a while: the connection lives.
+pub const PING: &str = "ping";
+
+/// Seconds between pings; a page that hears nothing for
+/// [`SILENCE_LIMIT_SECS`] counts the connection as lost and opens another.
+pub const PING_SECS: u64 = 15;
+pub const SILENCE_LIMIT_SECS: u64 = 40;
+
+/// How many missed events a reconnecting view is sent one by one; further
+/// behind, it reloads.
+pub const MAX_CATCH_UP: u64 = 500;
+
+/// Which view follows the stream: they care about different changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Viewer {
+    /// The projector and the console show everything.
+    Facilitator,
+    /// A phone: its participant id (others' posts change nothing it shows
+    /// before the reveal, and during it only its own list).
+    Phone { participant: i64 },
+}
+
+/// Whether a view shows something this event changed: then it reads its
+/// state again (the timer is updated in place either way).
+pub fn needs_reload(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bool {
+    if event.kind == RELOAD || event.phase != shown_phase {
+        return true;
+    }
+    let Some(change) = Change::parse(&event.kind) else {
+        // A kind this page does not know yet (a newer server): be safe.
+        return true;
+    };
+    match viewer {
+        Viewer::Facilitator => change != Change::Timer,
+        Viewer::Phone { participant } => match change {
+            Change::Phase | Change::Cards | Change::Dots | Change::Hide => true,
+            Change::Leave => event.subject == Some(participant),
+            _ => false,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(kind: Change, subject: Option<i64>, phase: Phase) -> LiveEvent {
+        LiveEvent {
+            kind: kind.as_str().to_owned(),
+            subject,
+            at: 0,
+            phase,
+            timer: Timer::default(),
+        }
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for change in Change::ALL {
+            assert_eq!(Change::parse(change.as_str()), Some(*change));
+        }
+        assert_eq!(Change::parse("nope"), None);
+    }
+
+    #[test]
+    fn a_phone_ignores_others_posts_but_not_a_new_phase_or_its_removal() {
+        let me = Viewer::Phone { participant: 7 };
+        let w = Phase::Writing;
+        assert!(!needs_reload(me, w, &event(Change::Post, Some(3), w)));
+        assert!(!needs_reload(me, w, &event(Change::Join, None, w)));
+        assert!(!needs_reload(me, w, &event(Change::Leave, Some(8), w)));
+        assert!(needs_reload(me, w, &event(Change::Leave, Some(7), w)));
+        assert!(needs_reload(
+            me,
+            w,
+            &event(Change::Phase, None, Phase::Reveal)
+        ));
+        assert!(needs_reload(me, w, &event(Change::Cards, None, w)));
+        // A missed phase change shows in the state the event carries.
+        assert!(needs_reload(me, w, &event(Change::Post, None, Phase::Vote)));
+    }
+
+    #[test]
+    fn the_board_follows_everything_but_the_timer() {
+        let board = Viewer::Facilitator;
+        let w = Phase::Writing;
+        assert!(needs_reload(board, w, &event(Change::Post, Some(3), w)));
+        assert!(!needs_reload(board, w, &event(Change::Timer, None, w)));
+        let reload = LiveEvent {
+            kind: RELOAD.to_owned(),
+            ..event(Change::Timer, None, w)
+        };
+        assert!(needs_reload(board, w, &reload));
+    }
+
+    #[test]
+    fn an_event_stays_small() {
+        let e = event(Change::Post, Some(123_456), Phase::Writing);
+        let json = serde_json::to_string(&e).unwrap_or_default();
+        assert!(json.len() < 200, "{json}");
+    }
+}

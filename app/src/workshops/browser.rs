@@ -1,0 +1,68 @@
+//! Browser helpers of the live views: waiting, reloading, telling whether
+//! the person is typing, making keys for posts.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use std::time::Duration;
+
+/// Resolves after `duration` (a timer of the page, no extra crate).
+pub async fn sleep(duration: Duration) {
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        duration,
+    );
+    let _ = wait.await;
+}
+
+/// Whether the person is writing: a focused field, or a text not sent.
+pub fn typing() -> bool {
+    let document = document();
+    let focused = document
+        .active_element()
+        .map(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
+        .unwrap_or(false);
+    let drafted = document
+        .query_selector("textarea")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .is_some_and(|area| !area.value().trim().is_empty());
+    focused || drafted
+}
+
+pub fn reload() {
+    let _ = window().location().reload();
+}
+
+/// Whether the browser believes it is online.
+pub fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// A fresh key for one post, kept with it across retries: 32 hex digits.
+pub fn new_key() -> String {
+    (0..4)
+        .map(|_| {
+            format!(
+                "{:08x}",
+                (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+            )
+        })
+        .collect()
+}
+
+/// Runs `action` each time the browser comes back online, for the page's
+/// life.
+pub fn on_online(action: impl Fn() + 'static) {
+    let handle = window_event_listener(leptos::ev::online, move |_| action());
+    on_cleanup(move || handle.remove());
+}
+
+/// Runs `action` when the browser goes offline.
+pub fn on_offline(action: impl Fn() + 'static) {
+    let handle = window_event_listener(leptos::ev::offline, move |_| action());
+    on_cleanup(move || handle.remove());
+}

@@ -1,0 +1,93 @@
+//! Following a workshop's event stream in the browser (gloo-net's
+//! EventSource). The browser reconnects by itself after a drop, sending
+//! `Last-Event-ID`; when it gives up (an error status), or when nothing
+//! was heard for longer than the server's pings allow (a dead connection
+//! on a flaky network), a new stream opens after the last event seen. A
+//! stream refused for good (the workshop ended, the person was removed)
+//! reloads the page, which says why.
+
+use super::browser::sleep;
+use crate::domain::live::{LiveEvent, HELLO, PING, RELOAD, SILENCE_LIMIT_SECS};
+use futures::future::{select, Either};
+use futures::StreamExt;
+use gloo_net::eventsource::futures::EventSource;
+use std::time::Duration;
+
+/// The longest wait between two attempts to reconnect.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+
+/// Calls `on_event` for each change after `version`, in order and once,
+/// and `on_link` with `true` on each (re)connection and `false` on a loss.
+pub fn follow(
+    workshop_id: i64,
+    version: i64,
+    on_event: impl Fn(LiveEvent) + 'static,
+    on_link: impl Fn(bool) + 'static,
+) {
+    leptos::task::spawn_local(async move {
+        let mut last = version;
+        let mut backoff = Duration::from_secs(1);
+        loop {
+            let url = format!("{}?depuis={last}", super::events_path(workshop_id));
+            if let Ok(mut source) = EventSource::new(&url) {
+                if let (Ok(changes), Ok(hellos), Ok(pings)) = (
+                    source.subscribe("message"),
+                    source.subscribe(HELLO),
+                    source.subscribe(PING),
+                ) {
+                    let mut heard =
+                        futures::stream::select(changes, futures::stream::select(hellos, pings));
+                    loop {
+                        let silence = sleep(Duration::from_secs(SILENCE_LIMIT_SECS));
+                        let next = match select(heard.next(), Box::pin(silence)).await {
+                            Either::Left((Some(Ok(next)), _)) => next,
+                            // Closed for good, or silent too long.
+                            _ => break,
+                        };
+                        match next.0.as_str() {
+                            HELLO => {
+                                backoff = Duration::from_secs(1);
+                                on_link(true);
+                            }
+                            "message" => {
+                                let seq = next.1.last_event_id().parse::<i64>().unwrap_or(last);
+                                let Some(event) = next
+                                    .1
+                                    .data()
+                                    .as_string()
+                                    .and_then(|d| serde_json::from_str::<LiveEvent>(&d).ok())
+                                else {
+                                    continue;
+                                };
+                                if seq <= last && event.kind != RELOAD {
+                                    continue;
+                                }
+                                last = last.max(seq);
+                                on_event(event);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                source.close();
+            }
+            on_link(false);
+            if refused_for_good(workshop_id).await {
+                super::browser::reload();
+                return;
+            }
+            sleep(backoff).await;
+            backoff = (backoff * 2).min(MAX_BACKOFF);
+        }
+    });
+}
+
+/// Whether the server refuses this page the stream (not a network or
+/// server failure, which pass): asked with a `HEAD` request.
+async fn refused_for_good(workshop_id: i64) -> bool {
+    let response = gloo_net::http::RequestBuilder::new(&super::events_path(workshop_id))
+        .method(gloo_net::http::Method::HEAD)
+        .send()
+        .await;
+    matches!(response, Ok(r) if (400..500).contains(&r.status()) && r.status() != 429)
+}

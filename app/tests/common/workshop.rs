@@ -1,0 +1,82 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! A live round and its workshop, and people joining it.
+
+use super::{idea, key};
+use app::backend::clock::{Clock, ManualClock};
+use app::backend::rounds::contributing::Draft;
+use app::backend::rounds::opening::{self, OpenRound};
+use app::backend::rounds::reading as round_reading;
+use app::backend::testing::TestDb;
+use app::backend::workshops::access::Caller;
+use app::backend::workshops::joining::{join, Joined, Joiner};
+use app::backend::workshops::{reading, running};
+use app::domain::accounts::CurrentUser;
+use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, Severity};
+
+pub const CONSOLE: &str = "the-console-device-session-token";
+pub const ROOM_IP: &str = "203.0.113.7";
+
+pub fn mine(domain: i64, body: &str) -> Draft {
+    Draft {
+        kind: ContributionKind::Mine,
+        domain_id: Some(domain),
+        severity: Some(Severity::Serious),
+        body: body.to_owned(),
+        link: None,
+        answers: None,
+    }
+}
+
+/// A published idea with a live round calling `domains`, and its workshop.
+pub async fn workshop(
+    t: &TestDb,
+    clock: &ManualClock,
+    author: &CurrentUser,
+    domains: Vec<i64>,
+) -> (i64, i64, String) {
+    let idea_id = idea(t, clock, author).await;
+    opening::open(
+        &t.db,
+        clock,
+        author,
+        &key(),
+        idea_id,
+        OpenRound {
+            focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
+            mode: RoundMode::Live,
+            deadline: None,
+            domains,
+            names: Vec::new(),
+        },
+    )
+    .await
+    .unwrap();
+    let round_id = round_reading::panel(&t.db, clock.now(), author, idea_id, None)
+        .await
+        .unwrap()
+        .rounds[0]
+        .info
+        .id;
+    let id = running::start(&t.db, clock, author, CONSOLE, round_id)
+        .await
+        .unwrap();
+    let console = reading::console(&t.db, author, CONSOLE, id, clock.now())
+        .await
+        .unwrap();
+    (idea_id, id, console.code.unwrap())
+}
+
+/// A guest giving `name`, with no cookie yet.
+pub fn as_guest(name: &str) -> Joiner {
+    Joiner::Guest {
+        name: name.to_owned(),
+        token: None,
+    }
+}
+
+pub async fn join_as_guest(t: &TestDb, clock: &ManualClock, code: &str, name: &str) -> Caller {
+    let Joined { guest_token, .. } = join(&t.db, clock, ROOM_IP, code, as_guest(name))
+        .await
+        .unwrap();
+    Caller::Guest(guest_token.unwrap())
+}

@@ -1,0 +1,345 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! The workshop event stream over HTTP: events pushed as posts are made,
+//! resumed from `Last-Event-ID`, never compressed, refused to those outside
+//! the room; and two instances on one PostgreSQL, one of them losing its
+//! listening connection while posts go on.
+mod common;
+
+use app::backend::testing::{listeners, wait_for_listeners, TestDb};
+use common::sse::{SseEvent, SseReader};
+use common::workshop::{a_workshop, join_as_guest, key};
+use common::{invite_and_sign_up, post, set_up, spawn_app_on, TestApp};
+use reqwest::header;
+use sea_orm::{ConnectionTrait, Statement};
+
+const EVENTS: &str = "/api/ateliers/1/evenements";
+
+async fn open_stream(
+    app: &TestApp,
+    cookie: &str,
+    last_event_id: Option<&str>,
+) -> reqwest::Response {
+    let mut request = app
+        .client
+        .get(app.url(EVENTS))
+        .header(header::COOKIE, cookie)
+        .header(header::ACCEPT, "text/event-stream")
+        .header(header::ACCEPT_ENCODING, "br, gzip");
+    if let Some(id) = last_event_id {
+        request = request.header("Last-Event-ID", id);
+    }
+    request.send().await.unwrap()
+}
+
+async fn stream(app: &TestApp, cookie: &str, last_event_id: Option<&str>) -> SseReader {
+    let response = open_stream(app, cookie, last_event_id).await;
+    assert_eq!(response.status(), 200);
+    let mut reader = SseReader::new(response);
+    let hello = reader.next().await.unwrap();
+    assert_eq!(hello.name, "hello");
+    reader
+}
+
+fn kind(event: &SseEvent) -> String {
+    let parsed: app::domain::live::LiveEvent = serde_json::from_str(&event.data).unwrap();
+    parsed.kind
+}
+
+async fn post_mine(app: &TestApp, guest: &str, n: u32, body: &str) {
+    let sent = post(
+        app,
+        "/api/post_live",
+        &format!("request_id={}&workshop_id=1&started_in=writing&kind=mine&domain_id=1&severity=serious&body={body}", key(500 + n)),
+        Some(guest),
+    )
+    .await;
+    assert!(sent.status().is_redirection(), "{}", sent.status());
+}
+
+async fn pushes_posts_and_resumes(db: TestDb) {
+    let app = spawn_app_on(db).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    let lou = join_as_guest(&app, &code, "Lou").await;
+
+    let response = open_stream(&app, &lou, None).await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    assert_eq!(headers[header::CONTENT_TYPE], "text/event-stream");
+    assert!(
+        headers.get(header::CONTENT_ENCODING).is_none(),
+        "never compressed"
+    );
+    let mut phone = SseReader::new(response);
+    assert_eq!(phone.next().await.unwrap().name, "hello");
+    let mut board = stream(&app, &admin, None).await;
+
+    post(
+        &app,
+        "/api/next_phase",
+        "workshop_id=1&from=pitch&minutes=",
+        Some(&admin),
+    )
+    .await;
+    post_mine(&app, &lou, 1, "Le+RGPD").await;
+    for reader in [&mut phone, &mut board] {
+        let phase = reader.next_change().await.unwrap();
+        assert_eq!(kind(&phase), "phase");
+        let posted = reader.next_change().await.unwrap();
+        assert_eq!(kind(&posted), "post");
+        assert!(posted.data.len() <= 1024);
+        assert_eq!(
+            posted.id.as_deref().unwrap().parse::<i64>().unwrap(),
+            phase.id.as_deref().unwrap().parse::<i64>().unwrap() + 1
+        );
+    }
+
+    // A phone that saw the phase change comes back: it gets the post.
+    let mut rows = app
+        .db
+        .db
+        .query_all_raw(Statement::from_string(
+            app.db.db.get_database_backend(),
+            "SELECT seq FROM workshop_events WHERE workshop_id = 1 ORDER BY seq",
+        ))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.try_get::<i64>("", "seq").unwrap());
+    let (joined, phase, posted) = (
+        rows.next().unwrap(),
+        rows.next().unwrap(),
+        rows.next().unwrap(),
+    );
+    assert_eq!((phase, posted), (joined + 1, joined + 2));
+    let mut back = stream(&app, &lou, Some(&phase.to_string())).await;
+    let missed = back.next_change().await.unwrap();
+    assert_eq!(
+        (kind(&missed), missed.id),
+        ("post".to_owned(), Some(posted.to_string()))
+    );
+    // ... and `?depuis=` does the same for a page opening its stream.
+    let since = app
+        .client
+        .get(app.url(&format!("{EVENTS}?depuis={joined}")))
+        .header(header::COOKIE, &lou)
+        .send()
+        .await
+        .unwrap();
+    let mut from_page = SseReader::new(since);
+    assert_eq!(kind(&from_page.next_change().await.unwrap()), "phase");
+    assert_eq!(kind(&from_page.next_change().await.unwrap()), "post");
+}
+
+#[tokio::test]
+async fn the_stream_pushes_posts_and_resumes_after_the_last_event_on_sqlite() {
+    pushes_posts_and_resumes(TestDb::sqlite().await).await;
+}
+
+#[tokio::test]
+async fn the_stream_pushes_posts_and_resumes_after_the_last_event_on_postgres() {
+    pushes_posts_and_resumes(TestDb::postgres().await).await;
+}
+
+#[tokio::test]
+async fn only_people_in_the_room_and_facilitators_open_the_stream() {
+    let app = spawn_app_on(TestDb::sqlite().await).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    let member = invite_and_sign_up(&app, &admin, "Anne", "anne@example.fr").await;
+    let status = |cookie: Option<String>| {
+        let mut request = app.client.get(app.url(EVENTS));
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie);
+        }
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(status(None).await, 401);
+    assert_eq!(status(Some("demineurs_guest=forged".into())).await, 401);
+    assert_eq!(
+        status(Some(member.clone())).await,
+        403,
+        "a member who has not joined"
+    );
+    post(
+        &app,
+        "/api/join_workshop",
+        &format!("code={code}&name="),
+        Some(&member),
+    )
+    .await;
+    assert_eq!(status(Some(member)).await, 200);
+    assert_eq!(status(Some(admin)).await, 200);
+}
+
+/// Two instances on one PostgreSQL: a post through A reaches a stream of
+/// B; B's listening connection is killed while posts go on through A, and
+/// B's stream still gets every one, once, in order.
+#[tokio::test]
+async fn two_instances_share_events_through_postgres() {
+    let a = spawn_app_on(TestDb::postgres().await).await;
+    let url = a.db.url.clone();
+    let b_db = TestDb {
+        db: app::backend::db::connect(&url).await.unwrap(),
+        url,
+    };
+    let b = spawn_app_on(b_db).await;
+    let admin = set_up(&a).await;
+    let code = a_workshop(&a, &admin, 1).await;
+    let lou = join_as_guest(&a, &code, "Lou").await;
+    post(
+        &a,
+        "/api/next_phase",
+        "workshop_id=1&from=pitch&minutes=",
+        Some(&admin),
+    )
+    .await;
+
+    let mut on_b = stream(&b, &lou, None).await;
+    post_mine(&a, &lou, 0, "Premier").await;
+    assert_eq!(kind(&on_b.next_change().await.unwrap()), "post");
+
+    let mut ids = Vec::new();
+    for round in 1..=3u32 {
+        // Once both instances listen (again), kill both connections.
+        wait_for_listeners(&a.db.db, 2).await;
+        let killed = listeners(&a.db.db, true).await;
+        assert_eq!(killed, 2, "one listener per instance");
+        for i in 0..4 {
+            post_mine(&a, &lou, round * 10 + i, &format!("Mine+{round}-{i}")).await;
+        }
+    }
+    while ids.len() < 12 {
+        let event = on_b.next_change().await.unwrap();
+        assert_eq!(kind(&event), "post");
+        ids.push(event.id.unwrap().parse::<i64>().unwrap());
+    }
+    assert!(
+        ids.windows(2).all(|w| w[1] == w[0] + 1),
+        "in order, once: {ids:?}"
+    );
+}
+
+/// The real binary on a SQLite file prepared in-process: on SIGTERM its
+/// open streams end, a post under way (headers sent, body still coming)
+/// completes and is stored, and the process exits within 10 s.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sigterm_streams_end_and_a_post_under_way_completes() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let prepared = spawn_app_on(TestDb::sqlite().await).await;
+    let admin = set_up(&prepared).await;
+    let code = a_workshop(&prepared, &admin, 1).await;
+    let lou = join_as_guest(&prepared, &code, "Lou").await;
+    post(
+        &prepared,
+        "/api/next_phase",
+        "workshop_id=1&from=pitch&minutes=",
+        Some(&admin),
+    )
+    .await;
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_demineurs"))
+        .args([
+            "--database-url",
+            &prepared.db.url,
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "serve",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "server did not start"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let response = client
+        .get(format!("{base}{EVENTS}"))
+        .header(header::COOKIE, &lou)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let mut open = SseReader::new(response);
+    assert_eq!(open.next().await.unwrap().name, "hello");
+
+    // A post whose body is still on its way when the signal comes.
+    let body = format!(
+        "request_id={}&workshop_id=1&started_in=writing&kind=mine&domain_id=1&severity=serious&body=Pendant+l%27arr%C3%AAt",
+        key(900)
+    );
+    let mut in_flight = tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let head = format!(
+        "POST /api/post_live HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: {lou}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nAccept: text/html\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    in_flight.write_all(head.as_bytes()).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let stopping = Instant::now();
+    assert!(Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap()
+        .success());
+    // The open stream ends (it would otherwise hold the shutdown).
+    let mut ended = false;
+    while stopping.elapsed() < Duration::from_secs(10) {
+        if open.next().await.is_none() {
+            ended = true;
+            break;
+        }
+    }
+    assert!(ended, "the stream ends on shutdown");
+    in_flight.write_all(body.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    in_flight.read_to_end(&mut answer).await.unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 30"),
+        "the post under way is answered: {answer}"
+    );
+
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            stopping.elapsed() < Duration::from_secs(10),
+            "the server stops within 10 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "exit status {status}");
+    let stored = prepared
+        .db
+        .db
+        .query_one_raw(Statement::from_string(
+            prepared.db.db.get_database_backend(),
+            "SELECT count(*) AS n FROM contributions WHERE body = 'Pendant l''arrêt'",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(stored, 1, "the post under way is stored");
+}
