@@ -9,7 +9,7 @@ TOOLS := $(HOME)/.cache/demineurs-tools
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/release/demineurs
 
-.PHONY: run test build bench clean-data
+.PHONY: run test build bench bench-live clean-data
 
 run:
 	@scripts/setup.sh
@@ -25,6 +25,10 @@ test:
 
 bench:
 	@bench/run.sh
+
+# 300 phones on one workshop's event stream, SQLite then PostgreSQL.
+bench-live:
+	@bench/live.sh
 
 clean-data:
 	rm -rf data

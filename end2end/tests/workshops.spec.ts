@@ -16,7 +16,7 @@ async function phone(browser: Browser, javaScriptEnabled: boolean) {
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  return { page, problems, close: () => context.close() };
+  return { page, context, problems, close: () => context.close() };
 }
 
 /// An instance with Camille (administrator, author), Anne (holds domain 1),
@@ -187,6 +187,97 @@ test('without JavaScript a phone joins as a guest, posts and votes by plain form
       await guest.close().catch(() => {});
     }
   } finally {
+    await server.stop();
+  }
+});
+
+test('a phone offline keeps its post and sends it once back online; a lost answer is retried and stored once', async ({ page, browser }, info) => {
+  test.skip(info.project.name !== 'phone-js', 'one run: a projector and two phones with JavaScript');
+  test.setTimeout(180_000);
+  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const contexts: { close: () => Promise<void> }[] = [];
+  const SAM_MINE = 'Les assurances ne couvrent pas le covoiturage domicile-travail.';
+  try {
+    const ideaUrl = await liveRound(page, server);
+    const code = await startFromIdea(page, ideaUrl);
+    const projector = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
+    contexts.push({ close: () => projector.close() });
+    const board = await projector.newPage();
+    await api(board, server, 'log_in', { email: 'camille@nantes.fr', password: PASSWORD });
+    await board.goto(`${server.url}/ateliers/1/tableau`);
+    const lou = await phone(browser, true);
+    const sam = await phone(browser, true);
+    contexts.push(lou, sam);
+    for (const [p, name] of [[lou.page, 'Lou'], [sam.page, 'Sam']] as const) {
+      await p.goto(`${server.url}/rejoindre/${code}`);
+      await p.getByLabel('Votre nom', { exact: true }).fill(name);
+      await p.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
+      await expect(p.getByText(`${name} (invité·e)`)).toBeVisible();
+    }
+    await nextPhase(page, 'Écriture silencieuse');
+    for (const p of [lou.page, sam.page]) {
+      await expect(p.getByRole('heading', { name: 'À vous d’écrire' })).toBeVisible({ timeout: 10_000 });
+    }
+    await expect(board.getByText('0 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
+
+    // Lou's phone drops off the network and posts: the post waits on the phone.
+    await lou.context.setOffline(true);
+    await expect(lou.page.getByText(/Connexion perdue/)).toBeVisible();
+    await lou.page.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
+    await lou.page.getByLabel('Casquette', { exact: true }).selectOption({ label: 'Juridique' });
+    await lou.page.getByLabel('Votre contribution', { exact: true }).fill(LOU_MINE);
+    await lou.page.getByRole('button', { name: 'Envoyer ma contribution' }).click();
+    await expect(lou.page.locator('.pending-post')).toContainText('Envoi en attente');
+    await expect(lou.page.locator('.pending-post')).toContainText(LOU_MINE);
+    await expect(lou.page.getByText(/Contributions en attente d’envoi/)).toBeVisible();
+    await axeClean(lou.page);
+    await lou.page.waitForTimeout(1500);
+    await expect(board.getByText('0 contribution(s) reçue(s)')).toBeVisible();
+    // Back online: sent, listed once on the phone, counted once on the board.
+    await lou.context.setOffline(false);
+    await expect(lou.page.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible({ timeout: 20_000 });
+    await expect(lou.page.locator('.pending-post')).toHaveCount(0);
+    await expect(board.getByText('1 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
+
+    // Sam's phone loses the network and finds it again: said once each.
+    await sam.context.setOffline(true);
+    await expect(sam.page.getByText(/Connexion perdue/)).toBeVisible();
+    await sam.context.setOffline(false);
+    await expect(sam.page.getByText(/Reconnecté/)).toBeVisible({ timeout: 15_000 });
+    await expect(sam.page.getByText(/Connexion perdue/)).toHaveCount(0);
+
+    // Sam's post reaches the server but its answer is lost: the retry
+    // (same key) is acknowledged without a second row.
+    let dropped = 0;
+    await sam.page.route('**/api/post_live', async (route) => {
+      if (dropped === 0) {
+        dropped += 1;
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await sam.page.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
+    await sam.page.getByLabel('Casquette', { exact: true }).selectOption({ label: 'Finances' });
+    await sam.page.getByLabel('Votre contribution', { exact: true }).fill(SAM_MINE);
+    await sam.page.getByRole('button', { name: 'Envoyer ma contribution' }).click();
+    await expect(sam.page.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible({ timeout: 20_000 });
+    expect(dropped).toBe(1);
+    await expect(board.getByText('2 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
+
+    // Revealed: each post once on the board, and once among the mines
+    // of both phones (besides its author's own list).
+    await nextPhase(page, 'Dévoilement');
+    await expect(board.getByText(SAM_MINE)).toHaveCount(1, { timeout: 10_000 });
+    await expect(board.getByText(LOU_MINE)).toHaveCount(1);
+    for (const p of [lou.page, sam.page]) {
+      await expect(p.getByRole('heading', { name: 'Les mines (2)' })).toBeVisible({ timeout: 10_000 });
+      await expect(p.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible();
+    }
+    expect([...lou.problems, ...sam.problems]).toEqual([]);
+  } finally {
+    for (const c of contexts) await c.close().catch(() => {});
     await server.stop();
   }
 });

@@ -33,8 +33,23 @@ pub fn typing() -> bool {
     focused || drafted
 }
 
+thread_local! {
+    /// Set when the page starts leaving (a form posted, a link followed).
+    static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Watches for the page leaving, once per page.
+pub fn watch_leaving() {
+    let handle = window_event_listener(leptos::ev::beforeunload, |_| LEAVING.with(|l| l.set(true)));
+    on_cleanup(move || handle.remove());
+}
+
+/// Loads the page again, unless it is already leaving: reloading then would
+/// cancel a form being posted (the next page is current anyway).
 pub fn reload() {
-    let _ = window().location().reload();
+    if !LEAVING.with(|l| l.get()) {
+        let _ = window().location().reload();
+    }
 }
 
 /// Whether the browser believes it is online.

@@ -67,6 +67,7 @@ pub fn LivePulse(
             }
         });
         super::browser::on_offline(move || link.set(Link::Lost));
+        super::browser::watch_leaving();
         let reloading = std::rc::Rc::new(std::cell::Cell::new(false));
         super::stream::follow(
             workshop_id,

@@ -5,8 +5,7 @@
 use super::browser::{new_key, on_online, online, reload, sleep, typing};
 use super::outbox::{Outbox, Queued, Refused, FORM_ID};
 use super::PostLive;
-use crate::error::AppError;
-use crate::i18n::{t, Locale};
+use crate::i18n::{t, Key, Locale};
 use futures::channel::mpsc;
 use futures::StreamExt;
 use leptos::prelude::*;
@@ -41,7 +40,10 @@ pub fn save(workshop_id: i64, outbox: &Outbox) {
 /// How one attempt ended.
 enum Sent {
     Acknowledged,
+    /// Writing is over, or the seat ended: the text is handed back.
     Refused(String),
+    /// Something to correct in the form (a mine names its domain…).
+    Correctable,
     /// The network, or a server that cannot answer now: try again.
     Failed,
 }
@@ -61,22 +63,27 @@ async fn send(locale: Locale, queued: &Queued) -> Sent {
         200..=299 => Sent::Acknowledged,
         // Busy, rate-limited or in a hurry: the same post, later.
         408 | 409 | 429 => Sent::Failed,
-        400..=499 => {
-            let error = response
-                .text()
-                .await
-                .ok()
-                .and_then(|body| serde_json::from_str::<AppError>(&body).ok());
-            let key = error
-                .as_ref()
-                .map(|e| {
-                    e.form_errors()
-                        .and_then(|f| f.fields.first().map(|f| f.message))
-                        .unwrap_or(e.message())
-                })
-                .unwrap_or(crate::i18n::Key::ErrPostNotSent);
-            Sent::Refused(t(locale, key).to_owned())
+        422 => {
+            // The refusal's keys, read from its text: decoding the whole
+            // error would bring every message key into the page's code.
+            let body = response.text().await.unwrap_or_default();
+            let handed_back = [
+                (Key::ErrPostNotSent, "ErrPostNotSent"),
+                (Key::ErrWorkshopEnded, "ErrWorkshopEnded"),
+                (Key::ErrParticipantRemoved, "ErrParticipantRemoved"),
+            ]
+            .into_iter()
+            .find(|(_, name)| body.contains(&format!("\"{name}\"")));
+            match handed_back {
+                Some((key, _)) => Sent::Refused(t(locale, key).to_owned()),
+                None => Sent::Correctable,
+            }
         }
+        401 => Sent::Refused(t(locale, Key::ErrUnauthorized).to_owned()),
+        403 => Sent::Refused(t(locale, Key::ErrForbidden).to_owned()),
+        404 => Sent::Refused(t(locale, Key::ErrNotFound).to_owned()),
+        // Any other refusal would come back on every retry.
+        400..=499 => Sent::Refused(t(locale, Key::ErrPostNotSent).to_owned()),
         _ => Sent::Failed,
     }
 }
@@ -147,6 +154,21 @@ pub fn start(locale: Locale, workshop_id: i64, outbox: RwSignal<Outbox>, sent: R
                     });
                     save(workshop_id, &outbox.get_untracked());
                 }
+                Sent::Correctable => {
+                    outbox.update(|o| o.pending.retain(|q| q.key != first.key));
+                    save(workshop_id, &outbox.get_untracked());
+                    // The plain form says what to correct, next to the
+                    // field, with the text kept: it is sent as typed.
+                    if !submit_plainly(&first) {
+                        outbox.update(|o| {
+                            o.refused.push(Refused {
+                                text: first.text.clone(),
+                                message: t(locale, Key::FormHasErrors).to_owned(),
+                            })
+                        });
+                        save(workshop_id, &outbox.get_untracked());
+                    }
+                }
                 Sent::Failed => {
                     // Whichever comes first: the wait, or the network back.
                     let wait = if online() { backoff } else { MAX_BACKOFF };
@@ -173,4 +195,39 @@ fn queue_form(form: &web_sys::HtmlFormElement) -> Option<Queued> {
         body: String::from(fields.to_string()),
         text,
     })
+}
+
+/// Puts a post's fields back in the form and submits it without the
+/// outbox (a plain form post); `false` when the form is gone.
+fn submit_plainly(queued: &Queued) -> bool {
+    let Some(form) = document()
+        .get_element_by_id(FORM_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return false;
+    };
+    let Ok(fields) = web_sys::UrlSearchParams::new_with_str(&queued.body) else {
+        return false;
+    };
+    let elements = form.elements();
+    for name in [
+        "kind",
+        "domain_id",
+        "severity",
+        "body",
+        "request_id",
+        "started_in",
+    ] {
+        let (Some(value), Some(element)) = (fields.get(name), elements.named_item(name)) else {
+            continue;
+        };
+        if let Some(field) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            field.set_value(&value);
+        } else if let Some(field) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+            field.set_value(&value);
+        } else if let Some(field) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+            field.set_value(&value);
+        }
+    }
+    form.submit().is_ok()
 }

@@ -24,6 +24,11 @@ pub fn follow(
     on_event: impl Fn(LiveEvent) + 'static,
     on_link: impl Fn(bool) + 'static,
 ) {
+    // Back online, the stream may be a dead connection: open a fresh one.
+    let (restart, mut restarts) = futures::channel::mpsc::unbounded::<()>();
+    super::browser::on_online(move || {
+        let _ = restart.unbounded_send(());
+    });
     leptos::task::spawn_local(async move {
         let mut last = version;
         let mut backoff = Duration::from_secs(1);
@@ -39,9 +44,11 @@ pub fn follow(
                         futures::stream::select(changes, futures::stream::select(hellos, pings));
                     loop {
                         let silence = sleep(Duration::from_secs(SILENCE_LIMIT_SECS));
-                        let next = match select(heard.next(), Box::pin(silence)).await {
+                        let interrupted = select(Box::pin(silence), restarts.next());
+                        let next = match select(heard.next(), interrupted).await {
                             Either::Left((Some(Ok(next)), _)) => next,
-                            // Closed for good, or silent too long.
+                            // Closed for good, silent too long, or back
+                            // online: open another.
                             _ => break,
                         };
                         match next.0.as_str() {

@@ -16,12 +16,8 @@ pub struct Outgoing {
     pub seq: i64,
     /// The [`LiveEvent`] as JSON.
     pub data: String,
-}
-
-impl Outgoing {
-    pub fn is_reload(&self) -> bool {
-        self.data.contains(RELOAD)
-    }
+    /// Whether it tells the view to load its state again.
+    pub reload: bool,
 }
 
 fn event(
@@ -58,6 +54,7 @@ pub fn events(
             Ok(Arc::new(Outgoing {
                 seq: row.seq,
                 data: serde_json::to_string(&e).map_err(unexpected)?,
+                reload: false,
             }))
         })
         .collect()
@@ -70,5 +67,6 @@ pub fn reload(w: &workshop::Model, now: DateTime<Utc>) -> Result<Arc<Outgoing>, 
     Ok(Arc::new(Outgoing {
         seq: w.version,
         data: serde_json::to_string(&e).map_err(unexpected)?,
+        reload: true,
     }))
 }

@@ -83,7 +83,7 @@ impl Subscription {
     pub async fn next(&mut self) -> Option<Arc<Outgoing>> {
         loop {
             if let Some(event) = self.backlog.pop_front() {
-                if event.seq > self.last_sent || event.is_reload() {
+                if event.seq > self.last_sent || event.reload {
                     self.last_sent = self.last_sent.max(event.seq);
                     return Some(event);
                 }
