@@ -22,6 +22,11 @@ const rssMb = () => {
   const line = readFileSync(`/proc/${PID}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'));
   return Number(line.match(/(\d+)/)[1]) / 1024;
 };
+/// CPU seconds the server used so far (user + system).
+const cpuSeconds = () => {
+  const fields = readFileSync(`/proc/${PID}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const pct = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
@@ -119,7 +124,6 @@ const memoryStreams = rssMb();
 // Each phone posts once, at a random moment within the window.
 const latencies = [];
 let retries = 0;
-const postedIds = new Set();
 const sendAll = phones.map((cookie, j) => new Promise((resolve) => {
   setTimeout(async () => {
     const fields = { request_id: `${RUN}-${j}`.padEnd(20, '0'), workshop_id: workshop, started_in: 'writing', kind: 'mine', domain_id: '1', severity: 'serious', body: `${RUN} mine ${j}` };
@@ -138,6 +142,7 @@ const sendAll = phones.map((cookie, j) => new Promise((resolve) => {
   }, Math.random() * WINDOW_MS);
 }));
 const postsStarted = performance.now();
+const cpuBefore = cpuSeconds();
 await Promise.all(sendAll);
 const postsSeconds = (performance.now() - postsStarted) / 1000;
 // Wait for the last events to arrive (30 s at most).
@@ -145,7 +150,8 @@ for (let waited = 0; waited < 300; waited++) {
   if (received.every((m) => m.size >= N)) break;
   await new Promise((r) => setTimeout(r, 100));
 }
-for (const ids of received) for (const id of ids.keys()) postedIds.add(id);
+const cpuUsed = cpuSeconds() - cpuBefore;
+const deliverSeconds = (performance.now() - postsStarted) / 1000;
 const memoryAfter = rssMb();
 
 let lostOnPhones = 0;
@@ -162,6 +168,7 @@ console.log(`   post latency: p50 ${ms(pct(latencies, 0.5))}, p99 ${ms(pct(laten
 console.log(`   fan-out, change written -> last phone: p50 ${ms(pct(fanout, 0.5))}, p95 ${ms(pct(fanout, 0.95))}, p99 ${ms(pct(fanout, 0.99))}`);
 console.log(`   on the phones: ${N * N - lostOnPhones} of ${N * N} deliveries, lost ${lostOnPhones}, duplicated ${duplicatedOnPhones}`);
 console.log(`   in the database: ${rows} rows for ${N} posts, ${distinct} distinct: lost ${N - distinct}, duplicated ${rows - distinct}`);
+console.log(`   server CPU: ${cpuUsed.toFixed(1)} s over the ${deliverSeconds.toFixed(1)} s of posting and delivering (one core)`);
 console.log(`   server memory (RSS): ${memoryBefore.toFixed(1)} MB before the streams, ${memoryStreams.toFixed(1)} MB with ${N} streams, ${memoryAfter.toFixed(1)} MB after the posts (+${(memoryAfter - memoryBefore).toFixed(1)} MB)`);
 for (const s of streams) s.destroy();
 
