@@ -220,16 +220,25 @@ async fn two_instances_share_events_through_postgres() {
     );
 }
 
-/// The real binary on a SQLite file prepared in-process: on SIGTERM its
-/// open streams end, a post under way (headers sent, body still coming)
-/// completes and is stored, and the process exits within 10 s.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn on_sigterm_streams_end_and_a_post_under_way_completes() {
+async fn on_sigterm_streams_end_and_a_post_under_way_completes_on_sqlite() {
+    sigterm_with_open_streams(TestDb::sqlite().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_sigterm_streams_end_and_a_post_under_way_completes_on_postgres() {
+    sigterm_with_open_streams(TestDb::postgres().await).await;
+}
+
+/// The real binary on a database prepared in-process: on SIGTERM its open
+/// streams end, a post under way (headers sent, body still coming)
+/// completes and is stored, and the process exits within 10 s.
+async fn sigterm_with_open_streams(db: TestDb) {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-    let prepared = spawn_app_on(TestDb::sqlite().await).await;
+    let prepared = spawn_app_on(db).await;
     let admin = set_up(&prepared).await;
     let code = a_workshop(&prepared, &admin, 1).await;
     let lou = join_as_guest(&prepared, &code, "Lou").await;

@@ -3,11 +3,10 @@
 
 use super::feed::{events, Outgoing};
 use super::subscription::Subscription;
-use crate::backend::entities::workshop;
-use crate::backend::error::from_db;
+pub(super) use crate::backend::workshops::access::workshop_row;
 use crate::backend::workshops::events::since;
 use crate::error::AppError;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -201,17 +200,6 @@ impl LiveHub {
         }
         Ok((channel.last_seq, rows.len() as u64 == BATCH))
     }
-}
-
-pub(super) async fn workshop_row(
-    db: &DatabaseConnection,
-    workshop_id: i64,
-) -> Result<workshop::Model, AppError> {
-    workshop::Entity::find_by_id(workshop_id)
-        .one(db)
-        .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)
 }
 
 /// The number of a workshop's latest change (its version).

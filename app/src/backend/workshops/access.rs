@@ -54,7 +54,8 @@ pub struct Seat {
     pub me: CurrentUser,
 }
 
-async fn workshop_row(
+/// A workshop's row alone (no check: callers check who asks).
+pub(crate) async fn workshop_row(
     db: &impl ConnectionTrait,
     workshop_id: i64,
 ) -> Result<workshop::Model, AppError> {
