@@ -108,7 +108,10 @@ test('a workshop with a console, a projector and two phones goes through every p
       await who.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
       await who.getByLabel('Votre contribution', { exact: true }).fill(text);
       await who.getByRole('button', { name: 'Envoyer ma contribution' }).click();
-      await expect(who.getByText(text)).toBeVisible();
+      // Acknowledged: the phone lists it (and has loaded itself again).
+      await expect(who.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible();
+      await expect(who.locator('.live-item', { hasText: text })).toHaveCount(1);
+      await expect(who.locator('.pending-post')).toHaveCount(0);
     }
     expect(await anne.page.content()).not.toContain(LOU_MINE);
     expect(await lou.page.content()).not.toContain(ANNE_MINE);

@@ -3,8 +3,9 @@
 //! `Last-Event-ID`; when it gives up (an error status), or when nothing
 //! was heard for longer than the server's pings allow (a dead connection
 //! on a flaky network), a new stream opens after the last event seen. A
-//! stream refused for good (the workshop ended, the person was removed)
-//! reloads the page, which says why.
+//! stream refused because the seat ended (the person was removed, the
+//! workshop is over for a guest) reloads the page, which says why; other
+//! refusals (signed out, not allowed) stop following.
 
 use super::browser::sleep;
 use crate::domain::live::{LiveEvent, HELLO, PING, RELOAD, SILENCE_LIMIT_SECS};
@@ -79,9 +80,15 @@ pub fn follow(
                 source.close();
             }
             on_link(false);
-            if refused_for_good(workshop_id).await {
-                super::browser::reload();
-                return;
+            match refusal(workshop_id).await {
+                // The seat ended (removed, or the workshop is over for a
+                // guest): the page says so once loaded again, and has no
+                // stream then.
+                Some(422) => return super::browser::reload(),
+                // Signed out, or no longer allowed: retrying cannot help,
+                // and reloading over and over would not either.
+                Some(_) => return,
+                None => {}
             }
             sleep(backoff).await;
             backoff = (backoff * 2).min(MAX_BACKOFF);
@@ -89,12 +96,15 @@ pub fn follow(
     });
 }
 
-/// Whether the server refuses this page the stream (not a network or
-/// server failure, which pass): asked with a `HEAD` request.
-async fn refused_for_good(workshop_id: i64) -> bool {
+/// The status with which the server refuses this page the stream for
+/// good (`None` for a network or server failure, which pass): asked with a
+/// `HEAD` request.
+async fn refusal(workshop_id: i64) -> Option<u16> {
     let response = gloo_net::http::RequestBuilder::new(&super::events_path(workshop_id))
         .method(gloo_net::http::Method::HEAD)
         .send()
-        .await;
-    matches!(response, Ok(r) if (400..500).contains(&r.status()) && r.status() != 429)
+        .await
+        .ok()?;
+    let status = response.status();
+    ((400..500).contains(&status) && status != 429).then_some(status)
 }
