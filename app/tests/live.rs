@@ -13,14 +13,13 @@ use app::backend::live::{LiveHub, Outgoing, Subscription};
 use app::backend::testing::{listeners, wait_for_listeners, TestDb};
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::events::{self, bump};
-use app::backend::workshops::posting::post;
 use app::backend::workshops::reading::may_watch;
 use app::backend::workshops::running;
 use app::db_test;
 use app::domain::live::{Change, LiveEvent, MAX_CATCH_UP, RELOAD};
 use app::domain::workshops::Phase;
 use app::error::AppError;
-use common::workshop::{join_as_guest, mine, workshop, CONSOLE};
+use common::workshop::{join_as_guest, post_mine, workshop, CONSOLE};
 use common::{admin_of, clock, colleague, key};
 use sea_orm::DbBackend;
 use std::sync::Arc;
@@ -69,44 +68,19 @@ db_test!(
         let (author, id, code) = room(&t, &clock).await;
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
         // Refused (nothing is written during the pitch): no number taken.
-        let early = post(
-            &t.db,
-            &clock,
-            &lou,
-            &key(),
-            id,
-            Phase::Pitch,
-            mine(1, "Tôt"),
-        )
-        .await;
+        let early = post_mine(&t, &clock, &lou, &key(), id, Phase::Pitch, "Tôt").await;
         assert!(early.is_err());
         running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
             .await
             .unwrap();
         let k = key();
-        let posted = post(
-            &t.db,
-            &clock,
-            &lou,
-            &k,
-            id,
-            Phase::Writing,
-            mine(1, "Le RGPD"),
-        )
-        .await
-        .unwrap();
+        let posted = post_mine(&t, &clock, &lou, &k, id, Phase::Writing, "Le RGPD")
+            .await
+            .unwrap();
         // The same post again (a retry): stored once, no new change.
-        let again = post(
-            &t.db,
-            &clock,
-            &lou,
-            &k,
-            id,
-            Phase::Writing,
-            mine(1, "Le RGPD"),
-        )
-        .await
-        .unwrap();
+        let again = post_mine(&t, &clock, &lou, &k, id, Phase::Writing, "Le RGPD")
+            .await
+            .unwrap();
         assert_eq!(again, posted);
 
         let rows = events::since(&t.db, id, 0, 100).await.unwrap();
@@ -135,17 +109,9 @@ db_test!(
         running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
             .await
             .unwrap();
-        let posted = post(
-            &t.db,
-            &clock,
-            &lou,
-            &key(),
-            id,
-            Phase::Writing,
-            mine(1, "Le RGPD"),
-        )
-        .await
-        .unwrap();
+        let posted = post_mine(&t, &clock, &lou, &key(), id, Phase::Writing, "Le RGPD")
+            .await
+            .unwrap();
         hub.wake(id);
         let seen: Vec<i64> = vec![
             next(&mut live).await.seq,
@@ -348,17 +314,9 @@ async fn another_instance_hears_of_changes_even_after_losing_its_listener() {
         for i in 0..5 {
             let body = format!("Mine {round}-{i}");
             expected.push(
-                post(
-                    &t.db,
-                    &clock,
-                    &lou,
-                    &key(),
-                    id,
-                    Phase::Writing,
-                    mine(1, &body),
-                )
-                .await
-                .unwrap(),
+                post_mine(&t, &clock, &lou, &key(), id, Phase::Writing, &body)
+                    .await
+                    .unwrap(),
             );
         }
     }

@@ -7,7 +7,7 @@ mod common;
 
 use app::backend::testing::{listeners, wait_for_listeners, TestDb};
 use common::sse::{SseEvent, SseReader};
-use common::workshop::{a_workshop, join_as_guest, key};
+use common::workshop::{a_workshop, join_as_guest, key, start_writing};
 use common::{invite_and_sign_up, post, set_up, spawn_app_on, TestApp};
 use reqwest::header;
 use sea_orm::{ConnectionTrait, Statement};
@@ -74,13 +74,7 @@ async fn pushes_posts_and_resumes(db: TestDb) {
     assert_eq!(phone.next().await.unwrap().name, "hello");
     let mut board = stream(&app, &admin, None).await;
 
-    post(
-        &app,
-        "/api/next_phase",
-        "workshop_id=1&from=pitch&minutes=",
-        Some(&admin),
-    )
-    .await;
+    start_writing(&app, &admin).await;
     post_mine(&app, &lou, 1, "Le+RGPD").await;
     for reader in [&mut phone, &mut board] {
         let phase = reader.next_change().await.unwrap();
@@ -187,13 +181,7 @@ async fn two_instances_share_events_through_postgres() {
     let admin = set_up(&a).await;
     let code = a_workshop(&a, &admin, 1).await;
     let lou = join_as_guest(&a, &code, "Lou").await;
-    post(
-        &a,
-        "/api/next_phase",
-        "workshop_id=1&from=pitch&minutes=",
-        Some(&admin),
-    )
-    .await;
+    start_writing(&a, &admin).await;
 
     let mut on_b = stream(&b, &lou, None).await;
     post_mine(&a, &lou, 0, "Premier").await;
@@ -242,13 +230,7 @@ async fn sigterm_with_open_streams(db: TestDb) {
     let admin = set_up(&prepared).await;
     let code = a_workshop(&prepared, &admin, 1).await;
     let lou = join_as_guest(&prepared, &code, "Lou").await;
-    post(
-        &prepared,
-        "/api/next_phase",
-        "workshop_id=1&from=pitch&minutes=",
-        Some(&admin),
-    )
-    .await;
+    start_writing(&prepared, &admin).await;
 
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -6,7 +6,7 @@
 mod common;
 
 use app::backend::testing::TestDb;
-use common::workshop::{a_workshop, key};
+use common::workshop::{a_workshop, key, start_writing};
 use common::{location, page, post, post_from, set_up, spawn_app_with, status_of};
 use reqwest::header;
 
@@ -131,13 +131,7 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         401
     );
 
-    post(
-        &app,
-        "/api/next_phase",
-        "workshop_id=1&from=pitch&minutes=",
-        Some(&admin),
-    )
-    .await;
+    start_writing(&app, &admin).await;
     let form = |body: &str, n: u32| {
         format!("request_id={}&workshop_id=1&started_in=writing&kind=mine&domain_id=1&severity=serious&body={body}", key(100 + n))
     };

@@ -3,15 +3,19 @@
 
 use super::{idea, key};
 use app::backend::clock::{Clock, ManualClock};
+use app::backend::idempotency::IdempotencyKey;
 use app::backend::rounds::contributing::Draft;
 use app::backend::rounds::opening::{self, OpenRound};
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::joining::{join, Joined, Joiner};
+use app::backend::workshops::posting::post;
 use app::backend::workshops::{reading, running};
 use app::domain::accounts::CurrentUser;
 use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, Severity};
+use app::domain::workshops::Phase;
+use app::error::AppError;
 
 pub const CONSOLE: &str = "the-console-device-session-token";
 pub const ROOM_IP: &str = "203.0.113.7";
@@ -79,4 +83,17 @@ pub async fn join_as_guest(t: &TestDb, clock: &ManualClock, code: &str, name: &s
         .await
         .unwrap();
     Caller::Guest(guest_token.unwrap())
+}
+
+/// Posts a mine of domain 1 from a phone showing `phase`, under `key`.
+pub async fn post_mine(
+    t: &TestDb,
+    clock: &ManualClock,
+    who: &Caller,
+    key: &IdempotencyKey,
+    workshop_id: i64,
+    phase: Phase,
+    body: &str,
+) -> Result<i64, AppError> {
+    post(&t.db, clock, who, key, workshop_id, phase, mine(1, body)).await
 }

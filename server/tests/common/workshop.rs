@@ -75,3 +75,15 @@ pub async fn join_as_guest(app: &TestApp, code: &str, name: &str) -> String {
         .unwrap()
         .to_owned()
 }
+
+/// Moves workshop 1 from the pitch to silent writing (its console is the
+/// administrator's session).
+pub async fn start_writing(app: &TestApp, admin: &str) {
+    post(
+        app,
+        "/api/next_phase",
+        "workshop_id=1&from=pitch&minutes=",
+        Some(admin),
+    )
+    .await;
+}
