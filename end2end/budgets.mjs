@@ -1,13 +1,11 @@
 // Page-weight budgets, measured on the release build in Debian's Chromium.
 // For every main page, at 1920x1080 and 390x844:
-//   - EcoIndex through ../shared/tools/ecoindex.mjs: grade A (score > 80),
+//   - EcoIndex through ecoindex.mjs (the published method): grade A (score > 80),
 //   - first-load transfer <= 250 KB (from the same measurement),
 //   - repeat visit (same browser, warm cache) <= 30 KB transferred.
 // Exits 1 when a budget is exceeded. Usage: node budgets.mjs BASE_URL
+import { measure } from './ecoindex.mjs';
 import { mainRoutes, needsSignIn, samplePath, seededPages } from './pages.mjs';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const BASE = process.argv[2] || 'http://127.0.0.1:3000';
@@ -33,14 +31,6 @@ async function adminCookie() {
   return cookie.split(';')[0];
 }
 
-function findEcoindex() {
-  const here = path.dirname(new URL(import.meta.url).pathname);
-  const candidates = [process.env.ECOINDEX, path.join(here, '../../shared/tools/ecoindex.mjs'), '/work/shared/tools/ecoindex.mjs'];
-  const found = candidates.find((c) => c && fs.existsSync(c));
-  if (!found) throw new Error('ecoindex.mjs not found: set ECOINDEX to shared/tools/ecoindex.mjs');
-  return found;
-}
-
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
 
@@ -64,7 +54,6 @@ async function repeatVisitKB(browser, url, [width, height], cookie) {
   return bytes / 1000;
 }
 
-const ecoindex = findEcoindex();
 const cookie = pages.some(needsSignIn) ? await adminCookie() : null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: launchArgs });
 const failures = [];
@@ -73,13 +62,12 @@ for (const p of pages) {
   for (const viewport of VIEWPORTS) {
     const url = new URL(p, BASE).toString();
     const needsAdmin = needsSignIn(p);
-    const args = [ecoindex, url, String(viewport[0]), String(viewport[1]), ...(needsAdmin ? ['--cookie', cookie] : [])];
-    const out = execFileSync('node', args, { encoding: 'utf8' });
-    const eco = JSON.parse(out.trim().split('\n').pop());
+    const eco = await measure(browser, url, viewport, needsAdmin ? cookie : null);
     const repeat = await repeatVisitKB(browser, url, viewport, needsAdmin ? cookie : null);
     const row = { page: p, viewport: viewport.join('x'), score: eco.score, grade: eco.grade, dom: eco.dom,
       requests: eco.requests, firstLoadKB: eco.sizeKB, repeatKB: +repeat.toFixed(1) };
     rows.push(row);
+    if (eco.status !== 200) failures.push(`${p} @${row.viewport}: answered ${eco.status}, not 200`);
     if (!(eco.score > MIN_SCORE)) failures.push(`${p} @${row.viewport}: EcoIndex ${eco.score} (${eco.grade}), needs > ${MIN_SCORE}`);
     if (eco.sizeKB > FIRST_LOAD_KB) failures.push(`${p} @${row.viewport}: first load ${eco.sizeKB} KB > ${FIRST_LOAD_KB} KB`);
     if (repeat > REPEAT_KB) failures.push(`${p} @${row.viewport}: repeat visit ${repeat.toFixed(1)} KB > ${REPEAT_KB} KB`);

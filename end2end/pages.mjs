@@ -8,17 +8,28 @@ const here = (file) => new URL(file, import.meta.url);
 /// What seed.mjs wrote: the idea with 10 versions and long texts
 /// (`ideaId`), the idea with 5 versions, 3 rounds and 150 contributions
 /// (`roundsIdeaId`), one of its contributions (`contributionId`) and a
-/// workshop in its vote (`workshopId`).
-function seeded() {
-  try {
-    return JSON.parse(fs.readFileSync(here('./seed.json'), 'utf8'));
-  } catch {
-    return {};
-  }
-}
+/// workshop in its vote (`workshopId`). Without it the idea pages would be
+/// visited with a sample that matches nothing, and the heaviest pages not at
+/// all: a missing or incomplete seed is an error, never an empty list.
+const SEEDED_IDS = ['ideaId', 'roundsIdeaId', 'contributionId', 'workshopId'];
 
-function seededIdea() {
-  return seeded().ideaId ?? null;
+function seeded() {
+  const file = here('./seed.json');
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`no seed: ${file.pathname} cannot be read (${e.code || e.message}); run \`node seed.mjs BASE_URL\` first (scripts/test.sh does)`);
+  }
+  let seed;
+  try {
+    seed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`bad seed: ${file.pathname} is not JSON (${e.message}); run seed.mjs again`);
+  }
+  const missing = SEEDED_IDS.filter((key) => !(Number.isInteger(seed?.[key]) && seed[key] > 0));
+  if (missing.length) throw new Error(`incomplete seed: ${file.pathname} lacks ${missing.join(', ')}; run seed.mjs again`);
+  return seed;
 }
 
 export const needsSignIn = (path) =>
@@ -29,26 +40,25 @@ export const needsSignIn = (path) =>
 /// versions compared from first to last); other parameters get a sample
 /// that matches nothing, such as a closed link.
 export function samplePath(route) {
-  const { roundsIdeaId, contributionId, workshopId } = seeded();
-  if (workshopId && route.startsWith('/ateliers/{id}')) return route.replace('{id}', String(workshopId));
-  if (roundsIdeaId && route.includes('{cid}')) {
-    return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
-  }
-  const idea = seededIdea();
-  if (idea && route.startsWith('/idees/{id}')) {
-    const path = route.replace('{id}', String(idea));
+  const { ideaId, roundsIdeaId, contributionId, workshopId } = seeded();
+  if (route.startsWith('/ateliers/{id}')) return route.replace('{id}', String(workshopId));
+  if (route.includes('{cid}')) return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
+  if (route.startsWith('/idees/{id}')) {
+    const path = route.replace('{id}', String(ideaId));
     return path.endsWith('/versions') ? `${path}?de=1&a=10` : path;
   }
   return route.replace(/\{[^}]+\}|:[A-Za-z_]+/g, 'exemple-de-lien-ferme');
 }
 
 export function mainRoutes() {
-  return JSON.parse(fs.readFileSync(here('./routes.json'), 'utf8'));
+  const routes = JSON.parse(fs.readFileSync(here('./routes.json'), 'utf8'));
+  if (!Array.isArray(routes) || routes.length === 0) throw new Error('routes.json lists no route (`demineurs routes` writes it)');
+  return routes;
 }
 
 /// Seeded pages that no route's sample shows: the idea with its rounds and
 /// its fiche, the heaviest pages of démining.
 export function seededPages() {
   const { roundsIdeaId } = seeded();
-  return roundsIdeaId ? [`/idees/${roundsIdeaId}`, `/idees/${roundsIdeaId}/fiche`] : [];
+  return [`/idees/${roundsIdeaId}`, `/idees/${roundsIdeaId}/fiche`];
 }

@@ -10,6 +10,17 @@ const launchOptions = {
 const desktop = { viewport: { width: 1280, height: 800 }, launchOptions };
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, launchOptions };
 
+// A test meant for some projects only carries a tag: `@js` or `@nojs` (with
+// or without JavaScript), or a project's name (`@phone-js`). The other
+// projects leave it out instead of skipping it, so that scripts/test.sh can
+// fail on any skipped test.
+const PROJECTS = ['desktop-js', 'desktop-nojs', 'phone-js', 'phone-nojs'];
+function leaveOut(project: string): RegExp[] {
+  const others = PROJECTS.filter((p) => p !== project).join('|');
+  const otherRendering = project.endsWith('-nojs') ? '@js' : '@nojs';
+  return [new RegExp(`@(${others})(\\s|$)`), new RegExp(`${otherRendering}(\\s|$)`)];
+}
+
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
@@ -22,9 +33,9 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'desktop-js', use: { ...devices['Desktop Chrome'], ...desktop, javaScriptEnabled: true } },
-    { name: 'desktop-nojs', use: { ...devices['Desktop Chrome'], ...desktop, javaScriptEnabled: false } },
-    { name: 'phone-js', use: { ...phone, javaScriptEnabled: true } },
-    { name: 'phone-nojs', use: { ...phone, javaScriptEnabled: false } },
+    { name: 'desktop-js', grepInvert: leaveOut('desktop-js'), use: { ...devices['Desktop Chrome'], ...desktop, javaScriptEnabled: true } },
+    { name: 'desktop-nojs', grepInvert: leaveOut('desktop-nojs'), use: { ...devices['Desktop Chrome'], ...desktop, javaScriptEnabled: false } },
+    { name: 'phone-js', grepInvert: leaveOut('phone-js'), use: { ...phone, javaScriptEnabled: true } },
+    { name: 'phone-nojs', grepInvert: leaveOut('phone-nojs'), use: { ...phone, javaScriptEnabled: false } },
   ],
 });

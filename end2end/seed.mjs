@@ -8,6 +8,10 @@
 import fs from 'node:fs';
 
 const BASE = process.argv[2] || 'http://127.0.0.1:3000';
+const SEED_FILE = new URL('./seed.json', import.meta.url);
+// A seed.json of an earlier run would name another instance's ids: it goes
+// first, and a new one is written only once every step has succeeded.
+fs.rmSync(SEED_FILE, { force: true });
 
 async function logIn() {
   const response = await fetch(new URL('/api/log_in', BASE), {
@@ -30,7 +34,11 @@ async function callAs(who, fn, fields) {
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(who ? { cookie: who } : {}) },
     body: new URLSearchParams(fields),
   });
-  if (response.status >= 400) throw new Error(`seed: ${fn} answered ${response.status}: ${await response.text()}`);
+  if (response.status >= 400) {
+    const error = new Error(`seed: ${fn} answered ${response.status}: ${await response.text()}`);
+    error.status = response.status;
+    throw error;
+  }
   return response;
 }
 
@@ -121,12 +129,24 @@ for (let round = 1; round <= 3; round++) {
       link: kind === 'resource' ? 'https://www.numerique.gouv.fr/' : '', answers: '',
     });
   }
-  await call('reveal_round', { idea_id: String(roundsIdea), round_id: String(roundId) });
+  await call('reveal_round', { idea_id: String(roundsIdea), round_id: String(roundId), confirm: 'oui' });
   const { all } = await contributionsOf(round);
-  contributionId ??= all.find((c) => c.kind === 'Mine').id;
+  if (all.length !== 50) throw new Error(`seed: round ${round} shows ${all.length} contributions, not 50`);
+  contributionId ??= all.find((c) => c.kind === 'Mine')?.id ?? null;
+  if (!contributionId) throw new Error(`seed: round ${round} shows no mine`);
+  let endorsed = 0;
   for (const [i, c] of all.entries()) {
-    if (i % 4 === 0) await callAs(people[(i + 1) % people.length], 'endorse', { contribution_id: String(c.id) }).catch(() => {});
+    if (i % 4 !== 0) continue;
+    // Refused (422) when the colleague wrote it: one's own contribution
+    // cannot be endorsed. Any other failure stops the seed.
+    try {
+      await callAs(people[(i + 1) % people.length], 'endorse', { contribution_id: String(c.id) });
+      endorsed++;
+    } catch (e) {
+      if (e.status !== 422) throw e;
+    }
   }
+  if (endorsed === 0) throw new Error(`seed: no contribution of round ${round} could be endorsed`);
   // The last round stays open, its mines half triaged: the page shows it first.
   const mines = all.filter((c) => c.kind === 'Mine');
   for (const [i, mine] of mines.entries()) {
@@ -166,5 +186,5 @@ for (let i = 0; i < 12; i++) {
 await call('next_phase', { workshop_id: String(workshopId), from: 'writing', minutes: '' });
 await call('next_phase', { workshop_id: String(workshopId), from: 'reveal', minutes: '' });
 
-fs.writeFileSync(new URL('./seed.json', import.meta.url), JSON.stringify({ ideaId: id, roundsIdeaId: roundsIdea, contributionId, workshopId }));
+fs.writeFileSync(SEED_FILE, JSON.stringify({ ideaId: id, roundsIdeaId: roundsIdea, contributionId, workshopId }));
 console.log(`seed: 22 ideas, idea ${id} with 10 versions, idea ${roundsIdea} with ${version} versions, 3 rounds, 150 contributions`);

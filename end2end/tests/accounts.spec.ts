@@ -2,11 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { test, expect, jsEnabled, hydrated } from './fixtures';
 import { OwnServer } from './own-server';
 
-const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3201, 'desktop-nojs': 3202, 'phone-js': 3203, 'phone-nojs': 3204 };
 const PASSWORD = 'une phrase de passe solide';
 
 test('first-run setup with the token, then log out and log in again', async ({ page, problems }, info) => {
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   try {
     const js = jsEnabled(info.project.name);
     await page.goto(`${server.url}/`);

@@ -21,8 +21,8 @@ test('the home page explains the app in French, with landmarks and a skip link',
   await expect(page).toHaveURL(/#contenu$/);
 });
 
-test('the maturity guide shows one stage at a time once the wasm has loaded', async ({ page, problems }, info) => {
-  test.skip(!jsEnabled(info.project.name), 'needs JavaScript');
+// Needs JavaScript: run by the projects with it only (@js, playwright.config.ts).
+test('the maturity guide shows one stage at a time once the wasm has loaded', { tag: '@js' }, async ({ page, problems }) => {
   await page.goto('/');
   await hydrated(page);
   const demined = page.getByRole('button', { name: 'Déminée' });
@@ -35,8 +35,8 @@ test('the maturity guide shows one stage at a time once the wasm has loaded', as
   await expect(page.locator('#stage-graine')).toBeHidden();
 });
 
-test('without JavaScript the maturity guide lists every stage', async ({ page, problems }, info) => {
-  test.skip(jsEnabled(info.project.name), 'the no-JavaScript rendering');
+// The no-JavaScript rendering: run by the projects without it only (@nojs).
+test('without JavaScript the maturity guide lists every stage', { tag: '@nojs' }, async ({ page, problems }) => {
   await page.goto('/');
   await expect(page.getByRole('group', { name: 'Étapes de maturité' })).toBeHidden();
   for (const id of ['graine', 'esquisse', 'deminee', 'prete']) {

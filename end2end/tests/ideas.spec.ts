@@ -3,12 +3,10 @@ import { test, expect, jsEnabled, hydrated } from './fixtures';
 import { api, axeClean, colleague, PASSWORD } from './journey';
 import { OwnServer } from './own-server';
 
-// Each project runs its own instance: the journey changes it for good.
-const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3221, 'desktop-nojs': 3222, 'phone-js': 3223, 'phone-nojs': 3224 };
-
+// Each test runs its own instance, on a free port: the journey changes it for good.
 test('post an idea in two steps, co-author it, compare versions, find it with or without accents', async ({ page, browser, problems }, info) => {
   test.setTimeout(120_000);
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   const js = jsEnabled(info.project.name);
   const settle = async (p: Page) => { if (js) await hydrated(p); };
   const contexts: { close: () => Promise<void> }[] = [];

@@ -3,15 +3,14 @@ import type { Page } from '@playwright/test';
 import { test, expect, jsEnabled, hydrated, secondBrowser } from './fixtures';
 import { OwnServer } from './own-server';
 
-// Each project runs its own instance: these journeys change it for good.
-const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3211, 'desktop-nojs': 3212, 'phone-js': 3213, 'phone-nojs': 3214 };
+// Each test runs its own instance, on a free port: these journeys change it for good.
 const ADMIN_PASSWORD = 'une phrase de passe solide';
 const PASSWORD = 'la phrase de Dominique';
 const NEW_PASSWORD = 'une toute nouvelle phrase';
 
 test('someone asks to join, is approved, fills in their profile, is deactivated and gets a new password', async ({ page, browser, problems }, info) => {
   test.setTimeout(120_000);
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   const js = jsEnabled(info.project.name);
   // Dominique uses a browser of their own, as on their own phone.
   const { page: other, problems: otherProblems, close } = await secondBrowser(browser, info);
@@ -80,6 +79,11 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     if (js) await axeClean(other);
 
     // Deactivated: Dominique's next page shows them logged out.
+    // Irreversible for the person's sessions: the box must be ticked first
+    // (the browser will not send the form without it, JavaScript or not).
+    await page.getByRole('button', { name: 'Désactiver Dominique Bernard' }).click();
+    await expect(row).toContainText('Actif');
+    await row.getByLabel('Je confirme : cette personne ne pourra plus se connecter.').check();
     await page.getByRole('button', { name: 'Désactiver Dominique Bernard' }).click();
     await expect(row).toContainText('Désactivé');
     await other.reload();

@@ -1,7 +1,22 @@
 import { spawn, ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
+/// A port on 127.0.0.1 that the OS has just found free: bound on port 0,
+/// read, then released for the server to bind.
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /// Where the server's output goes: a file in E2E_LOG_DIR, else nowhere.
 function logTo(port: number): 'ignore' | number {
@@ -14,7 +29,24 @@ function logTo(port: number): 'ignore' | number {
 export class OwnServer {
   constructor(readonly url: string, readonly token: string, private child: ChildProcess, private dir: string) {}
 
-  static async start(port: number): Promise<OwnServer> {
+  /// Starts an instance on a port the OS has just found free; if it does not
+  /// come up (another process took the port in between), tries again on
+  /// another port.
+  static async start(): Promise<OwnServer> {
+    const ATTEMPTS = 3;
+    const failures: string[] = [];
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const port = await freePort();
+      try {
+        return await OwnServer.startOn(port);
+      } catch (e) {
+        failures.push(`port ${port}: ${(e as Error).message}`);
+      }
+    }
+    throw new Error(`no own server started in ${ATTEMPTS} attempts (${failures.join('; ')})`);
+  }
+
+  private static async startOn(port: number): Promise<OwnServer> {
     const bin = process.env.DEMINEURS_BIN;
     if (!bin) throw new Error('DEMINEURS_BIN is not set (scripts/test.sh sets it)');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demineurs-e2e-'));
@@ -33,14 +65,21 @@ export class OwnServer {
       },
       stdio: ['ignore', logTo(port), logTo(port)],
     });
-    for (let i = 0; i < 100; i++) {
+    let failed: string | null = null;
+    child.on('error', (e) => { failed = `cannot run ${bin}: ${e.message}`; });
+    child.on('exit', (code, signal) => { failed ??= `the server exited (${signal ?? `code ${code}`})`; });
+    for (let i = 0; i < 100 && !failed; i++) {
       try {
-        if ((await fetch(`${url}/healthz`)).ok) return new OwnServer(url, token, child, dir);
+        // Up, and ours: had another process taken the port first, it could
+        // answer too, but ours would have exited on failing to bind.
+        const answered = (await fetch(`${url}/healthz`)).ok;
+        if (answered && !failed && child.exitCode === null) return new OwnServer(url, token, child, dir);
       } catch { /* not up yet */ }
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill();
-    throw new Error(`the server on ${url} did not start`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(failed ?? `the server on ${url} did not answer /healthz within 10 s`);
   }
 
   stop() {

@@ -4,8 +4,7 @@ import { test, expect, jsEnabled, hydrated } from './fixtures';
 import { api, axeClean, colleague } from './journey';
 import { OwnServer } from './own-server';
 
-// Each project runs its own instance: the journey changes it for good.
-const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3231, 'desktop-nojs': 3232, 'phone-js': 3233, 'phone-nojs': 3234 };
+// Each test runs its own instance, on a free port: the journey changes it for good.
 const LEGAL = 'Le covoiturage crée un traitement de données personnelles.';
 const MONEY = 'Aucune ligne budgétaire ne couvre la plateforme cette année.';
 
@@ -18,7 +17,7 @@ function inAWeek(): string {
 
 test('open a round calling two domains, write in silence, reveal, endorse, triage, close, print the fiche', async ({ page, browser, problems }, info) => {
   test.setTimeout(180_000);
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   const js = jsEnabled(info.project.name);
   const settle = async (p: Page) => { if (js) await hydrated(p); };
   const contexts: { close: () => Promise<void> }[] = [];
@@ -81,6 +80,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     expect(await page.content()).not.toContain(LEGAL);
 
     // The reveal; Anne says "me too" to Paul's mine.
+    await page.getByLabel(/Je confirme : toutes les contributions du tour deviennent visibles/).check();
     await page.getByRole('button', { name: 'Dévoiler maintenant' }).click();
     await expect(page.getByRole('heading', { name: 'Tour 1 — contributions dévoilées' })).toBeVisible();
     await anne.page.goto(ideaUrl);

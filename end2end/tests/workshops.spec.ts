@@ -3,8 +3,7 @@ import { test, expect } from './fixtures';
 import { api, axeClean, PASSWORD } from './journey';
 import { OwnServer } from './own-server';
 
-// Each project runs its own instance: the journey changes it for good.
-const PROJECT_PORTS: Record<string, number> = { 'desktop-js': 3241, 'desktop-nojs': 3242, 'phone-js': 3243, 'phone-nojs': 3244 };
+// Each test runs its own instance, on a free port: the journey changes it for good.
 const ANNE_MINE = 'Les données de trajet sont des données personnelles.';
 const LOU_MINE = 'Le parking du site nord est déjà saturé le lundi.';
 
@@ -50,10 +49,10 @@ async function nextPhase(console: Page, name: string) {
   await expect(console.locator('.phase')).toContainText(name);
 }
 
-test('a workshop with a console, a projector and two phones goes through every phase', async ({ page, browser, problems }, info) => {
-  test.skip(info.project.name !== 'desktop-js', 'one run with JavaScript: four browsers at once');
+// One run with JavaScript, four browsers at once: desktop-js only (its tag, playwright.config.ts).
+test('a workshop with a console, a projector and two phones goes through every phase', { tag: '@desktop-js' }, async ({ page, browser, problems }) => {
   test.setTimeout(240_000);
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   const contexts: { close: () => Promise<void> }[] = [];
   try {
     const ideaUrl = await liveRound(page, server);
@@ -140,6 +139,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     await nextPhase(page, 'Tri en direct');
     await expect(page.getByText('2 mine(s) encore à traiter')).toBeVisible();
     await axeClean(page);
+    await page.getByLabel(/Je confirme la fin de l’atelier/).check();
     await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
     await expect(page.locator('.phase')).toContainText('Atelier terminé');
     for (const p of [anne.page, lou.page]) {
@@ -154,10 +154,10 @@ test('a workshop with a console, a projector and two phones goes through every p
   }
 });
 
-test('without JavaScript a phone joins as a guest, posts and votes by plain forms', async ({ page, browser, problems }, info) => {
-  test.skip(info.project.name !== 'phone-nojs', 'the no-JavaScript phone');
+// The no-JavaScript phone: phone-nojs only.
+test('without JavaScript a phone joins as a guest, posts and votes by plain forms', { tag: '@phone-nojs' }, async ({ page, browser, problems }) => {
   test.setTimeout(120_000);
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   try {
     const ideaUrl = await liveRound(page, server);
     const code = await startFromIdea(page, ideaUrl);
@@ -194,10 +194,10 @@ test('without JavaScript a phone joins as a guest, posts and votes by plain form
   }
 });
 
-test('a phone offline keeps its post and sends it once back online; a lost answer is retried and stored once', async ({ page, browser }, info) => {
-  test.skip(info.project.name !== 'phone-js', 'one run: a projector and two phones with JavaScript');
+// One run, a projector and two phones with JavaScript: phone-js only.
+test('a phone offline keeps its post and sends it once back online; a lost answer is retried and stored once', { tag: '@phone-js' }, async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const server = await OwnServer.start(PROJECT_PORTS[info.project.name]);
+  const server = await OwnServer.start();
   const contexts: { close: () => Promise<void> }[] = [];
   const SAM_MINE = 'Les assurances ne couvrent pas le covoiturage domicile-travail.';
   try {
