@@ -168,13 +168,30 @@ impl FromServerFnError for AppError {
         match value {
             // A malformed body is the client's fault; say which input was bad
             // without echoing anything.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::Deserialization(_) => {
-                AppError::Invalid(FormErrors::default())
+            ServerFnErrorErr::Args(m) | ServerFnErrorErr::Deserialization(m) => {
+                AppError::Invalid(malformed(&m))
             }
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
             _ => AppError::Internal,
         }
     }
+}
+
+/// A body the server function could not read: names the field the decoder
+/// complained about when it says (« missing field `minutes` »), never
+/// echoing a value, so that even this refusal names its cause.
+fn malformed(message: &str) -> FormErrors {
+    let named = message
+        .split('`')
+        .nth(1)
+        .filter(|f| !f.is_empty() && f.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    let mut errors = FormErrors::default();
+    match named {
+        Some(field) if message.contains("missing field") => errors.add(field, Key::ErrRequired),
+        Some(field) => errors.add(field, Key::ErrInvalidChoice),
+        None => errors.add("form", Key::ErrMalformedForm),
+    }
+    errors
 }
 
 #[cfg(test)]
@@ -190,6 +207,19 @@ mod tests {
         assert_eq!(errors.message_for("title"), None);
         let error = errors.into_result().unwrap_err();
         assert_eq!(error.status(), http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+
+    #[test]
+    fn an_unreadable_form_still_names_its_cause() {
+        let missing = malformed("missing field `minutes`");
+        assert_eq!(missing.message_for("minutes"), Some(Key::ErrRequired));
+        let wrong = malformed("invalid digit found in string for `workshop_id`");
+        assert_eq!(
+            wrong.message_for("workshop_id"),
+            Some(Key::ErrInvalidChoice)
+        );
+        let vague = malformed("expected a form");
+        assert_eq!(vague.message_for("form"), Some(Key::ErrMalformedForm));
     }
 
     #[test]

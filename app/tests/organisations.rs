@@ -183,12 +183,13 @@ db_test!(
         assert_eq!(refused_field(closed, "email"), Key::ErrEmailDomainClosed);
         let lille = || EmailDomains::parse("lille.fr, mairie-lille.fr").unwrap();
         let org_name = || OrganisationName::parse("Ville de Lille").unwrap();
-        organisations::update(&t.db, &admin, org_name(), lille(), 4)
+        organisations::update(&t.db, &clock, &admin, org_name(), lille(), 4)
             .await
             .unwrap();
         // Another organisation cannot claim the same domain.
         let claimed = organisations::update(
             &t.db,
+            &clock,
             &outsider,
             OrganisationName::parse("Nord").unwrap(),
             EmailDomains::parse("lenord.fr, lille.fr").unwrap(),

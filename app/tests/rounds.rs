@@ -271,7 +271,10 @@ db_test!(
             &author,
             &key(),
             legal_mine,
-            Triage::Defused(DefusedBy::New(text("Une analyse d’impact avec le DPO"))),
+            Triage::Defused(
+                DefusedBy::New(text("Une analyse d’impact avec le DPO")),
+                None,
+            ),
         )
         .await
         .unwrap();
@@ -309,8 +312,8 @@ db_test!(
         );
         assert_eq!(
             notifications::list(&t.db, &jurist).await.unwrap().unread,
-            3,
-            "called, revealed, closed"
+            4,
+            "called, revealed, her mine triaged, closed"
         );
         // The list's stage filter follows.
         for (slug, expected) in [("esquisse", 1), ("graine", 0)] {
@@ -781,7 +784,8 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
         "nothing written"
     );
 
-    // Cancelling keeps contributions, shown, and frees the idea.
+    // Cancelling keeps contributions, reveals none of them (silent writing
+    // was promised), and frees the idea.
     contributing::contribute(
         &t.db,
         &clock,
@@ -796,7 +800,13 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
         .await
         .unwrap();
     let after = panel(&t, &clock, &author, idea_id).await;
-    assert_eq!(texts(&after), ["Gardée"]);
+    assert!(texts(&after).is_empty(), "{:?}", texts(&after));
+    assert!(!after.rounds[0].info.revealed);
+    assert_eq!(
+        texts(&panel(&t, &clock, &jurist, idea_id).await),
+        ["Gardée"],
+        "its writer still sees it"
+    );
     assert_eq!(
         after.rounds[0].info.status,
         app::domain::rounds::RoundStatus::Cancelled

@@ -19,6 +19,17 @@ pub async fn resolve_session(
     if request.uri().path().starts_with("/pkg/") {
         return next.run(request).await;
     }
+    // While setup is pending, an administrator may have been made meanwhile
+    // (`demineurs create-admin` from the shell, another instance): asked
+    // again, so that the header leads to « Se connecter », not to setup.
+    // One count per request, and only until an administrator exists.
+    if state.setup_token.reveal().is_some() {
+        match app::backend::accounts::setup::needs_setup(&state.db).await {
+            Ok(true) => {}
+            Ok(false) => state.setup_token.consume(),
+            Err(error) => return unavailable(error),
+        }
+    }
     let (mut parts, body) = request.into_parts();
     let viewer = match session_token_of(&parts, state.secure_cookies) {
         Some(token) => {

@@ -90,6 +90,17 @@ pub struct Config {
     #[arg(long, env = "DEMINEURS_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// SQLite only: `full` acknowledges a commit once it is on disk (nothing
+    /// acknowledged is lost on a power cut); `normal` is faster and may lose
+    /// the last commits before a power cut.
+    #[arg(
+        long,
+        env = "DEMINEURS_SQLITE_SYNCHRONOUS",
+        default_value = "full",
+        value_parser = ["full", "normal"]
+    )]
+    pub sqlite_synchronous: String,
+
     /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
     #[arg(long, env = "RUST_LOG", default_value = "info")]
     pub log: String,

@@ -25,6 +25,9 @@ use std::sync::Arc;
 /// requests under way before exiting.
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let state = start(&config, Arc::new(SystemClock)).await?;
+    // Deadlines and clean-up, on every instance (each step is claimed or
+    // idempotent); ends with the process.
+    app::backend::housekeeping::spawn(state.db.clone(), state.clock.clone());
     let signal = shutdown_signal();
     let live = state.live.clone();
     // Open event streams never end by themselves: they are ended first, so
@@ -213,7 +216,8 @@ async fn open_database(config: &Config) -> anyhow::Result<sea_orm::DatabaseConne
         let shown = std::path::absolute(&path).unwrap_or(path);
         tracing::info!("SQLite database file: {}", shown.display());
     }
-    db::connect(&config.database_url)
+    let durability = db::Durability::parse(&config.sqlite_synchronous).unwrap_or_default();
+    db::connect_with(&config.database_url, durability)
         .await
         .context("cannot open the database (check DATABASE_URL)")
 }

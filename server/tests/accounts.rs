@@ -3,8 +3,8 @@
 mod common;
 
 use common::{
-    invite_and_sign_up, page, post, session_cookie, set_up, setup_body, spawn_app, PASSWORD,
-    SETUP_TOKEN,
+    invite_and_sign_up, location, page, post, session_cookie, set_up, setup_body, spawn_app,
+    PASSWORD, SETUP_TOKEN,
 };
 use reqwest::header;
 
@@ -16,6 +16,34 @@ async fn a_fresh_instance_leads_to_setup() {
     assert!(page(&app, "/installation", None)
         .await
         .contains("Jeton d’installation"));
+}
+
+#[tokio::test]
+async fn an_administrator_made_from_the_shell_meanwhile_ends_the_setup_offer() {
+    let app = spawn_app().await;
+    assert!(page(&app, "/", None)
+        .await
+        .contains("href=\"/installation\""));
+    // `demineurs create-admin` while the server runs: the same service.
+    app::backend::accounts::setup::create_first_admin(
+        &app.db.db,
+        &app::backend::clock::SystemClock,
+        app::backend::accounts::setup::FirstAdmin {
+            organisation: app::domain::accounts::OrganisationName::parse("Ville").unwrap(),
+            display_name: app::domain::accounts::DisplayName::parse("Admin").unwrap(),
+            email: app::domain::accounts::Email::parse("admin@ville.fr").unwrap(),
+            password: app::domain::accounts::NewPassword::parse(PASSWORD).unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    let home = page(&app, "/", None).await;
+    assert!(!home.contains("href=\"/installation\""), "{home}");
+    assert!(!home.contains("Installer Les Démineurs"), "{home}");
+    assert!(home.contains("Se connecter"), "{home}");
+    assert!(page(&app, "/installation", None)
+        .await
+        .contains("déjà installée"));
 }
 
 #[tokio::test]
@@ -299,10 +327,23 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
         .next()
         .unwrap()
         .to_owned();
-    let done = post(
+    // Without the box ticked (a browser without JavaScript would not send
+    // it, a crafted post might): refused, nothing changes.
+    let unconfirmed = post(
         &app,
         "/api/set_member_active",
         &format!("user_id={id}&active=false"),
+        Some(&admin),
+    )
+    .await;
+    assert!(location(&unconfirmed).contains("__err"), "refused");
+    assert!(!page(&app, "/admin/membres", Some(&admin))
+        .await
+        .contains("Désactivé"));
+    let done = post(
+        &app,
+        "/api/set_member_active",
+        &format!("user_id={id}&active=false&confirm=oui"),
         Some(&admin),
     )
     .await;

@@ -233,7 +233,7 @@ async fn people_edit_their_profile_and_only_admins_the_organisation() {
     let retired = post(
         &app,
         "/api/retire_domain",
-        &format!("domain_id={domain}"),
+        &format!("domain_id={domain}&confirm=oui"),
         Some(&admin),
     )
     .await;

@@ -89,7 +89,7 @@ async fn a_round_by_plain_forms_keeps_silent_writing_and_the_fiche_downloads() {
     post(
         &app,
         "/api/reveal_round",
-        "idea_id=1&round_id=1",
+        "idea_id=1&round_id=1&confirm=oui",
         Some(&admin),
     )
     .await;

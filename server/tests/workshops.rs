@@ -203,7 +203,27 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         .contains("Vos points ici : 1"));
 
     // The end closes the guest's seat; the other workshop's code still works.
-    post(&app, "/api/end_workshop", "workshop_id=1", Some(&admin)).await;
+    // Unconfirmed, the end is refused and names the box to tick.
+    let unconfirmed = post_from(
+        &app,
+        "/ateliers/1/console",
+        "/api/end_workshop",
+        "workshop_id=1",
+        Some(&admin),
+    )
+    .await;
+    let back = page(&app, &location(&unconfirmed), Some(&admin)).await;
+    assert!(back.contains("Cochez la case pour confirmer"), "{back}");
+    assert!(page(&app, "/ateliers/1", Some(&guest))
+        .await
+        .contains("Vos points ici"));
+    post(
+        &app,
+        "/api/end_workshop",
+        "workshop_id=1&confirm=oui",
+        Some(&admin),
+    )
+    .await;
     let over = page(&app, "/ateliers/1", Some(&guest)).await;
     assert!(over.contains("Cet atelier est terminé"), "{over}");
     let rejoined = post(

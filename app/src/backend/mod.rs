@@ -6,6 +6,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod expertise;
+pub mod housekeeping;
 pub mod http;
 pub mod ideas;
 pub mod idempotency;

@@ -2,10 +2,11 @@
 //! issue) can be added here for every kind at once.
 
 use crate::backend::clock::Clock;
-use crate::backend::entities::{expertise_domain, idea, notification};
+use crate::backend::entities::{contribution, expertise_domain, idea, notification};
 use crate::backend::error::from_db;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
+use crate::domain::rounds::TriageKind;
 use crate::error::AppError;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -24,6 +25,8 @@ pub struct About {
     pub idea_id: i64,
     pub round_number: Option<i32>,
     pub domain_id: Option<i64>,
+    /// The contribution it is about, if one.
+    pub contribution_id: Option<i64>,
 }
 
 /// Tells each of `people` (once each) about something.
@@ -46,6 +49,7 @@ pub async fn notify(
             idea_id: Set(about.idea_id),
             round_number: Set(about.round_number),
             domain_id: Set(about.domain_id),
+            contribution_id: Set(about.contribution_id),
             created_at: Set(now),
             read_at: Set(None),
             ..Default::default()
@@ -100,6 +104,19 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
         .map_err(from_db)?
         .into_iter()
         .collect();
+    // How each mine named was triaged, as it stands now.
+    let mine_ids: Vec<i64> = rows.iter().filter_map(|n| n.contribution_id).collect();
+    let triages: HashMap<i64, Option<String>> = contribution::Entity::find()
+        .filter(contribution::Column::Id.is_in(mine_ids))
+        .select_only()
+        .column(contribution::Column::Id)
+        .column(contribution::Column::Triage)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .collect();
     let items = rows
         .into_iter()
         .filter_map(|n| {
@@ -110,6 +127,11 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
                 idea_title: titles.get(&n.idea_id).cloned().unwrap_or_default(),
                 round_number: n.round_number,
                 domain: n.domain_id.and_then(|d| domains.get(&d).cloned()),
+                contribution_id: n.contribution_id,
+                triage: n
+                    .contribution_id
+                    .and_then(|c| triages.get(&c).cloned().flatten())
+                    .and_then(|t| TriageKind::parse(&t)),
                 created: super::paris_time::show(n.created_at),
                 unread: n.read_at.is_none(),
             })

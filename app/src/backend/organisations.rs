@@ -4,7 +4,7 @@
 use crate::backend::accounts::{passwords, people};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
-use crate::backend::entities::{expertise_domain, organisation};
+use crate::backend::entities::{expertise_domain, organisation, organisation_email_domain};
 use crate::backend::error::from_db;
 use crate::domain::accounts::{
     CurrentUser, DisplayName, Email, MemberStatus, NewPassword, OrganisationName, Role,
@@ -12,7 +12,8 @@ use crate::domain::accounts::{
 use crate::domain::organisation::{EmailDomains, OrganisationSettings, DEFAULT_DOMAINS};
 use crate::error::AppError;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, EntityTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter,
 };
 
 /// A new organisation and its first administrator, parsed.
@@ -111,9 +112,12 @@ pub async fn settings(
 }
 
 /// Renames the organisation, sets the e-mail domains that may ask to join
-/// and N of the maturity rule (checked by the caller: 1 to 20).
+/// and N of the maturity rule (checked by the caller: 1 to 20), in one
+/// transaction; every idea's stored stage follows a new N at once (the
+/// list filters on it).
 pub async fn update(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
     by: &CurrentUser,
     name: OrganisationName,
     email_domains: EmailDomains,
@@ -122,19 +126,47 @@ pub async fn update(
     if by.role != Role::Admin {
         return Err(AppError::Forbidden);
     }
+    let refuse_taken = || {
+        let mut errors = crate::error::FormErrors::with_input([
+            ("name", name.as_str()),
+            ("email_domains", email_domains.to_stored().as_str()),
+        ]);
+        errors.add("email_domains", crate::i18n::Key::ErrEmailDomainTaken);
+        AppError::Invalid(errors)
+    };
+    let txn = begin_write(db).await.map_err(from_db)?;
     // A domain belongs to one organisation: its people's requests to join
-    // must not land in another's hands.
+    // must not land in another's hands. Said politely here; the table's key
+    // holds it when two administrators save at once.
     for domain in email_domains.as_slice() {
-        if let Some(owner) = accepting(db, domain).await? {
-            if owner != by.organisation_id {
-                let mut errors = crate::error::FormErrors::with_input([
-                    ("name", name.as_str()),
-                    ("email_domains", email_domains.to_stored().as_str()),
-                ]);
-                errors.add("email_domains", crate::i18n::Key::ErrEmailDomainTaken);
-                return Err(AppError::Invalid(errors));
-            }
+        if accepting(&txn, domain)
+            .await?
+            .is_some_and(|owner| owner != by.organisation_id)
+        {
+            return Err(refuse_taken());
         }
+    }
+    organisation_email_domain::Entity::delete_many()
+        .filter(organisation_email_domain::Column::OrganisationId.eq(by.organisation_id))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    if !email_domains.as_slice().is_empty() {
+        let rows =
+            email_domains
+                .as_slice()
+                .iter()
+                .map(|domain| organisation_email_domain::ActiveModel {
+                    domain: Set(domain.clone()),
+                    organisation_id: Set(by.organisation_id),
+                });
+        organisation_email_domain::Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await
+            .map_err(|e| {
+                tracing::info!(error = %e, "e-mail domain taken meanwhile");
+                refuse_taken()
+            })?;
     }
     organisation::ActiveModel {
         id: Set(by.organisation_id),
@@ -143,10 +175,12 @@ pub async fn update(
         domains_needed: Set(domains_needed as i32),
         ..Default::default()
     }
-    .update(db)
+    .update(&txn)
     .await
     .map_err(from_db)?;
-    Ok(())
+    crate::backend::rounds::maturity::refresh_organisation(&txn, clock.now(), by.organisation_id)
+        .await?;
+    txn.commit().await.map_err(from_db)
 }
 
 /// The organisation whose e-mail domains include this one, if any.
@@ -154,14 +188,11 @@ pub async fn accepting(
     db: &impl ConnectionTrait,
     email_domain: &str,
 ) -> Result<Option<i64>, AppError> {
-    // Few organisations per instance: reading them all is simpler and as
-    // fast as matching inside a comma-separated column.
-    let all = organisation::Entity::find()
-        .all(db)
-        .await
-        .map_err(from_db)?;
-    Ok(all
-        .into_iter()
-        .find(|o| EmailDomains::from_stored(&o.email_domains).contains(email_domain))
-        .map(|o| o.id))
+    Ok(
+        organisation_email_domain::Entity::find_by_id(email_domain.to_ascii_lowercase())
+            .one(db)
+            .await
+            .map_err(from_db)?
+            .map(|row| row.organisation_id),
+    )
 }

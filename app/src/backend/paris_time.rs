@@ -29,6 +29,11 @@ pub fn show(at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// `05/12/2026`, the day in France.
+pub fn day(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Paris).format("%d/%m/%Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,6 +46,14 @@ mod tests {
         assert_eq!(summer, Utc.with_ymd_and_hms(2027, 7, 1, 7, 30, 0).unwrap());
         assert_eq!(input_value(winter), "2026-12-05T17:00");
         assert_eq!(show(summer), "01/07/2027 09:30");
+    }
+
+    #[test]
+    fn days_are_french_days() {
+        let late_evening = Utc.with_ymd_and_hms(2026, 11, 28, 23, 30, 0).unwrap();
+        assert_eq!(day(late_evening), "29/11/2026");
+        let summer_night = Utc.with_ymd_and_hms(2027, 6, 30, 22, 30, 0).unwrap();
+        assert_eq!(day(summer_night), "01/07/2027");
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub enum Change {
     Cards,
     /// A contribution hidden (subject: its id).
     Hide,
+    /// A mine triaged from its page (subject: its id).
+    Triage,
+    /// The round revealed from the idea page.
+    Reveal,
 }
 
 impl Change {
@@ -46,6 +50,8 @@ impl Change {
         Change::Dots,
         Change::Cards,
         Change::Hide,
+        Change::Triage,
+        Change::Reveal,
     ];
 
     /// The word stored and sent.
@@ -62,6 +68,8 @@ impl Change {
             Change::Dots => "dots",
             Change::Cards => "cards",
             Change::Hide => "hide",
+            Change::Triage => "triage",
+            Change::Reveal => "reveal",
         }
     }
 
@@ -129,7 +137,12 @@ pub fn needs_reload(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bo
     match viewer {
         Viewer::Facilitator => change != Change::Timer,
         Viewer::Phone { participant } => match change {
-            Change::Phase | Change::Cards | Change::Dots | Change::Hide => true,
+            Change::Phase
+            | Change::Cards
+            | Change::Dots
+            | Change::Hide
+            | Change::Triage
+            | Change::Reveal => true,
             Change::Leave => event.subject == Some(participant),
             _ => false,
         },

@@ -47,6 +47,8 @@ pub struct TriageView {
     /// Why, or the action to take.
     pub note: String,
     pub workaround: Option<i64>,
+    /// That workaround's text, when the reader may read it.
+    pub workaround_text: Option<String>,
     pub owner: String,
     /// `15/12/2026`.
     pub due: String,
@@ -74,6 +76,10 @@ pub struct ContributionView {
     pub link: Option<String>,
     /// The mine a workaround answers.
     pub answers: Option<i64>,
+    /// That mine, by its text, when the reader may read it.
+    pub answers_link: Option<LinkRef>,
+    /// The workarounds proposed for a mine, readable by the reader.
+    pub answered_by: Vec<LinkRef>,
     /// The author held the domain: the contribution covers it.
     pub holds_domain: bool,
     /// Written by a workshop guest: shown « Nom (invité·e) ».
@@ -95,6 +101,13 @@ pub struct ContributionView {
     /// « votes en atelier »: dots placed in a workshop's vote.
     pub workshop_dots: u32,
     pub triage: Option<TriageView>,
+}
+
+/// Another contribution named by its text (a link).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRef {
+    pub id: i64,
+    pub text: String,
 }
 
 /// A round and one page of its contributions.
@@ -129,6 +142,9 @@ pub struct CoverageCell {
     /// Someone wore it as a workshop role card (« casquette jouée »), which
     /// shows here and never counts.
     pub role_played: bool,
+    /// A round of the idea called it: silence then means no answer yet,
+    /// not never asked.
+    pub called: bool,
 }
 
 /// The round part of the idea page.
@@ -170,6 +186,10 @@ pub struct ContributionPage {
     pub can_moderate: bool,
     /// Revealed workarounds of the idea, for the triage form.
     pub workarounds: Vec<(i64, String)>,
+    /// Mines the caller may answer when editing a workaround.
+    pub mines: Vec<(i64, String)>,
+    /// Anyone may propose a workaround to this mine (revealed, round open).
+    pub may_propose: bool,
     /// The organisation's domains, to edit an unrevealed contribution.
     pub domains: Vec<DomainRef>,
     pub request_id: String,
@@ -184,6 +204,10 @@ pub struct NotificationView {
     pub idea_title: String,
     pub round_number: Option<i32>,
     pub domain: Option<String>,
+    /// The contribution it is about, and how it was triaged (a mine
+    /// triaged).
+    pub contribution_id: Option<i64>,
+    pub triage: Option<TriageKind>,
     pub created: String,
     pub unread: bool,
 }
@@ -199,14 +223,17 @@ pub enum NotificationKind {
     RoundRevealed,
     /// A round they took part in was closed.
     RoundClosed,
+    /// A mine they raised was triaged by the idea's authors.
+    MineTriaged,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 4] = [
+    pub const ALL: [NotificationKind; 5] = [
         NotificationKind::RoundInvitation,
         NotificationKind::DomainCalled,
         NotificationKind::RoundRevealed,
         NotificationKind::RoundClosed,
+        NotificationKind::MineTriaged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -215,6 +242,7 @@ impl NotificationKind {
             NotificationKind::DomainCalled => "domain_called",
             NotificationKind::RoundRevealed => "round_revealed",
             NotificationKind::RoundClosed => "round_closed",
+            NotificationKind::MineTriaged => "mine_triaged",
         }
     }
 
@@ -247,8 +275,8 @@ pub struct FicheMine {
     pub author: String,
     pub endorsements: u32,
     pub triage: Option<TriageView>,
-    /// The text of the workaround that defuses it.
-    pub defused_by: Option<String>,
+    /// The workarounds proposed for it.
+    pub workarounds: Vec<String>,
 }
 
 /// A contribution the fiche quotes: who, what, and a link for resources.
@@ -257,6 +285,8 @@ pub struct FicheItem {
     pub author: String,
     pub text: String,
     pub link: Option<String>,
+    /// The mine a workaround answers, by its text.
+    pub answers: Option<String>,
 }
 
 /// The fiche de déminage: an idea's synthesis on one or two pages.

@@ -190,9 +190,13 @@ pub fn parse_due(raw: &str) -> Result<chrono::NaiveDate, Key> {
     chrono::NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| Key::ErrInvalidDate)
 }
 
-/// Whether a round's contributions are shown to everyone: once revealed by
-/// hand, once its deadline has passed, or once it ended (a cancelled
-/// round's contributions stay visible). No scheduler: asked at each read.
+/// Whether a round's contributions are shown to everyone: once revealed (by
+/// hand, by its workshop's reveal phase, or by the deadline job, which all
+/// set `revealed_at`), once an open round's deadline has passed (before the
+/// job gets to it), or once closed (closing needs the reveal). Cancelling a
+/// round or ending its workshop reveals nothing by itself: a round cancelled
+/// in silence stays silent. The one rule every view, export, event and
+/// server function goes through.
 #[cfg(feature = "ssr")]
 pub fn is_revealed(
     status: RoundStatus,
@@ -200,7 +204,9 @@ pub fn is_revealed(
     deadline: Option<chrono::DateTime<chrono::Utc>>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> bool {
-    status != RoundStatus::Open || revealed_at.is_some() || deadline.is_some_and(|d| d <= now)
+    revealed_at.is_some()
+        || status == RoundStatus::Closed
+        || (status == RoundStatus::Open && deadline.is_some_and(|d| d <= now))
 }
 
 #[cfg(test)]
@@ -261,14 +267,20 @@ mod tests {
 
     #[cfg(feature = "ssr")]
     #[test]
-    fn a_round_is_revealed_by_hand_by_its_deadline_or_by_its_end() {
+    fn a_round_is_revealed_by_hand_by_its_deadline_or_by_its_closing() {
         use chrono::{Duration, TimeZone, Utc};
         let now = Utc.with_ymd_and_hms(2026, 11, 29, 10, 0, 0).unwrap();
         let later = Some(now + Duration::hours(1));
+        let earlier = Some(now - Duration::hours(1));
         assert!(!is_revealed(RoundStatus::Open, None, later, now));
         assert!(is_revealed(RoundStatus::Open, Some(now), later, now));
         assert!(is_revealed(RoundStatus::Open, None, Some(now), now));
-        assert!(is_revealed(RoundStatus::Cancelled, None, later, now));
+        assert!(is_revealed(RoundStatus::Closed, None, None, now));
         assert!(!is_revealed(RoundStatus::Open, None, None, now));
+        // Cancelling reveals nothing, even once the deadline has gone by:
+        // the cancellation records the reveal when there was one.
+        assert!(!is_revealed(RoundStatus::Cancelled, None, later, now));
+        assert!(!is_revealed(RoundStatus::Cancelled, None, earlier, now));
+        assert!(is_revealed(RoundStatus::Cancelled, earlier, earlier, now));
     }
 }

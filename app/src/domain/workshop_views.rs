@@ -36,6 +36,9 @@ pub struct WorkshopHeader {
     pub proposal: String,
     pub focus: String,
     pub phase: Phase,
+    /// Whether the round is revealed: what decides if texts are shown (a
+    /// workshop ended before its reveal shows none).
+    pub revealed: bool,
     pub timer: Timer,
     pub version: i64,
     pub participants: u32,
@@ -131,6 +134,9 @@ pub struct ConsoleView {
     pub joining_open: bool,
     /// This device holds the console; otherwise it may take it over.
     pub holds_console: bool,
+    /// The facilitator has a seat in the room (else « Vue téléphone » leads
+    /// to joining first, not to a refusal).
+    pub seated: bool,
     pub dots: u32,
     pub cards_dealt: bool,
     pub round_domains: Vec<DomainRef>,

@@ -22,7 +22,14 @@ pub async fn list_ideas(
         q,
         stage,
     };
-    listing::list(&state().db, &me, &query).await.map_err(fail)
+    let state = state();
+    // Stages are stored for the filter: a deadline that passed since the
+    // last housekeeping run is acted on first, so the list agrees with the
+    // idea pages (nothing to do, one small read, on most requests).
+    crate::backend::rounds::deadlines::reveal_due(&state.db, state.clock.now())
+        .await
+        .map_err(fail)?;
+    listing::list(&state.db, &me, &query).await.map_err(fail)
 }
 
 /// An idea as the caller may see it. Signed-in people of its organisation
@@ -180,10 +187,17 @@ pub async fn compare_versions(
 /// Invites a colleague of the organisation to co-author. Authors and
 /// co-authors only.
 #[server(endpoint = "invite_coauthor")]
-pub async fn invite_coauthor(idea_id: i64, user_id: i64) -> Result<(), AppError> {
+pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::coauthors;
     let me = require_signed_in().map_err(fail)?;
+    // The picker starts on no one: nobody is invited by a stray click.
+    let user_id: i64 = user_id.trim().parse().map_err(|_| {
+        fail(crate::error::FormErrors::refuse(
+            "user_id",
+            crate::i18n::Key::ErrRequired,
+        ))
+    })?;
     let state = state();
     coauthors::invite(&state.db, state.clock.as_ref(), &me, idea_id, user_id)
         .await

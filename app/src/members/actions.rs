@@ -1,6 +1,7 @@
 use super::{ApproveMember, ChangeRole, CreateResetLink, SetMemberActive};
 use crate::domain::accounts::{Member, MemberStatus, Role};
 use crate::i18n::{t, Key, Locale};
+use crate::ui::forms::ConfirmBox;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -51,6 +52,9 @@ fn SetActive(locale: Locale, member: Member, active: bool, label: Key) -> impl I
         <form method="post" action={<SetMemberActive as ServerFn>::PATH} class="inline-form">
             <input type="hidden" name="user_id" value=member.id />
             <input type="hidden" name="active" value=active.to_string() />
+            {(!active).then(|| view! {
+                <ConfirmBox id=format!("confirm-active-{}", member.id) consequence=Key::ConfirmDeactivate />
+            })}
             <button type="submit">
                 {t(locale, label)}
                 <span class="visually-hidden">{format!(" {}", member.display_name)}</span>

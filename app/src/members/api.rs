@@ -48,14 +48,19 @@ pub async fn change_role(user_id: i64, role: String) -> Result<(), AppError> {
 /// Deactivates (ending their sessions) or reactivates another person of the
 /// organisation. Administrators only.
 #[server(endpoint = "set_member_active")]
-pub async fn set_member_active(user_id: i64, active: bool) -> Result<(), AppError> {
+pub async fn set_member_active(
+    user_id: i64,
+    active: bool,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::accounts::members::Change;
+    // Deactivating ends the person's sessions at once: confirmed first.
     let change = if active {
-        Change::Reactivate
+        Ok(Change::Reactivate)
     } else {
-        Change::Deactivate
+        crate::ui::forms::confirmed(confirm.as_deref()).map(|()| Change::Deactivate)
     };
-    apply(user_id, Ok(change)).await
+    apply(user_id, change).await
 }
 
 /// Lets in someone who asked to join from an address of the organisation.

@@ -46,7 +46,8 @@ pub async fn update_organisation(
     let (Ok(name), Ok(domains), Some(needed)) = (name, domains, needed) else {
         return Err(fail(AppError::Invalid(errors)));
     };
-    organisations::update(&state().db, &me, name, domains, needed)
+    let state = state();
+    organisations::update(&state.db, state.clock.as_ref(), &me, name, domains, needed)
         .await
         .map_err(fail)?;
     back_to_settings();
@@ -105,10 +106,11 @@ pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError>
 
 /// Takes a domain off the organisation's list. Administrators only.
 #[server(endpoint = "retire_domain")]
-pub async fn retire_domain(domain_id: i64) -> Result<(), AppError> {
+pub async fn retire_domain(domain_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::backend::expertise;
     use crate::backend::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     expertise::retire(&state().db, &me, domain_id)
         .await
         .map_err(fail)?;

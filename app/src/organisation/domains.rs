@@ -1,7 +1,7 @@
 use super::{AddDomain, RenameDomain, RetireDomain};
 use crate::domain::organisation::{DomainName, ExpertiseDomain};
 use crate::i18n::{t, Key, Locale};
-use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
+use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, TextField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -77,6 +77,7 @@ fn DomainItem(
             </form>
             <form method="post" action={<RetireDomain as ServerFn>::PATH} class="inline-form">
                 <input type="hidden" name="domain_id" value=domain.id />
+                <ConfirmBox id=format!("confirm-retire-{}", domain.id) consequence=Key::ConfirmRetireDomain />
                 <button type="submit">
                     {t(locale, Key::RetireDomain)}
                     <span class="visually-hidden">{format!(" {}", domain.name)}</span>

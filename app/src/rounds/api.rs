@@ -107,7 +107,7 @@ pub async fn call_domain(idea_id: i64, round_id: i64, domain_id: i64) -> Result<
     use crate::backend::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
-    crate::backend::rounds::opening::call_domain(
+    let asked = crate::backend::rounds::opening::call_domain(
         &state.db,
         state.clock.as_ref(),
         &me,
@@ -116,8 +116,9 @@ pub async fn call_domain(idea_id: i64, round_id: i64, domain_id: i64) -> Result<
     )
     .await
     .map_err(fail)?;
+    // The map says how many were told, and plainly when nobody was.
     leptos_axum::redirect(&format!(
-        "{}?appel=ok#carte",
+        "{}?appel={asked}#carte",
         crate::ideas::idea_path(idea_id)
     ));
     Ok(())
@@ -150,13 +151,20 @@ pub async fn invite_to_round(
 /// Reveals every contribution of the round before its deadline. Authors
 /// and co-authors only.
 #[server(endpoint = "reveal_round")]
-pub async fn reveal_round(idea_id: i64, round_id: i64) -> Result<(), AppError> {
+pub async fn reveal_round(
+    idea_id: i64,
+    round_id: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
     crate::backend::rounds::opening::reveal(&state.db, state.clock.as_ref(), &me, round_id)
         .await
         .map_err(fail)?;
+    // A running workshop of the round hears of it at once.
+    state.live.wake_all();
     leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
@@ -183,9 +191,14 @@ pub async fn extend_round(idea_id: i64, round_id: i64, deadline: String) -> Resu
 /// Cancels an open round; its contributions stay, marked. Authors and
 /// co-authors only.
 #[server(endpoint = "cancel_round")]
-pub async fn cancel_round(idea_id: i64, round_id: i64) -> Result<(), AppError> {
+pub async fn cancel_round(
+    idea_id: i64,
+    round_id: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
     crate::backend::rounds::opening::cancel(&state.db, state.clock.as_ref(), &me, round_id)
         .await
@@ -359,9 +372,13 @@ pub async fn edit_contribution(
 
 /// Withdraws one's own contribution before the reveal. Its writer only.
 #[server(endpoint = "withdraw_contribution")]
-pub async fn withdraw_contribution(contribution_id: i64) -> Result<(), AppError> {
+pub async fn withdraw_contribution(
+    contribution_id: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
     let idea_id = crate::backend::rounds::contributing::withdraw(
         &state.db,
@@ -422,6 +439,42 @@ pub async fn reply(request_id: String, contribution_id: i64, body: String) -> Re
     Ok(())
 }
 
+/// Proposes a workaround to a revealed mine of an open round, anyone's.
+/// Signed-in people of the organisation; the same `request_id` twice
+/// proposes once.
+#[server(endpoint = "propose_workaround")]
+pub async fn propose_workaround(
+    request_id: String,
+    contribution_id: i64,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::domain::rounds::ContributionText;
+    use crate::error::FormErrors;
+    let me = require_signed_in().map_err(fail)?;
+    let mut errors = FormErrors::with_input([("body", body.as_str())]);
+    let text = ContributionText::parse(&body).map_err(|k| errors.add("body", k));
+    let key = crate::ideas::request_key(&request_id, &mut errors);
+    let (Ok(text), Some(key)) = (text, key) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    let idea_id = crate::backend::rounds::contributing::propose_workaround(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &key,
+        contribution_id,
+        text,
+    )
+    .await
+    .map_err(|e| fail(e.echoing(&[("body", body.as_str())])))?;
+    // A running workshop's console shows it at once.
+    state.live.wake_all();
+    leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
+    Ok(())
+}
+
 /// The author's triage of a revealed mine. Authors and co-authors only;
 /// the same `request_id` twice acts once.
 #[server(endpoint = "triage_mine")]
@@ -463,12 +516,18 @@ pub async fn triage_mine(
         }
         Some(TriageKind::Defused) => {
             let existing = optional_id(&workaround_id, "workaround_id", &mut errors);
+            // Why the workaround holds, when the author says: kept and shown.
+            let why = if note.trim().is_empty() {
+                None
+            } else {
+                why("note", &mut errors)
+            };
             match (existing, workaround_text.trim().is_empty()) {
-                (Some(id), true) => Some(Triage::Defused(DefusedBy::Existing(id))),
+                (Some(id), true) => Some(Triage::Defused(DefusedBy::Existing(id), why)),
                 (None, false) => ContributionText::parse(&workaround_text)
                     .map_err(|k| errors.add("workaround_text", k))
                     .ok()
-                    .map(|t| Triage::Defused(DefusedBy::New(t))),
+                    .map(|t| Triage::Defused(DefusedBy::New(t), why)),
                 _ => {
                     errors.add("workaround_id", Key::ErrNotAWorkaroundHere);
                     None
@@ -505,6 +564,7 @@ pub async fn triage_mine(
     )
     .await
     .map_err(|e| fail(e.echoing(&input)))?;
+    state.live.wake_all();
     leptos_axum::redirect(&format!(
         "{}#contribution-{contribution_id}",
         crate::ideas::idea_path(idea_id)
@@ -515,10 +575,16 @@ pub async fn triage_mine(
 /// Hides a contribution with a reason shown to everyone. Leads and
 /// administrators of the organisation.
 #[server(endpoint = "hide_contribution")]
-pub async fn hide_contribution(contribution_id: i64, reason: String) -> Result<(), AppError> {
+pub async fn hide_contribution(
+    contribution_id: i64,
+    reason: String,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
     let me = require_signed_in().map_err(fail)?;
+    crate::ui::forms::confirmed(confirm.as_deref())
+        .map_err(|e| fail(e.echoing(&[("reason", reason.as_str())])))?;
     let reason_text = ContributionText::parse(&reason).map_err(|k| {
         let mut errors = crate::error::FormErrors::with_input([("reason", reason.as_str())]);
         errors.add("reason", k);
@@ -534,6 +600,7 @@ pub async fn hide_contribution(contribution_id: i64, reason: String) -> Result<(
     )
     .await
     .map_err(fail)?;
+    state.live.wake_all();
     leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! happen on its own page, so that long lists stay light.
 
 use super::contribution_path;
-use crate::domain::round_views::{ContributionView, TriageView};
+use crate::domain::round_views::{ContributionView, LinkRef, TriageView};
 use crate::domain::rounds::ContributionKind;
 use crate::i18n::{t, use_locale, Key, Locale};
 use leptos::prelude::*;
@@ -20,16 +20,16 @@ pub fn heading(locale: Locale, c: &ContributionView) -> String {
     parts.join(" · ")
 }
 
-/// The triage line of a mine: "Désamorcée — …".
-pub fn triage_line(locale: Locale, c: &ContributionView) -> Option<String> {
-    c.triage.as_ref().map(|triage| triage_text(locale, triage))
-}
-
-/// A triage in words: its kind, the workaround, why or what, who and when.
+/// A triage in words: its kind, the workaround (by its text when the
+/// reader may read it), why or what, who and when.
 pub fn triage_text(locale: Locale, triage: &TriageView) -> String {
     let mut line = t(locale, triage.kind.label()).to_owned();
-    if let Some(w) = triage.workaround {
-        line.push_str(&format!(" — {} #{w}", t(locale, Key::ByWorkaround)));
+    match (&triage.workaround_text, triage.workaround) {
+        (Some(text), _) => {
+            line.push_str(&format!(" — {} « {text} »", t(locale, Key::ByWorkaround)))
+        }
+        (None, Some(w)) => line.push_str(&format!(" — {} #{w}", t(locale, Key::ByWorkaround))),
+        (None, None) => {}
     }
     if !triage.note.is_empty() {
         line.push_str(&format!(" — {}", triage.note));
@@ -38,6 +38,53 @@ pub fn triage_text(locale: Locale, triage: &TriageView) -> String {
         line.push_str(&format!(" ({}, {})", triage.owner, triage.due));
     }
     line
+}
+
+/// What links a contribution to others, each named by its text and linked:
+/// the mine a workaround answers, the workarounds proposed for a mine, and
+/// how a mine was triaged (the defusing workaround linked, once).
+#[component]
+pub fn ContributionLinks(idea_id: i64, c: ContributionView) -> impl IntoView {
+    let locale = use_locale();
+    let link = move |l: &LinkRef| {
+        view! { <a href=contribution_path(idea_id, l.id)>{format!("« {} »", l.text)}</a> }
+    };
+    let answers = c.answers_link.as_ref().map(|m| {
+        view! { <p class="link-note">{format!("{} ", t(locale, Key::AnswersMine))} {link(m)}</p> }
+    });
+    let proposed = (!c.answered_by.is_empty()).then(|| {
+        view! {
+            <p class="link-note">
+                {t(locale, Key::ProposedWorkarounds)}
+                {c.answered_by.iter().map(|w| view! { " " {link(w)} }).collect_view()}
+            </p>
+        }
+    });
+    let triage = c.triage.as_ref().map(|tr| {
+        // The defusing workaround, when readable, becomes a link placed
+        // right after the kind; the rest of the line is as written.
+        let defusing = tr.workaround.zip(tr.workaround_text.clone());
+        let mut rest = tr.clone();
+        if defusing.is_some() {
+            rest.workaround = None;
+            rest.workaround_text = None;
+        }
+        let line = triage_text(locale, &rest);
+        let kind_len = t(locale, tr.kind.label()).len();
+        let (kind, tail) = line.split_at(kind_len.min(line.len()));
+        let (kind, tail) = (kind.to_owned(), tail.to_owned());
+        view! {
+            <p class="triage">
+                {kind}
+                {defusing.map(|(id, text)| view! {
+                    {format!(" — {} ", t(locale, Key::ByWorkaround))}
+                    {link(&LinkRef { id, text })}
+                })}
+                {tail}
+            </p>
+        }
+    });
+    view! { {answers} {proposed} {triage} }
 }
 
 #[component]
@@ -87,7 +134,7 @@ pub fn ContributionItem(
                 {format!(" — {byline}")}
             </p>
             {body}
-            {triage_line(locale, &c).map(|line| view! { <p class="triage">{line}</p> })}
+            <ContributionLinks idea_id c=c.clone() />
             <p class="contribution-actions">
                 {revealed.then(|| endorsements.clone())}
                 <a href=contribution_path(idea_id, id)>

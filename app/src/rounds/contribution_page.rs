@@ -4,17 +4,17 @@
 //! reveal).
 
 use super::contribute_page::ContributionFields;
-use super::contribution_item::{heading, triage_line};
+use super::contribution_item::{heading, ContributionLinks};
 use super::{
-    get_contribution, EditContribution, Endorse, HideContribution, Reply, TriageMine,
-    WithdrawContribution,
+    get_contribution, EditContribution, Endorse, HideContribution, ProposeWorkaround, Reply,
+    TriageMine, WithdrawContribution,
 };
 use crate::domain::round_views::ContributionPage;
 use crate::domain::rounds::{ContributionKind, ContributionText, TriageKind};
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::forms::{refused_submission, ErrorSummary, TextArea, TextField};
-use crate::ui::forms::{Choice, FormMessage};
+use crate::ui::forms::{Choice, ConfirmBox, FormMessage};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
@@ -70,7 +70,7 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
         </p>
         {(!page.revealed).then(|| view! { <p class="hint">{t(locale, Key::SilentWritingNote)}</p> })}
         {body}
-        {triage_line(locale, &c).map(|line| view! { <p class="triage"><strong>{t(locale, Key::TriageLabel)}</strong> {format!(" {line}")}</p> })}
+        <ContributionLinks idea_id=page.idea_id c=c.clone() />
         <ErrorSummary error=refused.clone() />
         <FormMessage errors=errors.clone() field="contribution" />
         {open_to_all.then(|| view! { <p>{format!("{} {}", t(locale, Key::MeToo), c.endorsements)}</p> })}
@@ -85,6 +85,7 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
                 }
             })}
         {may_triage.then(|| view! { <TriageForm page=page.clone() /> })}
+        {page.may_propose.then(|| view! { <ProposeForm page=page.clone() /> })}
         {c.editable.then(|| view! { <EditForm page=page.clone() /> })}
         {open_to_all
             .then(|| {
@@ -122,12 +123,34 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
                         <form method="post" action={<HideContribution as ServerFn>::PATH} class="stack-form">
                             <input type="hidden" name="contribution_id" value=c.id />
                             <TextField name="reason" label=Key::HideReasonLabel errors=errors.clone() required=true max_len=300 />
+                            <ConfirmBox id="confirm-hide".to_owned() consequence=Key::ConfirmHide errors=errors.clone() />
                             <button type="submit">{t(locale, Key::HideContribution)}</button>
                         </form>
                     </details>
                 }
             })}
         <p><a href=idea_path>{t(locale, Key::BackToIdea)}</a></p>
+    }
+}
+
+/// A workaround anyone may propose to a revealed mine.
+#[component]
+fn ProposeForm(page: ContributionPage) -> impl IntoView {
+    let locale = use_locale();
+    let refused = refused_submission::<ProposeWorkaround>();
+    let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    view! {
+        <section aria-labelledby="propose-title">
+            <h2 id="propose-title">{t(locale, Key::ProposeWorkaroundTitle)}</h2>
+            <ErrorSummary error=refused.clone() />
+            <FormMessage errors=errors.clone() field="contribution" />
+            <form method="post" action={<ProposeWorkaround as ServerFn>::PATH} class="stack-form">
+                <input type="hidden" name="request_id" value=page.request_id.clone() />
+                <input type="hidden" name="contribution_id" value=page.contribution.id />
+                <TextArea name="body" label=Key::ProposeWorkaroundLabel errors=errors id="field-propose-body" required=true max_len=ContributionText::MAX_CHARS rows=3 />
+                <button type="submit">{t(locale, Key::ProposeWorkaroundButton)}</button>
+            </form>
+        </section>
     }
 }
 
@@ -184,11 +207,12 @@ fn EditForm(page: ContributionPage) -> impl IntoView {
             <form method="post" action={<EditContribution as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="idea_id" value=page.idea_id />
                 <input type="hidden" name="contribution_id" value=c.id />
-                <ContributionFields domains=page.domains.clone() mines=Vec::new() is_author=page.is_author current=Some(c.clone()) errors />
+                <ContributionFields domains=page.domains.clone() mines=page.mines.clone() is_author=page.is_author current=Some(c.clone()) errors />
                 <button type="submit" class="primary">{t(locale, Key::SaveContribution)}</button>
             </form>
             <form method="post" action={<WithdrawContribution as ServerFn>::PATH} class="inline-form">
                 <input type="hidden" name="contribution_id" value=c.id />
+                <ConfirmBox id="confirm-withdraw".to_owned() consequence=Key::ConfirmWithdraw />
                 <button type="submit">{t(locale, Key::WithdrawContribution)}</button>
             </form>
         </section>

@@ -25,10 +25,11 @@ fn state_text(state: CoverageState) -> (Key, &'static str, &'static str) {
 pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl IntoView {
     let locale = use_locale();
     let refused = refused_submission::<CallDomain>();
-    let called = leptos_router::hooks::use_query_map()
+    // `?appel=N` after calling a domain: how many people were told.
+    let called: Option<u32> = leptos_router::hooks::use_query_map()
         .get_untracked()
         .get("appel")
-        .is_some();
+        .and_then(|n| n.parse().ok());
     let rows = cells
         .into_iter()
         .map(|cell| {
@@ -40,13 +41,17 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
             if cell.all_clears > 0 {
                 detail.push(format!("{} {}", cell.all_clears, t(locale, Key::AllClearsWord)));
             }
+            if cell.called {
+                let word = if cell.state == CoverageState::NotLookedAt { Key::CoverageCalledSilent } else { Key::CoverageCalled };
+                detail.push(t(locale, word).to_owned());
+            }
             if cell.role_played {
                 detail.push(t(locale, Key::UnderCard).to_owned());
             }
             if cell.state != CoverageState::NotLookedAt && !cell.counts {
                 detail.push(t(locale, Key::CoverageNotCounted).to_owned());
             }
-            let action = call.filter(|_| cell.state == CoverageState::NotLookedAt).map(|(idea_id, round_id)| {
+            let action = call.filter(|_| cell.state == CoverageState::NotLookedAt && !cell.called).map(|(idea_id, round_id)| {
                 view! {
                     <form method="post" action={<CallDomain as ServerFn>::PATH} class="inline-form">
                         <input type="hidden" name="idea_id" value=idea_id />
@@ -75,7 +80,10 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
         <section id="carte" class="coverage" aria-labelledby="coverage-title">
             <h2 id="coverage-title">{t(locale, Key::CoverageTitle)}</h2>
             <ErrorSummary error=refused />
-            {called.then(|| view! { <p class="callout" role="status">{t(locale, Key::DomainCalled)}</p> })}
+            {called.map(|n| {
+                let text = if n == 0 { t(locale, Key::DomainCalledNobody).to_owned() } else { format!("{} {n}", t(locale, Key::DomainCalledCount)) };
+                view! { <p class="callout" role="status">{text}</p> }
+            })}
             <table class="coverage-board">
                 <thead>
                     <tr>

@@ -29,6 +29,14 @@ fn items(out: &mut String, list: &[FicheItem], locale: Locale) {
     }
     for item in list {
         let _ = write!(out, "- {} ({})", inert(&item.text), inert(&item.author));
+        if let Some(mine) = &item.answers {
+            let _ = write!(
+                out,
+                " — {} « {} »",
+                t(locale, Key::AnswersMine),
+                inert(mine)
+            );
+        }
         if let Some(link) = &item.link {
             let _ = write!(out, " <{}>", link.replace('>', "%3E"));
         }
@@ -108,8 +116,13 @@ pub fn to_markdown(fiche: &Fiche, locale: Locale) -> String {
             t(locale, Key::TriageLabel),
             inert(&treatment)
         );
-        if let Some(by) = &mine.defused_by {
-            let _ = writeln!(out, "  - {} {}", t(locale, Key::ByWorkaround), inert(by));
+        for proposed in &mine.workarounds {
+            let _ = writeln!(
+                out,
+                "  - {} « {} »",
+                t(locale, Key::WorkaroundProposed),
+                inert(proposed)
+            );
         }
     }
     section(&mut out, Key::FicheWorkarounds, locale);
@@ -189,16 +202,18 @@ mod tests {
                     kind: TriageKind::Accepted,
                     note: "Assumé".into(),
                     workaround: None,
+                    workaround_text: None,
                     owner: String::new(),
                     due: String::new(),
                 }),
-                defused_by: None,
+                workarounds: vec!["Une base légale".into()],
             }],
             workarounds: vec![],
             resources: vec![FicheItem {
                 author: "Paul".into(),
                 text: "Guide".into(),
                 link: Some("https://exemple.fr".into()),
+                answers: None,
             }],
             help_offers: vec![],
             syntheses: vec![(1, "Bilan".into())],

@@ -53,6 +53,7 @@ fn item_list(locale: Locale, items: Vec<FicheItem>) -> AnyView {
                     view! {
                         <li>
                             {format!("{} ({})", i.text, i.author)}
+                            {i.answers.map(|m| format!(" — {} « {m} »", t(locale, Key::AnswersMine)))}
                             {i.link.map(|href| view! { " " <a href=href.clone() rel="nofollow noopener">{href.clone()}</a> })}
                         </li>
                     }
@@ -108,7 +109,7 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
                                 {format!(" — {} ({}, +{})", m.text, m.author, m.endorsements)}
                                 <br />
                                 {format!("{} {treatment}", t(locale, Key::TriageLabel))}
-                                {m.defused_by.clone().map(|w| format!(" — {} « {w} »", t(locale, Key::ByWorkaround)))}
+                                {m.workarounds.iter().map(|w| view! { <br /> {format!("{} « {w} »", t(locale, Key::WorkaroundProposed))} }).collect_view()}
                             </li>
                         }
                     })

@@ -23,6 +23,14 @@ fn sentence(locale: Locale, n: &NotificationView) -> String {
         ),
         NotificationKind::RoundRevealed => format!("{} ({round})", t(locale, Key::NotifRevealed)),
         NotificationKind::RoundClosed => format!("{} ({round})", t(locale, Key::NotifClosed)),
+        NotificationKind::MineTriaged => match n.triage {
+            Some(kind) => format!(
+                "{} {} ({round})",
+                t(locale, Key::NotifMineTriaged),
+                t(locale, kind.label())
+            ),
+            None => format!("{} ({round})", t(locale, Key::NotifMineTriagedUndone)),
+        },
     }
 }
 
@@ -56,7 +64,11 @@ pub fn NotificationsPage() -> impl IntoView {
                                     .items
                                     .iter()
                                     .map(|n| {
-                                        let href = round_anchor(n.idea_id, n.round_number.unwrap_or(1));
+                                        // A triaged mine leads to the mine itself.
+                                        let href = match n.contribution_id {
+                                            Some(c) => super::contribution_path(n.idea_id, c),
+                                            None => round_anchor(n.idea_id, n.round_number.unwrap_or(1)),
+                                        };
                                         view! {
                                             <li class:unread=n.unread>
                                                 {n.unread.then(|| view! { <strong>{format!("{} ", t(locale, Key::NewWord))}</strong> })}

@@ -12,7 +12,7 @@ use super::{
 use crate::domain::round_views::{RoundBlock, RoundsPanel};
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::i18n::{t, use_locale, Key};
-use crate::ui::forms::{refused_submission, ErrorSummary, TextArea, TextField};
+use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, TextArea, TextField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -232,12 +232,14 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                         view! {
                             <form method="post" action={<RevealRound as ServerFn>::PATH} class="inline-form">
                                 {hidden()}
+                                <ConfirmBox id=format!("confirm-reveal-{}", info.id) consequence=Key::ConfirmRevealRound errors=errors.clone() />
                                 <button type="submit" class="primary">{t(locale, Key::RevealNow)}</button>
                             </form>
                         }
                     })}
                 <form method="post" action={<CancelRound as ServerFn>::PATH} class="inline-form">
                     {hidden()}
+                    <ConfirmBox id=format!("confirm-cancel-{}", info.id) consequence=Key::ConfirmCancelRound />
                     <button type="submit">{t(locale, Key::CancelRound)}</button>
                 </form>
             </div>

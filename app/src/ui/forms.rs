@@ -32,17 +32,65 @@ where
     Some(ServerFnUrlError::<AppError>::decode_err(encoded))
 }
 
-/// The summary at the top of a refused form, announced to screen readers.
+/// The summary at the top of a refused form, announced to screen readers:
+/// what went wrong, and each cause in words (a cause whose field is not on
+/// the page is still named here).
 #[component]
 pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
     let locale = use_locale();
     error.map(|error| {
+        let causes: Vec<Key> = error
+            .form_errors()
+            .map(|e| e.fields.iter().map(|f| f.message).collect())
+            .unwrap_or_default();
         view! {
-            <p class="form-error-summary" role="alert">
-                {t(locale, error.message())}
-            </p>
+            <div class="form-error-summary" role="alert">
+                <p>{t(locale, error.message())}</p>
+                {(!causes.is_empty()).then(|| view! {
+                    <ul>{causes.into_iter().map(|k| view! { <li>{t(locale, k)}</li> }).collect_view()}</ul>
+                })}
+            </div>
         }
     })
+}
+
+/// The name and value of the box to tick before an irreversible action.
+pub const CONFIRM_FIELD: &str = "confirm";
+pub const CONFIRM_VALUE: &str = "oui";
+
+/// The box to tick before an irreversible action, saying what will happen.
+/// The browser will not send the form unticked (`required`), and the server
+/// checks it again, so the confirmation holds without JavaScript and
+/// without `window.confirm`.
+#[component]
+pub fn ConfirmBox(
+    /// Unique on the page (several such forms may sit side by side).
+    id: String,
+    consequence: Key,
+    #[prop(default = None)] errors: Option<FormErrors>,
+) -> impl IntoView {
+    let locale = use_locale();
+    let error_id = format!("{id}-error");
+    let message = errors.and_then(|e| e.message_for(CONFIRM_FIELD));
+    let described = message.map(|_| error_id.clone());
+    view! {
+        <p class="confirm-box">
+            <input type="checkbox" id=id.clone() name=CONFIRM_FIELD value=CONFIRM_VALUE required=true aria-describedby=described />
+            " "
+            <label for=id>{t(locale, consequence)}</label>
+        </p>
+        {message.map(|key| view! { <p class="field-error" id=error_id>{t(locale, key)}</p> })}
+    }
+}
+
+/// Whether the box of a [`ConfirmBox`] was ticked; a refusal naming it
+/// otherwise.
+pub fn confirmed(confirm: Option<&str>) -> Result<(), AppError> {
+    if confirm == Some(CONFIRM_VALUE) {
+        Ok(())
+    } else {
+        Err(FormErrors::refuse(CONFIRM_FIELD, Key::ErrConfirmFirst))
+    }
 }
 
 /// The `aria-describedby` of a field: its hint and its message, when shown.
@@ -127,9 +175,12 @@ pub fn TextArea(
     #[prop(optional)] max_len: Option<usize>,
     #[prop(optional)] hint: Option<Key>,
     #[prop(default = 4)] rows: u32,
+    /// The field's id, when two forms of a page share a field name.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let id = format!("field-{name}");
+    let id = id.map_or_else(|| format!("field-{name}"), str::to_owned);
     let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     let typed = errors
         .as_ref()

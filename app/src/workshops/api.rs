@@ -173,11 +173,17 @@ pub async fn take_console(workshop_id: i64) -> Result<(), AppError> {
 /// Goes from phase `from` to the next, with a timer of `minutes` (empty:
 /// the phase's default). At the console; pressed twice, moves once.
 #[server(endpoint = "next_phase")]
-pub async fn next_phase(workshop_id: i64, from: String, minutes: String) -> Result<(), AppError> {
+pub async fn next_phase(
+    workshop_id: i64,
+    from: String,
+    minutes: Option<String>,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
     use crate::domain::workshops::{parse_minutes, Phase};
     use crate::error::FormErrors;
     let (me, session) = facilitator()?;
+    let minutes = minutes.unwrap_or_default();
     let input = [("minutes", minutes.as_str())];
     let from = Phase::parse(&from).ok_or_else(|| {
         fail(FormErrors::refuse(
@@ -185,6 +191,10 @@ pub async fn next_phase(workshop_id: i64, from: String, minutes: String) -> Resu
             crate::i18n::Key::ErrInvalidChoice,
         ))
     })?;
+    // The step to the end cannot be undone: as for « Terminer l’atelier ».
+    if from.next() == Some(Phase::Ended) {
+        crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
+    }
     let minutes = match minutes.trim() {
         "" => None,
         typed => Some(
@@ -210,9 +220,10 @@ pub async fn next_phase(workshop_id: i64, from: String, minutes: String) -> Resu
 
 /// Ends the workshop now: the round stays open for triage. At the console.
 #[server(endpoint = "end_workshop")]
-pub async fn end_workshop(workshop_id: i64) -> Result<(), AppError> {
+pub async fn end_workshop(workshop_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
     let (me, session) = facilitator()?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
     crate::backend::workshops::running::end(
         &state.db,
@@ -318,12 +329,14 @@ pub async fn hide_live(
     workshop_id: i64,
     contribution_id: i64,
     reason: String,
+    confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
     let (me, session) = facilitator()?;
     let input = [("reason", reason.as_str())];
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(|e| fail(e.echoing(&input)))?;
     let reason = ContributionText::parse(&reason)
         .map_err(|k| fail(FormErrors::refuse("reason", k).echoing(&input)))?;
     let state = state();

@@ -52,7 +52,7 @@ fn Board(board: BoardView) -> impl IntoView {
             </section>
         }
     });
-    let revealed = h.phase.revealed();
+    let revealed = h.revealed;
     view! {
         <div class="board">
             <h1>{h.title.clone()}</h1>

@@ -13,7 +13,7 @@ use crate::domain::workshop_views::ConsoleView;
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::{t, use_locale, Key};
-use crate::ui::forms::{refused_submission, ErrorSummary, FormMessage, TextField};
+use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, FormMessage, TextField};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
@@ -60,6 +60,18 @@ fn action_button<S: ServerFn>(
     }
 }
 
+/// « Vue téléphone »: the phone view once the facilitator has a seat; the
+/// join page (with the code) before, so that the link never ends on a
+/// refusal.
+fn phone_link(console: &ConsoleView) -> Option<String> {
+    match (&console.code, console.seated) {
+        (_, true) => Some(phone_path(console.header.workshop_id)),
+        (Some(code), false) => Some(format!("{}/{code}", super::JOIN_PATH)),
+        // Ended without a seat: there is no phone to see.
+        (None, false) => None,
+    }
+}
+
 /// The first refusal among the console's forms, if one brought us back.
 fn console_refusal() -> Option<AppError> {
     refused_submission::<NextPhase>()
@@ -84,8 +96,7 @@ fn Console(console: ConsoleView) -> impl IntoView {
     let links = view! {
         <p class="console-links">
             <a href=board_path(id)>{t(locale, Key::OpenBoard)}</a>
-            " · "
-            <a href=phone_path(id)>{t(locale, Key::OpenPhone)}</a>
+            {phone_link(&console).map(|href| view! { " · " <a href=href>{t(locale, Key::OpenPhone)}</a> })}
             " · "
             <a href=crate::ideas::idea_path(h.idea_id)>{t(locale, Key::BackToIdea)}</a>
         </p>
@@ -121,15 +132,14 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
     let h = console.header.clone();
     let id = h.workshop_id;
     let next = h.phase.next();
-    let next_form = next.map(|next| {
+    // The last step is the end: the confirmed « Terminer l’atelier » below.
+    let next_form = next.filter(|n| *n != Phase::Ended).map(|next| {
         let default = next.default_minutes().map(|m| m.to_string()).unwrap_or_default();
         view! {
             <form method="post" action={<NextPhase as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="workshop_id" value=id />
                 <input type="hidden" name="from" value=h.phase.as_str() />
-                {(next != Phase::Ended).then(|| view! {
-                    <TextField name="minutes" label=Key::PhaseMinutesLabel hint=Key::PhaseMinutesHint value=default.clone() errors=errors.clone() kind="number" />
-                })}
+                <TextField name="minutes" label=Key::PhaseMinutesLabel hint=Key::PhaseMinutesHint value=default.clone() errors=errors.clone() kind="number" />
                 <button type="submit" class="primary big">
                     {format!("{} {}", t(locale, Key::GoToPhase), t(locale, next.label()))}
                 </button>
@@ -181,7 +191,11 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
                     {action_button::<DealCards>(id, vec![], t(locale, if console.cards_dealt { Key::DealAgain } else { Key::DealCards }).to_owned(), "")}
                 </div>
             })}
-            {action_button::<EndWorkshop>(id, vec![], t(locale, Key::EndWorkshop).to_owned(), "danger")}
+            <form method="post" action={<EndWorkshop as ServerFn>::PATH} class="stack-form">
+                <input type="hidden" name="workshop_id" value=id />
+                <ConfirmBox id="confirm-end".to_owned() consequence=Key::ConfirmEndWorkshop errors=errors.clone() />
+                <button type="submit" class="danger">{t(locale, Key::EndWorkshop)}</button>
+            </form>
         </section>
     }
 }
@@ -245,7 +259,7 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
     let locale = use_locale();
     let id = console.header.workshop_id;
     let idea_id = console.header.idea_id;
-    let revealed = console.header.phase.revealed();
+    let revealed = console.header.revealed;
     revealed.then(|| view! {
         <section aria-labelledby="console-contributions">
             <h2 id="console-contributions">{t(locale, Key::ContributionsHeading)}</h2>
@@ -269,6 +283,7 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                                             <input type="hidden" name="contribution_id" value=cid />
                                             <label for=format!("hide-{cid}")>{t(locale, Key::HideReasonLabel)}</label>
                                             <input id=format!("hide-{cid}") name="reason" required=true maxlength="2000" />
+                                            <ConfirmBox id=format!("confirm-hide-{cid}") consequence=Key::ConfirmHide />
                                             <button type="submit">{t(locale, Key::HideButton)}</button>
                                         </form>
                                     })}

@@ -15,6 +15,7 @@ pub mod join_failure;
 pub mod login_failure;
 pub mod notification;
 pub mod organisation;
+pub mod organisation_email_domain;
 pub mod password_reset;
 pub mod reply;
 pub mod round;

@@ -13,6 +13,8 @@ pub struct Model {
     pub idea_id: i64,
     pub round_number: Option<i32>,
     pub domain_id: Option<i64>,
+    /// The contribution it is about (a mine triaged).
+    pub contribution_id: Option<i64>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
 }

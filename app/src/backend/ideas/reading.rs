@@ -11,9 +11,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-/// A day as people read it: `29/11/2026`.
+/// A day as people read it, in Paris: `29/11/2026` (23:30 UTC on the 28th
+/// is already the 29th in France).
 pub fn day(at: DateTime<Utc>) -> String {
-    at.format("%d/%m/%Y").to_string()
+    crate::backend::paris_time::day(at)
 }
 
 /// A stored version's text.

@@ -106,7 +106,9 @@ impl LiveHub {
         let _ = self.inner.wakes.send(Wake::One(workshop_id));
     }
 
-    pub(super) fn wake_all(&self) {
+    /// Something changed in workshops this instance cannot name (a round
+    /// written from the idea's pages): every watched workshop is read again.
+    pub fn wake_all(&self) {
         let _ = self.inner.wakes.send(Wake::All);
     }
 

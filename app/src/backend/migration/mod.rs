@@ -11,6 +11,8 @@ mod m20261129_000007_create_ideas;
 mod m20261129_000008_create_rounds;
 mod m20261129_000009_create_workshops;
 mod m20261130_000010_create_workshop_events;
+mod m20261201_000011_create_organisation_email_domains;
+mod m20261201_000012_add_notification_contribution;
 
 pub struct Migrator;
 
@@ -28,6 +30,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_create_rounds::Migration),
             Box::new(m20261129_000009_create_workshops::Migration),
             Box::new(m20261130_000010_create_workshop_events::Migration),
+            Box::new(m20261201_000011_create_organisation_email_domains::Migration),
+            Box::new(m20261201_000012_add_notification_contribution::Migration),
         ]
     }
 }

@@ -20,18 +20,20 @@ pub struct RoundCtx {
     pub round: round::Model,
 }
 
+/// Whether a round's contributions may be seen by everyone who may see the
+/// idea ([`is_revealed`] on a stored row).
+pub fn revealed(round: &round::Model, now: DateTime<Utc>) -> bool {
+    let status = RoundStatus::parse(&round.status).unwrap_or(RoundStatus::Closed);
+    is_revealed(status, round.revealed_at, round.deadline, now)
+}
+
 impl RoundCtx {
     pub fn status(&self) -> RoundStatus {
         RoundStatus::parse(&self.round.status).unwrap_or(RoundStatus::Closed)
     }
 
     pub fn revealed(&self, now: DateTime<Utc>) -> bool {
-        is_revealed(
-            self.status(),
-            self.round.revealed_at,
-            self.round.deadline,
-            now,
-        )
+        revealed(&self.round, now)
     }
 
     /// Open and not revealed: contributions may be written, edited, withdrawn.

@@ -9,7 +9,7 @@ use crate::backend::error::from_db;
 use crate::backend::expertise;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::domain::accounts::CurrentUser;
-use crate::domain::rounds::{ContributionKind, ContributionText, Severity};
+use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus, Severity};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use sea_orm::sea_query::OnConflict;
@@ -226,6 +226,7 @@ pub async fn edit(
     let txn = begin_write(db).await.map_err(from_db)?;
     let (ctx, found) = own_while_silent(&txn, clock, me, contribution_id).await?;
     let holds = check(&txn, clock.now(), me, &ctx, &draft).await?;
+    let found_under_card = found.under_card;
     let mut row: contribution::ActiveModel = found.into();
     row.kind = Set(draft.kind.as_str().to_owned());
     row.domain_id = Set(draft.domain_id);
@@ -233,7 +234,9 @@ pub async fn edit(
     row.body = Set(draft.body);
     row.link = Set(draft.link);
     row.answers_id = Set(draft.answers);
-    row.holds_domain = Set(holds);
+    // Written under a role card, it stays a role played, whatever its new
+    // domain: it never covers one.
+    row.holds_domain = Set(holds && !found_under_card);
     row.updated_at = Set(clock.now());
     row.update(&txn).await.map_err(from_db)?;
     txn.commit().await.map_err(from_db)
@@ -337,6 +340,52 @@ pub async fn reply(
             .insert(txn)
             .await
             .map_err(from_db)?;
+            Ok(ctx.idea.id)
+        })
+    })
+    .await
+}
+
+/// Proposes a workaround to a revealed mine of an open round, whoever wrote
+/// the mine; returns the idea's id. The same key twice proposes once.
+pub async fn propose_workaround(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    me: &CurrentUser,
+    key: &IdempotencyKey,
+    mine_id: i64,
+    text: ContributionText,
+) -> Result<i64, AppError> {
+    let me = me.clone();
+    let now = clock.now();
+    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let (ctx, mine) = revealed_of_other(txn, now, &me, mine_id).await?;
+            if mine.kind != ContributionKind::Mine.as_str() {
+                return Err(FormErrors::refuse(
+                    "contribution",
+                    Key::ErrNotAMineOfThisIdea,
+                ));
+            }
+            if ctx.status() != RoundStatus::Open {
+                return Err(FormErrors::refuse("contribution", Key::ErrRoundNotOpen));
+            }
+            let draft = Draft {
+                kind: ContributionKind::Workaround,
+                domain_id: None,
+                severity: None,
+                body: text.as_str().to_owned(),
+                link: None,
+                answers: Some(mine_id),
+            };
+            let id = insert(txn, &ctx, me.id, draft, false, Marks::default(), now).await?;
+            crate::backend::workshops::events::round_changed(
+                txn,
+                ctx.round.id,
+                crate::domain::live::Change::Post,
+                Some(id),
+            )
+            .await?;
             Ok(ctx.idea.id)
         })
     })

@@ -75,6 +75,9 @@ pub async fn build(
                 author: name(c.author_id),
                 text: c.body.clone(),
                 link: c.link.clone(),
+                answers: c
+                    .answers_id
+                    .and_then(|m| texts.get(&m).map(|t| super::links::excerpt(t))),
             })
             .collect::<Vec<_>>()
     };
@@ -115,6 +118,9 @@ pub async fn build(
                     kind,
                     note: c.triage_note.clone().unwrap_or_default(),
                     workaround: c.triage_workaround_id,
+                    workaround_text: c
+                        .triage_workaround_id
+                        .and_then(|w| texts.get(&w).map(|t| (*t).to_owned())),
                     owner: c.triage_owner.clone().unwrap_or_default(),
                     due: c
                         .triage_due
@@ -123,9 +129,13 @@ pub async fn build(
                         .map(|d| d.format("%d/%m/%Y").to_string())
                         .unwrap_or_default(),
                 }),
-            defused_by: c
-                .triage_workaround_id
-                .and_then(|w| texts.get(&w).map(|t| (*t).to_owned())),
+            workarounds: shown
+                .iter()
+                .filter(|w| {
+                    w.kind == ContributionKind::Workaround.as_str() && w.answers_id == Some(c.id)
+                })
+                .map(|w| super::links::excerpt(&w.body))
+                .collect(),
         })
         .collect();
     // Blocking first: what matters most leads the page.

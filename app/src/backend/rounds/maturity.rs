@@ -13,7 +13,9 @@ use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, Severity
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use std::collections::BTreeMap;
 
 /// The facts of one revealed, unhidden contribution that maturity reads.
@@ -183,6 +185,27 @@ pub async fn refresh(
     Ok(maturity)
 }
 
+/// Refreshes the stored stage of every idea of an organisation (after its
+/// N changed).
+pub async fn refresh_organisation(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    organisation_id: i64,
+) -> Result<(), AppError> {
+    let ids: Vec<i64> = idea::Entity::find()
+        .filter(idea::Column::OrganisationId.eq(organisation_id))
+        .select_only()
+        .column(idea::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    for id in ids {
+        refresh(db, now, id).await?;
+    }
+    Ok(())
+}
+
 /// « Qui est autour de la table ? »: every domain of the organisation, with
 /// what revealed contributions say of it.
 pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
@@ -219,6 +242,7 @@ pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
                 all_clears,
                 counts: said.iter().any(|f| f.holds_domain),
                 role_played: said.iter().any(|f| f.under_card),
+                called: false,
             }
         })
         .collect()

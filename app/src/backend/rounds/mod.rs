@@ -3,7 +3,9 @@
 //! moderation, and the maturity that follows from them.
 pub mod access;
 pub mod contributing;
+pub mod deadlines;
 pub mod fiche;
+pub mod links;
 pub mod maturity;
 pub mod opening;
 pub mod reading;

@@ -198,6 +198,7 @@ async fn ask(
             idea_id: ctx.idea.id,
             round_number: Some(ctx.round.number),
             domain_id,
+            contribution_id: None,
         },
     )
     .await?;
@@ -388,16 +389,25 @@ pub async fn invite(
 
 /// Everyone who wrote in the round, and the authors.
 async fn concerned(txn: &impl ConnectionTrait, ctx: &RoundCtx) -> Result<Vec<i64>, AppError> {
+    concerned_in(txn, ctx.round.id, &ctx.idea).await
+}
+
+/// Everyone who wrote in round `round_id` of `idea`, and its authors.
+pub(super) async fn concerned_in(
+    txn: &impl ConnectionTrait,
+    round_id: i64,
+    idea: &idea::Model,
+) -> Result<Vec<i64>, AppError> {
     use crate::backend::entities::contribution;
     let mut people: Vec<i64> = contribution::Entity::find()
-        .filter(contribution::Column::RoundId.eq(ctx.round.id))
+        .filter(contribution::Column::RoundId.eq(round_id))
         .select_only()
         .column(contribution::Column::AuthorId)
         .into_tuple()
         .all(txn)
         .await
         .map_err(from_db)?;
-    people.extend(authors_of(txn, &ctx.idea).await?);
+    people.extend(authors_of(txn, idea).await?);
     Ok(people)
 }
 
@@ -427,9 +437,17 @@ pub async fn reveal(
         idea_id: ctx.idea.id,
         round_number: Some(ctx.round.number),
         domain_id: None,
+        contribution_id: None,
     };
     notify(&txn, now, people.into_iter().filter(|p| *p != me.id), about).await?;
     super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    crate::backend::workshops::events::round_changed(
+        &txn,
+        round_id,
+        crate::domain::live::Change::Reveal,
+        None,
+    )
+    .await?;
     txn.commit().await.map_err(from_db)
 }
 
@@ -487,7 +505,14 @@ pub(super) async fn end(
     synthesis: &str,
     next_step: &str,
 ) -> Result<(), AppError> {
+    let now = clock.now();
     let mut row: round::ActiveModel = ctx.round.clone().into();
+    // What was revealed stays revealed, recorded, so that the status does
+    // not have to say it (a cancelled round reveals nothing by itself).
+    if ctx.round.revealed_at.is_none() && ctx.revealed(now) {
+        let when = ctx.round.deadline.filter(|d| *d <= now).unwrap_or(now);
+        row.revealed_at = Set(Some(when));
+    }
     row.status = Set(status.as_str().to_owned());
     row.ended_at = Set(Some(clock.now()));
     row.synthesis = Set(synthesis.to_owned());
@@ -506,6 +531,7 @@ pub(super) async fn end(
             idea_id: ctx.idea.id,
             round_number: Some(ctx.round.number),
             domain_id: None,
+            contribution_id: None,
         };
         let authors = authors_of(txn, &ctx.idea).await?;
         notify(

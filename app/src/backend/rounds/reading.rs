@@ -135,6 +135,7 @@ fn triage_view(c: &contribution::Model) -> Option<TriageView> {
         kind: TriageKind::parse(c.triage.as_deref()?)?,
         note: c.triage_note.clone().unwrap_or_default(),
         workaround: c.triage_workaround_id,
+        workaround_text: None,
         owner: c.triage_owner.clone().unwrap_or_default(),
         due: c
             .triage_due
@@ -177,6 +178,8 @@ fn contribution_view(
         },
         link: c.link.clone().filter(|_| hidden.is_none()),
         answers: c.answers_id,
+        answers_link: None,
+        answered_by: Vec::new(),
         holds_domain: c.holds_domain,
         author_guest: guests.contains(&c.author_id),
         under_card: c.under_card,
@@ -307,6 +310,9 @@ pub async fn panel(
         .flat_map(|p| p.2.iter().map(|c| c.id))
         .collect();
     let reactions = reactions(db, me, &shown).await?;
+    let shown_rows: Vec<contribution::Model> =
+        pages.iter().flat_map(|p| p.2.iter().cloned()).collect();
+    let links = super::links::read(db, me, now, idea_id, &shown_rows).await?;
     let open_accepting =
         |r: &round::Model, revealed: bool| status_of(r) == RoundStatus::Open && !revealed;
     let mut can_contribute = false;
@@ -361,6 +367,10 @@ pub async fn panel(
                                 me,
                                 accepting,
                             )
+                            .map(|mut view| {
+                                links.apply(&mut view);
+                                view
+                            })
                         })
                         .collect(),
                     page,
@@ -377,7 +387,13 @@ pub async fn panel(
         maturity,
         outcome: found.outcome.as_deref().and_then(Outcome::parse),
         outcome_note: found.outcome_note.clone().unwrap_or_default(),
-        coverage: coverage(&offered, &facts),
+        coverage: coverage(&offered, &facts)
+            .into_iter()
+            .map(|mut cell| {
+                cell.called = wanted.iter().any(|(_, d)| *d == cell.domain.id);
+                cell
+            })
+            .collect(),
         domains: offered,
         my_domains: crate::backend::expertise::held(db, me.id).await?,
         is_author,
@@ -511,7 +527,7 @@ pub async fn contribution_page(
     let (domain_names, offered) = domains(db, ctx.idea.organisation_id).await?;
     let reactions = reactions(db, me, &[found.id]).await?;
     let accepting = ctx.accepting(now);
-    let contribution = contribution_view(
+    let mut contribution = contribution_view(
         &found,
         ctx.round.number,
         (&people, &guests),
@@ -521,11 +537,22 @@ pub async fn contribution_page(
         accepting,
     )
     .ok_or(AppError::NotFound)?;
+    super::links::read(db, me, now, ctx.idea.id, std::slice::from_ref(&found))
+        .await?
+        .apply(&mut contribution);
     let is_author = ctx.is_author();
+    let may_propose = revealed
+        && ctx.status() == RoundStatus::Open
+        && found.kind == ContributionKind::Mine.as_str()
+        && found.hidden_reason.is_none();
+    let mines = if contribution.editable {
+        readable_mines(db, me, now, ctx.idea.id).await?
+    } else {
+        Vec::new()
+    };
     Ok(ContributionPage {
         idea_id: ctx.idea.id,
         idea_title: ctx.idea.title.clone(),
-        contribution,
         replies: replies
             .into_iter()
             .map(|r| ReplyView {
@@ -543,9 +570,44 @@ pub async fn contribution_page(
         } else {
             Vec::new()
         },
+        mines,
+        may_propose,
+        contribution,
         domains: offered,
         request_id: uuid::Uuid::new_v4().to_string(),
     })
+}
+
+/// The mines of an idea a person may read (revealed, or their own), not
+/// hidden: what a workaround may answer.
+pub async fn readable_mines(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+    now: DateTime<Utc>,
+    idea_id: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let (rounds, _) = facts(db, idea_id, now).await?;
+    let revealed: Vec<i64> = rounds
+        .iter()
+        .filter(|r| super::access::revealed(r, now))
+        .map(|r| r.id)
+        .collect();
+    Ok(contribution::Entity::find()
+        .filter(contribution::Column::IdeaId.eq(idea_id))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::HiddenReason.is_null())
+        .filter(
+            sea_orm::Condition::any()
+                .add(contribution::Column::RoundId.is_in(revealed))
+                .add(contribution::Column::AuthorId.eq(me.id)),
+        )
+        .order_by_asc(contribution::Column::Id)
+        .all(db)
+        .await
+        .map_err(from_db)?
+        .into_iter()
+        .map(|m| (m.id, super::links::excerpt(&m.body)))
+        .collect())
 }
 
 /// What a person's démining added up to, for their profile: revealed,

@@ -9,7 +9,11 @@ use crate::backend::entities::{contribution, idea};
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::notifications::{notify, About};
+use crate::backend::workshops::events::round_changed;
 use crate::domain::accounts::CurrentUser;
+use crate::domain::live::Change;
+use crate::domain::round_views::NotificationKind;
 use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundStatus, TriageKind};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
@@ -31,7 +35,8 @@ pub enum DefusedBy {
 /// A triage as the author gives it, its texts already checked.
 #[derive(Debug, Clone)]
 pub enum Triage {
-    Defused(DefusedBy),
+    /// Defused, and why it holds, if the author says.
+    Defused(DefusedBy, Option<ContributionText>),
     Accepted {
         why: ContributionText,
     },
@@ -48,7 +53,7 @@ pub enum Triage {
 impl Triage {
     pub fn kind(&self) -> TriageKind {
         match self {
-            Triage::Defused(_) => TriageKind::Defused,
+            Triage::Defused(..) => TriageKind::Defused,
             Triage::Accepted { .. } => TriageKind::Accepted,
             Triage::ToInvestigate { .. } => TriageKind::ToInvestigate,
             Triage::Dismissed { .. } => TriageKind::Dismissed,
@@ -84,9 +89,10 @@ pub async fn triage(
                 return Err(FormErrors::refuse("triage", Key::ErrContributionHidden));
             }
             let kind = answer.kind();
-            let (mut note, mut workaround, mut owner, mut due) = (None, None, None, None);
-            match answer {
-                Triage::Defused(DefusedBy::Existing(id)) => {
+            let (mut workaround, mut owner, mut due) = (None, None, None);
+            // Why, or what is to be done: every kind may say it.
+            let note = match answer {
+                Triage::Defused(DefusedBy::Existing(id), why) => {
                     let found = readable(txn, &me, now, id).await.ok();
                     let fits = found.is_some_and(|(c, w)| {
                         c.idea.id == ctx.idea.id
@@ -97,8 +103,9 @@ pub async fn triage(
                         return Err(FormErrors::refuse("workaround", Key::ErrNotAWorkaroundHere));
                     }
                     workaround = Some(id);
+                    why.map(|w| w.as_str().to_owned())
                 }
-                Triage::Defused(DefusedBy::New(text)) => {
+                Triage::Defused(DefusedBy::New(text), why) => {
                     // The author's own way around, written with the triage,
                     // in the mine's round.
                     let draft = Draft {
@@ -112,21 +119,23 @@ pub async fn triage(
                     let marks = Marks::default();
                     let written = insert(txn, &ctx, me.id, draft, false, marks, now).await?;
                     workaround = Some(written);
+                    why.map(|w| w.as_str().to_owned())
                 }
                 Triage::Accepted { why } | Triage::Dismissed { why } => {
-                    note = Some(why.as_str().to_owned());
+                    Some(why.as_str().to_owned())
                 }
                 Triage::ToInvestigate {
                     action,
                     owner: who,
                     due: when,
                 } => {
-                    note = Some(action.as_str().to_owned());
                     owner = Some(who);
                     due = Some(when.format("%Y-%m-%d").to_string());
+                    Some(action.as_str().to_owned())
                 }
-            }
-            let idea_id = ctx.idea.id;
+            };
+            let (idea_id, round_id, writer) = (ctx.idea.id, mine.round_id, mine.author_id);
+            let round_number = ctx.round.number;
             let mut row: contribution::ActiveModel = mine.into();
             row.triage = Set(Some(kind.as_str().to_owned()));
             row.triage_note = Set(note);
@@ -136,6 +145,20 @@ pub async fn triage(
             row.triaged_at = Set(Some(now));
             row.update(txn).await.map_err(from_db)?;
             super::maturity::refresh(txn, now, idea_id).await?;
+            // « Mines encore à traiter » on a running console moves at once.
+            round_changed(txn, round_id, Change::Triage, Some(mine_id)).await?;
+            // The mine's writer learns what became of it (not the author
+            // answering their own co-author's mine twice over: once is enough).
+            if writer != me.id {
+                let about = About {
+                    kind: NotificationKind::MineTriaged,
+                    idea_id,
+                    round_number: Some(round_number),
+                    domain_id: None,
+                    contribution_id: Some(mine_id),
+                };
+                notify(txn, now, [writer], about).await?;
+            }
             Ok(idea_id)
         })
     })
@@ -217,6 +240,8 @@ pub async fn hide(
         clock.now(),
     )
     .await?;
+    // A running workshop's console and board drop it at once.
+    round_changed(&txn, round_id, Change::Hide, Some(found.id)).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(ctx.idea.id)
 }

@@ -34,6 +34,12 @@ impl Ctx {
     pub fn ended(&self) -> bool {
         self.phase() == Phase::Ended
     }
+
+    /// Whether the room may see everyone's contributions: the round says,
+    /// not the phase (a workshop ended before its reveal shows nothing).
+    pub fn revealed(&self, now: chrono::DateTime<chrono::Utc>) -> bool {
+        crate::backend::rounds::access::revealed(&self.round, now)
+    }
 }
 
 /// Who calls a workshop function.

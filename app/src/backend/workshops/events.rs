@@ -68,6 +68,31 @@ pub async fn bump(
     Ok(seq)
 }
 
+/// Marks a change made to a round outside its workshop's console (a
+/// triage, a hide or a reveal from the idea's pages) on each workshop of
+/// the round, in the caller's transaction, so that the console, the board
+/// and the phones hear of it. Committing is the caller's; waking the local
+/// hub too ([`crate::backend::live::LiveHub::wake_all`]).
+pub async fn round_changed(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+    change: Change,
+    subject: Option<i64>,
+) -> Result<(), AppError> {
+    let workshops: Vec<i64> = workshop::Entity::find()
+        .filter(workshop::Column::RoundId.eq(round_id))
+        .select_only()
+        .column(workshop::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    for workshop_id in workshops {
+        bump(db, workshop_id, change, subject).await?;
+    }
+    Ok(())
+}
+
 /// Names what a change was about once it is known (a post's id).
 pub async fn name_subject(
     db: &impl ConnectionTrait,

@@ -96,6 +96,7 @@ async fn header(
         proposal: version.map(|v| v.proposal).unwrap_or_default(),
         focus: ctx.round.focus.clone(),
         phase: ctx.phase(),
+        revealed: ctx.revealed(now),
         timer: timer(&ctx.workshop, now),
         version: ctx.workshop.version,
         participants: participants as u32,
@@ -103,17 +104,18 @@ async fn header(
     })
 }
 
-/// The round's contributions as the room sees them: all of them once
-/// revealed, only `own`'s before; with dot counts and `own`'s dots.
+/// The round's contributions as the room sees them: all of them once the
+/// round is revealed, only `own`'s before; with dot counts and `own`'s dots.
 async fn contributions(
     db: &impl ConnectionTrait,
     ctx: &Ctx,
+    now: DateTime<Utc>,
     own: Option<(i64, i64)>,
 ) -> Result<Vec<LiveContribution>, AppError> {
     let mut query = contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(ctx.round.id))
         .order_by_asc(contribution::Column::Id);
-    if !ctx.phase().revealed() && ctx.round.revealed_at.is_none() {
+    if !ctx.revealed(now) {
         let Some((author, _)) = own else {
             return Ok(Vec::new());
         };
@@ -243,14 +245,14 @@ pub async fn phone(
 ) -> Result<PhoneView, AppError> {
     let seat = seat(db, caller, workshop_id).await?;
     let ctx = &seat.ctx;
-    let all = contributions(db, ctx, Some((seat.me.id, seat.participant.id))).await?;
+    let all = contributions(db, ctx, now, Some((seat.me.id, seat.participant.id))).await?;
     let own_ids = own_contribution_ids(db, ctx.round.id, seat.me.id).await?;
     let mine: Vec<LiveContribution> = all
         .iter()
         .filter(|c| own_ids.contains(&c.id))
         .cloned()
         .collect();
-    let mut mines: Vec<LiveContribution> = if ctx.phase().revealed() {
+    let mut mines: Vec<LiveContribution> = if ctx.revealed(now) {
         all.into_iter()
             .filter(|c| c.kind == ContributionKind::Mine && c.hidden_reason.is_none())
             .collect()
@@ -331,8 +333,8 @@ pub async fn board(
         .iter()
         .map(|d| d.id)
         .collect();
-    let groups = if ctx.phase().revealed() {
-        grouped(contributions(db, &ctx, None).await?, &wanted)
+    let groups = if ctx.revealed(now) {
+        grouped(contributions(db, &ctx, now, None).await?, &wanted)
     } else {
         Vec::new()
     };
@@ -364,8 +366,8 @@ pub async fn console(
     let ctx = facilitating(db, me, workshop_id).await?;
     let round_domains = wanted_domains(db, &ctx).await?;
     let wanted: Vec<i64> = round_domains.iter().map(|d| d.id).collect();
-    let items = if ctx.phase().revealed() || ctx.round.revealed_at.is_some() {
-        contributions(db, &ctx, None).await?
+    let items = if ctx.revealed(now) {
+        contributions(db, &ctx, now, None).await?
     } else {
         Vec::new()
     };
@@ -391,7 +393,7 @@ pub async fn console(
         })
         .collect();
     let participants = people
-        .into_iter()
+        .iter()
         .map(|p| ParticipantRow {
             id: p.id,
             name: names.get(&p.user_id).cloned().unwrap_or_default(),
@@ -407,6 +409,9 @@ pub async fn console(
         code: ctx.workshop.code.clone(),
         joining_open: ctx.workshop.joining_open,
         holds_console: ctx.workshop.console_session == hash_token(session),
+        seated: people
+            .iter()
+            .any(|p| p.user_id == me.id && p.removed_at.is_none()),
         dots: ctx.workshop.dots.max(0) as u32,
         cards_dealt: ctx.workshop.cards_dealt,
         round_domains,

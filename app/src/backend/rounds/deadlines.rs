@@ -1,0 +1,91 @@
+//! Deadlines acted on: once an asynchronous round's deadline has passed, the
+//! round is revealed for good and its authors and contributors are told, once.
+//!
+//! Every instance runs [`reveal_due`] from its housekeeping task, and the idea
+//! list runs it before filtering on stored stages, so a deadline that passed
+//! while no instance was running is acted on at the next start or read. Each
+//! reveal is claimed by one conditional `UPDATE … WHERE revealed_at IS NULL`
+//! in the transaction that notifies: two instances racing for the same round
+//! (PostgreSQL makes the second wait for the first's commit, SQLite
+//! serialises writers) reveal and notify once.
+
+use crate::backend::db::begin_write;
+use crate::backend::entities::{idea, round};
+use crate::backend::error::from_db;
+use crate::backend::notifications::{notify, About};
+use crate::domain::round_views::NotificationKind;
+use crate::domain::rounds::{RoundMode, RoundStatus};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+/// Open asynchronous rounds whose deadline has passed and that nobody has
+/// revealed yet.
+fn due(now: DateTime<Utc>) -> sea_orm::Select<round::Entity> {
+    round::Entity::find()
+        .filter(round::Column::Status.eq(RoundStatus::Open.as_str()))
+        .filter(round::Column::Mode.eq(RoundMode::Async.as_str()))
+        .filter(round::Column::RevealedAt.is_null())
+        .filter(round::Column::Deadline.lte(now))
+}
+
+/// Reveals every round whose deadline has passed; returns how many this
+/// call revealed (those another instance got to first are not counted).
+pub async fn reveal_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u32, AppError> {
+    // A read first: on most calls nothing is due, and no write lock is taken.
+    let rounds = due(now).all(db).await.map_err(from_db)?;
+    let mut revealed = 0;
+    for found in rounds {
+        if reveal_one(db, now, &found).await? {
+            revealed += 1;
+        }
+    }
+    Ok(revealed)
+}
+
+/// Reveals one due round if nobody did meanwhile; `true` when this call did.
+async fn reveal_one(
+    db: &DatabaseConnection,
+    now: DateTime<Utc>,
+    found: &round::Model,
+) -> Result<bool, AppError> {
+    let txn = begin_write(db).await.map_err(from_db)?;
+    // The reveal happened at the deadline, whenever it is acted on.
+    let claimed = round::Entity::update_many()
+        .col_expr(round::Column::RevealedAt, Expr::value(found.deadline))
+        .filter(round::Column::Id.eq(found.id))
+        .filter(round::Column::RevealedAt.is_null())
+        .filter(round::Column::Status.eq(RoundStatus::Open.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?
+        .rows_affected
+        == 1;
+    if !claimed {
+        txn.rollback().await.map_err(from_db)?;
+        return Ok(false);
+    }
+    let idea = idea::Entity::find_by_id(found.idea_id)
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
+    let people = super::opening::concerned_in(&txn, found.id, &idea).await?;
+    let about = About {
+        kind: NotificationKind::RoundRevealed,
+        idea_id: idea.id,
+        round_number: Some(found.number),
+        domain_id: None,
+        contribution_id: None,
+    };
+    notify(&txn, now, people, about).await?;
+    super::maturity::refresh(&txn, now, idea.id).await?;
+    txn.commit().await.map_err(from_db)?;
+    tracing::info!(
+        round = found.id,
+        idea = idea.id,
+        "round revealed at its deadline"
+    );
+    Ok(true)
+}
