@@ -188,8 +188,9 @@ fn malformed(message: &str) -> FormErrors {
     let mut errors = FormErrors::default();
     match named {
         Some(field) if message.contains("missing field") => errors.add(field, Key::ErrRequired),
-        Some(field) => errors.add(field, Key::ErrInvalidChoice),
-        None => errors.add("form", Key::ErrMalformedForm),
+        // « unknown variant `x` » names the value typed, not the field.
+        Some(field) if !message.contains("variant") => errors.add(field, Key::ErrInvalidChoice),
+        _ => errors.add("form", Key::ErrMalformedForm),
     }
     errors
 }

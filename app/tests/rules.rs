@@ -25,6 +25,7 @@ use app::backend::workshops::{events, reading, running};
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::idea_views::IdeaQuery;
+use app::domain::maturity::Stage;
 use app::domain::maturity_rule::Criterion;
 use app::domain::round_views::{NotificationKind, RoundsPanel};
 use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, TriageKind};
@@ -510,6 +511,13 @@ db_test!(
             triaged.workaround_text.as_deref(),
             Some("Une analyse d’impact")
         );
+        // Named once: by the triage, not again among those proposed.
+        let mine_view = seen.rounds[0]
+            .contributions
+            .iter()
+            .find(|c| c.id == the_mine)
+            .unwrap();
+        assert!(mine_view.answered_by.is_empty(), "{mine_view:?}");
         let told = notifications::list(&t.db, &jurist).await.unwrap();
         let item = told
             .items
@@ -533,6 +541,9 @@ db_test!(
             shown.workaround_text.as_deref(),
             Some("Une analyse d’impact")
         );
+        assert!(fiche.mines[0].workarounds.is_empty(), "once in the fiche");
+        let md = app::rounds::fiche_markdown::to_markdown(&fiche, app::i18n::Locale::Fr);
+        assert_eq!(md.matches("Une analyse d’impact").count(), 2, "{md}");
     }
 );
 
@@ -709,11 +720,10 @@ db_test!(
         )
         .await
         .unwrap();
-        let page = panel(&t, &clock, &author, idea_id).await.maturity;
-        assert_ne!(page.stage, sketch, "N changed the stage");
-        // Read straight from the row, before any page refreshed it.
+        // The list first, straight from the stored row: no page has
+        // refreshed it (the idea page would).
         let query = IdeaQuery {
-            stage: Some(page.stage.slug().to_owned()),
+            stage: Some(Stage::Demined.slug().to_owned()),
             ..Default::default()
         };
         let listed = listing::list(&t.db, &author, &query).await.unwrap();
@@ -721,6 +731,9 @@ db_test!(
             listed.items.iter().map(|i| i.id).collect::<Vec<_>>(),
             [idea_id]
         );
+        let page = panel(&t, &clock, &author, idea_id).await.maturity;
+        assert_ne!(page.stage, sketch, "N changed the stage");
+        assert_eq!(page.stage, Stage::Demined);
     }
 );
 

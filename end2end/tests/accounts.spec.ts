@@ -40,7 +40,7 @@ test('first-run setup with the token, then log out and log in again', async ({ p
     await page.getByLabel('Adresse électronique').fill('camille.martin@isere.fr');
     await page.getByLabel('Mot de passe').fill('un mauvais mot de passe');
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByText('Adresse ou mot de passe incorrect.')).toBeVisible();
+    await expect(page.getByText('Adresse ou mot de passe incorrect.').first()).toBeVisible();
     await expect(page.getByLabel('Adresse électronique')).toHaveValue('camille.martin@isere.fr');
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();

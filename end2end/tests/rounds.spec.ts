@@ -92,6 +92,15 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await expect(anne.page).toHaveURL(paulsMine);
     await expect(anne.page.getByText('« Moi aussi » : 1')).toBeVisible();
     await expect(anne.page.getByRole('button', { name: 'Moi aussi' })).toHaveCount(0);
+    // Anne proposes a way around Paul's mine; both show the link.
+    const AROUND = 'Un cofinancement par la région.';
+    await anne.page.getByLabel('Votre piste pour désamorcer cette mine').fill(AROUND);
+    await anne.page.getByRole('button', { name: 'Proposer cette piste' }).click();
+    await expect(anne.page).toHaveURL(paulsMine);
+    await expect(anne.page.locator('.link-note')).toContainText('Pistes proposées');
+    await expect(anne.page.locator('.link-note').getByRole('link', { name: `« ${AROUND} »` })).toBeVisible();
+    await anne.page.goto(ideaUrl);
+    await expect(anne.page.locator('.contribution').filter({ hasText: 'en réponse à la mine' })).toContainText(AROUND);
 
     // Camille triages both mines: one defused by a new workaround, one accepted.
     await page.goto(ideaUrl);
@@ -106,7 +115,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await page.locator('.contribution').filter({ hasText: MONEY }).getByRole('link', { name: 'À traiter : ouvrir' }).click();
     await page.getByLabel('Traitement', { exact: true }).selectOption({ label: 'Risque assumé' });
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
-    await expect(page.getByText('Ce champ est obligatoire.')).toBeVisible();
+    await expect(page.locator('.field-error', { hasText: 'Ce champ est obligatoire.' })).toBeVisible();
     await page.getByLabel('Pourquoi, ou quoi faire', { exact: true }).fill('Le budget 2027 est demandé.');
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.locator('.contribution').filter({ hasText: MONEY })).toContainText('Risque assumé');

@@ -219,3 +219,35 @@ async fn an_edit_from_an_old_revision_is_refused_with_the_text_kept() {
     let compared = page(&app, "/idees/1/versions?de=1&a=2", Some(&admin)).await;
     assert!(compared.contains("<ins>"), "{compared}");
 }
+
+#[tokio::test]
+async fn the_co_author_picker_starts_on_no_one() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    invite_and_sign_up(&app, &admin, "Dominique", "dominique%40lille.fr").await;
+    let key = request_id(&page(&app, "/idees/nouvelle", Some(&admin)).await);
+    post(
+        &app,
+        "/api/create_idea",
+        &format!("request_id={key}&{STEP_ONE}"),
+        Some(&admin),
+    )
+    .await;
+    post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
+    let idea = page(&app, "/idees/1", Some(&admin)).await;
+    let picker = &idea[idea.find("id=\"coauthor\"").expect("a picker")..];
+    let first = &picker[picker.find("<option").unwrap()..];
+    assert!(first.starts_with("<option value=\"\" selected"), "{first}");
+    // Sent as is, nobody is invited and the field says why.
+    let refused = post_from(
+        &app,
+        "/idees/1",
+        "/api/invite_coauthor",
+        "idea_id=1&user_id=",
+        Some(&admin),
+    )
+    .await;
+    let back = page(&app, &location(&refused), Some(&admin)).await;
+    assert!(back.contains("Ce champ est obligatoire"), "{back}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM idea_coauthors").await, 0);
+}

@@ -235,3 +235,76 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
     .await;
     assert_eq!(location(&rejoined), "/ateliers/2");
 }
+
+#[tokio::test]
+async fn the_console_leads_an_unseated_facilitator_to_joining_and_confirms_the_end() {
+    let app = spawn_app_with(TestDb::sqlite().await, |_| {}).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    // Not in the room: « Vue téléphone » leads to joining, never to a 403.
+    let console = page(&app, "/ateliers/1/console", Some(&admin)).await;
+    assert!(
+        console.contains(&format!("href=\"/rejoindre/{code}\"")),
+        "{console}"
+    );
+    assert!(!console.contains("href=\"/ateliers/1\""), "{console}");
+    let joined = post(
+        &app,
+        "/api/join_workshop",
+        &format!("code={code}&name="),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(location(&joined), "/ateliers/1");
+    assert!(page(&app, "/ateliers/1/console", Some(&admin))
+        .await
+        .contains("href=\"/ateliers/1\""));
+    assert_eq!(status_of(&app, "/ateliers/1", Some(&admin)).await, 200);
+
+    // From the live triage, the next step is the end: one confirmed form,
+    // and a post without the box names it instead of « le formulaire
+    // contient des erreurs » alone.
+    for from in ["pitch", "writing", "reveal", "vote"] {
+        post(
+            &app,
+            "/api/next_phase",
+            &format!("workshop_id=1&from={from}&minutes="),
+            Some(&admin),
+        )
+        .await;
+    }
+    let console = page(&app, "/ateliers/1/console", Some(&admin)).await;
+    assert!(
+        !console.contains("Passer à la phase : Atelier terminé"),
+        "{console}"
+    );
+    assert!(
+        console.contains("Je confirme la fin de l’atelier"),
+        "{console}"
+    );
+    let unconfirmed = post_from(
+        &app,
+        "/ateliers/1/console",
+        "/api/next_phase",
+        "workshop_id=1&from=triage",
+        Some(&admin),
+    )
+    .await;
+    let back = page(&app, &location(&unconfirmed), Some(&admin)).await;
+    assert!(back.contains("Cochez la case pour confirmer"), "{back}");
+    assert!(
+        back.contains("Je confirme la fin de l’atelier"),
+        "still running: {back}"
+    );
+    // A form missing a field says which.
+    let malformed = post_from(
+        &app,
+        "/ateliers/1/console",
+        "/api/set_dots",
+        "workshop_id=1",
+        Some(&admin),
+    )
+    .await;
+    let back = page(&app, &location(&malformed), Some(&admin)).await;
+    assert!(back.contains("Ce champ est obligatoire"), "{back}");
+}

@@ -99,6 +99,11 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
 /// that fails (database away) is logged and tried again at the next tick.
 pub fn spawn(db: DatabaseConnection, clock: SharedClock) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        // Stages as this version computes them, before anything else.
+        match crate::backend::rounds::maturity::refresh_all(&db, clock.now()).await {
+            Ok(n) => tracing::debug!(ideas = n, "stored stages refreshed"),
+            Err(error) => tracing::warn!(?error, "stored stages not refreshed at start"),
+        }
         let mut ticks = tokio::time::interval(EVERY);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {

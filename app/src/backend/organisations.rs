@@ -135,6 +135,11 @@ pub async fn update(
         AppError::Invalid(errors)
     };
     let txn = begin_write(db).await.map_err(from_db)?;
+    let before = organisation::Entity::find_by_id(by.organisation_id)
+        .one(&txn)
+        .await
+        .map_err(from_db)?
+        .ok_or(AppError::NotFound)?;
     // A domain belongs to one organisation: its people's requests to join
     // must not land in another's hands. Said politely here; the table's key
     // holds it when two administrators save at once.
@@ -163,8 +168,9 @@ pub async fn update(
         organisation_email_domain::Entity::insert_many(rows)
             .exec_without_returning(&txn)
             .await
-            .map_err(|e| {
-                tracing::info!(error = %e, "e-mail domain taken meanwhile");
+            .map_err(|_| {
+                // The database's words would carry the typed domain: not logged.
+                tracing::info!("an e-mail domain was taken meanwhile");
                 refuse_taken()
             })?;
     }
@@ -178,8 +184,14 @@ pub async fn update(
     .update(&txn)
     .await
     .map_err(from_db)?;
-    crate::backend::rounds::maturity::refresh_organisation(&txn, clock.now(), by.organisation_id)
+    if before.domains_needed != domains_needed as i32 {
+        crate::backend::rounds::maturity::refresh_organisation(
+            &txn,
+            clock.now(),
+            by.organisation_id,
+        )
         .await?;
+    }
     txn.commit().await.map_err(from_db)
 }
 

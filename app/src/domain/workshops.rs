@@ -25,7 +25,10 @@ impl Phase {
         all.get(at + 1).copied()
     }
 
-    /// Contributions are shown to the room from the reveal on.
+    /// The room has reached the reveal phase: what the console offers next
+    /// (cards, dots) depends on it. What may be *seen* is the round's to
+    /// say, never the phase's (`workshops::access::Ctx::revealed`): a
+    /// workshop ended before its reveal shows nothing.
     pub fn revealed(self) -> bool {
         self >= Phase::Reveal
     }

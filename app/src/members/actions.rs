@@ -53,7 +53,7 @@ fn SetActive(locale: Locale, member: Member, active: bool, label: Key) -> impl I
             <input type="hidden" name="user_id" value=member.id />
             <input type="hidden" name="active" value=active.to_string() />
             {(!active).then(|| view! {
-                <ConfirmBox id=format!("confirm-active-{}", member.id) consequence=Key::ConfirmDeactivate />
+                <ConfirmBox id=format!("confirm-active-{}", member.id) consequence=Key::ConfirmDeactivate subject=member.display_name.clone() />
             })}
             <button type="submit">
                 {t(locale, label)}

@@ -77,7 +77,7 @@ fn DomainItem(
             </form>
             <form method="post" action={<RetireDomain as ServerFn>::PATH} class="inline-form">
                 <input type="hidden" name="domain_id" value=domain.id />
-                <ConfirmBox id=format!("confirm-retire-{}", domain.id) consequence=Key::ConfirmRetireDomain />
+                <ConfirmBox id=format!("confirm-retire-{}", domain.id) consequence=Key::ConfirmRetireDomain subject=domain.name.clone() />
                 <button type="submit">
                     {t(locale, Key::RetireDomain)}
                     <span class="visually-hidden">{format!(" {}", domain.name)}</span>

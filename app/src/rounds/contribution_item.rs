@@ -75,6 +75,7 @@ pub fn ContributionLinks(idea_id: i64, c: ContributionView) -> impl IntoView {
         let (kind, tail) = (kind.to_owned(), tail.to_owned());
         view! {
             <p class="triage">
+                <strong>{format!("{} : ", t(locale, Key::TriageLabel))}</strong>
                 {kind}
                 {defusing.map(|(id, text)| view! {
                     {format!(" — {} ", t(locale, Key::ByWorkaround))}

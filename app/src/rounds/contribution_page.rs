@@ -123,7 +123,7 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
                         <form method="post" action={<HideContribution as ServerFn>::PATH} class="stack-form">
                             <input type="hidden" name="contribution_id" value=c.id />
                             <TextField name="reason" label=Key::HideReasonLabel errors=errors.clone() required=true max_len=300 />
-                            <ConfirmBox id="confirm-hide".to_owned() consequence=Key::ConfirmHide errors=errors.clone() />
+                            <ConfirmBox id="confirm-hide".to_owned() consequence=Key::ConfirmHide />
                             <button type="submit">{t(locale, Key::HideContribution)}</button>
                         </form>
                     </details>

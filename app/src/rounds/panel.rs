@@ -232,7 +232,7 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                         view! {
                             <form method="post" action={<RevealRound as ServerFn>::PATH} class="inline-form">
                                 {hidden()}
-                                <ConfirmBox id=format!("confirm-reveal-{}", info.id) consequence=Key::ConfirmRevealRound errors=errors.clone() />
+                                <ConfirmBox id=format!("confirm-reveal-{}", info.id) consequence=Key::ConfirmRevealRound />
                                 <button type="submit" class="primary">{t(locale, Key::RevealNow)}</button>
                             </form>
                         }

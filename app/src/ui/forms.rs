@@ -32,22 +32,38 @@ where
     Some(ServerFnUrlError::<AppError>::decode_err(encoded))
 }
 
+/// Refusals that no input carries: the form as a whole (unreadable), and
+/// the confirmation box; their causes are said, not linked.
+const FIELDLESS: [&str; 2] = ["form", CONFIRM_FIELD];
+
 /// The summary at the top of a refused form, announced to screen readers:
-/// what went wrong, and each cause in words (a cause whose field is not on
-/// the page is still named here).
+/// what went wrong, then every cause in words, each linked to its field (so
+/// that a cause is named even when its field is not on the page any more,
+/// say a form sent from a page the room has moved past).
 #[component]
 pub fn ErrorSummary(error: Option<AppError>) -> impl IntoView {
     let locale = use_locale();
     error.map(|error| {
-        let causes: Vec<Key> = error
+        let causes: Vec<(String, Key)> = error
             .form_errors()
-            .map(|e| e.fields.iter().map(|f| f.message).collect())
+            .map(|e| e.fields.iter().map(|f| (f.field.clone(), f.message)).collect())
             .unwrap_or_default();
         view! {
             <div class="form-error-summary" role="alert">
                 <p>{t(locale, error.message())}</p>
                 {(!causes.is_empty()).then(|| view! {
-                    <ul>{causes.into_iter().map(|k| view! { <li>{t(locale, k)}</li> }).collect_view()}</ul>
+                    <ul>
+                        {causes
+                            .into_iter()
+                            .map(|(field, key)| {
+                                if FIELDLESS.contains(&field.as_str()) {
+                                    view! { <li>{t(locale, key)}</li> }.into_any()
+                                } else {
+                                    view! { <li><a href=format!("#field-{field}")>{t(locale, key)}</a></li> }.into_any()
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
                 })}
             </div>
         }
@@ -67,19 +83,21 @@ pub fn ConfirmBox(
     /// Unique on the page (several such forms may sit side by side).
     id: String,
     consequence: Key,
-    #[prop(default = None)] errors: Option<FormErrors>,
+    /// What the action is about (a person's name…), for screen readers
+    /// when several such boxes sit on one page.
+    #[prop(optional)]
+    subject: Option<String>,
 ) -> impl IntoView {
     let locale = use_locale();
-    let error_id = format!("{id}-error");
-    let message = errors.and_then(|e| e.message_for(CONFIRM_FIELD));
-    let described = message.map(|_| error_id.clone());
     view! {
         <p class="confirm-box">
-            <input type="checkbox" id=id.clone() name=CONFIRM_FIELD value=CONFIRM_VALUE required=true aria-describedby=described />
+            <input type="checkbox" id=id.clone() name=CONFIRM_FIELD value=CONFIRM_VALUE required=true />
             " "
-            <label for=id>{t(locale, consequence)}</label>
+            <label for=id>
+                {t(locale, consequence)}
+                {subject.map(|s| view! { <span class="visually-hidden">{format!(" ({s})")}</span> })}
+            </label>
         </p>
-        {message.map(|key| view! { <p class="field-error" id=error_id>{t(locale, key)}</p> })}
     }
 }
 

@@ -193,7 +193,7 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
             })}
             <form method="post" action={<EndWorkshop as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="workshop_id" value=id />
-                <ConfirmBox id="confirm-end".to_owned() consequence=Key::ConfirmEndWorkshop errors=errors.clone() />
+                <ConfirmBox id="confirm-end".to_owned() consequence=Key::ConfirmEndWorkshop />
                 <button type="submit" class="danger">{t(locale, Key::EndWorkshop)}</button>
             </form>
         </section>
@@ -283,7 +283,7 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                                             <input type="hidden" name="contribution_id" value=cid />
                                             <label for=format!("hide-{cid}")>{t(locale, Key::HideReasonLabel)}</label>
                                             <input id=format!("hide-{cid}") name="reason" required=true maxlength="2000" />
-                                            <ConfirmBox id=format!("confirm-hide-{cid}") consequence=Key::ConfirmHide />
+                                            <ConfirmBox id=format!("confirm-hide-{cid}") consequence=Key::ConfirmHide subject=format!("#{cid}") />
                                             <button type="submit">{t(locale, Key::HideButton)}</button>
                                         </form>
                                     })}

@@ -40,7 +40,8 @@ impl MigrationTrait for Migration {
             )
             .await?;
         // The domains saved so far, from the list kept on each organisation;
-        // the first organisation (by id) keeps a domain two of them listed.
+        // the first organisation (by id) keeps a domain two of them listed,
+        // and the other's list loses it (its settings then say the truth).
         let db = manager.get_connection();
         let backend = manager.get_database_backend();
         let rows = db
@@ -53,10 +54,12 @@ impl MigrationTrait for Migration {
         for row in rows {
             let id: i64 = row.try_get("", "id")?;
             let listed: String = row.try_get("", "email_domains")?;
+            let mut kept = Vec::new();
             for domain in listed.split(',').map(str::trim).filter(|d| !d.is_empty()) {
                 if !seen.insert(domain.to_owned()) {
                     continue;
                 }
+                kept.push(domain.to_owned());
                 let insert = Query::insert()
                     .into_table(OrganisationEmailDomains::Table)
                     .columns([
@@ -66,6 +69,15 @@ impl MigrationTrait for Migration {
                     .values_panic([domain.into(), id.into()])
                     .to_owned();
                 manager.exec_stmt(insert).await?;
+            }
+            let rewritten = kept.join(",");
+            if rewritten != listed {
+                let update = Query::update()
+                    .table(Organisations::Table)
+                    .value(Organisations::EmailDomains, rewritten)
+                    .and_where(Expr::col(Organisations::Id).eq(id))
+                    .to_owned();
+                manager.exec_stmt(update).await?;
             }
         }
         Ok(())
@@ -93,4 +105,5 @@ enum OrganisationEmailDomains {
 enum Organisations {
     Table,
     Id,
+    EmailDomains,
 }

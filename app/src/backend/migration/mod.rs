@@ -13,6 +13,7 @@ mod m20261129_000009_create_workshops;
 mod m20261130_000010_create_workshop_events;
 mod m20261201_000011_create_organisation_email_domains;
 mod m20261201_000012_add_notification_contribution;
+mod m20261201_000013_repair_reveals_and_cards;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_create_workshop_events::Migration),
             Box::new(m20261201_000011_create_organisation_email_domains::Migration),
             Box::new(m20261201_000012_add_notification_contribution::Migration),
+            Box::new(m20261201_000013_repair_reveals_and_cards::Migration),
         ]
     }
 }

@@ -370,6 +370,14 @@ pub async fn propose_workaround(
             if ctx.status() != RoundStatus::Open {
                 return Err(FormErrors::refuse("contribution", Key::ErrRoundNotOpen));
             }
+            // A running workshop hears of it (its row first: one lock order).
+            crate::backend::workshops::events::round_changed(
+                txn,
+                ctx.round.id,
+                crate::domain::live::Change::Post,
+                None,
+            )
+            .await?;
             let draft = Draft {
                 kind: ContributionKind::Workaround,
                 domain_id: None,
@@ -378,14 +386,7 @@ pub async fn propose_workaround(
                 link: None,
                 answers: Some(mine_id),
             };
-            let id = insert(txn, &ctx, me.id, draft, false, Marks::default(), now).await?;
-            crate::backend::workshops::events::round_changed(
-                txn,
-                ctx.round.id,
-                crate::domain::live::Change::Post,
-                Some(id),
-            )
-            .await?;
+            insert(txn, &ctx, me.id, draft, false, Marks::default(), now).await?;
             Ok(ctx.idea.id)
         })
     })

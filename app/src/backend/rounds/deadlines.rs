@@ -12,12 +12,9 @@
 use crate::backend::db::begin_write;
 use crate::backend::entities::{idea, round};
 use crate::backend::error::from_db;
-use crate::backend::notifications::{notify, About};
-use crate::domain::round_views::NotificationKind;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 /// Open asynchronous rounds whose deadline has passed and that nobody has
@@ -37,8 +34,12 @@ pub async fn reveal_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u
     let rounds = due(now).all(db).await.map_err(from_db)?;
     let mut revealed = 0;
     for found in rounds {
-        if reveal_one(db, now, &found).await? {
-            revealed += 1;
+        // One round failing (its idea gone, a conflict) must not hold back
+        // the others: logged, tried again at the next run.
+        match reveal_one(db, now, &found).await {
+            Ok(true) => revealed += 1,
+            Ok(false) => {}
+            Err(error) => tracing::warn!(round = found.id, ?error, "deadline reveal failed"),
         }
     }
     Ok(revealed)
@@ -51,36 +52,28 @@ async fn reveal_one(
     found: &round::Model,
 ) -> Result<bool, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    // The reveal happened at the deadline, whenever it is acted on.
-    let claimed = round::Entity::update_many()
-        .col_expr(round::Column::RevealedAt, Expr::value(found.deadline))
+    // Read again in the transaction: still due? (extended, cancelled or
+    // revealed meanwhile, it is not).
+    let Some(fresh) = due(now)
         .filter(round::Column::Id.eq(found.id))
-        .filter(round::Column::RevealedAt.is_null())
-        .filter(round::Column::Status.eq(RoundStatus::Open.as_str()))
-        .exec(&txn)
+        .one(&txn)
         .await
         .map_err(from_db)?
-        .rows_affected
-        == 1;
-    if !claimed {
+    else {
         txn.rollback().await.map_err(from_db)?;
         return Ok(false);
-    }
-    let idea = idea::Entity::find_by_id(found.idea_id)
+    };
+    let idea = idea::Entity::find_by_id(fresh.idea_id)
         .one(&txn)
         .await
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
-    let people = super::opening::concerned_in(&txn, found.id, &idea).await?;
-    let about = About {
-        kind: NotificationKind::RoundRevealed,
-        idea_id: idea.id,
-        round_number: Some(found.number),
-        domain_id: None,
-        contribution_id: None,
-    };
-    notify(&txn, now, people, about).await?;
-    super::maturity::refresh(&txn, now, idea.id).await?;
+    // The reveal happened at the deadline, whenever it is acted on.
+    let at = fresh.deadline.unwrap_or(now);
+    if !super::revealing::record(&txn, &fresh, &idea, at, now, None).await? {
+        txn.rollback().await.map_err(from_db)?;
+        return Ok(false);
+    }
     txn.commit().await.map_err(from_db)?;
     tracing::info!(
         round = found.id,

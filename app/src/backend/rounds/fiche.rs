@@ -132,7 +132,10 @@ pub async fn build(
             workarounds: shown
                 .iter()
                 .filter(|w| {
-                    w.kind == ContributionKind::Workaround.as_str() && w.answers_id == Some(c.id)
+                    w.kind == ContributionKind::Workaround.as_str()
+                        && w.answers_id == Some(c.id)
+                        // The defusing one is in the triage line already.
+                        && Some(w.id) != c.triage_workaround_id
                 })
                 .map(|w| super::links::excerpt(&w.body))
                 .collect(),

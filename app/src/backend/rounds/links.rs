@@ -48,10 +48,18 @@ impl Links {
             return;
         }
         view.answers_link = view.answers.and_then(|id| self.link(id));
+        // The workaround that defused the mine is named by the triage line:
+        // once, not again among those proposed.
+        let defusing = view.triage.as_ref().and_then(|t| t.workaround);
         view.answered_by = self
             .answered_by
             .get(&view.id)
-            .map(|ids| ids.iter().filter_map(|id| self.link(*id)).collect())
+            .map(|ids| {
+                ids.iter()
+                    .filter(|id| Some(**id) != defusing)
+                    .filter_map(|id| self.link(*id))
+                    .collect()
+            })
             .unwrap_or_default();
         if let Some(triage) = view.triage.as_mut() {
             triage.workaround_text = triage

@@ -206,6 +206,23 @@ pub async fn refresh_organisation(
     Ok(())
 }
 
+/// Refreshes the stored stage of every idea of the instance: at start, so
+/// that a rule changed by a new version (or data repaired by a migration)
+/// shows in the list at once. Returns how many ideas there are.
+pub async fn refresh_all(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<usize, AppError> {
+    let ids: Vec<i64> = idea::Entity::find()
+        .select_only()
+        .column(idea::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+        .map_err(from_db)?;
+    for id in &ids {
+        refresh(db, now, *id).await?;
+    }
+    Ok(ids.len())
+}
+
 /// « Qui est autour de la table ? »: every domain of the organisation, with
 /// what revealed contributions say of it.
 pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {

@@ -9,4 +9,5 @@ pub mod links;
 pub mod maturity;
 pub mod opening;
 pub mod reading;
+pub mod revealing;
 pub mod triage;

@@ -425,22 +425,8 @@ pub async fn reveal(
     if ctx.revealed(now) {
         return Ok(());
     }
-    round::Entity::update_many()
-        .col_expr(round::Column::RevealedAt, Expr::value(Some(now)))
-        .filter(round::Column::Id.eq(round_id))
-        .exec(&txn)
-        .await
-        .map_err(from_db)?;
-    let people = concerned(&txn, &ctx).await?;
-    let about = About {
-        kind: NotificationKind::RoundRevealed,
-        idea_id: ctx.idea.id,
-        round_number: Some(ctx.round.number),
-        domain_id: None,
-        contribution_id: None,
-    };
-    notify(&txn, now, people.into_iter().filter(|p| *p != me.id), about).await?;
-    super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    // The workshop's row first, as every workshop write does: the same
+    // lock order everywhere, no deadlock with the console.
     crate::backend::workshops::events::round_changed(
         &txn,
         round_id,
@@ -448,6 +434,7 @@ pub async fn reveal(
         None,
     )
     .await?;
+    super::revealing::record(&txn, &ctx.round, &ctx.idea, now, now, Some(me.id)).await?;
     txn.commit().await.map_err(from_db)
 }
 
@@ -506,13 +493,14 @@ pub(super) async fn end(
     next_step: &str,
 ) -> Result<(), AppError> {
     let now = clock.now();
-    let mut row: round::ActiveModel = ctx.round.clone().into();
-    // What was revealed stays revealed, recorded, so that the status does
-    // not have to say it (a cancelled round reveals nothing by itself).
+    // What was revealed stays revealed, recorded (and told, if the deadline
+    // job had not got to it yet), so that the status does not have to say
+    // it: a cancelled round reveals nothing by itself.
     if ctx.round.revealed_at.is_none() && ctx.revealed(now) {
         let when = ctx.round.deadline.filter(|d| *d <= now).unwrap_or(now);
-        row.revealed_at = Set(Some(when));
+        super::revealing::record(txn, &ctx.round, &ctx.idea, when, now, None).await?;
     }
+    let mut row: round::ActiveModel = ctx.round.clone().into();
     row.status = Set(status.as_str().to_owned());
     row.ended_at = Set(Some(clock.now()));
     row.synthesis = Set(synthesis.to_owned());

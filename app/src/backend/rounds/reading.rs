@@ -243,6 +243,8 @@ pub async fn panel(
     // Open round first, then the others, newest first.
     let mut ordered: Vec<&round::Model> = rounds.iter().collect();
     ordered.sort_by_key(|r| (status_of(r) != RoundStatus::Open, -r.number));
+    // The round the coverage map speaks of: the open one, else the latest.
+    let current = ordered.first().map(|r| r.id);
     // One round shows its contributions, a page at a time: the one asked
     // for, else the open one, else the latest; the others show their
     // counts and a link, so the page stays light however long the history.
@@ -390,7 +392,9 @@ pub async fn panel(
         coverage: coverage(&offered, &facts)
             .into_iter()
             .map(|mut cell| {
-                cell.called = wanted.iter().any(|(_, d)| *d == cell.domain.id);
+                cell.called = wanted
+                    .iter()
+                    .any(|(r, d)| Some(*r) == current && *d == cell.domain.id);
                 cell
             })
             .collect(),

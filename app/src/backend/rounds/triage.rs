@@ -88,6 +88,10 @@ pub async fn triage(
             if mine.hidden_reason.is_some() {
                 return Err(FormErrors::refuse("triage", Key::ErrContributionHidden));
             }
+            // « Mines encore à traiter » on a running console moves at once.
+            // The workshop's row first, as every workshop write does: one
+            // lock order, no deadlock with the console.
+            round_changed(txn, mine.round_id, Change::Triage, Some(mine_id)).await?;
             let kind = answer.kind();
             let (mut workaround, mut owner, mut due) = (None, None, None);
             // Why, or what is to be done: every kind may say it.
@@ -134,7 +138,7 @@ pub async fn triage(
                     Some(action.as_str().to_owned())
                 }
             };
-            let (idea_id, round_id, writer) = (ctx.idea.id, mine.round_id, mine.author_id);
+            let (idea_id, writer) = (ctx.idea.id, mine.author_id);
             let round_number = ctx.round.number;
             let mut row: contribution::ActiveModel = mine.into();
             row.triage = Set(Some(kind.as_str().to_owned()));
@@ -145,8 +149,6 @@ pub async fn triage(
             row.triaged_at = Set(Some(now));
             row.update(txn).await.map_err(from_db)?;
             super::maturity::refresh(txn, now, idea_id).await?;
-            // « Mines encore à traiter » on a running console moves at once.
-            round_changed(txn, round_id, Change::Triage, Some(mine_id)).await?;
             // The mine's writer learns what became of it (not the author
             // answering their own co-author's mine twice over: once is enough).
             if writer != me.id {
@@ -231,6 +233,9 @@ pub async fn hide(
         return Err(AppError::Forbidden);
     }
     let (round_id, idea_id) = (ctx.round.id, ctx.idea.id);
+    // A running workshop's console and board drop it at once (the
+    // workshop's row first: the console's lock order).
+    round_changed(&txn, round_id, Change::Hide, Some(found.id)).await?;
     hide_in_round(
         &txn,
         (round_id, idea_id),
@@ -240,8 +245,6 @@ pub async fn hide(
         clock.now(),
     )
     .await?;
-    // A running workshop's console and board drop it at once.
-    round_changed(&txn, round_id, Change::Hide, Some(found.id)).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(ctx.idea.id)
 }

@@ -265,9 +265,12 @@ async fn enter(
     set(txn, ctx.workshop.id, values).await?;
     let open = ctx.round.status == RoundStatus::Open.as_str();
     if next == Phase::Reveal && open && ctx.round.revealed_at.is_none() {
+        // Conditional: revealed online meanwhile, the first reveal stands.
+        // The room sees this one: nobody is notified.
         round::Entity::update_many()
             .col_expr(round::Column::RevealedAt, Expr::value(Some(now)))
             .filter(round::Column::Id.eq(ctx.round.id))
+            .filter(round::Column::RevealedAt.is_null())
             .exec(txn)
             .await
             .map_err(from_db)?;
