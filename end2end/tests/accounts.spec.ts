@@ -21,7 +21,7 @@ test('first-run setup with the token, then log out and log in again', async ({ p
     await page.getByLabel('Adresse électronique').fill('camille.martin@isere.fr');
     await page.getByLabel('Mot de passe').fill(PASSWORD);
     await page.getByRole('button', { name: 'Installer et me connecter' }).click();
-    await expect(page.getByText('Ce jeton d’installation n’est pas le bon')).toBeVisible();
+    await expect(page.locator('.field-error', { hasText: 'Ce jeton d’installation n’est pas le bon' })).toBeVisible();
     await expect(page.getByLabel('Nom de l’organisation')).toHaveValue('Département de l’Isère');
     // The server never sends a password back; with JavaScript the islands
     // router patches the page around what the browser still holds.

@@ -30,7 +30,7 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Paramètres de l’organisation');
     await page.getByLabel('Domaines de messagerie autorisés à demander un compte').fill('exemple');
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
-    await expect(page.getByText('Un domaine de messagerie n’est pas valable')).toBeVisible();
+    await expect(page.locator('.field-error', { hasText: 'Un domaine de messagerie n’est pas valable' })).toBeVisible();
     await page.getByLabel('Domaines de messagerie autorisés à demander un compte').fill('isere.fr');
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
     await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
@@ -50,7 +50,7 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     await other.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await expect(other.getByText('Demande enregistrée.')).toBeVisible();
     await logIn(other, server.url, PASSWORD);
-    await expect(other.getByText('attend l’approbation')).toBeVisible();
+    await expect(other.locator('.field-error', { hasText: 'attend l’approbation' })).toBeVisible();
 
     // The administrator approves, then makes Dominique a facilitator.
     await page.getByRole('link', { name: 'Membres' }).click();

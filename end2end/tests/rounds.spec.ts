@@ -85,7 +85,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await expect(page.getByRole('heading', { name: 'Tour 1 — contributions dévoilées' })).toBeVisible();
     await anne.page.goto(ideaUrl);
     await expect(anne.page.getByText(MONEY)).toBeVisible();
-    await anne.page.locator('.contribution').filter({ hasText: MONEY }).getByRole('link', { name: 'Ouvrir, répondre (0)' }).click();
+    await anne.page.locator('.contribution.mine').filter({ hasText: MONEY }).getByRole('link', { name: 'Ouvrir, répondre (0)' }).click();
     const paulsMine = anne.page.url();
     if (js) await axeClean(anne.page);
     await anne.page.getByRole('button', { name: 'Moi aussi' }).click();
@@ -105,20 +105,20 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     // Camille triages both mines: one defused by a new workaround, one accepted.
     await page.goto(ideaUrl);
     await settle(page);
-    await page.locator('.contribution').filter({ hasText: LEGAL }).getByRole('link', { name: 'À traiter : ouvrir' }).click();
+    await page.locator('.contribution.mine').filter({ hasText: LEGAL }).getByRole('link', { name: 'À traiter : ouvrir' }).click();
     await settle(page);
     await page.getByLabel('Traitement', { exact: true }).selectOption({ label: 'Désamorcée' });
     await page.getByLabel('Ou nouvelle piste', { exact: true }).fill('Une analyse d’impact avec la déléguée à la protection des données.');
     if (js) await axeClean(page);
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
-    await expect(page.locator('.contribution').filter({ hasText: LEGAL })).toContainText('Désamorcée');
-    await page.locator('.contribution').filter({ hasText: MONEY }).getByRole('link', { name: 'À traiter : ouvrir' }).click();
+    await expect(page.locator('.contribution.mine').filter({ hasText: LEGAL })).toContainText('Désamorcée');
+    await page.locator('.contribution.mine').filter({ hasText: MONEY }).getByRole('link', { name: 'À traiter : ouvrir' }).click();
     await page.getByLabel('Traitement', { exact: true }).selectOption({ label: 'Risque assumé' });
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.locator('.field-error', { hasText: 'Ce champ est obligatoire.' })).toBeVisible();
     await page.getByLabel('Pourquoi, ou quoi faire', { exact: true }).fill('Le budget 2027 est demandé.');
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
-    await expect(page.locator('.contribution').filter({ hasText: MONEY })).toContainText('Risque assumé');
+    await expect(page.locator('.contribution.mine').filter({ hasText: MONEY })).toContainText('Risque assumé');
 
     // Closing, with a synthesis: the idea becomes a sketch, and says why.
     await page.getByLabel('Synthèse', { exact: true }).fill('Deux mines, traitées : le pilote peut se préparer.');

@@ -46,7 +46,7 @@ async function startFromIdea(page: Page, ideaUrl: string) {
 
 async function nextPhase(console: Page, name: string) {
   await console.getByRole('button', { name: `Passer à la phase : ${name}` }).click();
-  await expect(console.locator('.phase')).toContainText(name);
+  await expect(console.locator('.phase')).toContainText(name, { timeout: 10_000 });
 }
 
 // One run with JavaScript, four browsers at once: desktop-js only (its tag, playwright.config.ts).
@@ -83,7 +83,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     await lou.page.goto(`${server.url}/rejoindre`);
     await lou.page.getByLabel('Code de l’atelier', { exact: true }).fill('zzzzzz');
     await lou.page.getByRole('button', { name: 'Continuer' }).click();
-    await expect(lou.page.getByText('Ce code ne correspond à aucun atelier en cours')).toBeVisible();
+    await expect(lou.page.locator('.field-error', { hasText: 'Ce code ne correspond à aucun atelier en cours' })).toBeVisible();
     await lou.page.getByLabel('Code de l’atelier', { exact: true }).fill(code.toLowerCase());
     await lou.page.getByRole('button', { name: 'Continuer' }).click();
     await expect(lou.page.getByRole('heading', { name: 'Vos données' })).toBeVisible();
