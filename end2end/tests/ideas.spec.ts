@@ -38,6 +38,8 @@ test('post an idea in two steps, co-author it, compare versions, find it with or
     const ideaUrl = page.url();
 
     // Invite Dominique, who accepts, edits and publishes.
+    // The picker starts on no one: a stray click invites nobody.
+    await expect(page.getByLabel('Inviter un co-auteur ou une co-autrice')).toHaveValue('');
     await page.getByLabel('Inviter un co-auteur ou une co-autrice').selectOption({ label: 'Dominique Bernard' });
     await page.getByRole('button', { name: 'Inviter', exact: true }).click();
     await expect(page.getByText('Invitation envoyée à : Dominique Bernard')).toBeVisible();

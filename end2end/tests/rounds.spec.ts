@@ -52,6 +52,13 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     if (js) await axeClean(page);
     await page.getByRole('button', { name: 'Ouvrir un tour de déminage' }).click();
     await expect(page.getByRole('heading', { name: 'Tour 1 — écriture silencieuse' })).toBeVisible();
+    // The map tells a called domain that stayed silent from one never asked;
+    // calling one nobody holds says so plainly.
+    await expect(page.locator('.coverage tr', { hasText: 'Juridique' })).toContainText('appelée, pas encore de réponse');
+    await expect(page.locator('.coverage tr', { hasText: 'Élus' })).not.toContainText('appelée');
+    await page.locator('.coverage tr', { hasText: 'Élus' }).getByRole('button', { name: 'Appeler Élus' }).click();
+    await expect(page.locator('.coverage [role=status]')).toContainText('personne n’a été prévenu');
+    await expect(page.locator('.coverage tr', { hasText: 'Élus' })).toContainText('appelée, pas encore de réponse');
 
     // Both are told; each writes a mine without seeing the other's.
     for (const [who, domain, severity, text] of [[anne, 'Juridique', 'Bloquante', LEGAL], [paul, 'Finances', 'Sérieuse', MONEY]] as const) {
@@ -119,6 +126,9 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await page.getByLabel('Pourquoi, ou quoi faire', { exact: true }).fill('Le budget 2027 est demandé.');
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.locator('.contribution.mine').filter({ hasText: MONEY })).toContainText('Risque assumé');
+    // Paul learns what became of his mine.
+    await paul.page.goto(`${server.url}/notifications`);
+    await expect(paul.page.locator('.notifications')).toContainText('Votre mine a été traitée : Risque assumé');
 
     // Closing, with a synthesis: the idea becomes a sketch, and says why.
     await page.getByLabel('Synthèse', { exact: true }).fill('Deux mines, traitées : le pilote peut se préparer.');

@@ -62,6 +62,8 @@ test('a workshop with a console, a projector and two phones goes through every p
     // The facilitator's console; the projector, signed in as her too.
     const code = await startFromIdea(page, ideaUrl);
     await axeClean(page);
+    // Not in the room herself: « Vue téléphone » leads to joining, not to a refusal.
+    await expect(page.getByRole('link', { name: 'Vue téléphone' })).toHaveAttribute('href', `/rejoindre/${code}`);
     const projector = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'fr-FR' });
     contexts.push({ close: () => projector.close() });
     const board = await projector.newPage();
