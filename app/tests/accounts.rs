@@ -127,43 +127,176 @@ db_test!(
     }
 );
 
+/// What a log-in answered, as the attacker sees it.
+fn is_a_checked_refusal(answer: &Result<i64, AppError>) -> bool {
+    matches!(answer, Err(AppError::Invalid(e))
+        if e.fields.iter().any(|f| f.message == app::i18n::Key::ErrBadCredentials))
+}
+
 db_test!(
-    failed_log_ins_are_limited_per_address_and_per_ip_for_a_minute,
+    a_flood_of_100_parallel_wrong_log_ins_from_one_caller_checks_at_most_20_passwords,
     |t: TestDb| async move {
-        use app::backend::accounts::login_limits::{check, record_failure, MAX_FAILURES};
+        use app::backend::accounts::login_limits::MAX_ATTEMPTS_PER_CALLER;
         let clock = clock();
-        for _ in 0..MAX_FAILURES {
-            check(&t.db, &clock, "a@lille.fr", "10.0.0.1")
+        setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        // Half on the known address, half on addresses made up as they go.
+        let tries = (0..100).map(|i| {
+            let db = t.db.clone();
+            let clock = clock.clone();
+            let email = if i % 2 == 0 {
+                "camille@lille.fr".to_owned()
+            } else {
+                format!("guess{i}@lille.fr")
+            };
+            tokio::spawn(async move {
+                login::log_in(
+                    &db,
+                    &clock,
+                    &email,
+                    "pas le bon mot de passe",
+                    "203.0.113.66",
+                )
                 .await
-                .unwrap();
-            record_failure(&t.db, &clock, "a@lille.fr", "10.0.0.1")
-                .await
-                .unwrap();
-            clock.advance(Duration::seconds(1));
+            })
+        });
+        let answers: Vec<_> = futures::future::join_all(tries)
+            .await
+            .into_iter()
+            .map(|joined| joined.unwrap())
+            .collect();
+        let checked = answers.iter().filter(|a| is_a_checked_refusal(a)).count();
+        let limited = answers
+            .iter()
+            .filter(|a| matches!(a, Err(AppError::RateLimited { retry_after_secs }) if *retry_after_secs >= 1))
+            .count();
+        assert!(
+            checked <= MAX_ATTEMPTS_PER_CALLER as usize,
+            "{checked} passwords checked"
+        );
+        assert_eq!(checked + limited, 100, "{answers:?}");
+        // Another caller is not held back by the flood.
+        assert!(login::log_in(
+            &t.db,
+            &clock,
+            "camille@lille.fr",
+            "un mot de passe solide",
+            "198.51.100.1"
+        )
+        .await
+        .is_ok());
+    }
+);
+
+db_test!(
+    a_room_behind_one_address_can_all_sign_in_because_a_success_gives_its_place_back,
+    |t: TestDb| async move {
+        let clock = clock();
+        setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        for _ in 0..60 {
+            login::log_in(
+                &t.db,
+                &clock,
+                "camille@lille.fr",
+                "un mot de passe solide",
+                "10.1.1.1",
+            )
+            .await
+            .unwrap();
         }
-        let limited = check(&t.db, &clock, "a@lille.fr", "10.0.0.2").await;
+        // Then 20 failures from that address in the minute, and it waits.
+        for i in 0..20 {
+            let typo = format!("camile{i}@lille.fr");
+            let answer = login::log_in(&t.db, &clock, &typo, "faux", "10.1.1.1").await;
+            assert!(is_a_checked_refusal(&answer), "{answer:?}");
+        }
+        let limited = login::log_in(
+            &t.db,
+            &clock,
+            "camille@lille.fr",
+            "un mot de passe solide",
+            "10.1.1.1",
+        )
+        .await;
         assert_eq!(
             limited,
             Err(AppError::RateLimited {
-                retry_after_secs: 40
+                retry_after_secs: 60
             })
         );
+        clock.advance(Duration::seconds(60));
         assert!(
-            matches!(
-                check(&t.db, &clock, "b@lille.fr", "10.0.0.1").await,
-                Err(AppError::RateLimited { .. })
-            ),
-            "same IP"
-        );
-        assert!(
-            check(&t.db, &clock, "b@lille.fr", "10.0.0.2").await.is_ok(),
-            "another address from another IP"
-        );
-        clock.advance(Duration::seconds(41));
-        assert!(
-            check(&t.db, &clock, "a@lille.fr", "10.0.0.1").await.is_ok(),
+            login::log_in(
+                &t.db,
+                &clock,
+                "camille@lille.fr",
+                "un mot de passe solide",
+                "10.1.1.1"
+            )
+            .await
+            .is_ok(),
             "the window has moved on"
         );
+    }
+);
+
+db_test!(
+    guessing_someone_s_password_slows_that_address_down_from_that_caller_only_and_never_locks_it,
+    |t: TestDb| async move {
+        use app::backend::accounts::login_limits::{FREE_FAILURES, MAX_DELAY_SECS};
+        let clock = clock();
+        setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        let attacker = "203.0.113.7";
+        let try_as_attacker =
+            || login::log_in(&t.db, &clock, "camille@lille.fr", "devine", attacker);
+        for i in 0..FREE_FAILURES {
+            if i > 0 {
+                clock.advance(Duration::seconds(4));
+            }
+            assert!(is_a_checked_refusal(&try_as_attacker().await));
+        }
+        // Past the free failures: each attempt waits, longer and longer.
+        let mut waited = Vec::new();
+        for _ in 0..12 {
+            let mut wait = 0;
+            loop {
+                let answer = try_as_attacker().await;
+                if is_a_checked_refusal(&answer) {
+                    break;
+                }
+                let Err(AppError::Invalid(e)) = answer else {
+                    panic!("{answer:?}")
+                };
+                assert_eq!(
+                    e.fields[0].message,
+                    app::i18n::Key::ErrLoginSlowedDown,
+                    "said on the page"
+                );
+                clock.advance(Duration::seconds(1));
+                wait += 1;
+            }
+            waited.push(wait);
+        }
+        assert_eq!(waited[..4], [2, 4, 8, 16], "{waited:?}");
+        assert!(
+            waited.iter().all(|w| *w <= MAX_DELAY_SECS),
+            "never locked: {waited:?}"
+        );
+        // Meanwhile Camille, from her own connection, signs in at once.
+        assert!(login::log_in(
+            &t.db,
+            &clock,
+            "camille@lille.fr",
+            "un mot de passe solide",
+            "10.20.30.40"
+        )
+        .await
+        .is_ok());
     }
 );
 

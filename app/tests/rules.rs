@@ -8,7 +8,7 @@
 mod common;
 
 use app::backend::clock::{Clock, ManualClock};
-use app::backend::entities::{idea, idempotency_key, login_failure, session};
+use app::backend::entities::{idea, idempotency_key, login_throttle, session};
 use app::backend::housekeeping;
 use app::backend::ideas::listing;
 use app::backend::notifications;
@@ -794,11 +794,13 @@ db_test!(
         .exec_without_returning(&t.db)
         .await
         .unwrap();
-        login_failure::Entity::insert(login_failure::ActiveModel {
-            email: Set("x@lille.fr".into()),
-            ip: Set("203.0.113.9".into()),
-            failed_at: Set(old),
-            ..Default::default()
+        login_throttle::Entity::insert(login_throttle::ActiveModel {
+            key: Set("ip:203.0.113.9".into()),
+            window_start: Set(old.timestamp()),
+            attempts: Set(3),
+            failures: Set(0),
+            next_at: Set(0),
+            touched_at: Set(old.timestamp()),
         })
         .exec_without_returning(&t.db)
         .await
@@ -821,7 +823,7 @@ db_test!(
             .await
             .unwrap()
             .is_empty());
-        assert!(login_failure::Entity::find()
+        assert!(login_throttle::Entity::find()
             .all(&t.db)
             .await
             .unwrap()

@@ -7,6 +7,7 @@ mod fiche;
 mod headers;
 mod health;
 mod live;
+pub mod memory;
 pub mod routes;
 mod site;
 mod unavailable;

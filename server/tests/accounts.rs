@@ -3,8 +3,8 @@
 mod common;
 
 use common::{
-    invite_and_sign_up, location, page, post, session_cookie, set_up, setup_body, spawn_app,
-    PASSWORD, SETUP_TOKEN,
+    invite_and_sign_up, location, page, post, post_from, session_cookie, set_up, setup_body,
+    spawn_app, TestApp, PASSWORD, SETUP_TOKEN,
 };
 use reqwest::header;
 
@@ -204,23 +204,29 @@ async fn a_cross_site_form_post_is_refused() {
     );
 }
 
+/// A wrong log-in for `email` from this test's one address (127.0.0.1).
+async fn wrong_log_in(app: &TestApp, email: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/log_in"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(format!(
+            "email={}&password=not+the+password",
+            email.replace('@', "%40")
+        ))
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
-async fn the_21st_failed_log_in_in_a_minute_gets_429_with_retry_after() {
+async fn the_21st_log_in_in_a_minute_from_one_caller_gets_429_with_retry_after() {
     let app = spawn_app().await;
     set_up(&app).await;
-    let attempt = || async {
-        app.client
-            .post(app.url("/api/log_in"))
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body("email=camille%40lille.fr&password=not+the+password")
-            .send()
-            .await
-            .unwrap()
-    };
     for n in 1..=20 {
-        assert_eq!(attempt().await.status(), 422, "attempt {n}");
+        let refused = wrong_log_in(&app, &format!("guess{n}@lille.fr")).await;
+        assert_eq!(refused.status(), 422, "attempt {n}");
     }
-    let limited = attempt().await;
+    let limited = wrong_log_in(&app, "camille@lille.fr").await;
     assert_eq!(limited.status(), 429);
     let wait: u64 = limited.headers()[header::RETRY_AFTER]
         .to_str()
@@ -228,7 +234,7 @@ async fn the_21st_failed_log_in_in_a_minute_gets_429_with_retry_after() {
         .parse()
         .unwrap();
     assert!((1..=60).contains(&wait), "{wait}");
-    // Even the right password waits: the limit is checked first.
+    // Even the right password waits: the limit is checked before any hash.
     let right = app
         .client
         .post(app.url("/api/log_in"))
@@ -241,6 +247,57 @@ async fn the_21st_failed_log_in_in_a_minute_gets_429_with_retry_after() {
         .await
         .unwrap();
     assert_eq!(right.status(), 429);
+}
+
+#[tokio::test]
+async fn a_flood_of_100_parallel_wrong_log_ins_gets_at_most_20_passwords_checked_and_429_for_the_rest(
+) {
+    let app = spawn_app().await;
+    set_up(&app).await;
+    let flood = (0..100).map(|n| {
+        let app = &app;
+        async move {
+            let email = if n % 2 == 0 {
+                "camille@lille.fr".to_owned()
+            } else {
+                format!("guess{n}@lille.fr")
+            };
+            wrong_log_in(app, &email).await.status().as_u16()
+        }
+    });
+    let statuses = futures::future::join_all(flood).await;
+    let checked = statuses.iter().filter(|s| **s == 422).count();
+    let limited = statuses.iter().filter(|s| **s == 429).count();
+    assert!(checked <= 20, "{checked} passwords checked: {statuses:?}");
+    assert_eq!(checked + limited, 100, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn guessing_one_address_is_slowed_down_and_the_log_in_page_says_so() {
+    let app = spawn_app().await;
+    set_up(&app).await;
+    for n in 1..=10 {
+        assert_eq!(
+            wrong_log_in(&app, "camille@lille.fr").await.status(),
+            422,
+            "attempt {n}"
+        );
+    }
+    // Without JavaScript: the form comes back with the reason.
+    let slowed = post_from(
+        &app,
+        "/connexion",
+        "/api/log_in",
+        "email=camille%40lille.fr&password=not+the+password",
+        None,
+    )
+    .await;
+    let back = page(&app, &location(&slowed), None).await;
+    assert!(
+        back.contains("chaque nouvel essai attend un peu plus"),
+        "{back}"
+    );
+    assert!(back.contains("value=\"camille@lille.fr\""), "address kept");
 }
 
 #[tokio::test]

@@ -69,43 +69,19 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
 /// whether the address exists.
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
-    use crate::backend::accounts::login::{self, Verdict};
-    use crate::backend::accounts::{login_limits, sessions};
+    use crate::backend::accounts::{login, sessions};
     use crate::backend::http::{client_ip, fail, set_session_cookie, state};
-    use crate::error::FormErrors;
-    use crate::i18n::Key;
 
     let state = state();
-    let clock = state.clock.as_ref();
-    // Failures count per address as typed, known or not: the limit says
-    // nothing about which addresses exist.
-    let address: String = email.trim().to_lowercase().chars().take(254).collect();
-    let ip = client_ip();
-    login_limits::check(&state.db, clock, &address, &ip)
-        .await
-        .map_err(fail)?;
-    let mut errors = FormErrors::with_input([("email", email.as_str())]);
-    let person = match login::authenticate(&state.db, &email, &password)
-        .await
-        .map_err(fail)?
-    {
-        Verdict::Active(person) => person,
-        Verdict::Pending => {
-            errors.add("email", Key::ErrAccountPending);
-            return Err(fail(AppError::Invalid(errors)));
-        }
-        Verdict::Deactivated => {
-            errors.add("email", Key::ErrAccountDeactivated);
-            return Err(fail(AppError::Invalid(errors)));
-        }
-        Verdict::Refused => {
-            login_limits::record_failure(&state.db, clock, &address, &ip)
-                .await
-                .map_err(fail)?;
-            errors.add("password", Key::ErrBadCredentials);
-            return Err(fail(AppError::Invalid(errors)));
-        }
-    };
+    let person = login::log_in(
+        &state.db,
+        state.clock.as_ref(),
+        &email,
+        &password,
+        &client_ip(),
+    )
+    .await
+    .map_err(fail)?;
     // A new session id at every log-in: an id planted before cannot ride along.
     let token = sessions::open(&state.db, state.clock.as_ref(), person)
         .await

@@ -210,11 +210,15 @@ pub fn fail(error: AppError) -> AppError {
         if !from_a_plain_form {
             response.set_status(error.status());
         }
-        if let AppError::RateLimited { retry_after_secs } = error {
-            response.insert_header(
-                http::header::RETRY_AFTER,
-                HeaderValue::from(retry_after_secs),
-            );
+        let retry_after_secs = match error {
+            AppError::RateLimited { retry_after_secs } => Some(retry_after_secs),
+            // Busy (every password-hashing place taken) or the database away:
+            // a few seconds is what either usually takes.
+            AppError::Unavailable => Some(5),
+            _ => None,
+        };
+        if let Some(secs) = retry_after_secs {
+            response.insert_header(http::header::RETRY_AFTER, HeaderValue::from(secs));
         }
     }
     error

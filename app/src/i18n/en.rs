@@ -96,6 +96,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrConflict => "Someone changed this data in the meantime: reload the page and try again.",
         Key::ErrUnavailable => "The service is temporarily unavailable. Please try again in a moment.",
         Key::ErrRateLimited => "Too many attempts. Please wait a little before trying again.",
+        Key::ErrLoginSlowedDown => "Several attempts failed for this address from your connection: each new attempt waits a little longer (a few seconds at first, never more than 5 minutes). Please wait before trying again; if you forgot your password, an administrator can reset it.",
         Key::ErrInternal => "An unexpected error occurred. It has been logged; please try again later.",
         Key::ErrNetwork => "The connection to the server failed. Check your network and try again.",
         Key::ErrEmailDomainInvalid => "An e-mail domain is not valid: write for example isere.fr.",

@@ -96,6 +96,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrConflict => "Quelqu’un a modifié ces données entre-temps : rechargez la page puis recommencez.",
         Key::ErrUnavailable => "Le service est momentanément indisponible. Réessayez dans quelques instants.",
         Key::ErrRateLimited => "Trop de tentatives. Patientez un peu avant de réessayer.",
+        Key::ErrLoginSlowedDown => "Plusieurs essais ont échoué pour cette adresse depuis votre connexion : chaque nouvel essai attend un peu plus (quelques secondes d’abord, jamais plus de 5 minutes). Patientez avant de réessayer ; en cas d’oubli, un administrateur peut réinitialiser votre mot de passe.",
         Key::ErrInternal => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.",
         Key::ErrNetwork => "La connexion au serveur a échoué. Vérifiez votre réseau puis réessayez.",
         Key::ErrEmailDomainInvalid => "Un domaine de messagerie n’est pas valable : écrivez par exemple isere.fr.",

@@ -191,6 +191,7 @@ keys! {
     ErrConflict,
     ErrUnavailable,
     ErrRateLimited,
+    ErrLoginSlowedDown,
     ErrInternal,
     ErrNetwork,
     SeeIdeas,

@@ -1,11 +1,46 @@
 //! Checking an address and a password.
 
-use super::passwords;
+use super::{login_limits, passwords};
+use crate::backend::clock::Clock;
 use crate::backend::entities::user;
 use crate::backend::error::from_db;
 use crate::domain::accounts::MemberStatus;
-use crate::error::AppError;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+
+/// A log-in from `ip`: the attempt is reserved first (refused without any
+/// hash past the limits), then the password is checked. Returns the active
+/// person; every refusal is on the form, never saying whether the address
+/// exists, except to whoever typed the right password.
+pub async fn log_in(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    email: &str,
+    password: &str,
+    ip: &str,
+) -> Result<i64, AppError> {
+    // Counted per address as typed, known or not: the limits say nothing
+    // about which addresses exist.
+    let address: String = email.trim().to_lowercase().chars().take(254).collect();
+    let reservation = login_limits::reserve(db, clock.now(), &address, ip).await?;
+    let verdict = authenticate(db, &address, password).await?;
+    let mut errors = FormErrors::with_input([("email", email)]);
+    if verdict == Verdict::Refused {
+        login_limits::failed(db, clock.now(), reservation).await?;
+    } else {
+        // The right password, even for an account not open: no failure.
+        login_limits::succeeded(db, reservation).await?;
+    }
+    let refusal = match verdict {
+        Verdict::Active(person) => return Ok(person),
+        Verdict::Pending => ("email", Key::ErrAccountPending),
+        Verdict::Deactivated => ("email", Key::ErrAccountDeactivated),
+        Verdict::Refused => ("password", Key::ErrBadCredentials),
+    };
+    errors.add(refusal.0, refusal.1);
+    Err(AppError::Invalid(errors))
+}
 
 /// What an address and a password open.
 #[derive(Debug, PartialEq, Eq)]

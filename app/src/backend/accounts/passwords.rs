@@ -1,5 +1,7 @@
 //! Password hashing with Argon2id (RustCrypto's `argon2`, OWASP's default
-//! parameters). Hashing is deliberately slow: it runs on the blocking pool.
+//! parameters). Hashing is deliberately slow and takes 19 MiB: it runs on
+//! the blocking pool, and never more hashes at once than the machine has
+//! cores, so that a burst of log-ins queues instead of taking the memory.
 
 use crate::backend::error::unexpected;
 use crate::domain::accounts::NewPassword;
@@ -8,12 +10,41 @@ use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
 use argon2::Argon2;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+/// How long a caller waits for a free place before being told to come back.
+const WAIT_FOR_A_PLACE: Duration = Duration::from_secs(5);
+
+/// One place per core: a hash keeps its core busy for its whole run.
+fn places() -> Arc<Semaphore> {
+    static PLACES: OnceLock<Arc<Semaphore>> = OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+            Arc::new(Semaphore::new(cores))
+        })
+        .clone()
+}
+
+/// Waits for a place to hash; beyond [`WAIT_FOR_A_PLACE`] the server is
+/// too busy: `Unavailable` (503, with `Retry-After`). The place moves into
+/// the blocking task: a caller who hangs up does not free it before the
+/// hash it started is done.
+async fn take_a_place() -> Result<OwnedSemaphorePermit, AppError> {
+    match tokio::time::timeout(WAIT_FOR_A_PLACE, places().acquire_owned()).await {
+        Ok(Ok(permit)) => Ok(permit),
+        _ => Err(AppError::Unavailable),
+    }
+}
 
 /// Hashes a new password; the result starts with `$argon2id$`.
 pub async fn hash(password: &NewPassword) -> Result<String, AppError> {
     let password = password.expose().to_owned();
+    let place = take_a_place().await?;
     tokio::task::spawn_blocking(move || {
+        let _place = place;
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -30,11 +61,13 @@ pub async fn hash(password: &NewPassword) -> Result<String, AppError> {
 pub async fn verify(password: &str, stored: Option<&str>) -> Result<bool, AppError> {
     let password = password.to_owned();
     let known = stored.is_some();
-    let stored = stored
-        .map(str::to_owned)
-        .unwrap_or_else(|| dummy_hash().to_owned());
+    let stored = stored.map(str::to_owned);
+    let place = take_a_place().await?;
     let matches = tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored)
+        let _place = place;
+        // The dummy is made on first use, here: hashing blocks.
+        let stored = stored.as_deref().unwrap_or_else(|| dummy_hash());
+        PasswordHash::new(stored)
             .map(|hash| {
                 Argon2::default()
                     .verify_password(password.as_bytes(), &hash)

@@ -12,7 +12,7 @@ pub mod idea_version;
 pub mod idempotency_key;
 pub mod invitation;
 pub mod join_failure;
-pub mod login_failure;
+pub mod login_throttle;
 pub mod notification;
 pub mod organisation;
 pub mod organisation_email_domain;
