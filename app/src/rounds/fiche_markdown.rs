@@ -8,15 +8,55 @@ use crate::domain::round_views::{Fiche, FicheItem};
 use crate::i18n::{t, Key, Locale};
 use std::fmt::Write;
 
-/// Text typed by someone, made inert: HTML-looking characters escaped, and
-/// each line indented under its list item.
+/// Text typed by someone, made inert: every character that Markdown (with
+/// GitHub's extensions) or HTML would read as markup is backslash-escaped,
+/// so typed text can never become a link, an image, a heading, a list, a
+/// task box or a tag where the file is shown; each line is indented under
+/// its list item.
 fn inert(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .lines()
+    text.lines()
+        .map(|line| inert_line(line.trim_start()))
         .collect::<Vec<_>>()
         .join("\n  ")
+}
+
+fn inert_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    for (i, (byte, c)) in line.char_indices().enumerate() {
+        let markup = matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '>'
+                | '#'
+                | '!'
+                | '|'
+                | '~'
+                | '{'
+                | '}'
+                | '&'
+                | '@'
+                | '$'
+        );
+        // What only counts at the start of a line: "- ", "+ ", "= ", "1. ".
+        let opens_a_block =
+            (i == 0 && matches!(c, '-' | '+' | '=')) || (i == digits && digits > 0 && c == '.');
+        // Bare addresses turn into links: "https://", "www.".
+        let links = (c == ':' && line[byte..].starts_with("://"))
+            || (c == '.' && line[..byte].to_ascii_lowercase().ends_with("www"));
+        if markup || opens_a_block || links {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn section(out: &mut String, title: Key, locale: Locale) {
@@ -223,7 +263,7 @@ mod tests {
         };
         let md = to_markdown(&fiche, Locale::Fr);
         assert!(
-            md.starts_with("# Fiche de déminage — Covoiturage &lt;script&gt;"),
+            md.starts_with("# Fiche de déminage — Covoiturage \\<script\\>"),
             "{md}"
         );
         for needle in [
@@ -237,5 +277,30 @@ mod tests {
         ] {
             assert!(md.contains(needle), "{needle} missing in\n{md}");
         }
+    }
+
+    #[test]
+    fn typed_markdown_stays_text() {
+        let typed = "[clic](javascript:alert(1)) ![pixel](http://x.fr/p.png)\n# Titre\n- [ ] tâche\n1. un\nhttps://piege.fr www.piege.fr a@b.fr <b>gras</b> *x* _y_ `z` ~~w~~ | t |";
+        let md = inert(typed);
+        for markup in [
+            "[clic](", "![", "\n  #", "\n  - ", "[ ]", "1. ", "https://", "www.", "a@b", "<b>",
+            "*x*", "_y_", "`z`", "~~w", "| t |",
+        ] {
+            assert!(!md.contains(markup), "{markup} left in\n{md}");
+        }
+        // The words are all there, a backslash before each markup sign.
+        assert!(
+            md.contains("\\[clic\\]\\(javascript:alert\\(1\\)\\)"),
+            "{md}"
+        );
+        assert!(
+            md.contains("\n  \\# Titre\n  \\- \\[ \\] tâche\n  1\\. un"),
+            "{md}"
+        );
+        assert!(
+            md.contains("https\\://piege.fr www\\.piege.fr a\\@b.fr"),
+            "{md}"
+        );
     }
 }
