@@ -8,7 +8,7 @@
 mod common;
 
 use app::backend::clock::{Clock, ManualClock};
-use app::backend::entities::{idea, idempotency_key, login_throttle, session};
+use app::backend::entities::{idea, idempotency_key, session, throttle};
 use app::backend::housekeeping;
 use app::backend::ideas::listing;
 use app::backend::notifications;
@@ -623,12 +623,18 @@ db_test!(
             }
         };
         let before = last(&t).await.0;
-        opening::reveal(&t.db, &clock, &author, round_id)
+        // Online, the reveal is refused while the room writes (issue 14):
+        // nothing happens, nothing is told.
+        assert!(opening::reveal(&t.db, &clock, &author, round_id)
+            .await
+            .is_err());
+        assert_eq!(last(&t).await.0, before);
+        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Writing, None)
             .await
             .unwrap();
         let (seq, kind, _) = last(&t).await;
         assert!(seq > before);
-        assert_eq!(kind, "reveal");
+        assert_eq!(kind, "phase");
         let console = reading::console(&t.db, &author, CONSOLE, id, clock.now())
             .await
             .unwrap();
@@ -794,7 +800,7 @@ db_test!(
         .exec_without_returning(&t.db)
         .await
         .unwrap();
-        login_throttle::Entity::insert(login_throttle::ActiveModel {
+        throttle::Entity::insert(throttle::ActiveModel {
             key: Set("ip:203.0.113.9".into()),
             window_start: Set(old.timestamp()),
             attempts: Set(3),
@@ -823,7 +829,7 @@ db_test!(
             .await
             .unwrap()
             .is_empty());
-        assert!(login_throttle::Entity::find()
+        assert!(throttle::Entity::find()
             .all(&t.db)
             .await
             .unwrap()

@@ -90,6 +90,11 @@ pub struct Config {
     #[arg(long, env = "DEMINEURS_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<std::net::IpAddr>,
 
+    /// The most guests one workshop takes (members of the organisation are
+    /// never counted): a leaked code cannot fill a room with strangers.
+    #[arg(long, env = "DEMINEURS_MAX_GUESTS_PER_WORKSHOP", default_value_t = 300)]
+    pub max_guests_per_workshop: u64,
+
     /// SQLite only: `full` acknowledges a commit once it is on disk (nothing
     /// acknowledged is lost on a power cut); `normal` is faster and may lose
     /// the last commits before a power cut.

@@ -209,6 +209,7 @@ pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppSta
         public_url: config.public_url.trim_end_matches('/').to_owned(),
         setup_token,
         trusted_proxies: config.trusted_proxies.clone(),
+        max_guests_per_workshop: config.max_guests_per_workshop,
     })
 }
 

@@ -212,7 +212,6 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
         ok: Ok::All(200),
     },
     Row { path: "/api/start_workshop", access: Access::Facilitator, sample: "round_id=2", ok: Ok::All(200) },
-    Row { path: "/api/look_up_code", access: Access::Anyone, sample: "code=ZZZZZZ", ok: Ok::All(422) },
     Row { path: "/api/join_workshop", access: Access::Anyone, sample: "code=ZZZZZZ&name=Lou", ok: Ok::All(422) },
     Row { path: "/api/workshop_phone", access: Access::Participant, sample: "workshop_id=1", ok: Ok::All(200) },
     Row { path: "/api/workshop_board", access: Access::Facilitator, sample: "workshop_id=1", ok: Ok::All(200) },

@@ -95,11 +95,22 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
     // The QR code's address shows the join form with its privacy notice.
     let join_page = page(&app, &format!("/rejoindre/{code}"), None).await;
     assert!(join_page.contains("Vos données"), "{join_page}");
-    let wrong = page(&app, "/rejoindre/ZZZZZZ", None).await;
+    // A wrong code is said when joining, next to the code, which stays
+    // there to be corrected.
+    let wrong = post_from(
+        &app,
+        "/rejoindre/ZZZZZZ",
+        "/api/join_workshop",
+        "code=ZZZZZZ&name=Lou",
+        None,
+    )
+    .await;
+    let back = page(&app, &location(&wrong), None).await;
     assert!(
-        wrong.contains("Ce code ne correspond à aucun atelier en cours"),
-        "{wrong}"
+        back.contains("Ce code ne correspond à aucun atelier en cours"),
+        "{back}"
     );
+    assert!(back.contains("value=\"ZZZZZZ\""), "{back}");
 
     let joined = post(
         &app,
@@ -307,4 +318,33 @@ async fn the_console_leads_an_unseated_facilitator_to_joining_and_confirms_the_e
     .await;
     let back = page(&app, &location(&malformed), Some(&admin)).await;
     assert!(back.contains("Ce champ est obligatoire"), "{back}");
+}
+
+#[tokio::test]
+async fn loading_join_pages_with_wrong_codes_counts_nothing_and_shows_no_title() {
+    let app = spawn_app_with(TestDb::sqlite().await, |_| {}).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    // Ten images on any site pointing at wrong codes…
+    for n in 0..12 {
+        let wrong = format!(
+            "/rejoindre/ZZZZ{}{}",
+            (b'A' + n) as char,
+            (b'A' + n) as char
+        );
+        assert_eq!(status_of(&app, &wrong, None).await, 200);
+    }
+    // …lock nobody out: the room still joins.
+    let joined = post(
+        &app,
+        "/api/join_workshop",
+        &format!("code={code}&name=Lou"),
+        None,
+    )
+    .await;
+    assert_eq!(location(&joined), "/ateliers/1");
+    // The page never names the idea before joining: it cannot tell a
+    // stranger (or a member of another organisation) what a code leads to.
+    let join_page = page(&app, &format!("/rejoindre/{code}"), None).await;
+    assert!(!join_page.contains("Covoiturage"), "{join_page}");
 }

@@ -8,7 +8,7 @@
 
 use crate::backend::clock::SharedClock;
 use crate::backend::entities::{
-    idempotency_key, join_failure, password_reset, session, workshop, workshop_event,
+    idempotency_key, password_reset, session, workshop, workshop_event,
 };
 use crate::backend::error::from_db;
 use crate::error::AppError;
@@ -69,13 +69,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         .await
         .map_err(from_db)?
         .rows_affected;
-    deleted += crate::backend::accounts::login_limits::clean_up(db, now).await?;
-    deleted += join_failure::Entity::delete_many()
-        .filter(join_failure::Column::FailedAt.lt(spent))
-        .exec(db)
-        .await
-        .map_err(from_db)?
-        .rows_affected;
+    deleted += crate::backend::throttle::clean_up(db, now.timestamp()).await?;
     let ended_long_ago = Query::select()
         .column(workshop::Column::Id)
         .from(workshop::Entity)

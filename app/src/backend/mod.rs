@@ -17,6 +17,7 @@ pub mod organisations;
 pub mod paris_time;
 pub mod rounds;
 pub mod state;
+pub mod throttle;
 pub mod workshops;
 
 #[cfg(feature = "testing")]

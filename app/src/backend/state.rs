@@ -24,6 +24,8 @@ pub struct AppState {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The open event streams of workshops, and what feeds them.
     pub live: LiveHub,
+    /// The most guests one workshop takes.
+    pub max_guests_per_workshop: u64,
 }
 
 impl FromRef<AppState> for LeptosOptions {

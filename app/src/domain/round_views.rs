@@ -28,6 +28,8 @@ pub struct RoundInfo {
     /// For a `datetime-local` input: `2026-12-05T17:00`.
     pub deadline_input: Option<String>,
     pub revealed: bool,
+    /// A workshop runs the round now: only its console reveals it.
+    pub workshop_running: bool,
     pub wanted: Vec<DomainRef>,
     pub invited: Vec<PersonRef>,
     /// How many contributions arrived: told to authors before the reveal,

@@ -150,7 +150,6 @@ pub struct ConsoleView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JoinTarget {
     pub code: String,
-    pub title: String,
     /// The caller's name when signed in (they join with their account).
     pub member: Option<String>,
 }

@@ -13,16 +13,16 @@ pub fn MemberActions(locale: Locale, member: Member) -> impl IntoView {
     match member.status {
         MemberStatus::Pending => view! {
             <ActionButton locale action={<ApproveMember as ServerFn>::PATH} id=member.id label=Key::Approve name=member.display_name.clone() />
-            <SetActive locale member active=false label=Key::Reject />
+            <SetActive locale member active=false label=Key::Reject consequence=Key::ConfirmReject />
         }
         .into_any(),
         MemberStatus::Active => view! {
             <RoleForm locale member=member.clone() />
             <ActionButton locale action={<CreateResetLink as ServerFn>::PATH} id=member.id label=Key::CreateResetLink name=member.display_name.clone() />
-            <SetActive locale member active=false label=Key::Deactivate />
+            <SetActive locale member active=false label=Key::Deactivate consequence=Key::ConfirmDeactivate />
         }
         .into_any(),
-        MemberStatus::Deactivated => view! { <SetActive locale member active=true label=Key::Reactivate /> }.into_any(),
+        MemberStatus::Deactivated => view! { <SetActive locale member active=true label=Key::Reactivate consequence=Key::ConfirmDeactivate /> }.into_any(),
     }
 }
 
@@ -47,13 +47,20 @@ fn ActionButton(
 }
 
 #[component]
-fn SetActive(locale: Locale, member: Member, active: bool, label: Key) -> impl IntoView {
+fn SetActive(
+    locale: Locale,
+    member: Member,
+    active: bool,
+    label: Key,
+    /// What ticking the box agrees to (deactivating, or refusing a request).
+    consequence: Key,
+) -> impl IntoView {
     view! {
         <form method="post" action={<SetMemberActive as ServerFn>::PATH} class="inline-form">
             <input type="hidden" name="user_id" value=member.id />
             <input type="hidden" name="active" value=active.to_string() />
             {(!active).then(|| view! {
-                <ConfirmBox id=format!("confirm-active-{}", member.id) consequence=Key::ConfirmDeactivate subject=member.display_name.clone() />
+                <ConfirmBox id=format!("confirm-active-{}", member.id) consequence subject=member.display_name.clone() />
             })}
             <button type="submit">
                 {t(locale, label)}

@@ -1,7 +1,7 @@
 use super::actions::MemberActions;
 use super::{ApproveMember, ChangeRole, CreateInvitation, CreateResetLink, SetMemberActive};
 use crate::accounts::{use_viewer, RESET_PATH, SIGN_UP_PATH};
-use crate::domain::accounts::{Member, Role};
+use crate::domain::accounts::{Member, MemberStatus, Role};
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::forms::{refused_submission, ErrorSummary};
 use crate::ui::guard::{page_title, refusal, Need};
@@ -102,7 +102,11 @@ fn MemberTable(locale: Locale, list: Vec<Member>, me: i64) -> impl IntoView {
                         view! {
                             <tr>
                                 <td>{m.display_name}</td>
-                                <td>{m.email}</td>
+                                <td>
+                                    {m.email}
+                                    {(m.status == MemberStatus::Pending)
+                                        .then(|| view! { <p class="hint">{t(locale, Key::AddressUnproven)}</p> })}
+                                </td>
                                 <td>{t(locale, m.role.label())}</td>
                                 <td>{t(locale, m.status.label())}</td>
                                 <td>{actions}</td>

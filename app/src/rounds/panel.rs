@@ -227,7 +227,9 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
         <div class="author-tools">
             <ErrorSummary error=refused.clone() />
             <div class="form-actions">
-                {silent
+                {(silent && info.workshop_running)
+                    .then(|| view! { <p class="hint">{t(locale, Key::RevealInWorkshopNote)}</p> })}
+                {(silent && !info.workshop_running)
                     .then(|| {
                         view! {
                             <form method="post" action={<RevealRound as ServerFn>::PATH} class="inline-form">

@@ -6,7 +6,7 @@
 // function generated for the browser: the lint is allowed for the module.
 #![allow(clippy::too_many_arguments)]
 
-use crate::domain::workshop_views::{BoardView, ConsoleView, JoinTarget, PhoneView};
+use crate::domain::workshop_views::{BoardView, ConsoleView, PhoneView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -39,24 +39,6 @@ pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-/// What a join code leads to, for the join page. Anyone: the code is the
-/// secret, and wrong ones are counted per IP address.
-#[server(endpoint = "look_up_code")]
-pub async fn look_up_code(code: String) -> Result<JoinTarget, AppError> {
-    use crate::backend::http::{client_ip, fail, require_signed_in, state};
-    let state = state();
-    let me = require_signed_in().ok();
-    crate::backend::workshops::joining::target(
-        &state.db,
-        state.clock.as_ref(),
-        me.as_ref(),
-        &client_ip(),
-        &code,
-    )
-    .await
-    .map_err(|e| fail(e.echoing(&[("code", code.as_str())])))
-}
-
 /// Joins a workshop by its code: with one's account when signed in, else as
 /// a guest giving a name (the guest cookie is set). Anyone.
 #[server(endpoint = "join_workshop")]
@@ -64,7 +46,7 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
     use crate::backend::http::{
         client_ip, fail, guest_token, require_signed_in, set_guest_cookie, state,
     };
-    use crate::backend::workshops::joining::{join, Joiner};
+    use crate::backend::workshops::joining::{join_with_cap, Joiner};
     let state = state();
     let joiner = match require_signed_in() {
         Ok(me) => Joiner::Member(me),
@@ -73,9 +55,16 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
             token: guest_token(),
         },
     };
-    let joined = join(&state.db, state.clock.as_ref(), &client_ip(), &code, joiner)
-        .await
-        .map_err(|e| fail(e.echoing(&[("code", code.as_str()), ("name", name.as_str())])))?;
+    let joined = join_with_cap(
+        &state.db,
+        state.clock.as_ref(),
+        &client_ip(),
+        &code,
+        joiner,
+        state.max_guests_per_workshop,
+    )
+    .await
+    .map_err(|e| fail(e.echoing(&[("code", code.as_str()), ("name", name.as_str())])))?;
     if let Some(token) = joined.guest_token {
         set_guest_cookie(&token);
     }

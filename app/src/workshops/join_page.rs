@@ -1,10 +1,10 @@
 //! `/rejoindre` and `/rejoindre/<code>`: joining a workshop from a phone,
 //! with one's account or as a guest giving a name. Plain forms.
 
-use super::{look_up_code, JoinWorkshop, JOIN_PATH};
+use super::{JoinWorkshop, JOIN_PATH};
 use crate::domain::accounts::DisplayName;
 use crate::domain::workshop_views::JoinTarget;
-use crate::domain::workshops::CODE_LEN;
+use crate::domain::workshops::{JoinCode, CODE_LEN};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
@@ -28,36 +28,30 @@ pub fn JoinWorkshopPage() -> impl IntoView {
                 .and_then(|e| e.value_of("code").map(str::to_owned))
         })
         .unwrap_or_default();
-    let target = Resource::new(move || (), {
-        let code = code.clone();
-        move |_| {
-            let code = code.clone();
-            async move {
-                if code.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    look_up_code(code).await.map(Some)
-                }
-            }
+    // Only the code's shape is checked here: whether a workshop answers to
+    // it is told when joining, where wrong codes are counted. A page that
+    // looked it up could not count (loading a page changes nothing, or any
+    // site's images could lock a room out) and would let anyone try codes
+    // without limit.
+    let member = crate::accounts::use_viewer().map(|me| me.display_name);
+    let body = match JoinCode::parse(&code) {
+        _ if code.trim().is_empty() => view! { <CodeForm code error=refused /> }.into_any(),
+        Ok(valid) => {
+            let target = JoinTarget {
+                code: valid.as_str().to_owned(),
+                member,
+            };
+            view! { <JoinForm target refused /> }.into_any()
         }
-    });
+        Err(key) => {
+            let mut errors = FormErrors::with_input([("code", code.as_str())]);
+            errors.add("code", key);
+            view! { <CodeForm code error=Some(AppError::Invalid(errors)) /> }.into_any()
+        }
+    };
     view! {
         <Title text=page_title(Key::JoinWorkshopTitle) />
-        <Suspense fallback=|| ()>
-            {move || {
-                let refused = refused.clone();
-                let code = code.clone();
-                Suspend::new(async move {
-                    match target.await {
-                        Ok(Some(target)) => view! { <JoinForm target refused /> }.into_any(),
-                        Ok(None) => view! { <CodeForm code error=refused /> }.into_any(),
-                        // A wrong code is an answer to show next to the field,
-                        // the page itself is fine.
-                        Err(error) => view! { <CodeForm code error=Some(error) /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        {body}
     }
 }
 
@@ -106,10 +100,18 @@ fn JoinForm(target: JoinTarget, refused: Option<AppError>) -> impl IntoView {
     let as_member = target.member.clone();
     view! {
         <h1>{t(locale, Key::JoinWorkshopTitle)}</h1>
-        <p class="join-idea">{target.title.clone()}</p>
         <ErrorSummary error=refused.clone() />
         <form method="post" action={<JoinWorkshop as ServerFn>::PATH} class="stack-form join-form">
-            <input type="hidden" name="code" value=target.code.clone() />
+            <TextField
+                name="code"
+                label=Key::JoinCodeLabel
+                hint=Key::JoinCodeHint
+                value=target.code.clone()
+                errors=errors.clone()
+                required=true
+                max_len=CODE_LEN + 2
+                autocomplete="off"
+            />
             {match as_member {
                 Some(name) => view! {
                     <p>{format!("{} {name}", t(locale, Key::JoiningAs))}</p>

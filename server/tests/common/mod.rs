@@ -63,6 +63,7 @@ pub async fn spawn_app_with(db: TestDb, adjust: impl FnOnce(&mut Config)) -> Tes
         log: "warn".into(),
         setup_token: Some(SETUP_TOKEN.into()),
         trusted_proxies: Vec::new(),
+        max_guests_per_workshop: 300,
         sqlite_synchronous: "full".into(),
     };
     adjust(&mut config);

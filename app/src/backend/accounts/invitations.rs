@@ -10,9 +10,9 @@ use crate::backend::error::from_db;
 use crate::domain::accounts::{CurrentUser, DisplayName, Email, MemberStatus, NewPassword, Role};
 use crate::error::AppError;
 use chrono::Duration;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter,
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 pub const INVITATION_DAYS: i64 = 7;
@@ -70,7 +70,8 @@ pub struct SignUp {
 
 /// Creates the account an invitation allows, and spends the invitation.
 /// A used, expired or unknown link is `NotFound`; an address already in use
-/// is a refusal on the address field (the invitee already has an account).
+/// is a refusal on the address field (the invitee already has an account),
+/// unless only a pending request holds it: the invitation replaces it.
 pub async fn accept(
     db: &DatabaseConnection,
     clock: &dyn Clock,
@@ -80,9 +81,20 @@ pub async fn accept(
     let password_hash = passwords::hash(&input.password).await?;
     let txn = begin_write(db).await.map_err(from_db)?;
     let now = clock.now();
-    let Some(invite) = invitation::Entity::find_by_id(hash_token(token))
+    // Claimed by one conditional update: of two uses at once, the second
+    // waits for the first's row lock, then finds it used (PostgreSQL).
+    let claimed = invitation::Entity::update_many()
+        .col_expr(invitation::Column::UsedAt, Expr::value(Some(now)))
+        .filter(invitation::Column::TokenHash.eq(hash_token(token)))
         .filter(invitation::Column::UsedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    let Some(invite) = invitation::Entity::find_by_id(hash_token(token))
         .one(&txn)
         .await
         .map_err(from_db)?
@@ -90,6 +102,7 @@ pub async fn accept(
         return Err(AppError::NotFound);
     };
     let role = Role::parse(&invite.role).ok_or(AppError::NotFound)?;
+    people::drop_pending_request(&txn, &input.email).await?;
     let person = people::insert(
         &txn,
         now,
@@ -103,9 +116,6 @@ pub async fn accept(
         },
     )
     .await?;
-    let mut spent: invitation::ActiveModel = invite.into();
-    spent.used_at = Set(Some(now));
-    spent.update(&txn).await.map_err(from_db)?;
     txn.commit().await.map_err(from_db)?;
     Ok(person)
 }

@@ -15,15 +15,13 @@
 //!   stranger elsewhere can never keep a colleague out of her account.
 
 use crate::backend::db::begin_write;
-use crate::backend::entities::login_throttle::{ActiveModel, Column, Entity, Model};
 use crate::backend::error::from_db;
+use crate::backend::throttle::{self, locked_row, Place, Window};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel,
 };
 
 pub const MAX_ATTEMPTS_PER_CALLER: i32 = 20;
@@ -35,10 +33,14 @@ pub const MAX_DELAY_SECS: i64 = 300;
 /// [`failed`].
 #[derive(Debug)]
 pub struct Reservation {
-    caller_key: String,
+    caller: Place,
     address_key: String,
-    window_start: i64,
 }
+
+const PER_CALLER: Window = Window {
+    max: MAX_ATTEMPTS_PER_CALLER,
+    secs: WINDOW_SECS,
+};
 
 /// The wait imposed after the `n`-th failure beyond the free ones.
 pub fn delay_after(failures_beyond: i32) -> i64 {
@@ -56,32 +58,11 @@ pub async fn reserve(
     ip: &str,
 ) -> Result<Reservation, AppError> {
     let now = now.timestamp();
-    let caller_key = format!("ip:{ip}");
-    let address_key = format!("address:{ip}:{email}");
+    let caller_key = format!("log-in:{ip}");
+    let address_key = format!("log-in:{ip}:{email}");
     let txn = begin_write(db).await.map_err(from_db)?;
 
-    let caller = locked_row(&txn, &caller_key, now).await?;
-    let window_start = if caller.window_start + WINDOW_SECS <= now {
-        now
-    } else {
-        caller.window_start
-    };
-    let attempts = if window_start == caller.window_start {
-        caller.attempts
-    } else {
-        0
-    };
-    if attempts >= MAX_ATTEMPTS_PER_CALLER {
-        return Err(AppError::RateLimited {
-            retry_after_secs: (window_start + WINDOW_SECS - now).max(1) as u64,
-        });
-    }
-    let mut row = caller.into_active_model();
-    row.window_start = Set(window_start);
-    row.attempts = Set(attempts + 1);
-    row.touched_at = Set(now);
-    row.update(&txn).await.map_err(from_db)?;
-
+    let caller = throttle::take_place(&txn, caller_key, now, PER_CALLER).await?;
     let address = locked_row(&txn, &address_key, now).await?;
     if address.failures >= FREE_FAILURES {
         if now < address.next_at {
@@ -96,25 +77,17 @@ pub async fn reserve(
     }
     txn.commit().await.map_err(from_db)?;
     Ok(Reservation {
-        caller_key,
+        caller,
         address_key,
-        window_start,
     })
 }
 
 /// The password was right: the caller's place is given back and the
 /// address's failures are forgotten.
 pub async fn succeeded(db: &DatabaseConnection, reservation: Reservation) -> Result<(), AppError> {
-    use sea_orm::sea_query::{Expr, ExprTrait};
+    use crate::backend::entities::throttle::Entity;
     let txn = begin_write(db).await.map_err(from_db)?;
-    Entity::update_many()
-        .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
-        .filter(Column::Key.eq(&reservation.caller_key))
-        .filter(Column::WindowStart.eq(reservation.window_start))
-        .filter(Column::Attempts.gt(0))
-        .exec(&txn)
-        .await
-        .map_err(from_db)?;
+    throttle::give_back(&txn, reservation.caller).await?;
     Entity::delete_by_id(reservation.address_key)
         .exec(&txn)
         .await
@@ -144,41 +117,6 @@ pub async fn failed(
     row.touched_at = Set(now);
     row.update(&txn).await.map_err(from_db)?;
     txn.commit().await.map_err(from_db)
-}
-
-/// Forgets rows untouched for a day (the housekeeping task).
-pub async fn clean_up(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, AppError> {
-    let spent = now.timestamp() - 24 * 3600;
-    let deleted = Entity::delete_many()
-        .filter(Column::TouchedAt.lt(spent))
-        .exec(db)
-        .await
-        .map_err(from_db)?;
-    Ok(deleted.rows_affected)
-}
-
-/// The row for `key`, created if needed and locked until the transaction
-/// ends (`FOR UPDATE` on PostgreSQL; SQLite's immediate transaction already
-/// holds the only write lock).
-async fn locked_row(txn: &DatabaseTransaction, key: &str, now: i64) -> Result<Model, AppError> {
-    Entity::insert(ActiveModel {
-        key: Set(key.to_owned()),
-        window_start: Set(now),
-        attempts: Set(0),
-        failures: Set(0),
-        next_at: Set(0),
-        touched_at: Set(now),
-    })
-    .on_conflict(OnConflict::column(Column::Key).do_nothing().to_owned())
-    .exec_without_returning(txn)
-    .await
-    .map_err(from_db)?;
-    Entity::find_by_id(key.to_owned())
-        .lock_exclusive()
-        .one(txn)
-        .await
-        .map_err(from_db)?
-        .ok_or(AppError::Internal)
 }
 
 fn slowed_down(email: &str) -> AppError {

@@ -55,7 +55,6 @@ pub async fn apply(
     change: Change,
 ) -> Result<(), AppError> {
     use crate::backend::db::begin_write;
-    use crate::backend::entities::audit_entry;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
     if by.role != Role::Admin {
@@ -73,6 +72,16 @@ pub async fn apply(
         .await
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
+    // Refusing a request to join deletes it: the address is free again for
+    // the person who really holds it (nothing ever proved the requester did).
+    if change == Change::Deactivate && person.status == MemberStatus::Pending.as_str() {
+        user::Entity::delete_by_id(person.id)
+            .exec(&txn)
+            .await
+            .map_err(from_db)?;
+        audit(&txn, clock, by, target_id, "refused", person.display_name).await?;
+        return txn.commit().await.map_err(from_db);
+    }
     let (action, detail) = match change {
         Change::Role(role) => (
             "role_changed",
@@ -97,6 +106,21 @@ pub async fn apply(
     if change == Change::Deactivate {
         super::sessions::revoke_all(&txn, clock, target_id).await?;
     }
+    audit(&txn, clock, by, target_id, action, detail).await?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// The audit line of an administrator's change.
+async fn audit(
+    txn: &impl ConnectionTrait,
+    clock: &dyn crate::backend::clock::Clock,
+    by: &CurrentUser,
+    target_id: i64,
+    action: &str,
+    detail: String,
+) -> Result<(), AppError> {
+    use crate::backend::entities::audit_entry;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     audit_entry::ActiveModel {
         organisation_id: Set(by.organisation_id),
         actor_id: Set(by.id),
@@ -106,8 +130,8 @@ pub async fn apply(
         at: Set(clock.now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await
     .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+    Ok(())
 }

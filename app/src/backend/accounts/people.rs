@@ -29,12 +29,7 @@ pub async fn insert(
     now: DateTime<Utc>,
     person: NewPerson<'_>,
 ) -> Result<i64, AppError> {
-    let taken = user::Entity::find()
-        .filter(user::Column::Email.eq(person.email.as_str()))
-        .count(txn)
-        .await
-        .map_err(from_db)?;
-    if taken > 0 {
+    if address_taken(txn, person.email).await? {
         let mut errors = FormErrors::with_input([
             ("display_name", person.display_name.as_str()),
             ("email", person.email.as_str()),
@@ -57,4 +52,30 @@ pub async fn insert(
     .await
     .map_err(from_db)?;
     Ok(inserted.id)
+}
+
+/// Whether an account, in any state, holds this address.
+pub async fn address_taken(txn: &impl ConnectionTrait, email: &Email) -> Result<bool, AppError> {
+    let taken = user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .count(txn)
+        .await
+        .map_err(from_db)?;
+    Ok(taken > 0)
+}
+
+/// Deletes a request to join still pending under this address: an
+/// invitation, which an administrator handed over, outranks a request that
+/// nothing proves (anyone may type a future colleague's address).
+pub async fn drop_pending_request(
+    txn: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<(), AppError> {
+    user::Entity::delete_many()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Pending.as_str()))
+        .exec(txn)
+        .await
+        .map_err(from_db)?;
+    Ok(())
 }

@@ -15,7 +15,10 @@ use crate::i18n::Key;
 use sea_orm::DatabaseConnection;
 
 /// Records the request as a pending member account. An address outside
-/// every organisation's domains is refused on the address field.
+/// every organisation's domains is refused on the address field (which
+/// domains an organisation accepts is no secret); an address already held,
+/// by an account or a request, gets the same answer as a new request and
+/// changes nothing.
 pub async fn submit(
     db: &DatabaseConnection,
     clock: &dyn Clock,
@@ -29,8 +32,15 @@ pub async fn submit(
         errors.add("email", Key::ErrEmailDomainClosed);
         return Err(AppError::Invalid(errors));
     };
+    // Hashed whatever follows, so that the answer's timing says nothing.
     let password_hash = passwords::hash(&input.password).await?;
     let txn = begin_write(db).await.map_err(from_db)?;
+    if people::address_taken(&txn, &input.email).await? {
+        // The same answer as for a new request: whether an account exists
+        // is not for an anonymous visitor to learn, and an existing
+        // request or account is left as it was.
+        return Ok(());
+    }
     people::insert(
         &txn,
         clock.now(),

@@ -136,9 +136,20 @@ pub async fn complete(
     let password_hash = passwords::hash(password).await?;
     let txn = begin_write(db).await.map_err(from_db)?;
     let now = clock.now();
-    let reset = password_reset::Entity::find_by_id(hash_token(token))
+    // Claimed by one conditional update: of two uses at once, the second
+    // waits for the first's row lock, then finds it used (PostgreSQL).
+    let claimed = password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Expr::value(Some(now)))
+        .filter(password_reset::Column::TokenHash.eq(hash_token(token)))
         .filter(password_reset::Column::UsedAt.is_null())
         .filter(password_reset::Column::ExpiresAt.gt(now))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    if claimed.rows_affected != 1 {
+        return Err(AppError::NotFound);
+    }
+    let reset = password_reset::Entity::find_by_id(hash_token(token))
         .one(&txn)
         .await
         .map_err(from_db)?
@@ -153,9 +164,6 @@ pub async fn complete(
     let mut changed: user::ActiveModel = person.into();
     changed.password_hash = Set(password_hash);
     changed.update(&txn).await.map_err(from_db)?;
-    let mut spent: password_reset::ActiveModel = reset.into();
-    spent.used_at = Set(Some(now));
-    spent.update(&txn).await.map_err(from_db)?;
     sessions::revoke_all(&txn, clock, user_id).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(user_id)

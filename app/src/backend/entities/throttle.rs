@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 /// Where log-ins from one caller, or for one address from one caller,
 /// stand: see `accounts::login_limits`. Times are Unix seconds.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "login_throttles")]
+#[sea_orm(table_name = "throttles")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub key: String,

@@ -6,54 +6,53 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // One row per caller address, and one per (address typed, caller):
-        // each log-in reserves its place here, in a short write transaction,
-        // before its password is hashed. The rows of failures it replaces
-        // were counted after the hash, so a burst slipped through.
+        // One row per thing limited (a caller's log-ins, an address typed
+        // from a caller, a caller's wrong join codes): each attempt reserves
+        // its place here, in a short write transaction, before the work it
+        // limits (a password hash, a code look-up). The rows of failures it
+        // replaces were counted afterwards, so a burst slipped through.
         manager
             .create_table(
                 Table::create()
-                    .table(LoginThrottles::Table)
+                    .table(Throttles::Table)
                     .if_not_exists()
-                    .col(string_len(LoginThrottles::Key, 400).primary_key())
+                    .col(string_len(Throttles::Key, 400).primary_key())
                     // Unix seconds: compared and computed in Rust, the same
                     // on SQLite and PostgreSQL.
-                    .col(big_integer(LoginThrottles::WindowStart))
-                    .col(integer(LoginThrottles::Attempts))
-                    .col(integer(LoginThrottles::Failures))
-                    .col(big_integer(LoginThrottles::NextAt))
-                    .col(big_integer(LoginThrottles::TouchedAt))
+                    .col(big_integer(Throttles::WindowStart))
+                    .col(integer(Throttles::Attempts))
+                    .col(integer(Throttles::Failures))
+                    .col(big_integer(Throttles::NextAt))
+                    .col(big_integer(Throttles::TouchedAt))
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
                 Index::create()
-                    .name("idx_login_throttles_touched_at")
-                    .table(LoginThrottles::Table)
-                    .col(LoginThrottles::TouchedAt)
+                    .name("idx_throttles_touched_at")
+                    .table(Throttles::Table)
+                    .col(Throttles::TouchedAt)
                     .to_owned(),
             )
             .await?;
-        manager
-            .drop_table(
-                Table::drop()
-                    .table(LoginFailures::Table)
-                    .if_exists()
-                    .to_owned(),
-            )
-            .await
+        for spent in [OldFailures::LoginFailures, OldFailures::JoinFailures] {
+            manager
+                .drop_table(Table::drop().table(spent).if_exists().to_owned())
+                .await?;
+        }
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .drop_table(Table::drop().table(LoginThrottles::Table).to_owned())
+            .drop_table(Table::drop().table(Throttles::Table).to_owned())
             .await
     }
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum LoginThrottles {
+enum Throttles {
     Table,
     Key,
     WindowStart,
@@ -64,6 +63,7 @@ enum LoginThrottles {
 }
 
 #[derive(DeriveIden, Clone, Copy)]
-enum LoginFailures {
-    Table,
+enum OldFailures {
+    LoginFailures,
+    JoinFailures,
 }

@@ -14,7 +14,7 @@ mod m20261130_000010_create_workshop_events;
 mod m20261201_000011_create_organisation_email_domains;
 mod m20261201_000012_add_notification_contribution;
 mod m20261201_000013_repair_reveals_and_cards;
-mod m20261202_000014_create_login_throttles;
+mod m20261202_000014_create_throttles;
 
 pub struct Migrator;
 
@@ -35,7 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_create_organisation_email_domains::Migration),
             Box::new(m20261201_000012_add_notification_contribution::Migration),
             Box::new(m20261201_000013_repair_reveals_and_cards::Migration),
-            Box::new(m20261202_000014_create_login_throttles::Migration),
+            Box::new(m20261202_000014_create_throttles::Migration),
         ]
     }
 }

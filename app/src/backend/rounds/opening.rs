@@ -425,6 +425,9 @@ pub async fn reveal(
     if ctx.revealed(now) {
         return Ok(());
     }
+    if crate::backend::workshops::access::running_on(&txn, round_id).await? {
+        return Err(FormErrors::refuse("form", Key::ErrRevealInWorkshop));
+    }
     // The workshop's row first, as every workshop write does: the same
     // lock order everywhere, no deadlock with the console.
     crate::backend::workshops::events::round_changed(

@@ -290,7 +290,19 @@ pub async fn panel(
         } else {
             0
         };
-        pages.push((*r, revealed, rows, page, page_count, arrived, untriaged));
+        let workshop_running = !revealed
+            && status_of(r) == RoundStatus::Open
+            && crate::backend::workshops::access::running_on(db, r.id).await?;
+        pages.push((
+            *r,
+            revealed,
+            rows,
+            page,
+            page_count,
+            arrived,
+            untriaged,
+            workshop_running,
+        ));
     }
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))
@@ -321,7 +333,7 @@ pub async fn panel(
     let blocks = pages
         .into_iter()
         .map(
-            |(r, revealed, rows, page, page_count, arrived, untriaged)| {
+            |(r, revealed, rows, page, page_count, arrived, untriaged, workshop_running)| {
                 let accepting = open_accepting(r, revealed);
                 can_contribute |= accepting;
                 RoundBlock {
@@ -335,6 +347,7 @@ pub async fn panel(
                         deadline: r.deadline.map(paris_time::show),
                         deadline_input: r.deadline.map(paris_time::input_value),
                         revealed,
+                        workshop_running,
                         wanted: wanted
                             .iter()
                             .filter(|(round_id, _)| *round_id == r.id)

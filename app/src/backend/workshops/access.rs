@@ -21,6 +21,19 @@ pub struct Ctx {
     pub idea: idea::Model,
 }
 
+/// Whether a workshop runs the round now: its room then reveals it, through
+/// the workshop's phases, and nothing else may (the phones promise silence).
+pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool, AppError> {
+    use sea_orm::PaginatorTrait;
+    let running = workshop::Entity::find()
+        .filter(workshop::Column::RoundId.eq(round_id))
+        .filter(workshop::Column::Phase.ne(Phase::Ended.as_str()))
+        .count(db)
+        .await
+        .map_err(from_db)?;
+    Ok(running > 0)
+}
+
 /// The phase a workshop row is in.
 pub fn phase_of(workshop: &workshop::Model) -> Phase {
     Phase::parse(&workshop.phase).unwrap_or(Phase::Ended)

@@ -7,23 +7,29 @@ use super::events::bump;
 use crate::backend::accounts::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
-use crate::backend::entities::{idea, join_failure, user, workshop, workshop_participant};
+use crate::backend::entities::{user, workshop, workshop_participant};
 use crate::backend::error::from_db;
+use crate::backend::throttle::{self, Window};
 use crate::domain::accounts::{CurrentUser, DisplayName, Role};
 use crate::domain::live::Change;
-use crate::domain::workshop_views::JoinTarget;
 use crate::domain::workshops::JoinCode;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
-use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 /// Wrong codes allowed per IP address in [`WINDOW_MINUTES`].
-pub const MAX_FAILURES: u64 = 10;
+pub const MAX_FAILURES: i32 = 10;
 pub const WINDOW_MINUTES: i64 = 10;
+const WRONG_CODES: Window = Window {
+    max: MAX_FAILURES,
+    secs: WINDOW_MINUTES * 60,
+};
+
+/// Guests one workshop takes by default (`--max-guests-per-workshop`).
+pub const DEFAULT_MAX_GUESTS: u64 = 300;
 
 /// The user status of guests: never signs in, never listed as a member.
 pub const GUEST_STATUS: &str = "guest";
@@ -45,102 +51,54 @@ pub struct Joined {
     pub guest_token: Option<String>,
 }
 
-async fn refuse_if_guessing(
-    db: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    ip: &str,
-) -> Result<(), AppError> {
-    let since = clock.now() - Duration::minutes(WINDOW_MINUTES);
-    let recent = join_failure::Entity::find()
-        .filter(join_failure::Column::Ip.eq(ip))
-        .filter(join_failure::Column::FailedAt.gt(since))
-        .count(db)
-        .await
-        .map_err(from_db)?;
-    if recent >= MAX_FAILURES {
-        return Err(AppError::RateLimited {
-            retry_after_secs: (WINDOW_MINUTES * 60) as u64,
-        });
-    }
-    Ok(())
-}
-
-async fn count_failure(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    ip: &str,
-) -> Result<(), AppError> {
-    let now = clock.now();
-    join_failure::Entity::insert(join_failure::ActiveModel {
-        ip: sea_orm::ActiveValue::Set(ip.to_owned()),
-        failed_at: Set(now),
-        ..Default::default()
-    })
-    .exec_without_returning(db)
-    .await
-    .map_err(from_db)?;
-    join_failure::Entity::delete_many()
-        .filter(join_failure::Column::FailedAt.lt(now - Duration::days(1)))
-        .exec(db)
-        .await
-        .map_err(from_db)?;
-    Ok(())
-}
-
 /// The running workshop a code names, if joining it is open. A wrong code
-/// is counted against the IP address.
+/// (or a workshop of another organisation than `organisation`, when the
+/// caller is a member) is counted against the IP address; the count and
+/// the look-up happen in one transaction, so parallel tries cannot pass the
+/// limit, and a right code is never counted (a whole room behind one
+/// address joins).
 async fn open_workshop(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     ip: &str,
     raw_code: &str,
+    organisation: Option<i64>,
 ) -> Result<workshop::Model, AppError> {
-    refuse_if_guessing(db, clock, ip).await?;
-    let found = match JoinCode::parse(raw_code) {
-        Ok(code) => workshop::Entity::find()
-            .filter(workshop::Column::Code.eq(code.as_str()))
-            .one(db)
-            .await
-            .map_err(from_db)?,
+    let code = match JoinCode::parse(raw_code) {
+        Ok(code) => Some(code),
         Err(Key::ErrRequired) => return Err(FormErrors::refuse("code", Key::ErrRequired)),
         Err(_) => None,
     };
+    let txn = begin_write(db).await.map_err(from_db)?;
+    throttle::take_place(
+        &txn,
+        format!("join:{ip}"),
+        clock.now().timestamp(),
+        WRONG_CODES,
+    )
+    .await?;
+    let found = match code {
+        Some(code) => workshop::Entity::find()
+            .filter(workshop::Column::Code.eq(code.as_str()))
+            .one(&txn)
+            .await
+            .map_err(from_db)?,
+        None => None,
+    }
+    .filter(|w| organisation.is_none_or(|o| o == w.organisation_id));
     let Some(found) = found else {
-        count_failure(db, clock, ip).await?;
+        txn.commit().await.map_err(from_db)?;
         return Err(FormErrors::refuse("code", Key::ErrWorkshopCodeUnknown));
     };
+    // A right code: the place taken is not kept.
+    txn.rollback().await.map_err(from_db)?;
     if !found.joining_open {
         return Err(FormErrors::refuse("code", Key::ErrJoiningLocked));
     }
     Ok(found)
 }
 
-/// What the join page shows for a code.
-pub async fn target(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: Option<&CurrentUser>,
-    ip: &str,
-    raw_code: &str,
-) -> Result<JoinTarget, AppError> {
-    let found = open_workshop(db, clock, ip, raw_code).await?;
-    let title = idea::Entity::find_by_id(found.idea_id)
-        .one(db)
-        .await
-        .map_err(from_db)?
-        .map(|i| i.title)
-        .unwrap_or_default();
-    Ok(JoinTarget {
-        code: found.code.unwrap_or_default(),
-        title,
-        member: me
-            .filter(|m| m.organisation_id == found.organisation_id)
-            .map(|m| m.display_name.clone()),
-    })
-}
-
-/// Joins the workshop a code names. A member of another organisation is
-/// told the code is unknown, as it is for them.
+/// Joins the workshop a code names, taking at most [`DEFAULT_MAX_GUESTS`].
 pub async fn join(
     db: &DatabaseConnection,
     clock: &dyn Clock,
@@ -148,14 +106,28 @@ pub async fn join(
     raw_code: &str,
     joiner: Joiner,
 ) -> Result<Joined, AppError> {
-    let found = open_workshop(db, clock, ip, raw_code).await?;
+    join_with_cap(db, clock, ip, raw_code, joiner, DEFAULT_MAX_GUESTS).await
+}
+
+/// Joins the workshop a code names; a workshop takes at most `max_guests`
+/// guests. A member of another organisation is told the code is unknown,
+/// as it is for them.
+pub async fn join_with_cap(
+    db: &DatabaseConnection,
+    clock: &dyn Clock,
+    ip: &str,
+    raw_code: &str,
+    joiner: Joiner,
+    max_guests: u64,
+) -> Result<Joined, AppError> {
+    let organisation = match &joiner {
+        Joiner::Member(me) => Some(me.organisation_id),
+        Joiner::Guest { .. } => None,
+    };
+    let found = open_workshop(db, clock, ip, raw_code, organisation).await?;
     let now = clock.now();
     match joiner {
         Joiner::Member(me) => {
-            if me.organisation_id != found.organisation_id {
-                count_failure(db, clock, ip).await?;
-                return Err(FormErrors::refuse("code", Key::ErrWorkshopCodeUnknown));
-            }
             let txn = begin_write(db).await.map_err(from_db)?;
             bump(&txn, found.id, Change::Join, None).await?;
             let already = workshop_participant::Entity::find()
@@ -184,18 +156,38 @@ pub async fn join(
         }
         Joiner::Guest { name, token } => {
             // Back on the join page with a cookie of this workshop: same seat.
+            // A guest the facilitator removed stays out.
             if let Some(token) = token {
-                if seat(db, &Caller::Guest(token), found.id).await.is_ok() {
-                    return Ok(Joined {
-                        workshop_id: found.id,
-                        guest_token: None,
-                    });
+                match seat(db, &Caller::Guest(token), found.id).await {
+                    Ok(_) => {
+                        return Ok(Joined {
+                            workshop_id: found.id,
+                            guest_token: None,
+                        })
+                    }
+                    Err(AppError::Invalid(e))
+                        if e.message_for("workshop") == Some(Key::ErrParticipantRemoved) =>
+                    {
+                        return Err(FormErrors::refuse("code", Key::ErrParticipantRemoved))
+                    }
+                    Err(_) => {}
                 }
             }
             let name = DisplayName::parse(&name).map_err(|k| FormErrors::refuse("name", k))?;
             let token = new_token();
             let txn = begin_write(db).await.map_err(from_db)?;
             bump(&txn, found.id, Change::Join, None).await?;
+            // Counted after `bump` locked the workshop's row: two phones
+            // cannot both take the last place.
+            let guests = workshop_participant::Entity::find()
+                .filter(workshop_participant::Column::WorkshopId.eq(found.id))
+                .filter(workshop_participant::Column::Guest.eq(true))
+                .count(&txn)
+                .await
+                .map_err(from_db)?;
+            if guests >= max_guests {
+                return Err(FormErrors::refuse("code", Key::ErrWorkshopFull));
+            }
             let person = user::ActiveModel {
                 organisation_id: Set(found.organisation_id),
                 // Unique, and in a domain that can never receive mail.

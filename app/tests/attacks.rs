@@ -1,0 +1,510 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
+//! The attacks of issue 14, each tried as an attacker would, on SQLite and
+//! PostgreSQL: what they give now.
+
+mod common;
+
+use app::backend::clock::{Clock, ManualClock};
+use app::backend::rounds::opening;
+use app::backend::rounds::reading as round_reading;
+use app::backend::testing::TestDb;
+use app::backend::workshops::access::Caller;
+use app::backend::workshops::joining::{join, Joiner};
+use app::backend::workshops::{reading, running};
+use app::db_test;
+use app::domain::accounts::CurrentUser;
+use app::domain::workshops::Phase;
+use app::error::AppError;
+use common::workshop::{post_mine, workshop, CONSOLE, ROOM_IP};
+use common::{admin_of, clock, colleague, key};
+
+const LEGAL: i64 = 1;
+
+async fn round_of(t: &TestDb, clock: &ManualClock, who: &CurrentUser, idea_id: i64) -> i64 {
+    round_reading::panel(&t.db, clock.now(), who, idea_id, None)
+        .await
+        .unwrap()
+        .rounds[0]
+        .info
+        .id
+}
+
+db_test!(
+    revealing_online_a_round_whose_room_is_writing_in_silence_is_refused,
+    |t: TestDb| async move {
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
+        let (idea_id, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
+        join(
+            &t.db,
+            &clock,
+            ROOM_IP,
+            &code,
+            Joiner::Member(jurist.clone()),
+        )
+        .await
+        .unwrap();
+        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
+            .await
+            .unwrap();
+        let phone = Caller::Member(jurist.clone());
+        post_mine(
+            &t,
+            &clock,
+            &phone,
+            &key(),
+            id,
+            Phase::Writing,
+            "Écrit en silence",
+        )
+        .await
+        .unwrap();
+        let round_id = round_of(&t, &clock, &author, idea_id).await;
+        // The author presses « Dévoiler maintenant » on the idea page.
+        let refused = opening::reveal(&t.db, &clock, &author, round_id).await;
+        let Err(AppError::Invalid(errors)) = refused else {
+            panic!("{refused:?}")
+        };
+        assert_eq!(
+            errors.fields[0].message,
+            app::i18n::Key::ErrRevealInWorkshop
+        );
+        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+            .await
+            .unwrap();
+        assert!(!panel.rounds[0].info.revealed, "still silent");
+        assert!(panel.rounds[0].info.workshop_running, "the page says why");
+        // The phones still write in silence, and nobody else reads a word.
+        let board = reading::board(&t.db, &author, "http://demineurs.test", id, clock.now())
+            .await
+            .unwrap();
+        assert!(
+            !format!("{board:?}").contains("Écrit en silence"),
+            "{board:?}"
+        );
+        // The room reveals it, through its phase, for everyone at once.
+        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Writing, None)
+            .await
+            .unwrap();
+        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+            .await
+            .unwrap();
+        assert!(panel.rounds[0].info.revealed);
+    }
+);
+
+db_test!(
+    a_round_whose_workshop_ended_before_the_reveal_can_be_revealed_online,
+    |t: TestDb| async move {
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let (idea_id, id, _) = workshop(&t, &clock, &author, vec![LEGAL]).await;
+        running::end(&t.db, &clock, &author, CONSOLE, id)
+            .await
+            .unwrap();
+        let round_id = round_of(&t, &clock, &author, idea_id).await;
+        opening::reveal(&t.db, &clock, &author, round_id)
+            .await
+            .unwrap();
+        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+            .await
+            .unwrap();
+        assert!(panel.rounds[0].info.revealed);
+        assert!(!panel.rounds[0].info.workshop_running);
+    }
+);
+
+/// Opens the organisation of `admin` to requests from lille.fr addresses.
+async fn open_to_requests(t: &TestDb, clock: &ManualClock, admin: &CurrentUser) {
+    use app::backend::organisations;
+    use app::domain::accounts::OrganisationName;
+    use app::domain::organisation::EmailDomains;
+    organisations::update(
+        &t.db,
+        clock,
+        admin,
+        OrganisationName::parse("Ville de Lille").unwrap(),
+        EmailDomains::parse("lille.fr").unwrap(),
+        4,
+    )
+    .await
+    .unwrap();
+}
+
+fn request_from(email: &str, password: &str) -> app::backend::accounts::invitations::SignUp {
+    use app::domain::accounts::{DisplayName, Email, NewPassword};
+    app::backend::accounts::invitations::SignUp {
+        display_name: DisplayName::parse("Quelqu’un").unwrap(),
+        email: Email::parse(email).unwrap(),
+        password: NewPassword::parse(password).unwrap(),
+    }
+}
+
+db_test!(
+    asking_to_join_under_an_existing_address_answers_as_for_a_new_one_and_changes_nothing,
+    |t: TestDb| async move {
+        use app::backend::accounts::{login, members, requests};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        open_to_requests(&t, &clock, &admin).await;
+        let before = members::list(&t.db, &admin).await.unwrap();
+        // The administrator's own address, and a made-up one: the same answer.
+        let existing = requests::submit(
+            &t.db,
+            &clock,
+            request_from("camille@lille.fr", "je prends ta place"),
+        )
+        .await;
+        let new = requests::submit(
+            &t.db,
+            &clock,
+            request_from("nouveau@lille.fr", "je suis nouveau ici"),
+        )
+        .await;
+        assert_eq!(existing, Ok(()));
+        assert_eq!(new, Ok(()));
+        let after = members::list(&t.db, &admin).await.unwrap();
+        assert_eq!(after.len(), before.len() + 1, "only the new address asked");
+        assert!(
+            login::log_in(
+                &t.db,
+                &clock,
+                "camille@lille.fr",
+                "un mot de passe solide",
+                "10.0.0.1"
+            )
+            .await
+            .is_ok(),
+            "the existing account is untouched"
+        );
+    }
+);
+
+db_test!(
+    a_squatted_address_never_blocks_the_invitation_and_a_refused_request_frees_it,
+    |t: TestDb| async move {
+        use app::backend::accounts::members::{self, Change};
+        use app::backend::accounts::{invitations, login, requests};
+        use app::domain::accounts::{MemberStatus, Role};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        open_to_requests(&t, &clock, &admin).await;
+        // Someone asks under a future colleague's address…
+        requests::submit(
+            &t.db,
+            &clock,
+            request_from("dominique@lille.fr", "je suis l’usurpateur"),
+        )
+        .await
+        .unwrap();
+        // …and the real Dominique's invitation still works, and wins.
+        let token = invitations::create(&t.db, &clock, &admin, Role::Facilitator)
+            .await
+            .unwrap();
+        invitations::accept(
+            &t.db,
+            &clock,
+            &token,
+            common::sign_up_input("dominique@lille.fr"),
+        )
+        .await
+        .unwrap();
+        let people = members::list(&t.db, &admin).await.unwrap();
+        let dominique: Vec<_> = people
+            .iter()
+            .filter(|m| m.email == "dominique@lille.fr")
+            .collect();
+        assert_eq!(dominique.len(), 1);
+        assert_eq!(dominique[0].status, MemberStatus::Active);
+        assert_eq!(dominique[0].role, Role::Facilitator);
+        assert!(login::log_in(
+            &t.db,
+            &clock,
+            "dominique@lille.fr",
+            "une autre phrase solide",
+            "10.0.0.2"
+        )
+        .await
+        .is_ok());
+        assert!(
+            login::log_in(
+                &t.db,
+                &clock,
+                "dominique@lille.fr",
+                "je suis l’usurpateur",
+                "10.0.0.3"
+            )
+            .await
+            .is_err(),
+            "the squatter's password opens nothing"
+        );
+
+        // A request the administrator refuses leaves the address free.
+        requests::submit(
+            &t.db,
+            &clock,
+            request_from("lou@lille.fr", "je suis encore lui"),
+        )
+        .await
+        .unwrap();
+        let squatted = members::list(&t.db, &admin)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.email == "lou@lille.fr")
+            .unwrap();
+        members::apply(&t.db, &clock, &admin, squatted.id, Change::Deactivate)
+            .await
+            .unwrap();
+        assert!(
+            !members::list(&t.db, &admin)
+                .await
+                .unwrap()
+                .iter()
+                .any(|m| m.email == "lou@lille.fr"),
+            "the refusal deleted the request"
+        );
+        requests::submit(
+            &t.db,
+            &clock,
+            request_from("lou@lille.fr", "je suis la vraie Lou"),
+        )
+        .await
+        .unwrap();
+        let lou = members::list(&t.db, &admin)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|m| m.email == "lou@lille.fr")
+            .unwrap();
+        assert_eq!(lou.status, MemberStatus::Pending, "the real Lou can ask");
+    }
+);
+
+db_test!(
+    a_removed_guest_coming_back_with_the_code_stays_out,
+    |t: TestDb| async move {
+        use app::backend::workshops::joining::Joined;
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let (_, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
+        let Joined { guest_token, .. } = join(
+            &t.db,
+            &clock,
+            ROOM_IP,
+            &code,
+            common::workshop::as_guest("Troll"),
+        )
+        .await
+        .unwrap();
+        let token = guest_token.unwrap();
+        let troll = reading::console(&t.db, &author, CONSOLE, id, clock.now())
+            .await
+            .unwrap()
+            .participants
+            .into_iter()
+            .find(|p| p.name == "Troll")
+            .unwrap();
+        running::remove(&t.db, &clock, &author, CONSOLE, id, troll.id)
+            .await
+            .unwrap();
+        // Back on the join page, with the cookie, under another name.
+        let again = join(
+            &t.db,
+            &clock,
+            ROOM_IP,
+            &code,
+            Joiner::Guest {
+                name: "Gentil".into(),
+                token: Some(token),
+            },
+        )
+        .await;
+        let Err(AppError::Invalid(errors)) = again else {
+            panic!("{again:?}")
+        };
+        assert_eq!(
+            errors.message_for("code"),
+            Some(app::i18n::Key::ErrParticipantRemoved)
+        );
+        let seated = reading::console(&t.db, &author, CONSOLE, id, clock.now())
+            .await
+            .unwrap()
+            .participants;
+        assert!(!seated.iter().any(|p| p.name == "Gentil"), "{seated:?}");
+    }
+);
+
+db_test!(
+    forty_parallel_wrong_codes_from_one_address_are_held_to_the_limit,
+    |t: TestDb| async move {
+        use app::backend::workshops::joining::MAX_FAILURES;
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let (_, _, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
+        let tries = (0..40).map(|i| {
+            let db = t.db.clone();
+            let clock = clock.clone();
+            tokio::spawn(async move {
+                let wrong = format!(
+                    "ZZZZ{}{}",
+                    (b'A' + (i % 20) as u8) as char,
+                    (b'A' + (i / 20) as u8) as char
+                );
+                join(
+                    &db,
+                    &clock,
+                    "198.51.100.9",
+                    &wrong,
+                    common::workshop::as_guest("X"),
+                )
+                .await
+            })
+        });
+        let answers: Vec<_> = futures::future::join_all(tries)
+            .await
+            .into_iter()
+            .map(|a| a.unwrap())
+            .collect();
+        let unknown = answers
+            .iter()
+            .filter(|a| matches!(a, Err(AppError::Invalid(e)) if e.message_for("code") == Some(app::i18n::Key::ErrWorkshopCodeUnknown)))
+            .count();
+        let limited = answers
+            .iter()
+            .filter(|a| matches!(a, Err(AppError::RateLimited { .. })))
+            .count();
+        assert_eq!(unknown, MAX_FAILURES as usize, "{answers:?}");
+        assert_eq!(limited, 40 - MAX_FAILURES as usize);
+        // The right code from elsewhere still joins; from that address it waits.
+        assert!(join(
+            &t.db,
+            &clock,
+            ROOM_IP,
+            &code,
+            common::workshop::as_guest("Lou")
+        )
+        .await
+        .is_ok());
+        assert!(matches!(
+            join(
+                &t.db,
+                &clock,
+                "198.51.100.9",
+                &code,
+                common::workshop::as_guest("Sam")
+            )
+            .await,
+            Err(AppError::RateLimited { .. })
+        ));
+    }
+);
+
+db_test!(
+    a_room_joins_past_ten_people_behind_one_address_since_right_codes_never_count,
+    |t: TestDb| async move {
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let (_, _, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
+        for i in 0..25 {
+            join(
+                &t.db,
+                &clock,
+                ROOM_IP,
+                &code,
+                common::workshop::as_guest(&format!("Agent {i}")),
+            )
+            .await
+            .unwrap();
+        }
+    }
+);
+
+db_test!(
+    a_leaked_code_cannot_fill_a_workshop_past_its_guest_cap,
+    |t: TestDb| async move {
+        use app::backend::workshops::joining::join_with_cap;
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let member = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
+        let (_, _, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
+        for name in ["Un", "Deux"] {
+            join_with_cap(
+                &t.db,
+                &clock,
+                ROOM_IP,
+                &code,
+                common::workshop::as_guest(name),
+                2,
+            )
+            .await
+            .unwrap();
+        }
+        let third = join_with_cap(
+            &t.db,
+            &clock,
+            ROOM_IP,
+            &code,
+            common::workshop::as_guest("Trois"),
+            2,
+        )
+        .await;
+        let Err(AppError::Invalid(errors)) = third else {
+            panic!("{third:?}")
+        };
+        assert_eq!(
+            errors.message_for("code"),
+            Some(app::i18n::Key::ErrWorkshopFull)
+        );
+        // Members of the organisation are never counted.
+        join_with_cap(&t.db, &clock, ROOM_IP, &code, Joiner::Member(member), 2)
+            .await
+            .unwrap();
+    }
+);
+
+db_test!(
+    an_invitation_or_a_reset_link_used_twice_at_once_works_once,
+    |t: TestDb| async move {
+        use app::backend::accounts::{invitations, resets};
+        use app::domain::accounts::{NewPassword, Role};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
+            .await
+            .unwrap();
+        let (a, b) = tokio::join!(
+            invitations::accept(
+                &t.db,
+                &clock,
+                &token,
+                request_from("un@lille.fr", "première phrase solide")
+            ),
+            invitations::accept(
+                &t.db,
+                &clock,
+                &token,
+                request_from("deux@lille.fr", "deuxième phrase solide")
+            ),
+        );
+        assert_eq!(
+            [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
+            1,
+            "{a:?} {b:?}"
+        );
+        let member = a.or(b).unwrap();
+        let link = resets::create(&t.db, &clock, &admin, member).await.unwrap();
+        let one = NewPassword::parse("nouvelle phrase numéro un").unwrap();
+        let two = NewPassword::parse("nouvelle phrase numéro deux").unwrap();
+        let (a, b) = tokio::join!(
+            resets::complete(&t.db, &clock, &link, &one),
+            resets::complete(&t.db, &clock, &link, &two),
+        );
+        assert_eq!(
+            [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
+            1,
+            "{a:?} {b:?}"
+        );
+    }
+);
