@@ -6,9 +6,12 @@
 //! `text/event-stream` alone) and never timed out; ends when the server
 //! stops, so that graceful shutdown does not wait for it.
 
+use crate::stream_seats::{self, StreamPlace};
+use app::backend::accounts::tokens::hash_token;
 use app::backend::http::workshop_caller_of;
 use app::backend::live::Subscription;
 use app::backend::state::AppState;
+use app::backend::workshops::access::Caller;
 use app::backend::workshops::reading::may_watch;
 use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
@@ -43,6 +46,16 @@ pub async fn events(
     if let Err(error) = may_watch(&state.db, &caller, workshop_id).await {
         return refusal(error);
     }
+    let seat = match &caller {
+        Caller::Member(me) => format!("{workshop_id}:member:{}", me.id),
+        Caller::Guest(token) => format!("{workshop_id}:guest:{}", hash_token(token)),
+        Caller::Nobody => return refusal(app::error::AppError::Unauthorized),
+    };
+    let Some(place) = stream_seats::take(seat) else {
+        return refusal(app::error::AppError::RateLimited {
+            retry_after_secs: RETRY.as_secs(),
+        });
+    };
     let last_event_id = parts
         .headers
         .get("last-event-id")
@@ -60,13 +73,17 @@ pub async fn events(
         .event(app::domain::live::HELLO)
         .data("ok");
     let stream = futures::stream::once(async { Ok::<_, Infallible>(hello) }).chain(
-        futures::stream::unfold(subscription, |mut subscription: Subscription| async move {
-            let event = subscription.next().await?;
-            let sse = Event::default()
-                .id(event.seq.to_string())
-                .data(event.data.as_str());
-            Some((Ok::<_, Infallible>(sse), subscription))
-        }),
+        // The place travels with the stream: dropped when the stream is.
+        futures::stream::unfold(
+            (subscription, place),
+            |(mut subscription, place): (Subscription, StreamPlace)| async move {
+                let event = subscription.next().await?;
+                let sse = Event::default()
+                    .id(event.seq.to_string())
+                    .data(event.data.as_str());
+                Some((Ok::<_, Infallible>(sse), (subscription, place)))
+            },
+        ),
     );
     let mut response = Sse::new(stream)
         .keep_alive(

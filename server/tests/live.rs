@@ -343,3 +343,34 @@ async fn sigterm_with_open_streams(db: TestDb) {
         .unwrap();
     assert_eq!(stored, 1, "the post under way is stored");
 }
+
+#[tokio::test]
+async fn a_seat_opening_stream_after_stream_is_held_to_a_few() {
+    let app = spawn_app_on(TestDb::sqlite().await).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    let lou = join_as_guest(&app, &code, "Lou").await;
+    let sam = join_as_guest(&app, &code, "Sam").await;
+    let mut open = Vec::new();
+    for _ in 0..6 {
+        open.push(stream(&app, &lou, None).await);
+    }
+    assert_eq!(open_stream(&app, &lou, None).await.status(), 429);
+    // Another seat is not held back, and a closed stream frees its place.
+    let _sam = stream(&app, &sam, None).await;
+    drop(open.pop());
+    // The server learns that a stream was closed when it next writes to it:
+    // someone joins.
+    join_as_guest(&app, &code, "Max").await;
+    let mut freed = 0;
+    for _ in 0..100 {
+        let response = open_stream(&app, &lou, None).await;
+        if response.status() == 200 {
+            freed += 1;
+            open.push(SseReader::new(response));
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(freed, 1, "the closed stream's place came back");
+}
