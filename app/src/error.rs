@@ -105,6 +105,16 @@ pub enum AppError {
     Network,
 }
 
+/// The most of one value a refusal sends back: twice the longest field
+/// (4,000 characters), so that a text just over its limit comes back whole,
+/// and a pasted megabyte does not (a plain form's refusal travels in the
+/// address it is sent back to).
+pub const MAX_ECHOED_CHARS: usize = 8_000;
+
+fn echoed(value: &str) -> String {
+    value.chars().take(MAX_ECHOED_CHARS).collect()
+}
+
 impl AppError {
     /// The message shown for this error.
     pub fn message(&self) -> Key {
@@ -144,7 +154,7 @@ impl AppError {
             AppError::Invalid(mut errors) => {
                 errors.input = input
                     .iter()
-                    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                    .map(|(k, v)| ((*k).to_owned(), echoed(v)))
                     .collect();
                 AppError::Invalid(errors)
             }
@@ -169,7 +179,12 @@ impl FromServerFnError for AppError {
             // A malformed body is the client's fault; say which input was bad
             // without echoing anything.
             ServerFnErrorErr::Args(m) | ServerFnErrorErr::Deserialization(m) => {
-                AppError::Invalid(malformed(&m))
+                let refused = AppError::Invalid(malformed(&m));
+                // On the server, with the status every refusal gets (422),
+                // not the 500 of an error that did not pass through `fail`.
+                #[cfg(feature = "ssr")]
+                let refused = crate::backend::http::fail(refused);
+                refused
             }
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
             _ => AppError::Internal,

@@ -33,10 +33,11 @@ pub fn set_page_headers() {
         if let Ok(value) = HeaderValue::from_str(&page_csp(&nonce)) {
             response.insert_header(header::CONTENT_SECURITY_POLICY, value);
         }
-        // Pages carry a fresh nonce and personal content: never reuse them.
+        // Pages carry a fresh nonce and personal content (contributions,
+        // names, addresses): never kept, not even in the back-forward cache.
         response.insert_header(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("private, no-cache"),
+            HeaderValue::from_static("private, no-store"),
         );
     }
 }

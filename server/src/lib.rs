@@ -1,6 +1,7 @@
 //! The Les Démineurs server: configuration, router, middleware, start-up.
 
 mod auth;
+mod body_limit;
 pub mod config;
 mod csrf;
 mod fiche;
@@ -10,6 +11,7 @@ mod live;
 pub mod memory;
 pub mod routes;
 mod site;
+mod stream_seats;
 mod unavailable;
 
 use anyhow::Context;

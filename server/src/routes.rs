@@ -1,7 +1,7 @@
 //! The router: pages, server functions, files, health, and the layers
 //! every response goes through.
 
-use crate::{auth, csrf, fiche, headers, health, live, unavailable};
+use crate::{auth, body_limit, csrf, fiche, headers, health, live, unavailable};
 use app::backend::{http::provide_request_context, state::AppState};
 use app::{shell, App};
 use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
@@ -67,7 +67,11 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             unavailable::guard,
         ))
-        .layer(middleware::from_fn(csrf::refuse_cross_site));
+        .layer(middleware::from_fn(csrf::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            body_limit::refuse_large_bodies,
+        ));
     for layer in headers::common(state.secure_cookies) {
         router = router.layer(layer);
     }

@@ -40,8 +40,31 @@ fn is_page_request(request: &Request) -> bool {
 }
 
 fn page(state: &AppState, parts: &axum::http::request::Parts) -> Response {
+    let mut response = message_page(
+        state,
+        parts,
+        StatusCode::SERVICE_UNAVAILABLE,
+        Key::UnavailableTitle,
+        Key::UnavailableText,
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from_static(RETRY_AFTER_SECS),
+    );
+    response
+}
+
+/// A page of its own, outside the app (which may not be able to render):
+/// a title and a text in the person's language, with the site's style.
+pub fn message_page(
+    state: &AppState,
+    parts: &axum::http::request::Parts,
+    status: StatusCode,
+    title: Key,
+    text: Key,
+) -> Response {
     let locale = locale_of(parts);
-    let title = t(locale, Key::UnavailableTitle);
+    let title = t(locale, title);
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -51,13 +74,12 @@ fn page(state: &AppState, parts: &axum::http::request::Parts) -> Response {
         lang = locale.code(),
         app = t(locale, Key::AppName),
         css = stylesheet_href(&state.leptos_options),
-        text = t(locale, Key::UnavailableText),
+        text = t(locale, text),
     );
     (
-        StatusCode::SERVICE_UNAVAILABLE,
+        status,
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::RETRY_AFTER, RETRY_AFTER_SECS),
             (header::CACHE_CONTROL, "no-store"),
         ],
         Body::from(html),

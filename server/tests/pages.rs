@@ -2,7 +2,7 @@
 //! Pages over real HTTP: status codes, language, headers, caching, compression.
 mod common;
 
-use common::spawn_app;
+use common::{page, set_up, spawn_app};
 use reqwest::header;
 
 #[tokio::test]
@@ -70,7 +70,7 @@ async fn pages_carry_a_nonce_csp_matching_their_script_and_the_usual_headers() {
     assert_eq!(h("x-content-type-options").as_deref(), Some("nosniff"));
     assert_eq!(h("x-frame-options").as_deref(), Some("DENY"));
     assert_eq!(h("referrer-policy").as_deref(), Some("same-origin"));
-    assert_eq!(h("cache-control").as_deref(), Some("private, no-cache"));
+    assert_eq!(h("cache-control").as_deref(), Some("private, no-store"));
     assert!(h("permissions-policy").is_some());
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert!(
@@ -141,4 +141,65 @@ async fn health_reports_a_reachable_database() {
     let response = app.get("/healthz").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.text().await.unwrap(), "ok");
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_gets_413_and_a_french_page_whether_or_not_it_gave_its_length() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let huge = format!("request_id=x&title={}", "a".repeat(3 * 1024 * 1024));
+    let announced = app
+        .client
+        .post(app.url("/api/create_idea"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::COOKIE, &admin)
+        .body(huge.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(announced.status(), 413);
+    let said = announced.text().await.unwrap();
+    assert!(said.contains("Envoi trop volumineux"), "{said}");
+    // Streamed, without a length: refused all the same.
+    let chunks = futures::stream::iter(
+        huge.into_bytes()
+            .chunks(64 * 1024)
+            .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
+            .collect::<Vec<_>>(),
+    );
+    let streamed = app
+        .client
+        .post(app.url("/api/create_idea"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, &admin)
+        .body(reqwest::Body::wrap_stream(chunks))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(streamed.status(), 413);
+    // Nothing was saved, and the server still answers.
+    let list = page(&app, "/idees", Some(&admin)).await;
+    assert!(!list.contains("aaaaaaaaaa"), "{list}");
+}
+
+#[tokio::test]
+async fn a_refusal_never_sends_a_megabyte_back() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    // Just under the body limit, in a field of 200 characters at most.
+    let long = "b".repeat(900 * 1024);
+    let refused = app
+        .client
+        .post(app.url("/api/create_idea"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, &admin)
+        .body(format!("request_id=x&title={long}"))
+        .send()
+        .await
+        .unwrap();
+    let status = refused.status();
+    let body = refused.text().await.unwrap();
+    assert_eq!(status, 422, "{}", &body[..body.len().min(500)]);
+    assert!(body.len() < 20_000, "{} bytes sent back", body.len());
 }

@@ -102,6 +102,8 @@ pub fn text(key: Key) -> &'static str {
         Key::AddressUnproven => "Unproven address: no e-mail has yet shown that this person holds it. Check with them before approving.",
         Key::ConfirmReject => "I confirm: the request is refused and the address freed.",
         Key::ErrWorkshopFull => "This workshop has reached its maximum number of guests. Please ask the facilitator.",
+        Key::TooLargeTitle => "Too large to send",
+        Key::TooLargeText => "What you sent is over the size allowed (1 MB): nothing was saved. Go back to the previous page, shorten your text and try again.",
         Key::ErrInternal => "An unexpected error occurred. It has been logged; please try again later.",
         Key::ErrNetwork => "The connection to the server failed. Check your network and try again.",
         Key::ErrEmailDomainInvalid => "An e-mail domain is not valid: write for example isere.fr.",

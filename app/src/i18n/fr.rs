@@ -102,6 +102,8 @@ pub fn text(key: Key) -> &'static str {
         Key::AddressUnproven => "Adresse non vérifiée : aucun e-mail ne prouve encore que cette personne la détient. Vérifiez auprès d’elle avant d’approuver.",
         Key::ConfirmReject => "Je confirme : la demande est refusée et l’adresse libérée.",
         Key::ErrWorkshopFull => "Cet atelier a atteint son nombre maximal d’invités. Demandez à l’animateur ou l’animatrice.",
+        Key::TooLargeTitle => "Envoi trop volumineux",
+        Key::TooLargeText => "Ce que vous avez envoyé dépasse la taille permise (1 Mo) : rien n’a été enregistré. Revenez à la page précédente, raccourcissez votre texte et réessayez.",
         Key::ErrInternal => "Une erreur inattendue est survenue. Elle a été enregistrée ; réessayez plus tard.",
         Key::ErrNetwork => "La connexion au serveur a échoué. Vérifiez votre réseau puis réessayez.",
         Key::ErrEmailDomainInvalid => "Un domaine de messagerie n’est pas valable : écrivez par exemple isere.fr.",

@@ -197,6 +197,8 @@ keys! {
     AddressUnproven,
     ConfirmReject,
     ErrWorkshopFull,
+    TooLargeTitle,
+    TooLargeText,
     ErrInternal,
     ErrNetwork,
     SeeIdeas,
