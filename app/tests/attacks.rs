@@ -153,12 +153,14 @@ db_test!(
         let existing = requests::submit(
             &t.db,
             &clock,
+            "10.9.9.9",
             request_from("camille@lille.fr", "je prends ta place"),
         )
         .await;
         let new = requests::submit(
             &t.db,
             &clock,
+            "10.9.9.9",
             request_from("nouveau@lille.fr", "je suis nouveau ici"),
         )
         .await;
@@ -194,6 +196,7 @@ db_test!(
         requests::submit(
             &t.db,
             &clock,
+            "10.9.9.9",
             request_from("dominique@lille.fr", "je suis l’usurpateur"),
         )
         .await
@@ -244,6 +247,7 @@ db_test!(
         requests::submit(
             &t.db,
             &clock,
+            "10.9.9.9",
             request_from("lou@lille.fr", "je suis encore lui"),
         )
         .await
@@ -268,6 +272,7 @@ db_test!(
         requests::submit(
             &t.db,
             &clock,
+            "10.9.9.9",
             request_from("lou@lille.fr", "je suis la vraie Lou"),
         )
         .await
@@ -506,5 +511,94 @@ db_test!(
             1,
             "{a:?} {b:?}"
         );
+    }
+);
+
+db_test!(
+    logging_in_after_asking_to_join_tells_nothing_of_which_addresses_had_an_account,
+    |t: TestDb| async move {
+        use app::backend::accounts::{login, requests};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        open_to_requests(&t, &clock, &admin).await;
+        // Asked under an existing address and under a new one, same password.
+        for email in ["camille@lille.fr", "nouveau@lille.fr"] {
+            requests::submit(
+                &t.db,
+                &clock,
+                "10.9.9.9",
+                request_from(email, "le mot de passe du test"),
+            )
+            .await
+            .unwrap();
+        }
+        let answer = |email: &'static str| {
+            let db = t.db.clone();
+            let clock = clock.clone();
+            async move {
+                match login::log_in(&db, &clock, email, "le mot de passe du test", "10.9.9.9").await
+                {
+                    Err(AppError::Invalid(e)) => e.fields,
+                    other => panic!("{other:?}"),
+                }
+            }
+        };
+        assert_eq!(
+            answer("camille@lille.fr").await,
+            answer("nouveau@lille.fr").await
+        );
+    }
+);
+
+db_test!(
+    a_known_password_of_an_account_not_open_is_no_way_past_the_limit,
+    |t: TestDb| async move {
+        use app::backend::accounts::{login, requests};
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        open_to_requests(&t, &clock, &admin).await;
+        requests::submit(
+            &t.db,
+            &clock,
+            "10.9.9.9",
+            request_from("moi@lille.fr", "mon mot de passe connu"),
+        )
+        .await
+        .unwrap();
+        // Each of these answers, bar the refusals made before any hash, cost
+        // a password check: the known password must not make them free.
+        let mut checked = 0;
+        for _ in 0..25 {
+            let answer = login::log_in(
+                &t.db,
+                &clock,
+                "moi@lille.fr",
+                "mon mot de passe connu",
+                "203.0.113.50",
+            )
+            .await;
+            if let Err(AppError::Invalid(e)) = &answer {
+                if e.message_for("password") == Some(app::i18n::Key::ErrBadCredentials) {
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked <= 20, "{checked} passwords checked");
+        // Requests to join, which cost a hash each, are held to a few an hour.
+        let mut refused = 0;
+        for i in 0..12 {
+            let email = format!("demande{i}@lille.fr");
+            if let Err(AppError::RateLimited { .. }) = requests::submit(
+                &t.db,
+                &clock,
+                "203.0.113.51",
+                request_from(&email, "une phrase assez longue"),
+            )
+            .await
+            {
+                refused += 1;
+            }
+        }
+        assert_eq!(refused, 2);
     }
 );

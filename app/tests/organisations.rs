@@ -179,7 +179,7 @@ db_test!(
         let request = || sign_up_input("dominique@lille.fr");
 
         // Closed until the administrator opens the domain.
-        let closed = requests::submit(&t.db, &clock, request()).await;
+        let closed = requests::submit(&t.db, &clock, "10.9.9.9", request()).await;
         assert_eq!(refused_field(closed, "email"), Key::ErrEmailDomainClosed);
         let lille = || EmailDomains::parse("lille.fr, mairie-lille.fr").unwrap();
         let org_name = || OrganisationName::parse("Ville de Lille").unwrap();
@@ -208,9 +208,13 @@ db_test!(
             "Département du Nord"
         );
 
-        requests::submit(&t.db, &clock, request()).await.unwrap();
+        requests::submit(&t.db, &clock, "10.9.9.9", request())
+            .await
+            .unwrap();
         // Asked again: the same answer, and nothing changes.
-        requests::submit(&t.db, &clock, request()).await.unwrap();
+        requests::submit(&t.db, &clock, "10.9.9.9", request())
+            .await
+            .unwrap();
         // Pending: the right password says so, a wrong one says nothing.
         assert_eq!(
             login::authenticate(&t.db, "dominique@lille.fr", "une autre phrase solide")

@@ -50,7 +50,7 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     await other.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await expect(other.getByText('Demande enregistrée.')).toBeVisible();
     await logIn(other, server.url, PASSWORD);
-    await expect(other.locator('.field-error', { hasText: 'attend l’approbation' })).toBeVisible();
+    await expect(other.locator('.field-error', { hasText: 'aura approuvé la demande' })).toBeVisible();
 
     // The administrator approves, then makes Dominique a facilitator.
     await page.getByRole('link', { name: 'Membres' }).click();

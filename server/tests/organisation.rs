@@ -67,7 +67,7 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
     assert!(early.headers().get(header::SET_COOKIE).is_none());
     assert!(page(&app, &location(&early), None)
         .await
-        .contains("attend l’approbation"));
+        .contains("dès qu’une administratrice ou un administrateur aura approuvé la demande"));
 
     let members = page(&app, "/admin/membres", Some(&admin)).await;
     assert!(members.contains("En attente d’approbation"));

@@ -19,12 +19,12 @@ pub struct JoinForm {
 #[server(endpoint = "request_account")]
 pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), AppError> {
     use crate::backend::accounts::requests;
-    use crate::backend::http::{fail, state};
+    use crate::backend::http::{client_ip, fail, state};
 
     let input =
         super::api::new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let state = state();
-    requests::submit(&state.db, state.clock.as_ref(), input)
+    requests::submit(&state.db, state.clock.as_ref(), &client_ip(), input)
         .await
         .map_err(fail)?;
     leptos_axum::redirect(&format!("{}?envoyee", super::SIGN_UP_PATH));

@@ -309,7 +309,6 @@ keys! {
     Approve,
     MemberPending,
     ErrAccountDeactivated,
-    ErrAccountPending,
     ErrEmailDomainClosed,
     ErrResetInactive,
     ErrDomainTaken,

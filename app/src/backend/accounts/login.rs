@@ -26,17 +26,23 @@ pub async fn log_in(
     let reservation = login_limits::reserve(db, clock.now(), &address, ip).await?;
     let verdict = authenticate(db, &address, password).await?;
     let mut errors = FormErrors::with_input([("email", email)]);
-    if verdict == Verdict::Refused {
-        login_limits::failed(db, clock.now(), reservation).await?;
-    } else {
-        // The right password, even for an account not open: no failure.
-        login_limits::succeeded(db, reservation).await?;
+    match verdict {
+        Verdict::Active(_) => login_limits::succeeded(db, reservation).await?,
+        // A pending request answers as a wrong password does, with the same
+        // bookkeeping: otherwise asking to join under an address, then
+        // logging in with the password given, would tell whether the
+        // address already had an account (the request then made nothing).
+        Verdict::Pending | Verdict::Refused => {
+            login_limits::failed(db, clock.now(), reservation).await?
+        }
+        // The right password of a closed account: said, and the attempt
+        // keeps its place (a known password is no way past the limit).
+        Verdict::Deactivated => {}
     }
     let refusal = match verdict {
         Verdict::Active(person) => return Ok(person),
-        Verdict::Pending => ("email", Key::ErrAccountPending),
         Verdict::Deactivated => ("email", Key::ErrAccountDeactivated),
-        Verdict::Refused => ("password", Key::ErrBadCredentials),
+        Verdict::Pending | Verdict::Refused => ("password", Key::ErrBadCredentials),
     };
     errors.add(refusal.0, refusal.1);
     Err(AppError::Invalid(errors))

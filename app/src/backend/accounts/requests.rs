@@ -9,10 +9,17 @@ use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::error::from_db;
 use crate::backend::organisations;
+use crate::backend::throttle::{self, Window};
 use crate::domain::accounts::{MemberStatus, Role};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use sea_orm::DatabaseConnection;
+
+/// Requests to join one caller may send in an hour.
+const REQUESTS: Window = Window {
+    max: 10,
+    secs: 3600,
+};
 
 /// Records the request as a pending member account. An address outside
 /// every organisation's domains is refused on the address field (which
@@ -22,6 +29,7 @@ use sea_orm::DatabaseConnection;
 pub async fn submit(
     db: &DatabaseConnection,
     clock: &dyn Clock,
+    ip: &str,
     input: SignUp,
 ) -> Result<(), AppError> {
     let Some(organisation_id) = organisations::accepting(db, input.email.domain()).await? else {
@@ -32,6 +40,16 @@ pub async fn submit(
         errors.add("email", Key::ErrEmailDomainClosed);
         return Err(AppError::Invalid(errors));
     };
+    // Each request costs a password hash: a caller gets a few an hour.
+    let txn = begin_write(db).await.map_err(from_db)?;
+    throttle::take_place(
+        &txn,
+        format!("join-request:{ip}"),
+        clock.now().timestamp(),
+        REQUESTS,
+    )
+    .await?;
+    txn.commit().await.map_err(from_db)?;
     // Hashed whatever follows, so that the answer's timing says nothing.
     let password_hash = passwords::hash(&input.password).await?;
     let txn = begin_write(db).await.map_err(from_db)?;
