@@ -9,6 +9,16 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
+/// The most of one value a refusal sends back: five times the longest
+/// field (4,000 characters), so that a text pasted over its limit comes back
+/// whole to be cut down, and a pasted megabyte does not (a plain form's
+/// refusal travels in the address it is sent back to).
+pub const MAX_ECHOED_CHARS: usize = 20_000;
+
+fn echoed(value: &str) -> String {
+    value.chars().take(MAX_ECHOED_CHARS).collect()
+}
+
 /// A refused form: the message for each field at fault, and the values the
 /// person typed, so the form comes back filled in (never a password).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,7 +41,7 @@ impl FormErrors {
             fields: Vec::new(),
             input: input
                 .into_iter()
-                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .map(|(k, v)| (k.to_owned(), echoed(v)))
                 .collect(),
         }
     }
@@ -103,16 +113,6 @@ pub enum AppError {
     /// The request never got an answer (network, decoding): seen in the browser.
     #[error("network error")]
     Network,
-}
-
-/// The most of one value a refusal sends back: twice the longest field
-/// (4,000 characters), so that a text just over its limit comes back whole,
-/// and a pasted megabyte does not (a plain form's refusal travels in the
-/// address it is sent back to).
-pub const MAX_ECHOED_CHARS: usize = 8_000;
-
-fn echoed(value: &str) -> String {
-    value.chars().take(MAX_ECHOED_CHARS).collect()
 }
 
 impl AppError {

@@ -18,6 +18,9 @@ use axum::{
 /// times over.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// What is read of a body too large before answering.
+const DRAINED_BYTES: usize = 8 * 1024 * 1024;
+
 pub async fn refuse_large_bodies(
     State(state): State<AppState>,
     request: Request,
@@ -29,7 +32,11 @@ pub async fn refuse_large_bodies(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if announced.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return too_large(&state, request);
+        // Read (and drop) a few megabytes first: a browser still sending
+        // when the connection closes shows a reset, not the page.
+        let (parts, body) = request.into_parts();
+        let _ = axum::body::to_bytes(body, DRAINED_BYTES).await;
+        return too_large(&state, Request::from_parts(parts, Body::empty()));
     }
     if announced == Some(0) || request.method().is_safe() {
         return next.run(request).await;

@@ -348,3 +348,31 @@ async fn loading_join_pages_with_wrong_codes_counts_nothing_and_shows_no_title()
     let join_page = page(&app, &format!("/rejoindre/{code}"), None).await;
     assert!(!join_page.contains("Covoiturage"), "{join_page}");
 }
+
+#[tokio::test]
+async fn while_a_room_writes_the_idea_page_offers_no_online_reveal_and_says_why() {
+    let app = spawn_app_with(TestDb::sqlite().await, |_| {}).await;
+    let admin = set_up(&app).await;
+    a_workshop(&app, &admin, 1).await;
+    start_writing(&app, &admin).await;
+    let idea = page(&app, "/idees/1", Some(&admin)).await;
+    assert!(
+        idea.contains("la manche se dévoile depuis sa console"),
+        "{idea}"
+    );
+    assert!(!idea.contains("Dévoiler maintenant"), "{idea}");
+    // Posted anyway (a form kept open, a script): refused, said, nothing revealed.
+    let refused = post_from(
+        &app,
+        "/idees/1",
+        "/api/reveal_round",
+        "idea_id=1&round_id=1&confirm=oui",
+        Some(&admin),
+    )
+    .await;
+    let back = page(&app, &location(&refused), Some(&admin)).await;
+    assert!(
+        back.contains("Un atelier est en cours sur cette manche"),
+        "{back}"
+    );
+}
