@@ -132,6 +132,19 @@ async fn open_to_requests(t: &TestDb, clock: &ManualClock, admin: &CurrentUser) 
     .unwrap();
 }
 
+/// The person of `admin`'s organisation holding `email`, if any.
+async fn member_at(
+    t: &TestDb,
+    admin: &CurrentUser,
+    email: &str,
+) -> Option<app::domain::accounts::Member> {
+    app::backend::accounts::members::list(&t.db, admin)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|m| m.email == email)
+}
+
 fn request_from(email: &str, password: &str) -> app::backend::accounts::invitations::SignUp {
     use app::domain::accounts::{DisplayName, Email, NewPassword};
     app::backend::accounts::invitations::SignUp {
@@ -252,21 +265,12 @@ db_test!(
         )
         .await
         .unwrap();
-        let squatted = members::list(&t.db, &admin)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|m| m.email == "lou@lille.fr")
-            .unwrap();
+        let squatted = member_at(&t, &admin, "lou@lille.fr").await.unwrap();
         members::apply(&t.db, &clock, &admin, squatted.id, Change::Deactivate)
             .await
             .unwrap();
         assert!(
-            !members::list(&t.db, &admin)
-                .await
-                .unwrap()
-                .iter()
-                .any(|m| m.email == "lou@lille.fr"),
+            member_at(&t, &admin, "lou@lille.fr").await.is_none(),
             "the refusal deleted the request"
         );
         requests::submit(
@@ -277,12 +281,7 @@ db_test!(
         )
         .await
         .unwrap();
-        let lou = members::list(&t.db, &admin)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|m| m.email == "lou@lille.fr")
-            .unwrap();
+        let lou = member_at(&t, &admin, "lou@lille.fr").await.unwrap();
         assert_eq!(lou.status, MemberStatus::Pending, "the real Lou can ask");
     }
 );
