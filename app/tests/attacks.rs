@@ -601,3 +601,95 @@ db_test!(
         assert_eq!(refused, 2);
     }
 );
+
+/// A refusal of a silent mine, as Leptos encodes it for an address.
+fn refused_mine(text: &str) -> String {
+    use base64::{engine::general_purpose::URL_SAFE, Engine};
+    let mut errors = app::error::FormErrors::with_input([("body", text)]);
+    errors.add("body", app::i18n::Key::ErrTooLong);
+    URL_SAFE.encode(serde_json::to_vec(&AppError::Invalid(errors)).unwrap())
+}
+
+db_test!(
+    a_refused_silent_mine_is_kept_for_its_browser_only_and_for_an_hour,
+    |t: TestDb| async move {
+        use app::backend::refusals::{bring_back, carry, clean_up, Carried, KEEP_SECS};
+        let now = clock().now().timestamp();
+        let payload = refused_mine("Le RGPD s’applique");
+        let Carried::Kept(id) = carry(&t.db, now, "member:2", "browser-a", &payload)
+            .await
+            .unwrap()
+        else {
+            panic!("a refusal with typed text is kept");
+        };
+        assert_eq!(
+            bring_back(&t.db, now + 10, "browser-a", &id).await.unwrap(),
+            Some(payload.clone()),
+            "its browser gets it back, as often as the page reloads"
+        );
+        assert_eq!(
+            bring_back(&t.db, now + 20, "browser-a", &id).await.unwrap(),
+            Some(payload)
+        );
+        assert_eq!(
+            bring_back(&t.db, now + 10, "browser-b", &id).await.unwrap(),
+            None,
+            "the id alone opens nothing"
+        );
+        assert_eq!(
+            bring_back(&t.db, now + KEEP_SECS, "browser-a", &id)
+                .await
+                .unwrap(),
+            None,
+            "an hour later it is gone"
+        );
+        assert_eq!(clean_up(&t.db, now + KEEP_SECS).await.unwrap(), 1);
+    }
+);
+
+db_test!(
+    a_caller_filling_the_table_with_refusals_gets_messages_without_text,
+    |t: TestDb| async move {
+        use app::backend::refusals::{carry, decode, Carried};
+        let now = clock().now().timestamp();
+        let mut kept = 0;
+        for _ in 0..600 {
+            if let Carried::Kept(_) = carry(&t.db, now, "192.0.2.7", "script", &refused_mine("x"))
+                .await
+                .unwrap()
+            {
+                kept += 1;
+            }
+        }
+        assert_eq!(kept, 600);
+        let Carried::InAddress(beyond) = carry(
+            &t.db,
+            now,
+            "192.0.2.7",
+            "script",
+            &refused_mine("Le RGPD s’applique"),
+        )
+        .await
+        .unwrap() else {
+            panic!("the 601st is not kept");
+        };
+        let errors = decode(&beyond).unwrap().form_errors().cloned().unwrap();
+        assert_eq!(errors.message_for("body"), Some(app::i18n::Key::ErrTooLong));
+        assert!(errors.input.is_empty(), "no typed text in the address");
+        // Pasted junk beyond the size kept: the same.
+        let huge = "é".repeat(app::error::MAX_ECHOED_CHARS);
+        let mut errors =
+            app::error::FormErrors::with_input(["a", "b", "c"].map(|field| (field, huge.as_str())));
+        errors.add("a", app::i18n::Key::ErrTooLong);
+        let payload = {
+            use base64::{engine::general_purpose::URL_SAFE, Engine};
+            URL_SAFE.encode(serde_json::to_vec(&AppError::Invalid(errors)).unwrap())
+        };
+        assert!(matches!(
+            carry(&t.db, now, "member:9", "browser", &payload)
+                .await
+                .unwrap(),
+            Carried::InAddress(_)
+        ));
+    }
+);

@@ -9,6 +9,7 @@ mod headers;
 mod health;
 mod live;
 pub mod memory;
+mod refusals;
 pub mod routes;
 mod site;
 mod stream_seats;

@@ -1,7 +1,7 @@
 //! The router: pages, server functions, files, health, and the layers
 //! every response goes through.
 
-use crate::{auth, body_limit, csrf, fiche, headers, health, live, unavailable};
+use crate::{auth, body_limit, csrf, fiche, headers, health, live, refusals, unavailable};
 use app::backend::{http::provide_request_context, state::AppState};
 use app::{shell, App};
 use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
@@ -59,6 +59,11 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(&state, generate_route_list(App), context, app_shell)
         .nest_service("/pkg", pkg)
         .fallback_service(files)
+        // Inside the session's layer: it counts refusals kept per member.
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refusals::keep_out_of_addresses,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             auth::resolve_session,

@@ -3,8 +3,8 @@
 mod common;
 
 use common::{
-    invite_and_sign_up, location, page, post, post_from, session_cookie, set_up, setup_body,
-    spawn_app, TestApp, PASSWORD, SETUP_TOKEN,
+    back, invite_and_sign_up, location, page, post, post_from, refused, session_cookie, set_up,
+    setup_body, signs_in, spawn_app, TestApp, PASSWORD, SETUP_TOKEN,
 };
 use reqwest::header;
 
@@ -49,37 +49,30 @@ async fn an_administrator_made_from_the_shell_meanwhile_ends_the_setup_offer() {
 #[tokio::test]
 async fn setup_with_a_wrong_token_changes_nothing_and_says_why() {
     let app = spawn_app().await;
-    let response = post(
+    let response = post_from(
         &app,
+        "/installation",
         "/api/complete_setup",
         &setup_body("not-the-token"),
         None,
     )
     .await;
     assert_eq!(response.status(), 302);
-    let location = response.headers()[header::LOCATION]
-        .to_str()
-        .unwrap()
-        .to_owned();
-    assert!(location.contains("__err="));
-    let back = app
-        .client
-        .get(location.replace("/?", "/installation?"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    assert!(refused(&response));
     assert!(
-        back.contains("Ce jeton d’installation n’est pas le bon"),
-        "{back}"
+        !location(&response).contains("Lille"),
+        "what was typed stays out of the address"
+    );
+    let page_back = back(&app, &response, None).await;
+    assert!(
+        page_back.contains("Ce jeton d’installation n’est pas le bon"),
+        "{page_back}"
     );
     assert!(
-        back.contains("value=\"Ville de Lille\""),
-        "typed input kept: {back}"
+        page_back.contains("value=\"Ville de Lille\""),
+        "typed input kept: {page_back}"
     );
-    assert!(!back.contains(PASSWORD), "a password never comes back");
+    assert!(!page_back.contains(PASSWORD), "a password never comes back");
     assert!(
         page(&app, "/installation", None)
             .await
@@ -99,13 +92,7 @@ async fn setup_signs_the_admin_in_once_and_only_once() {
         .await
         .contains("déjà installée"));
     let again = post(&app, "/api/complete_setup", &setup_body(SETUP_TOKEN), None).await;
-    assert!(
-        again.headers()[header::LOCATION]
-            .to_str()
-            .unwrap()
-            .contains("__err="),
-        "the token is spent"
-    );
+    assert!(refused(&again), "the token is spent");
 }
 
 #[tokio::test]
@@ -143,24 +130,12 @@ async fn log_in_gives_a_new_session_id_each_time_and_a_vague_refusal() {
         "email=camille%40lille.fr&password=wrong+password+here",
         "email=nobody%40lille.fr&password=wrong+password+here",
     ] {
-        let refused = post(&app, "/api/log_in", wrong, None).await;
-        assert!(refused.headers().get(header::SET_COOKIE).is_none());
-        let location = refused.headers()[header::LOCATION]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        let back = app
-            .client
-            .get(location.replace("/?", "/connexion?"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let refused = post_from(&app, "/connexion", "/api/log_in", wrong, None).await;
+        assert!(!signs_in(&refused), "nobody signed in");
+        let page_back = back(&app, &refused, None).await;
         assert!(
-            back.contains("Adresse ou mot de passe incorrect."),
-            "{back}"
+            page_back.contains("Adresse ou mot de passe incorrect."),
+            "{page_back}"
         );
     }
 }
@@ -292,12 +267,15 @@ async fn guessing_one_address_is_slowed_down_and_the_log_in_page_says_so() {
         None,
     )
     .await;
-    let back = page(&app, &location(&slowed), None).await;
+    let page_back = back(&app, &slowed, None).await;
     assert!(
-        back.contains("chaque nouvel essai attend un peu plus"),
-        "{back}"
+        page_back.contains("chaque nouvel essai attend un peu plus"),
+        "{page_back}"
     );
-    assert!(back.contains("value=\"camille@lille.fr\""), "address kept");
+    assert!(
+        page_back.contains("value=\"camille@lille.fr\""),
+        "address kept"
+    );
 }
 
 #[tokio::test]
@@ -393,7 +371,7 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
         Some(&admin),
     )
     .await;
-    assert!(location(&unconfirmed).contains("__err"), "refused");
+    assert!(refused(&unconfirmed));
     assert!(!page(&app, "/admin/membres", Some(&admin))
         .await
         .contains("Désactivé"));

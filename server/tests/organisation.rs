@@ -4,8 +4,8 @@
 mod common;
 
 use common::{
-    invite_and_sign_up, location, page, post, post_from, session_cookie, set_up, spawn_app,
-    status_of,
+    back, invite_and_sign_up, location, page, post, post_from, session_cookie, set_up, signs_in,
+    spawn_app, status_of,
 };
 use reqwest::header;
 
@@ -34,12 +34,15 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
 
     // Closed until the administrator names the organisation's domain.
     let closed = post_from(&app, "/inscription", "/api/request_account", REQUEST, None).await;
-    let back = page(&app, &location(&closed), None).await;
+    let page_back = back(&app, &closed, None).await;
     assert!(
-        back.contains("ne sont pas ouvertes pour cette adresse"),
-        "{back}"
+        page_back.contains("ne sont pas ouvertes pour cette adresse"),
+        "{page_back}"
     );
-    assert!(back.contains("value=\"dominique@lille.fr\""), "input kept");
+    assert!(
+        page_back.contains("value=\"dominique@lille.fr\""),
+        "input kept"
+    );
 
     let saved = post(
         &app,
@@ -64,8 +67,8 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
 
     // Not before the approval.
     let early = post_from(&app, "/connexion", "/api/log_in", LOG_IN, None).await;
-    assert!(early.headers().get(header::SET_COOKIE).is_none());
-    assert!(page(&app, &location(&early), None)
+    assert!(!signs_in(&early), "nobody signed in");
+    assert!(back(&app, &early, None)
         .await
         .contains("dès qu’une administratrice ou un administrateur aura approuvé la demande"));
 
@@ -114,9 +117,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_the_old_sessions() {
         None,
     )
     .await;
-    assert!(page(&app, &location(&short), None)
-        .await
-        .contains("12 caractères"));
+    assert!(back(&app, &short, None).await.contains("12 caractères"));
 
     let reset = post(
         &app,
@@ -145,7 +146,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_the_old_sessions() {
         None,
     )
     .await;
-    assert!(old.headers().get(header::SET_COOKIE).is_none());
+    assert!(!signs_in(&old), "nobody signed in");
 }
 
 #[tokio::test]
@@ -202,8 +203,8 @@ async fn people_edit_their_profile_and_only_admins_the_organisation() {
         Some(&member),
     )
     .await;
-    let back = page(&app, &location(&refused), Some(&member)).await;
-    assert!(back.contains("field-error"), "{back}");
+    let page_back = back(&app, &refused, Some(&member)).await;
+    assert!(page_back.contains("field-error"), "{page_back}");
     assert!(page(&app, "/", Some(&member))
         .await
         .contains("Dominique B."));
@@ -227,7 +228,7 @@ async fn people_edit_their_profile_and_only_admins_the_organisation() {
         Some(&admin),
     )
     .await;
-    assert!(page(&app, &location(&twice), Some(&admin))
+    assert!(back(&app, &twice, Some(&admin))
         .await
         .contains("déjà une casquette de ce nom"));
     let retired = post(

@@ -4,7 +4,9 @@
 //! text, and the fiche downloads as Markdown to those who may read it.
 mod common;
 
-use common::{invite_and_sign_up, location, page, post, post_from, set_up, spawn_app, status_of};
+use common::{
+    back, invite_and_sign_up, location, page, post, post_from, set_up, spawn_app, status_of,
+};
 use reqwest::header;
 
 const SECRET: &str = "Le+RGPD+s%E2%80%99applique";
@@ -15,6 +17,61 @@ fn key() -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static NEXT: AtomicU32 = AtomicU32::new(1);
     format!("round-test-key-{:08}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+#[tokio::test]
+async fn a_refused_silent_contribution_never_travels_in_an_address() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let member = invite_and_sign_up(&app, &admin, "Anne", "anne%40lille.fr").await;
+    let colleague = invite_and_sign_up(&app, &admin, "Bruno", "bruno%40lille.fr").await;
+    post(
+        &app,
+        "/api/create_idea",
+        &format!(
+            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
+            key()
+        ),
+        Some(&admin),
+    )
+    .await;
+    post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
+    post(
+        &app,
+        "/api/open_round",
+        &format!(
+            "request_id={}&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=",
+            key()
+        ),
+        Some(&admin),
+    )
+    .await;
+    // A silent mine, refused for its length: its text must come back to
+    // its author, and to nobody else, before the round is revealed.
+    let body = format!("{SECRET}+{}", "a".repeat(2001));
+    let refused = post_from(
+        &app,
+        "/idees/1/contribuer",
+        "/api/contribute",
+        &format!("request_id={}&idea_id=1&round_id=1&kind=mine&domain_id=1&severity=blocking&body={body}&link=&answers=", key()),
+        Some(&member),
+    )
+    .await;
+    let address = location(&refused);
+    assert!(
+        address.contains("__ref=") && !address.contains("__err") && address.len() < 200,
+        "only an id travels: {address}"
+    );
+    let shown = back(&app, &refused, Some(&member)).await;
+    assert!(shown.contains("Ce texte est trop long."), "{shown}");
+    assert!(shown.contains(SECRET_TEXT), "the author gets the text back");
+    for someone_else in [None, Some(colleague.as_str()), Some(admin.as_str())] {
+        let seen = page(&app, &address, someone_else).await;
+        assert!(
+            !seen.contains(SECRET_TEXT),
+            "the address alone opens nothing"
+        );
+    }
 }
 
 #[tokio::test]
@@ -60,9 +117,9 @@ async fn a_round_by_plain_forms_keeps_silent_writing_and_the_fiche_downloads() {
         Some(&member),
     )
     .await;
-    let back = page(&app, &location(&refused), Some(&member)).await;
-    assert!(back.contains("Ce texte est trop long."), "{back}");
-    assert!(back.contains(&long), "the text is kept");
+    let page_back = back(&app, &refused, Some(&member)).await;
+    assert!(page_back.contains("Ce texte est trop long."), "{page_back}");
+    assert!(page_back.contains(&long), "the text is kept");
 
     let sent = post(
         &app,

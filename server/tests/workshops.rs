@@ -7,7 +7,7 @@ mod common;
 
 use app::backend::testing::TestDb;
 use common::workshop::{a_workshop, key, start_writing};
-use common::{location, page, post, post_from, set_up, spawn_app_with, status_of};
+use common::{back, location, page, post, post_from, set_up, spawn_app_with, status_of};
 use reqwest::header;
 
 // Plain http keeps the test's cookies simple (https would prefix them).
@@ -105,12 +105,12 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         None,
     )
     .await;
-    let back = page(&app, &location(&wrong), None).await;
+    let page_back = back(&app, &wrong, None).await;
     assert!(
-        back.contains("Ce code ne correspond à aucun atelier en cours"),
-        "{back}"
+        page_back.contains("Ce code ne correspond à aucun atelier en cours"),
+        "{page_back}"
     );
-    assert!(back.contains("value=\"ZZZZZZ\""), "{back}");
+    assert!(page_back.contains("value=\"ZZZZZZ\""), "{page_back}");
 
     let joined = post(
         &app,
@@ -163,9 +163,9 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         Some(&guest),
     )
     .await;
-    let back = page(&app, &location(&refused), Some(&guest)).await;
-    assert!(back.contains("Ce texte est trop long."), "{back}");
-    assert!(back.contains(&long), "the text is kept");
+    let page_back = back(&app, &refused, Some(&guest)).await;
+    assert!(page_back.contains("Ce texte est trop long."), "{page_back}");
+    assert!(page_back.contains(&long), "the text is kept");
     let phone = page(&app, "/ateliers/1", Some(&guest)).await;
     assert!(phone.contains("Les données personnelles"));
     assert_eq!(
@@ -197,9 +197,9 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         Some(&guest),
     )
     .await;
-    let back = page(&app, &location(&late), Some(&guest)).await;
-    assert!(back.contains("Non envoyé"), "{back}");
-    assert!(back.contains("Trop tard"));
+    let page_back = back(&app, &late, Some(&guest)).await;
+    assert!(page_back.contains("Non envoyé"), "{page_back}");
+    assert!(page_back.contains("Trop tard"));
     // Dots by plain forms.
     let dotted = post(
         &app,
@@ -223,8 +223,11 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         Some(&admin),
     )
     .await;
-    let back = page(&app, &location(&unconfirmed), Some(&admin)).await;
-    assert!(back.contains("Cochez la case pour confirmer"), "{back}");
+    let page_back = back(&app, &unconfirmed, Some(&admin)).await;
+    assert!(
+        page_back.contains("Cochez la case pour confirmer"),
+        "{page_back}"
+    );
     assert!(page(&app, "/ateliers/1", Some(&guest))
         .await
         .contains("Vos points ici"));
@@ -301,11 +304,14 @@ async fn the_console_leads_an_unseated_facilitator_to_joining_and_confirms_the_e
         Some(&admin),
     )
     .await;
-    let back = page(&app, &location(&unconfirmed), Some(&admin)).await;
-    assert!(back.contains("Cochez la case pour confirmer"), "{back}");
+    let page_back = back(&app, &unconfirmed, Some(&admin)).await;
     assert!(
-        back.contains("Je confirme la fin de l’atelier"),
-        "still running: {back}"
+        page_back.contains("Cochez la case pour confirmer"),
+        "{page_back}"
+    );
+    assert!(
+        page_back.contains("Je confirme la fin de l’atelier"),
+        "still running: {page_back}"
     );
     // A form missing a field says which.
     let malformed = post_from(
@@ -316,8 +322,11 @@ async fn the_console_leads_an_unseated_facilitator_to_joining_and_confirms_the_e
         Some(&admin),
     )
     .await;
-    let back = page(&app, &location(&malformed), Some(&admin)).await;
-    assert!(back.contains("Ce champ est obligatoire"), "{back}");
+    let page_back = back(&app, &malformed, Some(&admin)).await;
+    assert!(
+        page_back.contains("Ce champ est obligatoire"),
+        "{page_back}"
+    );
 }
 
 #[tokio::test]
@@ -370,9 +379,9 @@ async fn while_a_room_writes_the_idea_page_offers_no_online_reveal_and_says_why(
         Some(&admin),
     )
     .await;
-    let back = page(&app, &location(&refused), Some(&admin)).await;
+    let page_back = back(&app, &refused, Some(&admin)).await;
     assert!(
-        back.contains("Un atelier est en cours sur cette manche"),
-        "{back}"
+        page_back.contains("Un atelier est en cours sur cette manche"),
+        "{page_back}"
     );
 }

@@ -70,6 +70,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         .map_err(from_db)?
         .rows_affected;
     deleted += crate::backend::throttle::clean_up(db, now.timestamp()).await?;
+    deleted += crate::backend::refusals::clean_up(db, now.timestamp()).await?;
     let ended_long_ago = Query::select()
         .column(workshop::Column::Id)
         .from(workshop::Entity)

@@ -110,6 +110,27 @@ pub fn set_guest_cookie(token: &str) {
     ));
 }
 
+/// The refusal cookie's name: it ties a plain form's refusal kept on the
+/// server to the browser that sent the form (see `backend::refusals`).
+pub fn refusal_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-demineurs_refusals"
+    } else {
+        "demineurs_refusals"
+    }
+}
+
+/// The `Set-Cookie` value of a refusal cookie, living as long as what it
+/// opens.
+pub fn refusal_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+        refusal_cookie_name(secure),
+        super::refusals::KEEP_SECS,
+        if secure { "; Secure" } else { "" }
+    )
+}
+
 /// Who calls a workshop function: a signed-in member, a guest, or nobody.
 pub fn workshop_caller() -> super::workshops::access::Caller {
     let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
@@ -149,8 +170,12 @@ pub fn locale_of(parts: &Parts) -> Locale {
 }
 
 fn cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
+    cookie_in(&parts.headers, name)
+}
+
+/// A cookie's value among a request's headers.
+pub fn cookie_in(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -165,22 +190,27 @@ fn cookie(parts: &Parts, name: &str) -> Option<String> {
 /// info, as in some tests).
 pub fn client_ip() -> String {
     use_context::<Parts>()
-        .and_then(|p| {
-            let peer = p
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()?
-                .0
-                .ip();
-            let forwarded = p
-                .headers
-                .get("x-forwarded-for")
-                .and_then(|v| v.to_str().ok());
+        .map(|p| {
             let trusted = use_context::<AppState>()
                 .map(|s| s.trusted_proxies)
                 .unwrap_or_default();
-            Some(super::client_ip::resolve(peer, forwarded, &trusted).to_string())
+            client_ip_of(&p.extensions, &p.headers, &trusted)
         })
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// [`client_ip`] from a request's parts, outside a server function (a
+/// middleware).
+pub fn client_ip_of(
+    extensions: &http::Extensions,
+    headers: &http::HeaderMap,
+    trusted: &[std::net::IpAddr],
+) -> String {
+    let Some(peer) = extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>() else {
+        return "unknown".to_owned();
+    };
+    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    super::client_ip::resolve(peer.0.ip(), forwarded, trusted).to_string()
 }
 
 /// The person signed in for this request, or `Unauthorized`.

@@ -15,6 +15,7 @@ pub mod migration;
 pub mod notifications;
 pub mod organisations;
 pub mod paris_time;
+pub mod refusals;
 pub mod rounds;
 pub mod state;
 pub mod throttle;

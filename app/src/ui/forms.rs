@@ -6,7 +6,10 @@
 //! answers a plain form post with a redirect back to the page, the error
 //! encoded in the URL (Leptos' `__err`); the page reads it back with
 //! [`refused_submission`] and renders each message next to its field, the
-//! field still holding what was typed. With JavaScript, an island gets the
+//! field still holding what was typed. (What was typed never reaches the
+//! browser's address: the server keeps such a refusal and the address
+//! carries its id, turned back into `__err` before the page renders; see
+//! `backend::refusals`.) With JavaScript, an island gets the
 //! same `FormErrors` from its action and renders the same components.
 
 use crate::error::{AppError, FormErrors};

@@ -190,3 +190,48 @@ pub async fn status_of(app: &TestApp, path: &str, cookie: Option<&str>) -> u16 {
     }
     request.send().await.unwrap().status().as_u16()
 }
+
+/// Whether a plain form was refused: it goes back to its page with the
+/// refusal, in the address (`__err`, messages only) or kept on the server
+/// (`__ref`, when it echoes what was typed).
+pub fn refused(response: &reqwest::Response) -> bool {
+    let to = location(response);
+    to.contains("__err=") || to.contains("__ref=")
+}
+
+/// The page a refused form goes back to, as the browser that sent it sees
+/// it: with its cookies, and the refusal cookie the response set, if any.
+pub async fn back(app: &TestApp, response: &reqwest::Response, cookie: Option<&str>) -> String {
+    let refusal_cookie = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("demineurs_refusals="))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned);
+    let cookies: Vec<String> = cookie
+        .map(str::to_owned)
+        .into_iter()
+        .chain(refusal_cookie)
+        .collect();
+    let cookies = cookies.join("; ");
+    page(
+        app,
+        &location(response),
+        (!cookies.is_empty()).then_some(cookies.as_str()),
+    )
+    .await
+}
+
+/// Whether a response signs someone in (sets a session cookie).
+pub fn signs_in(response: &reqwest::Response) -> bool {
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|c| {
+            c.to_str()
+                .is_ok_and(|c| c.starts_with("demineurs_session="))
+        })
+}

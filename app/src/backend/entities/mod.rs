@@ -5,6 +5,7 @@ pub mod contribution;
 pub mod dot_vote;
 pub mod endorsement;
 pub mod expertise_domain;
+pub mod form_refusal;
 pub mod idea;
 pub mod idea_coauthor;
 pub mod idea_tag;
