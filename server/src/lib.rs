@@ -183,7 +183,8 @@ fn new_organisation(
 
 /// Opens and migrates the database and builds the state the app runs on.
 pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppState> {
-    let db = open_database(config).await?;
+    let mut db = open_database(config).await?;
+    let statements = db::StatementCount::attach(&mut db);
     db::migrate(&db).await.context("migration failed")?;
     let setup_token = if setup::needs_setup(&db)
         .await
@@ -213,6 +214,7 @@ pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppSta
         setup_token,
         trusted_proxies: config.trusted_proxies.clone(),
         max_guests_per_workshop: config.max_guests_per_workshop,
+        statements,
     })
 }
 

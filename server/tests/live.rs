@@ -374,3 +374,47 @@ async fn a_seat_opening_stream_after_stream_is_held_to_a_few() {
     }
     assert_eq!(freed, 1, "the closed stream's place came back");
 }
+
+#[tokio::test]
+async fn a_triage_and_a_hide_during_a_live_workshop_reach_the_console() {
+    let app = spawn_app_on(TestDb::sqlite().await).await;
+    let admin = set_up(&app).await;
+    let code = a_workshop(&app, &admin, 1).await;
+    let lou = join_as_guest(&app, &code, "Lou").await;
+    start_writing(&app, &admin).await;
+    post_mine(&app, &lou, 1, "Le+RGPD").await;
+    post_mine(&app, &lou, 2, "Les+badges").await;
+    post(
+        &app,
+        "/api/next_phase",
+        "workshop_id=1&from=writing&minutes=",
+        Some(&admin),
+    )
+    .await;
+    let mut console = stream(&app, &admin, None).await;
+
+    // Triaged from the mine's own page, as an author does between phases.
+    let triaged = post(
+        &app,
+        "/api/triage_mine",
+        &format!(
+            "request_id={}&contribution_id=1&triage=accepted&workaround_id=&workaround_text=&note=On+le+prend&owner=&due=",
+            key(900)
+        ),
+        Some(&admin),
+    )
+    .await;
+    assert!(!common::refused(&triaged), "{:?}", triaged.headers());
+    assert_eq!(kind(&console.next_change().await.unwrap()), "triage");
+
+    // Hidden from the console.
+    let hidden = post(
+        &app,
+        "/api/hide_live",
+        "workshop_id=1&contribution_id=2&reason=Hors+sujet&confirm=oui",
+        Some(&admin),
+    )
+    .await;
+    assert!(!common::refused(&hidden), "{:?}", hidden.headers());
+    assert_eq!(kind(&console.next_change().await.unwrap()), "hide");
+}

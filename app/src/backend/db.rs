@@ -79,6 +79,29 @@ pub async fn connect_with(url: &str, durability: Durability) -> Result<DatabaseC
     Database::connect(options).await
 }
 
+/// Counts the SQL statements run through one connection pool (every clone
+/// of it, transactions included): read by the tests that hold a page's
+/// statements steady whatever its data, and by the benchmarks.
+#[derive(Clone, Debug, Default)]
+pub struct StatementCount(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl StatementCount {
+    /// Starts counting on `db`, before it is cloned.
+    pub fn attach(db: &mut DatabaseConnection) -> StatementCount {
+        let count = StatementCount::default();
+        let counter = count.0.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        count
+    }
+
+    /// Statements run so far.
+    pub fn get(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
 /// Creates the folder of a SQLite file so a first run needs no set-up.
 fn ensure_sqlite_directory(url: &str) {
     if let Some(path) = sqlite_file_path(url) {

@@ -26,6 +26,8 @@ pub struct AppState {
     pub live: LiveHub,
     /// The most guests one workshop takes.
     pub max_guests_per_workshop: u64,
+    /// The SQL statements run so far (tests and benchmarks read it).
+    pub statements: crate::backend::db::StatementCount,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -19,6 +19,8 @@ pub struct TestApp {
     pub db: TestDb,
     pub client: reqwest::Client,
     pub site_root: std::path::PathBuf,
+    /// The SQL statements the app has run so far.
+    pub statements: app::backend::db::StatementCount,
 }
 
 impl TestApp {
@@ -70,6 +72,7 @@ pub async fn spawn_app_with(db: TestDb, adjust: impl FnOnce(&mut Config)) -> Tes
     let state = server::start(&config, Arc::new(SystemClock))
         .await
         .expect("start");
+    let statements = state.statements.clone();
     let router = server::routes::router(state);
     let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await });
@@ -85,6 +88,7 @@ pub async fn spawn_app_with(db: TestDb, adjust: impl FnOnce(&mut Config)) -> Tes
         db,
         client,
         site_root,
+        statements,
     }
 }
 
