@@ -5,6 +5,7 @@
 mod common;
 
 use app::backend::clock::{Clock, ManualClock};
+use app::backend::ctx::Ctx;
 use app::backend::rounds::opening;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
@@ -37,17 +38,23 @@ db_test!(
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let (idea_id, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
         join(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             Joiner::Member(jurist.clone()),
         )
         .await
         .unwrap();
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
         let phone = Caller::Member(jurist.clone());
         post_mine(
             &t,
@@ -62,7 +69,8 @@ db_test!(
         .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
         // The author presses « Dévoiler maintenant » on the idea page.
-        let refused = opening::reveal(&t.db, &clock, &author, round_id).await;
+        let refused =
+            opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id).await;
         let Err(AppError::Invalid(errors)) = refused else {
             panic!("{refused:?}")
         };
@@ -76,17 +84,28 @@ db_test!(
         assert!(!panel.rounds[0].info.revealed, "still silent");
         assert!(panel.rounds[0].info.workshop_running, "the page says why");
         // The phones still write in silence, and nobody else reads a word.
-        let board = reading::board(&t.db, &author, "http://demineurs.test", id, clock.now())
-            .await
-            .unwrap();
+        let board = reading::board(
+            &Ctx::new(&t.db, &clock).member_acting(&author),
+            "http://demineurs.test",
+            id,
+        )
+        .await
+        .unwrap();
         assert!(
             !format!("{board:?}").contains("Écrit en silence"),
             "{board:?}"
         );
         // The room reveals it, through its phase, for everyone at once.
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Writing, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Writing,
+            None,
+        )
+        .await
+        .unwrap();
         let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
             .await
             .unwrap();
@@ -100,11 +119,16 @@ db_test!(
         let clock = clock();
         let author = admin_of(&t, &clock).await;
         let (idea_id, id, _) = workshop(&t, &clock, &author, vec![LEGAL]).await;
-        running::end(&t.db, &clock, &author, CONSOLE, id)
-            .await
-            .unwrap();
+        running::end(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
-        opening::reveal(&t.db, &clock, &author, round_id)
+        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
             .await
             .unwrap();
         let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
@@ -294,8 +318,7 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let (_, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
         let Joined { guest_token, .. } = join(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             common::workshop::as_guest("Troll"),
@@ -303,20 +326,30 @@ db_test!(
         .await
         .unwrap();
         let token = guest_token.unwrap();
-        let troll = reading::console(&t.db, &author, CONSOLE, id, clock.now())
-            .await
-            .unwrap()
-            .participants
-            .into_iter()
-            .find(|p| p.name == "Troll")
-            .unwrap();
-        running::remove(&t.db, &clock, &author, CONSOLE, id, troll.id)
-            .await
-            .unwrap();
+        let troll = reading::console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap()
+        .participants
+        .into_iter()
+        .find(|p| p.name == "Troll")
+        .unwrap();
+        running::remove(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            troll.id,
+        )
+        .await
+        .unwrap();
         // Back on the join page, with the cookie, under another name.
         let again = join(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             Joiner::Guest {
@@ -332,10 +365,15 @@ db_test!(
             errors.message_for("code"),
             Some(app::i18n::Key::ErrParticipantRemoved)
         );
-        let seated = reading::console(&t.db, &author, CONSOLE, id, clock.now())
-            .await
-            .unwrap()
-            .participants;
+        let seated = reading::console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap()
+        .participants;
         assert!(!seated.iter().any(|p| p.name == "Gentil"), "{seated:?}");
     }
 );
@@ -357,8 +395,7 @@ db_test!(
                     (b'A' + (i / 20) as u8) as char
                 );
                 join(
-                    &db,
-                    &clock,
+                    &Ctx::new(&db, &clock),
                     "198.51.100.9",
                     &wrong,
                     common::workshop::as_guest("X"),
@@ -383,8 +420,7 @@ db_test!(
         assert_eq!(limited, 40 - MAX_FAILURES as usize);
         // The right code from elsewhere still joins; from that address it waits.
         assert!(join(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             common::workshop::as_guest("Lou")
@@ -393,8 +429,7 @@ db_test!(
         .is_ok());
         assert!(matches!(
             join(
-                &t.db,
-                &clock,
+                &Ctx::new(&t.db, &clock),
                 "198.51.100.9",
                 &code,
                 common::workshop::as_guest("Sam")
@@ -413,8 +448,7 @@ db_test!(
         let (_, _, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
         for i in 0..25 {
             join(
-                &t.db,
-                &clock,
+                &Ctx::new(&t.db, &clock),
                 ROOM_IP,
                 &code,
                 common::workshop::as_guest(&format!("Agent {i}")),
@@ -435,8 +469,7 @@ db_test!(
         let (_, _, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
         for name in ["Un", "Deux"] {
             join_with_cap(
-                &t.db,
-                &clock,
+                &Ctx::new(&t.db, &clock),
                 ROOM_IP,
                 &code,
                 common::workshop::as_guest(name),
@@ -446,8 +479,7 @@ db_test!(
             .unwrap();
         }
         let third = join_with_cap(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             common::workshop::as_guest("Trois"),
@@ -462,9 +494,15 @@ db_test!(
             Some(app::i18n::Key::ErrWorkshopFull)
         );
         // Members of the organisation are never counted.
-        join_with_cap(&t.db, &clock, ROOM_IP, &code, Joiner::Member(member), 2)
-            .await
-            .unwrap();
+        join_with_cap(
+            &Ctx::new(&t.db, &clock),
+            ROOM_IP,
+            &code,
+            Joiner::Member(member),
+            2,
+        )
+        .await
+        .unwrap();
     }
 );
 

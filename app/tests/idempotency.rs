@@ -3,6 +3,7 @@
 //! twice, even at the same time, acts once.
 
 use app::backend::clock::ManualClock;
+use app::backend::ctx::Ctx;
 use app::backend::idempotency::{purge_expired, run_once, IdempotencyKey};
 use app::backend::testing::TestDb;
 use app::db_test;
@@ -45,7 +46,7 @@ async fn add_effect(
     label: &str,
 ) -> Result<String, AppError> {
     let label = label.to_owned();
-    run_once(db, clock, scope, k, move |txn| {
+    run_once(&Ctx::new(db, clock), scope, k, move |txn| {
         Box::pin(async move {
             let backend = txn.get_database_backend();
             let next: i64 = txn
@@ -136,7 +137,7 @@ db_test!(
         create_effects(&t.db).await;
         let clock = clock();
         let failed: Result<String, AppError> =
-            run_once(&t.db, &clock, "person:1", &key(3), |_txn| {
+            run_once(&Ctx::new(&t.db, &clock), "person:1", &key(3), |_txn| {
                 Box::pin(async { Err(AppError::Conflict) })
             })
             .await;

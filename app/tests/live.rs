@@ -8,7 +8,7 @@
 mod common;
 
 use app::backend::clock::ManualClock;
-use app::backend::db::begin_write;
+use app::backend::ctx::Ctx;
 use app::backend::live::{LiveHub, Outgoing, Subscription};
 use app::backend::testing::{listeners, wait_for_listeners, TestDb};
 use app::backend::workshops::access::Caller;
@@ -45,7 +45,8 @@ fn hub(t: &TestDb) -> LiveHub {
 
 /// `n` timer changes, as many numbers.
 async fn changes(t: &TestDb, workshop_id: i64, n: usize) {
-    let txn = begin_write(&t.db).await.unwrap();
+    let clock = clock();
+    let txn = Ctx::new(&t.db, &clock).write().await.unwrap();
     for _ in 0..n {
         bump(&txn, workshop_id, Change::Timer, None).await.unwrap();
     }
@@ -70,9 +71,16 @@ db_test!(
         // Refused (nothing is written during the pitch): no number taken.
         let early = post_mine(&t, &clock, &lou, &key(), id, Phase::Pitch, "Tôt").await;
         assert!(early.is_err());
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
         let k = key();
         let posted = post_mine(&t, &clock, &lou, &k, id, Phase::Writing, "Le RGPD")
             .await
@@ -106,9 +114,16 @@ db_test!(
         // A view rendered now, then three changes it misses.
         let mut live = hub.subscribe(id, None).await.unwrap();
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
         let posted = post_mine(&t, &clock, &lou, &key(), id, Phase::Writing, "Le RGPD")
             .await
             .unwrap();
@@ -136,10 +151,9 @@ db_test!(
 
         // A later change reaches both streams, once each.
         running::timer(
-            &t.db,
-            &clock,
-            &author,
-            CONSOLE,
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
             id,
             running::TimerAction::Pause,
         )
@@ -257,9 +271,15 @@ db_test!(
         let seat = app::backend::workshops::access::seat(&t.db, &lou, id)
             .await
             .unwrap();
-        running::remove(&t.db, &clock, &author, CONSOLE, id, seat.participant.id)
-            .await
-            .unwrap();
+        running::remove(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            seat.participant.id,
+        )
+        .await
+        .unwrap();
         assert!(matches!(
             may_watch(&t.db, &lou, id).await,
             Err(AppError::Invalid(_))
@@ -316,9 +336,16 @@ async fn another_instance_hears_of_changes_even_after_losing_its_listener() {
     wait_for_listeners(&t.db, 1).await;
     let lou = join_as_guest(&t, &clock, &code, "Lou").await;
     assert_eq!(parsed(&*next(&mut watching).await).kind, "join");
-    running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-        .await
-        .unwrap();
+    running::advance(
+        &Ctx::new(&t.db, &clock)
+            .member_acting(&author)
+            .on_device(CONSOLE),
+        id,
+        Phase::Pitch,
+        None,
+    )
+    .await
+    .unwrap();
     assert_eq!(parsed(&*next(&mut watching).await).kind, "phase");
 
     let mut expected = Vec::new();

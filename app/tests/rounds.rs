@@ -5,6 +5,7 @@
 mod common;
 
 use app::backend::clock::ManualClock;
+use app::backend::ctx::Ctx;
 use app::backend::notifications;
 use app::backend::rounds::contributing::{self, Draft};
 use app::backend::rounds::opening::{self, OpenRound};
@@ -196,7 +197,7 @@ db_test!(
             Key::ErrAuthorsAnswer
         );
 
-        opening::reveal(&t.db, &clock, &author, round_id)
+        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
             .await
             .unwrap();
         assert_eq!(texts(&panel(&t, &clock, &jurist, idea_id).await).len(), 2);
@@ -254,9 +255,7 @@ db_test!(
         );
         assert_eq!(
             triage::triage(
-                &t.db,
-                &clock,
-                &jurist,
+                &Ctx::new(&t.db, &clock).member_acting(&jurist),
                 &key(),
                 legal_mine,
                 Triage::Accepted { why: text("Non") }
@@ -266,9 +265,7 @@ db_test!(
             "only authors triage"
         );
         triage::triage(
-            &t.db,
-            &clock,
-            &author,
+            &Ctx::new(&t.db, &clock).member_acting(&author),
             &key(),
             legal_mine,
             Triage::Defused(
@@ -279,9 +276,7 @@ db_test!(
         .await
         .unwrap();
         triage::triage(
-            &t.db,
-            &clock,
-            &author,
+            &Ctx::new(&t.db, &clock).member_acting(&author),
             &key(),
             finance_mine,
             Triage::Accepted {
@@ -493,7 +488,7 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&t.db, &clock, &author, round_id)
+        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
             .await
             .unwrap();
         let seen = panel(&t, &clock, &author, idea_id).await;
@@ -517,9 +512,7 @@ db_test!(
         // Untriaged blocking mine: the round cannot close; triaging it as
         // "to investigate" lets it close but keeps the idea a Sketch.
         triage::triage(
-            &t.db,
-            &clock,
-            &author,
+            &Ctx::new(&t.db, &clock).member_acting(&author),
             &key(),
             blocking,
             Triage::ToInvestigate {
@@ -548,9 +541,7 @@ db_test!(
 
         // Accepting the risk settles it: four domains covered by holders.
         triage::triage(
-            &t.db,
-            &clock,
-            &author,
+            &Ctx::new(&t.db, &clock).member_acting(&author),
             &key(),
             blocking,
             Triage::Accepted {
@@ -588,7 +579,7 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&t.db, &clock, &author, second.id)
+        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), second.id)
             .await
             .unwrap();
         triage::close(
@@ -646,12 +637,21 @@ db_test!(
             .contributions[0]
             .id;
         assert_eq!(
-            triage::hide(&t.db, &clock, &outsider, first_round, text("Hors sujet")).await,
+            triage::hide(
+                &Ctx::new(&t.db, &clock).member_acting(&outsider),
+                first_round,
+                text("Hors sujet")
+            )
+            .await,
             Err(AppError::Forbidden)
         );
-        triage::hide(&t.db, &clock, &author, first_round, text("Hors sujet"))
-            .await
-            .unwrap();
+        triage::hide(
+            &Ctx::new(&t.db, &clock).member_acting(&author),
+            first_round,
+            text("Hors sujet"),
+        )
+        .await
+        .unwrap();
         let page = reading::contribution_page(&t.db, clock.now(), &outsider, first_round)
             .await
             .unwrap();

@@ -8,6 +8,7 @@
 mod common;
 
 use app::backend::clock::{Clock, ManualClock};
+use app::backend::ctx::Ctx;
 use app::backend::entities::{idea, idempotency_key, session, throttle};
 use app::backend::housekeeping;
 use app::backend::ideas::listing;
@@ -125,9 +126,14 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
     let second = colleague(&t, &clock, &author, "Paul Second", &[FINANCE]).await;
     let (idea_id, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
     for who in [&jurist, &second] {
-        join(&t.db, &clock, ROOM_IP, &code, Joiner::Member(who.clone()))
-            .await
-            .unwrap();
+        join(
+            &Ctx::new(&t.db, &clock),
+            ROOM_IP,
+            &code,
+            Joiner::Member(who.clone()),
+        )
+        .await
+        .unwrap();
     }
     let round_id = round_id_of(&t, &clock, &author, idea_id).await;
     // Written online before the workshop's end…
@@ -143,9 +149,16 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
     .unwrap();
     let mut written = vec![online];
     if end_in == Phase::Writing {
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
         // …and from a phone.
         let phone_post = post_mine(
             &t,
@@ -160,29 +173,45 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
         .unwrap();
         written.push(phone_post);
     }
-    running::end(&t.db, &clock, &author, CONSOLE, id)
-        .await
-        .unwrap();
+    running::end(
+        &Ctx::new(&t.db, &clock)
+            .member_acting(&author)
+            .on_device(CONSOLE),
+        id,
+    )
+    .await
+    .unwrap();
 
-    let now = clock.now();
-    let phone = reading::phone(&t.db, &Caller::Member(second.clone()), id, now)
-        .await
-        .unwrap_or_else(|e| panic!("{end_in:?}: {e:?}"));
+    let phone = reading::phone(
+        &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&Caller::Member(second.clone()))),
+        id,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{end_in:?}: {e:?}"));
     assert!(
         phone.mines.is_empty() && phone.mine.is_empty(),
         "{end_in:?}"
     );
     assert!(!phone.header.revealed);
-    let board = reading::board(&t.db, &author, "http://x", id, now)
-        .await
-        .unwrap();
+    let board = reading::board(
+        &Ctx::new(&t.db, &clock).member_acting(&author),
+        "http://x",
+        id,
+    )
+    .await
+    .unwrap();
     assert!(
         board.groups.is_empty(),
         "{end_in:?}: the board shows nothing"
     );
-    let console = reading::console(&t.db, &author, CONSOLE, id, now)
-        .await
-        .unwrap();
+    let console = reading::console(
+        &Ctx::new(&t.db, &clock)
+            .member_acting(&author)
+            .on_device(CONSOLE),
+        id,
+    )
+    .await
+    .unwrap();
     assert!(console.groups.is_empty(), "{end_in:?}: nor the console");
     let seen = all_seen_by(&t, &clock, &second, idea_id, &written).await;
     assert!(!seen.contains("Secret"), "{end_in:?}: {seen}");
@@ -294,8 +323,7 @@ db_test!(
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let (idea_id, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
         join(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             Joiner::Member(jurist.clone()),
@@ -303,10 +331,24 @@ db_test!(
         .await
         .unwrap();
         // The only card is the domain she holds.
-        running::deal(&t.db, &author, CONSOLE, id).await.unwrap();
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-            .await
-            .unwrap();
+        running::deal(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
         let posted = post_mine(
             &t,
             &clock,
@@ -324,9 +366,16 @@ db_test!(
                 .await
                 .unwrap();
         }
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Writing, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Writing,
+            None,
+        )
+        .await
+        .unwrap();
         let seen = panel(&t, &clock, &author, idea_id).await;
         let legal = seen.coverage.iter().find(|c| c.domain.id == LEGAL).unwrap();
         assert!(legal.role_played, "{legal:?}");
@@ -391,15 +440,13 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&t.db, &clock, &author, round_id)
+        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
             .await
             .unwrap();
         // After the reveal, someone else proposes a way around her mine.
         let proposed_key = key();
         let idea_again = contributing::propose_workaround(
-            &t.db,
-            &clock,
-            &helper,
+            &Ctx::new(&t.db, &clock).member_acting(&helper),
             &proposed_key,
             the_mine,
             text("Un consentement explicite"),
@@ -409,9 +456,7 @@ db_test!(
         assert_eq!(idea_again, idea_id);
         // The same request twice proposes once.
         contributing::propose_workaround(
-            &t.db,
-            &clock,
-            &helper,
+            &Ctx::new(&t.db, &clock).member_acting(&helper),
             &proposed_key,
             the_mine,
             text("Un consentement explicite"),
@@ -450,9 +495,7 @@ db_test!(
             .all(|w| w.answers.as_deref() == Some("Le RGPD")));
         // Not on a workaround, not on a closed round.
         assert!(contributing::propose_workaround(
-            &t.db,
-            &clock,
-            &helper,
+            &Ctx::new(&t.db, &clock).member_acting(&helper),
             &key(),
             own_way,
             text("x")
@@ -483,13 +526,11 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&t.db, &clock, &author, round_id)
+        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
             .await
             .unwrap();
         triage::triage(
-            &t.db,
-            &clock,
-            &author,
+            &Ctx::new(&t.db, &clock).member_acting(&author),
             &key(),
             the_mine,
             Triage::Defused(
@@ -590,17 +631,23 @@ db_test!(
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let (idea_id, id, code) = workshop(&t, &clock, &author, vec![LEGAL]).await;
         join(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             ROOM_IP,
             &code,
             Joiner::Member(jurist.clone()),
         )
         .await
         .unwrap();
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Pitch, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
         let posted = post_mine(
             &t,
             &clock,
@@ -625,24 +672,36 @@ db_test!(
         let before = last(&t).await.0;
         // Online, the reveal is refused while the room writes (issue 14):
         // nothing happens, nothing is told.
-        assert!(opening::reveal(&t.db, &clock, &author, round_id)
-            .await
-            .is_err());
+        assert!(
+            opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
+                .await
+                .is_err()
+        );
         assert_eq!(last(&t).await.0, before);
-        running::advance(&t.db, &clock, &author, CONSOLE, id, Phase::Writing, None)
-            .await
-            .unwrap();
+        running::advance(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            Phase::Writing,
+            None,
+        )
+        .await
+        .unwrap();
         let (seq, kind, _) = last(&t).await;
         assert!(seq > before);
         assert_eq!(kind, "phase");
-        let console = reading::console(&t.db, &author, CONSOLE, id, clock.now())
-            .await
-            .unwrap();
+        let console = reading::console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(console.untriaged, 1);
         triage::triage(
-            &t.db,
-            &clock,
-            &author,
+            &Ctx::new(&t.db, &clock).member_acting(&author),
             &key(),
             posted,
             Triage::Accepted {
@@ -652,13 +711,22 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(last(&t).await.1, "triage");
-        let console = reading::console(&t.db, &author, CONSOLE, id, clock.now())
-            .await
-            .unwrap();
+        let console = reading::console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(console.untriaged, 0, "« mines encore à traiter » moved");
-        triage::hide(&t.db, &clock, &author, posted, text("Hors sujet"))
-            .await
-            .unwrap();
+        triage::hide(
+            &Ctx::new(&t.db, &clock).member_acting(&author),
+            posted,
+            text("Hors sujet"),
+        )
+        .await
+        .unwrap();
         let (_, kind, subject) = last(&t).await;
         assert_eq!((kind.as_str(), subject), ("hide", Some(posted)));
     }

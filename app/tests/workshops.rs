@@ -6,6 +6,7 @@
 mod common;
 
 use app::backend::clock::{Clock, ManualClock};
+use app::backend::ctx::Ctx;
 use app::backend::rounds::contributing::Draft;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
@@ -24,16 +25,26 @@ use common::workshop::{as_guest, join_as_guest, mine, workshop, CONSOLE, ROOM_IP
 use common::{admin_of, clock, colleague, field_error, key};
 
 async fn join_as(t: &TestDb, clock: &ManualClock, code: &str, me: &CurrentUser) -> Caller {
-    join(&t.db, clock, ROOM_IP, code, Joiner::Member(me.clone()))
-        .await
-        .unwrap();
+    join(
+        &Ctx::new(&t.db, clock),
+        ROOM_IP,
+        code,
+        Joiner::Member(me.clone()),
+    )
+    .await
+    .unwrap();
     Caller::Member(me.clone())
 }
 
 async fn next(t: &TestDb, clock: &ManualClock, by: &CurrentUser, id: i64, from: Phase) {
-    running::advance(&t.db, clock, by, CONSOLE, id, from, None)
-        .await
-        .unwrap();
+    running::advance(
+        &Ctx::new(&t.db, clock).member_acting(by).on_device(CONSOLE),
+        id,
+        from,
+        None,
+    )
+    .await
+    .unwrap();
 }
 
 async fn send(
@@ -44,7 +55,14 @@ async fn send(
     started_in: Phase,
     draft: Draft,
 ) -> Result<i64, AppError> {
-    post(&t.db, clock, who, &key(), id, started_in, draft).await
+    post(
+        &Ctx::new(&t.db, clock).acting_as(Caller::clone(who)),
+        &key(),
+        id,
+        started_in,
+        draft,
+    )
+    .await
 }
 
 db_test!(
@@ -64,9 +82,14 @@ db_test!(
             .info
             .id;
         assert_eq!(
-            running::start(&t.db, &clock, &author, "other", round_id)
-                .await
-                .unwrap(),
+            running::start(
+                &Ctx::new(&t.db, &clock)
+                    .member_acting(&author)
+                    .on_device("other"),
+                round_id
+            )
+            .await
+            .unwrap(),
             id
         );
 
@@ -74,7 +97,7 @@ db_test!(
         let guest = join_as_guest(&t, &clock, &code, "Lou").await;
         assert_eq!(
             field_error(
-                join(&t.db, &clock, ROOM_IP, &code, as_guest(" ")).await,
+                join(&Ctx::new(&t.db, &clock), ROOM_IP, &code, as_guest(" ")).await,
                 "name"
             ),
             Key::ErrRequired
@@ -97,21 +120,39 @@ db_test!(
 
         // The server keeps the timer: it runs, pauses, extends, resumes.
         clock.advance(Duration::seconds(100));
-        running::timer(&t.db, &clock, &author, CONSOLE, id, TimerAction::Pause)
-            .await
-            .unwrap();
+        running::timer(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            TimerAction::Pause,
+        )
+        .await
+        .unwrap();
         clock.advance(Duration::seconds(60));
         let paused = reading::pulse(&t.db, &guest, id, clock.now())
             .await
             .unwrap()
             .timer;
         assert_eq!((paused.seconds_left, paused.paused), (Some(380), true));
-        running::timer(&t.db, &clock, &author, CONSOLE, id, TimerAction::Extend(1))
-            .await
-            .unwrap();
-        running::timer(&t.db, &clock, &author, CONSOLE, id, TimerAction::Resume)
-            .await
-            .unwrap();
+        running::timer(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            TimerAction::Extend(1),
+        )
+        .await
+        .unwrap();
+        running::timer(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            TimerAction::Resume,
+        )
+        .await
+        .unwrap();
         clock.advance(Duration::seconds(40));
         let running_timer = reading::pulse(&t.db, &guest, id, clock.now())
             .await
@@ -157,18 +198,25 @@ db_test!(
         )
         .is_none());
         assert_eq!(errors.message_for("body"), Some(Key::ErrTooLong));
-        let lou = reading::phone(&t.db, &guest, id, clock.now())
-            .await
-            .unwrap();
+        let lou = reading::phone(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(lou.mine.len(), 1);
         assert!(lou.mines.is_empty());
         assert!(
             !format!("{lou:?}").contains("Anne"),
             "nothing of Anne's before the reveal"
         );
-        let board = reading::board(&t.db, &author, "http://salle.test", id, clock.now())
-            .await
-            .unwrap();
+        let board = reading::board(
+            &Ctx::new(&t.db, &clock).member_acting(&author),
+            "http://salle.test",
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(board.header.contributions, 2);
         assert!(board.groups.is_empty());
         assert_eq!(
@@ -203,9 +251,12 @@ db_test!(
             ),
             Key::ErrPostNotSent
         );
-        let revealed = reading::phone(&t.db, &guest, id, clock.now())
-            .await
-            .unwrap();
+        let revealed = reading::phone(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(revealed.mines.len(), 3);
         assert!(revealed.mines.iter().any(|c| c.id == late && c.late));
         let lous = revealed
@@ -216,17 +267,39 @@ db_test!(
         assert!(lous.author_guest && lous.author == "Lou");
 
         // Dots: set before the vote, placed within the allowance.
-        running::set_dots(&t.db, &author, CONSOLE, id, 2)
-            .await
-            .unwrap();
+        running::set_dots(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            2,
+        )
+        .await
+        .unwrap();
         assert_eq!(
-            field_error(vote(&t.db, &anne, id, late, true).await, "dots"),
+            field_error(
+                vote(
+                    &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
+                    id,
+                    late,
+                    true
+                )
+                .await,
+                "dots"
+            ),
             Key::ErrNotVotingTime
         );
         next(&t, &clock, &author, id, Phase::Reveal).await;
         assert_eq!(
             field_error(
-                running::set_dots(&t.db, &author, CONSOLE, id, 5).await,
+                running::set_dots(
+                    &Ctx::new(&t.db, &clock)
+                        .member_acting(&author)
+                        .on_device(CONSOLE),
+                    id,
+                    5
+                )
+                .await,
                 "dots"
             ),
             Key::ErrDotsTooLate
@@ -239,16 +312,62 @@ db_test!(
             Key::ErrPostNotSent,
             "after the reveal a late post is handed back"
         );
-        vote(&t.db, &anne, id, late, true).await.unwrap();
-        vote(&t.db, &anne, id, late, true).await.unwrap();
+        vote(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
+            id,
+            late,
+            true,
+        )
+        .await
+        .unwrap();
+        vote(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
+            id,
+            late,
+            true,
+        )
+        .await
+        .unwrap();
         assert_eq!(
-            field_error(vote(&t.db, &anne, id, lous.id, true).await, "dots"),
+            field_error(
+                vote(
+                    &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
+                    id,
+                    lous.id,
+                    true
+                )
+                .await,
+                "dots"
+            ),
             Key::ErrNoDotsLeft
         );
-        vote(&t.db, &anne, id, late, false).await.unwrap();
-        vote(&t.db, &anne, id, lous.id, true).await.unwrap();
-        vote(&t.db, &guest, id, lous.id, true).await.unwrap();
-        let phone = reading::phone(&t.db, &anne, id, clock.now()).await.unwrap();
+        vote(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
+            id,
+            late,
+            false,
+        )
+        .await
+        .unwrap();
+        vote(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
+            id,
+            lous.id,
+            true,
+        )
+        .await
+        .unwrap();
+        vote(
+            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
+            id,
+            lous.id,
+            true,
+        )
+        .await
+        .unwrap();
+        let phone = reading::phone(&Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)), id)
+            .await
+            .unwrap();
         assert_eq!(phone.dots_left, 0);
         assert_eq!(phone.mines[0].id, lous.id, "most dotted first");
         assert_eq!((phone.mines[0].dots, phone.mines[0].my_dots), (2, 1));
@@ -256,9 +375,14 @@ db_test!(
         // The end: the code is freed, guests' seats end, the round stays open.
         next(&t, &clock, &author, id, Phase::Vote).await;
         next(&t, &clock, &author, id, Phase::Triage).await;
-        let ended = reading::console(&t.db, &author, CONSOLE, id, clock.now())
-            .await
-            .unwrap();
+        let ended = reading::console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(ended.header.phase, Phase::Ended);
         assert_eq!(ended.code, None);
         assert_eq!(ended.untriaged, 3);
@@ -268,7 +392,7 @@ db_test!(
         );
         assert_eq!(
             field_error(
-                join(&t.db, &clock, ROOM_IP, &code, as_guest("Tard")).await,
+                join(&Ctx::new(&t.db, &clock), ROOM_IP, &code, as_guest("Tard")).await,
                 "code"
             ),
             Key::ErrWorkshopCodeUnknown
@@ -297,37 +421,71 @@ db_test!(
         let clock = clock();
         let author = admin_of(&t, &clock).await;
         let (_, id, code) = workshop(&t, &clock, &author, vec![1]).await;
-        running::set_joining(&t.db, &author, CONSOLE, id, false)
-            .await
-            .unwrap();
-        let locked = join(&t.db, &clock, ROOM_IP, &code, as_guest("A")).await;
+        running::set_joining(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            false,
+        )
+        .await
+        .unwrap();
+        let locked = join(&Ctx::new(&t.db, &clock), ROOM_IP, &code, as_guest("A")).await;
         assert_eq!(field_error(locked, "code"), Key::ErrJoiningLocked);
-        running::set_joining(&t.db, &author, CONSOLE, id, true)
-            .await
-            .unwrap();
+        running::set_joining(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+            true,
+        )
+        .await
+        .unwrap();
         // A whole room behind one address joins: right codes are not counted.
         for n in 0..(joining::MAX_FAILURES + 5) {
-            join(&t.db, &clock, ROOM_IP, &code, as_guest(&format!("P{n}")))
-                .await
-                .unwrap();
+            join(
+                &Ctx::new(&t.db, &clock),
+                ROOM_IP,
+                &code,
+                as_guest(&format!("P{n}")),
+            )
+            .await
+            .unwrap();
         }
         let wrong = if code == "ABCDEF" { "ABCDEG" } else { "ABCDEF" };
         for _ in 0..joining::MAX_FAILURES {
-            let refused = join(&t.db, &clock, "198.51.100.1", wrong, as_guest("X")).await;
+            let refused = join(
+                &Ctx::new(&t.db, &clock),
+                "198.51.100.1",
+                wrong,
+                as_guest("X"),
+            )
+            .await;
             assert_eq!(field_error(refused, "code"), Key::ErrWorkshopCodeUnknown);
         }
-        let limited = join(&t.db, &clock, "198.51.100.1", &code, as_guest("X")).await;
+        let limited = join(
+            &Ctx::new(&t.db, &clock),
+            "198.51.100.1",
+            &code,
+            as_guest("X"),
+        )
+        .await;
         assert!(
             matches!(limited, Err(AppError::RateLimited { .. })),
             "{limited:?}"
         );
-        join(&t.db, &clock, ROOM_IP, &code, as_guest("Y"))
+        join(&Ctx::new(&t.db, &clock), ROOM_IP, &code, as_guest("Y"))
             .await
             .unwrap();
         clock.advance(Duration::minutes(joining::WINDOW_MINUTES + 1));
-        join(&t.db, &clock, "198.51.100.1", &code, as_guest("X"))
-            .await
-            .unwrap();
+        join(
+            &Ctx::new(&t.db, &clock),
+            "198.51.100.1",
+            &code,
+            as_guest("X"),
+        )
+        .await
+        .unwrap();
         // Guests are not members of the organisation.
         let members = app::backend::accounts::members::list(&t.db, &author)
             .await
@@ -347,11 +505,18 @@ db_test!(
         let anne = join_as(&t, &clock, &code, &jurist).await;
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
         let sam = join_as_guest(&t, &clock, &code, "Sam").await;
-        running::deal(&t.db, &author, CONSOLE, id).await.unwrap();
+        running::deal(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device(CONSOLE),
+            id,
+        )
+        .await
+        .unwrap();
         let mut cards = Vec::new();
         for who in [&anne, &lou, &sam] {
             cards.push(
-                reading::phone(&t.db, who, id, clock.now())
+                reading::phone(&Ctx::new(&t.db, &clock).acting_as(Caller::clone(who)), id)
                     .await
                     .unwrap()
                     .card
@@ -391,7 +556,16 @@ db_test!(
         .unwrap();
         next(&t, &clock, &author, id, Phase::Writing).await;
         assert_eq!(
-            field_error(running::deal(&t.db, &author, CONSOLE, id).await, "cards"),
+            field_error(
+                running::deal(
+                    &Ctx::new(&t.db, &clock)
+                        .member_acting(&author)
+                        .on_device(CONSOLE),
+                    id
+                )
+                .await,
+                "cards"
+            ),
             Key::ErrCardsTooLate
         );
         let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
@@ -420,31 +594,63 @@ db_test!(
         let elsewhere = join_as_guest(&t, &clock, &other_code, "Max").await;
 
         // Another device takes the console; the first is told.
-        running::take_console(&t.db, &author, "second-device", id)
-            .await
-            .unwrap();
+        running::take_console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device("second-device"),
+            id,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             field_error(
-                running::set_joining(&t.db, &author, CONSOLE, id, false).await,
+                running::set_joining(
+                    &Ctx::new(&t.db, &clock)
+                        .member_acting(&author)
+                        .on_device(CONSOLE),
+                    id,
+                    false
+                )
+                .await,
                 "console"
             ),
             Key::ErrConsoleElsewhere
         );
-        running::set_joining(&t.db, &author, "second-device", id, true)
-            .await
-            .unwrap();
+        running::set_joining(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device("second-device"),
+            id,
+            true,
+        )
+        .await
+        .unwrap();
         // A member may not drive a workshop, nor read one they did not join.
         assert!(matches!(
-            running::take_console(&t.db, &member, "m", id).await,
+            running::take_console(
+                &Ctx::new(&t.db, &clock)
+                    .member_acting(&member)
+                    .on_device("m"),
+                id
+            )
+            .await,
             Err(AppError::Forbidden)
         ));
         assert!(matches!(
-            reading::phone(&t.db, &Caller::Member(member.clone()), id, clock.now()).await,
+            reading::phone(
+                &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&Caller::Member(member.clone()))),
+                id
+            )
+            .await,
             Err(AppError::Forbidden)
         ));
         // A guest of one workshop reads nothing of another.
         assert!(matches!(
-            reading::phone(&t.db, &elsewhere, id, clock.now()).await,
+            reading::phone(
+                &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&elsewhere)),
+                id
+            )
+            .await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
@@ -452,22 +658,37 @@ db_test!(
             Err(AppError::Unauthorized)
         ));
         assert!(matches!(
-            reading::phone(&t.db, &guest, other, clock.now()).await,
+            reading::phone(
+                &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
+                other
+            )
+            .await,
             Err(AppError::NotFound)
         ));
 
         // Removed, a guest can no longer act.
-        let lou = reading::console(&t.db, &author, "second-device", id, clock.now())
-            .await
-            .unwrap()
-            .participants
-            .into_iter()
-            .find(|p| p.name == "Lou")
-            .unwrap();
+        let lou = reading::console(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device("second-device"),
+            id,
+        )
+        .await
+        .unwrap()
+        .participants
+        .into_iter()
+        .find(|p| p.name == "Lou")
+        .unwrap();
         assert!(lou.guest);
-        running::remove(&t.db, &clock, &author, "second-device", id, lou.id)
-            .await
-            .unwrap();
+        running::remove(
+            &Ctx::new(&t.db, &clock)
+                .member_acting(&author)
+                .on_device("second-device"),
+            id,
+            lou.id,
+        )
+        .await
+        .unwrap();
         next_from(&t, &clock, &author, id).await;
         assert_eq!(
             field_error(
@@ -488,7 +709,14 @@ db_test!(
 );
 
 async fn next_from(t: &TestDb, clock: &ManualClock, by: &CurrentUser, id: i64) {
-    running::advance(&t.db, clock, by, "second-device", id, Phase::Pitch, None)
-        .await
-        .unwrap();
+    running::advance(
+        &Ctx::new(&t.db, clock)
+            .member_acting(by)
+            .on_device("second-device"),
+        id,
+        Phase::Pitch,
+        None,
+    )
+    .await
+    .unwrap();
 }

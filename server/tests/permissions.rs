@@ -374,8 +374,7 @@ async fn guest_of_workshop(app: &TestApp) -> Option<String> {
         token: None,
     };
     let joined = join(
-        &app.db.db,
-        &app::backend::clock::SystemClock,
+        &app::backend::ctx::Ctx::new(&app.db.db, &app::backend::clock::SystemClock),
         "192.0.2.10",
         &code,
         joiner,

@@ -213,6 +213,18 @@ pub fn client_ip_of(
     super::client_ip::resolve(peer.0.ip(), forwarded, trusted).to_string()
 }
 
+/// The context services run in for this request: who acts (a member, a
+/// guest of a workshop, nobody) and from which device.
+pub fn ctx(state: &AppState) -> super::ctx::Ctx<'_> {
+    let ctx = super::ctx::Ctx::new(&state.db, state.clock.as_ref())
+        .with_live(&state.live)
+        .acting_as(workshop_caller());
+    match session_token() {
+        Some(session) => ctx.on_device(&session),
+        None => ctx,
+    }
+}
+
 /// The person signed in for this request, or `Unauthorized`.
 pub fn require_signed_in() -> Result<crate::domain::accounts::CurrentUser, AppError> {
     use_context::<Viewer>()

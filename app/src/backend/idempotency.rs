@@ -11,16 +11,13 @@
 //! back, key included, so a retry may act.
 
 use super::clock::Clock;
-use super::db::begin_write;
+use super::ctx::{Ctx, Write};
 use super::entities::idempotency_key::{ActiveModel, Column, Entity};
 use super::error::{from_db, unexpected};
 use crate::error::AppError;
 use chrono::Duration;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
-    QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde::{de::DeserializeOwned, Serialize};
 use std::future::Future;
 use std::pin::Pin;
@@ -52,23 +49,22 @@ pub type Action<'c, T> = Pin<Box<dyn Future<Output = Result<T, AppError>> + Send
 /// Runs `action` once for `(scope, key)`; returns its answer, or the answer
 /// it gave the first time. `scope` keeps people's keys apart (a person id,
 /// or "anonymous:<workshop>").
-pub async fn run_once<T, F>(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
+pub async fn run_once<'a, T, F>(
+    ctx: &Ctx<'a>,
     scope: &str,
     key: &IdempotencyKey,
     action: F,
 ) -> Result<T, AppError>
 where
     T: Serialize + DeserializeOwned + Send,
-    F: for<'c> FnOnce(&'c DatabaseTransaction) -> Action<'c, T> + Send,
+    F: for<'c> FnOnce(&'c Write<'a>) -> Action<'c, T> + Send,
 {
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = ctx.write().await?;
     let claimed = Entity::insert(ActiveModel {
         scope: Set(scope.to_owned()),
         request_key: Set(key.as_str().to_owned()),
         response: Set(String::new()),
-        created_at: Set(clock.now()),
+        created_at: Set(ctx.now()),
     })
     .on_conflict(
         OnConflict::columns([Column::Scope, Column::RequestKey])

@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod client_ip;
 pub mod clock;
+pub mod ctx;
 pub mod db;
 pub mod entities;
 pub mod error;

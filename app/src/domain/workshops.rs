@@ -27,7 +27,7 @@ impl Phase {
 
     /// The room has reached the reveal phase: what the console offers next
     /// (cards, dots) depends on it. What may be *seen* is the round's to
-    /// say, never the phase's (`workshops::access::Ctx::revealed`): a
+    /// say, never the phase's (`workshops::access::Scope::revealed`): a
     /// workshop ended before its reveal shows nothing.
     pub fn revealed(self) -> bool {
         self >= Phase::Reveal

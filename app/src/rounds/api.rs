@@ -157,14 +157,12 @@ pub async fn reveal_round(
     confirm: Option<String>,
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
-    crate::backend::rounds::opening::reveal(&state.db, state.clock.as_ref(), &me, round_id)
+    crate::backend::rounds::opening::reveal(&crate::backend::http::ctx(&state), round_id)
         .await
         .map_err(fail)?;
-    // A running workshop of the round hears of it at once.
-    state.live.wake_all();
     leptos_axum::redirect(&super::rounds_anchor(idea_id));
     Ok(())
 }
@@ -451,7 +449,7 @@ pub async fn propose_workaround(
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([("body", body.as_str())]);
     let text = ContributionText::parse(&body).map_err(|k| errors.add("body", k));
     let key = crate::ideas::request_key(&request_id, &mut errors);
@@ -460,17 +458,13 @@ pub async fn propose_workaround(
     };
     let state = state();
     let idea_id = crate::backend::rounds::contributing::propose_workaround(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
+        &crate::backend::http::ctx(&state),
         &key,
         contribution_id,
         text,
     )
     .await
     .map_err(|e| fail(e.echoing(&[("body", body.as_str())])))?;
-    // A running workshop's console shows it at once.
-    state.live.wake_all();
     leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
     Ok(())
 }
@@ -493,7 +487,7 @@ pub async fn triage_mine(
     use crate::domain::rounds::{parse_due, parse_owner, ContributionText, TriageKind};
     use crate::error::FormErrors;
     use crate::i18n::Key;
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let input = [
         ("triage", triage.as_str()),
         ("workaround_id", workaround_id.as_str()),
@@ -555,16 +549,13 @@ pub async fn triage_mine(
     };
     let state = state();
     let idea_id = record(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
+        &crate::backend::http::ctx(&state),
         &key,
         contribution_id,
         answer,
     )
     .await
     .map_err(|e| fail(e.echoing(&input)))?;
-    state.live.wake_all();
     leptos_axum::redirect(&format!(
         "{}#contribution-{contribution_id}",
         crate::ideas::idea_path(idea_id)
@@ -582,7 +573,7 @@ pub async fn hide_contribution(
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref())
         .map_err(|e| fail(e.echoing(&[("reason", reason.as_str())])))?;
     let reason_text = ContributionText::parse(&reason).map_err(|k| {
@@ -592,15 +583,12 @@ pub async fn hide_contribution(
     })?;
     let state = state();
     let idea_id = crate::backend::rounds::triage::hide(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
+        &crate::backend::http::ctx(&state),
         contribution_id,
         reason_text,
     )
     .await
     .map_err(fail)?;
-    state.live.wake_all();
     leptos_axum::redirect(&super::contribution_path(idea_id, contribution_id));
     Ok(())
 }

@@ -10,13 +10,17 @@ use crate::domain::workshop_views::{BoardView, ConsoleView, PhoneView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The signed-in caller and their session token (the console's device).
+/// The context of a facilitator's request: someone signed in, on a device
+/// with a session (the console is held by one device). Checked first, so
+/// that nobody is told about their input before being told to sign in.
 #[cfg(feature = "ssr")]
-fn facilitator() -> Result<(crate::domain::accounts::CurrentUser, String), AppError> {
-    use crate::backend::http::{fail, require_signed_in, session_token};
-    let me = require_signed_in().map_err(fail)?;
-    let session = session_token().ok_or_else(|| fail(AppError::Unauthorized))?;
-    Ok((me, session))
+fn facilitator(
+    state: &crate::backend::state::AppState,
+) -> Result<crate::backend::ctx::Ctx<'_>, AppError> {
+    use crate::backend::http::{ctx, fail};
+    let ctx = ctx(state);
+    ctx.member().and(ctx.session()).map_err(fail)?;
+    Ok(ctx)
 }
 
 /// Starts the workshop of a live round (or opens the one started) and
@@ -24,17 +28,10 @@ fn facilitator() -> Result<(crate::domain::accounts::CurrentUser, String), AppEr
 #[server(endpoint = "start_workshop")]
 pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
     let state = state();
-    let id = crate::backend::workshops::running::start(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &session,
-        round_id,
-    )
-    .await
-    .map_err(fail)?;
+    let id = crate::backend::workshops::running::start(&facilitator(&state)?, round_id)
+        .await
+        .map_err(fail)?;
     leptos_axum::redirect(&super::console_path(id));
     Ok(())
 }
@@ -44,7 +41,7 @@ pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "join_workshop")]
 pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
     use crate::backend::http::{
-        client_ip, fail, guest_token, require_signed_in, set_guest_cookie, state,
+        client_ip, ctx, fail, guest_token, require_signed_in, set_guest_cookie, state,
     };
     use crate::backend::workshops::joining::{join_with_cap, Joiner};
     let state = state();
@@ -56,8 +53,7 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
         },
     };
     let joined = join_with_cap(
-        &state.db,
-        state.clock.as_ref(),
+        &ctx(&state),
         &client_ip(),
         &code,
         joiner,
@@ -68,7 +64,6 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
     if let Some(token) = joined.guest_token {
         set_guest_cookie(&token);
     }
-    changed(joined.workshop_id);
     leptos_axum::redirect(&super::phone_path(joined.workshop_id));
     Ok(())
 }
@@ -76,62 +71,38 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
 /// The phone view. People in the workshop (members who joined, its guests).
 #[server(endpoint = "workshop_phone")]
 pub async fn workshop_phone(workshop_id: i64) -> Result<PhoneView, AppError> {
-    use crate::backend::http::{fail, state, workshop_caller};
+    use crate::backend::http::{ctx, fail, state};
     let state = state();
-    crate::backend::workshops::reading::phone(
-        &state.db,
-        &workshop_caller(),
-        workshop_id,
-        state.clock.now(),
-    )
-    .await
-    .map_err(fail)
+    crate::backend::workshops::reading::phone(&ctx(&state), workshop_id)
+        .await
+        .map_err(fail)
 }
 
 /// The projector board. Those who may facilitate the workshop.
 #[server(endpoint = "workshop_board")]
 pub async fn workshop_board(workshop_id: i64) -> Result<BoardView, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::backend::http::{ctx, fail, state};
     let state = state();
-    crate::backend::workshops::reading::board(
-        &state.db,
-        &me,
-        &state.public_url,
-        workshop_id,
-        state.clock.now(),
-    )
-    .await
-    .map_err(fail)
+    let ctx = ctx(&state);
+    ctx.member().map_err(fail)?;
+    crate::backend::workshops::reading::board(&ctx, &state.public_url, workshop_id)
+        .await
+        .map_err(fail)
 }
 
 /// The facilitator console. Those who may facilitate the workshop.
 #[server(endpoint = "workshop_console")]
 pub async fn workshop_console(workshop_id: i64) -> Result<ConsoleView, AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
     let state = state();
-    crate::backend::workshops::reading::console(
-        &state.db,
-        &me,
-        &session,
-        workshop_id,
-        state.clock.now(),
-    )
-    .await
-    .map_err(fail)
-}
-
-/// A change of the workshop was committed: the open views hear of it.
-#[cfg(feature = "ssr")]
-fn changed(workshop_id: i64) {
-    crate::backend::http::state().live.wake(workshop_id);
+    crate::backend::workshops::reading::console(&facilitator(&state)?, workshop_id)
+        .await
+        .map_err(fail)
 }
 
 /// Back to the console after a facilitator's change.
 #[cfg(feature = "ssr")]
 fn to_console(workshop_id: i64) {
-    changed(workshop_id);
     leptos_axum::redirect(&super::console_path(workshop_id));
 }
 
@@ -139,8 +110,8 @@ fn to_console(workshop_id: i64) {
 #[server(endpoint = "set_joining")]
 pub async fn set_joining(workshop_id: i64, open: bool) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
-    crate::backend::workshops::running::set_joining(&state().db, &me, &session, workshop_id, open)
+    let state = state();
+    crate::backend::workshops::running::set_joining(&facilitator(&state)?, workshop_id, open)
         .await
         .map_err(fail)?;
     to_console(workshop_id);
@@ -151,8 +122,8 @@ pub async fn set_joining(workshop_id: i64, open: bool) -> Result<(), AppError> {
 #[server(endpoint = "take_console")]
 pub async fn take_console(workshop_id: i64) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
-    crate::backend::workshops::running::take_console(&state().db, &me, &session, workshop_id)
+    let state = state();
+    crate::backend::workshops::running::take_console(&facilitator(&state)?, workshop_id)
         .await
         .map_err(fail)?;
     to_console(workshop_id);
@@ -171,7 +142,8 @@ pub async fn next_phase(
     use crate::backend::http::{fail, state};
     use crate::domain::workshops::{parse_minutes, Phase};
     use crate::error::FormErrors;
-    let (me, session) = facilitator()?;
+    let state = state();
+    let ctx = facilitator(&state)?;
     let minutes = minutes.unwrap_or_default();
     let input = [("minutes", minutes.as_str())];
     let from = Phase::parse(&from).ok_or_else(|| {
@@ -191,18 +163,9 @@ pub async fn next_phase(
                 .map_err(|k| fail(FormErrors::refuse("minutes", k).echoing(&input)))?,
         ),
     };
-    let state = state();
-    crate::backend::workshops::running::advance(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &session,
-        workshop_id,
-        from,
-        minutes,
-    )
-    .await
-    .map_err(|e| fail(e.echoing(&input)))?;
+    crate::backend::workshops::running::advance(&ctx, workshop_id, from, minutes)
+        .await
+        .map_err(|e| fail(e.echoing(&input)))?;
     to_console(workshop_id);
     Ok(())
 }
@@ -211,18 +174,12 @@ pub async fn next_phase(
 #[server(endpoint = "end_workshop")]
 pub async fn end_workshop(workshop_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
-    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
-    crate::backend::workshops::running::end(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &session,
-        workshop_id,
-    )
-    .await
-    .map_err(fail)?;
+    let ctx = facilitator(&state)?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
+    crate::backend::workshops::running::end(&ctx, workshop_id)
+        .await
+        .map_err(fail)?;
     to_console(workshop_id);
     Ok(())
 }
@@ -233,7 +190,8 @@ pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppE
     use crate::backend::http::{fail, state};
     use crate::backend::workshops::running::{timer, TimerAction};
     use crate::error::FormErrors;
-    let (me, session) = facilitator()?;
+    let state = state();
+    let ctx = facilitator(&state)?;
     let action = match action.as_str() {
         "pause" => TimerAction::Pause,
         "resume" => TimerAction::Resume,
@@ -246,17 +204,7 @@ pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppE
             )))
         }
     };
-    let state = state();
-    timer(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &session,
-        workshop_id,
-        action,
-    )
-    .await
-    .map_err(fail)?;
+    timer(&ctx, workshop_id, action).await.map_err(fail)?;
     to_console(workshop_id);
     Ok(())
 }
@@ -267,11 +215,12 @@ pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppE
 pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
     use crate::error::FormErrors;
-    let (me, session) = facilitator()?;
+    let state = state();
+    let ctx = facilitator(&state)?;
     let input = [("dots", dots.as_str())];
     let count = crate::domain::workshops::parse_dots(&dots)
         .map_err(|k| fail(FormErrors::refuse("dots", k).echoing(&input)))?;
-    crate::backend::workshops::running::set_dots(&state().db, &me, &session, workshop_id, count)
+    crate::backend::workshops::running::set_dots(&ctx, workshop_id, count)
         .await
         .map_err(|e| fail(e.echoing(&input)))?;
     to_console(workshop_id);
@@ -283,8 +232,8 @@ pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
 #[server(endpoint = "deal_cards")]
 pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
-    crate::backend::workshops::running::deal(&state().db, &me, &session, workshop_id)
+    let state = state();
+    crate::backend::workshops::running::deal(&facilitator(&state)?, workshop_id)
         .await
         .map_err(fail)?;
     to_console(workshop_id);
@@ -295,18 +244,10 @@ pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "remove_participant")]
 pub async fn remove_participant(workshop_id: i64, participant_id: i64) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    let (me, session) = facilitator()?;
     let state = state();
-    crate::backend::workshops::running::remove(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &session,
-        workshop_id,
-        participant_id,
-    )
-    .await
-    .map_err(fail)?;
+    crate::backend::workshops::running::remove(&facilitator(&state)?, workshop_id, participant_id)
+        .await
+        .map_err(fail)?;
     to_console(workshop_id);
     Ok(())
 }
@@ -323,23 +264,15 @@ pub async fn hide_live(
     use crate::backend::http::{fail, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
-    let (me, session) = facilitator()?;
+    let state = state();
+    let ctx = facilitator(&state)?;
     let input = [("reason", reason.as_str())];
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(|e| fail(e.echoing(&input)))?;
     let reason = ContributionText::parse(&reason)
         .map_err(|k| fail(FormErrors::refuse("reason", k).echoing(&input)))?;
-    let state = state();
-    crate::backend::workshops::running::hide(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &session,
-        workshop_id,
-        contribution_id,
-        reason,
-    )
-    .await
-    .map_err(fail)?;
+    crate::backend::workshops::running::hide(&ctx, workshop_id, contribution_id, reason)
+        .await
+        .map_err(fail)?;
     to_console(workshop_id);
     Ok(())
 }
@@ -357,7 +290,7 @@ pub async fn post_live(
     severity: String,
     body: String,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state, workshop_caller};
+    use crate::backend::http::{ctx, fail, state};
     use crate::domain::workshops::Phase;
     use crate::error::FormErrors;
     let input = [
@@ -375,18 +308,9 @@ pub async fn post_live(
         return Err(fail(AppError::Invalid(errors)));
     };
     let state = state();
-    crate::backend::workshops::posting::post(
-        &state.db,
-        state.clock.as_ref(),
-        &workshop_caller(),
-        &key,
-        workshop_id,
-        started_in,
-        draft,
-    )
-    .await
-    .map_err(|e| fail(e.echoing(&input)))?;
-    changed(workshop_id);
+    crate::backend::workshops::posting::post(&ctx(&state), &key, workshop_id, started_in, draft)
+        .await
+        .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&format!("{}#envoye", super::phone_path(workshop_id)));
     Ok(())
 }
@@ -395,17 +319,11 @@ pub async fn post_live(
 /// People in the workshop.
 #[server(endpoint = "place_dot")]
 pub async fn place_dot(workshop_id: i64, contribution_id: i64, add: bool) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state, workshop_caller};
-    crate::backend::workshops::posting::vote(
-        &state().db,
-        &workshop_caller(),
-        workshop_id,
-        contribution_id,
-        add,
-    )
-    .await
-    .map_err(fail)?;
-    changed(workshop_id);
+    use crate::backend::http::{ctx, fail, state};
+    let state = state();
+    crate::backend::workshops::posting::vote(&ctx(&state), workshop_id, contribution_id, add)
+        .await
+        .map_err(fail)?;
     leptos_axum::redirect(&format!(
         "{}#mine-{contribution_id}",
         super::phone_path(workshop_id)

@@ -3,6 +3,7 @@
 
 use super::{idea, key};
 use app::backend::clock::{Clock, ManualClock};
+use app::backend::ctx::Ctx;
 use app::backend::idempotency::IdempotencyKey;
 use app::backend::rounds::contributing::Draft;
 use app::backend::rounds::opening::{self, OpenRound};
@@ -61,12 +62,22 @@ pub async fn workshop(
         .rounds[0]
         .info
         .id;
-    let id = running::start(&t.db, clock, author, CONSOLE, round_id)
-        .await
-        .unwrap();
-    let console = reading::console(&t.db, author, CONSOLE, id, clock.now())
-        .await
-        .unwrap();
+    let id = running::start(
+        &Ctx::new(&t.db, clock)
+            .member_acting(author)
+            .on_device(CONSOLE),
+        round_id,
+    )
+    .await
+    .unwrap();
+    let console = reading::console(
+        &Ctx::new(&t.db, clock)
+            .member_acting(author)
+            .on_device(CONSOLE),
+        id,
+    )
+    .await
+    .unwrap();
     (idea_id, id, console.code.unwrap())
 }
 
@@ -79,7 +90,7 @@ pub fn as_guest(name: &str) -> Joiner {
 }
 
 pub async fn join_as_guest(t: &TestDb, clock: &ManualClock, code: &str, name: &str) -> Caller {
-    let Joined { guest_token, .. } = join(&t.db, clock, ROOM_IP, code, as_guest(name))
+    let Joined { guest_token, .. } = join(&Ctx::new(&t.db, clock), ROOM_IP, code, as_guest(name))
         .await
         .unwrap();
     Caller::Guest(guest_token.unwrap())
@@ -95,5 +106,12 @@ pub async fn post_mine(
     phase: Phase,
     body: &str,
 ) -> Result<i64, AppError> {
-    post(&t.db, clock, who, key, workshop_id, phase, mine(1, body)).await
+    post(
+        &Ctx::new(&t.db, clock).acting_as(Caller::clone(who)),
+        key,
+        workshop_id,
+        phase,
+        mine(1, body),
+    )
+    .await
 }

@@ -6,6 +6,7 @@
 use super::access::load_for_edit;
 use super::search::fold;
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea, idea_tag, idea_version};
 use crate::backend::error::from_db;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
@@ -70,7 +71,7 @@ pub async fn create_draft(
 ) -> Result<i64, AppError> {
     let me = me.clone();
     let now = clock.now();
-    run_once(db, clock, &scope(&me), key, move |txn| {
+    run_once(&Ctx::new(db, clock), &scope(&me), key, move |txn| {
         Box::pin(async move {
             let content = IdeaContent {
                 title: new.title.as_str().to_owned(),
@@ -162,7 +163,7 @@ pub async fn save(
 ) -> Result<Saved, AppError> {
     let me = me.clone();
     let now = clock.now();
-    run_once(db, clock, &scope(&me), key, move |txn| {
+    run_once(&Ctx::new(db, clock), &scope(&me), key, move |txn| {
         Box::pin(async move {
             let found = load_for_edit(txn, &me, idea_id).await?;
             if found.revision != base_revision {

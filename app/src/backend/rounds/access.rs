@@ -14,7 +14,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// A round, its idea, and where the caller stands.
 #[derive(Clone, Debug)]
-pub struct RoundCtx {
+pub struct RoundScope {
     pub idea: idea::Model,
     pub standing: Standing,
     pub round: round::Model,
@@ -27,7 +27,7 @@ pub fn revealed(round: &round::Model, now: DateTime<Utc>) -> bool {
     is_revealed(status, round.revealed_at, round.deadline, now)
 }
 
-impl RoundCtx {
+impl RoundScope {
     pub fn status(&self) -> RoundStatus {
         RoundStatus::parse(&self.round.status).unwrap_or(RoundStatus::Closed)
     }
@@ -63,7 +63,7 @@ pub async fn by_number(
     me: &CurrentUser,
     idea_id: i64,
     number: i32,
-) -> Result<RoundCtx, AppError> {
+) -> Result<RoundScope, AppError> {
     let (idea, standing) = load(db, me, idea_id).await?;
     let round = round::Entity::find()
         .filter(round::Column::IdeaId.eq(idea_id))
@@ -72,7 +72,7 @@ pub async fn by_number(
         .await
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
-    Ok(RoundCtx {
+    Ok(RoundScope {
         idea,
         standing,
         round,
@@ -84,14 +84,14 @@ pub async fn by_id(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     round_id: i64,
-) -> Result<RoundCtx, AppError> {
+) -> Result<RoundScope, AppError> {
     let round = round::Entity::find_by_id(round_id)
         .one(db)
         .await
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
     let (idea, standing) = load(db, me, round.idea_id).await?;
-    Ok(RoundCtx {
+    Ok(RoundScope {
         idea,
         standing,
         round,
@@ -105,15 +105,15 @@ pub async fn contribution(
     me: &CurrentUser,
     now: DateTime<Utc>,
     contribution_id: i64,
-) -> Result<(RoundCtx, contribution::Model), AppError> {
+) -> Result<(RoundScope, contribution::Model), AppError> {
     let found = contribution::Entity::find_by_id(contribution_id)
         .one(db)
         .await
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
-    let ctx = by_id(db, me, found.round_id).await?;
-    if !ctx.may_read(&found, me, now) {
+    let scope = by_id(db, me, found.round_id).await?;
+    if !scope.may_read(&found, me, now) {
         return Err(AppError::NotFound);
     }
-    Ok((ctx, found))
+    Ok((scope, found))
 }

@@ -1,8 +1,9 @@
 //! Contributing to a round: writing, editing and withdrawing while the
 //! round is silent; endorsing and replying once it is revealed.
 
-use super::access::{by_id, contribution as readable, RoundCtx};
+use super::access::{by_id, contribution as readable, RoundScope};
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{contribution, endorsement, reply};
 use crate::backend::error::from_db;
@@ -97,16 +98,16 @@ pub(crate) async fn check(
     db: &impl ConnectionTrait,
     now: chrono::DateTime<chrono::Utc>,
     me: &CurrentUser,
-    ctx: &RoundCtx,
+    scope: &RoundScope,
     draft: &Draft,
 ) -> Result<bool, AppError> {
     let mut errors = FormErrors::default();
-    if ctx.is_author() && !draft.kind.open_to_authors() {
+    if scope.is_author() && !draft.kind.open_to_authors() {
         errors.add("kind", Key::ErrAuthorsAnswer);
     }
     let mut holds = false;
     if let Some(domain) = draft.domain_id {
-        let offered = expertise::offered(db, ctx.idea.organisation_id).await?;
+        let offered = expertise::offered(db, scope.idea.organisation_id).await?;
         if !offered.iter().any(|d| d.id == domain) {
             errors.add("domain_id", Key::ErrUnknownDomain);
         }
@@ -115,7 +116,7 @@ pub(crate) async fn check(
     if let Some(mine_id) = draft.answers {
         let answered = readable(db, me, now, mine_id).await.ok();
         let is_mine_here = answered.is_some_and(|(c, m)| {
-            c.idea.id == ctx.idea.id && m.kind == ContributionKind::Mine.as_str()
+            c.idea.id == scope.idea.id && m.kind == ContributionKind::Mine.as_str()
         });
         if !is_mine_here {
             errors.add("answers", Key::ErrNotAMineOfThisIdea);
@@ -125,8 +126,11 @@ pub(crate) async fn check(
     Ok(holds)
 }
 
-fn accepting_or_refuse(ctx: &RoundCtx, now: chrono::DateTime<chrono::Utc>) -> Result<(), AppError> {
-    if ctx.accepting(now) {
+fn accepting_or_refuse(
+    scope: &RoundScope,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    if scope.accepting(now) {
         Ok(())
     } else {
         Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting))
@@ -142,11 +146,11 @@ pub struct Marks {
     pub late: bool,
 }
 
-/// Stores a checked contribution to the round of `ctx`; returns its id.
+/// Stores a checked contribution to the round of `scope`; returns its id.
 /// The one place a contribution row is made, online or in a workshop.
 pub(crate) async fn insert(
     txn: &impl ConnectionTrait,
-    ctx: &RoundCtx,
+    scope: &RoundScope,
     author_id: i64,
     draft: Draft,
     holds_domain: bool,
@@ -154,8 +158,8 @@ pub(crate) async fn insert(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<i64, AppError> {
     let created = contribution::ActiveModel {
-        round_id: Set(ctx.round.id),
-        idea_id: Set(ctx.idea.id),
+        round_id: Set(scope.round.id),
+        idea_id: Set(scope.idea.id),
         author_id: Set(author_id),
         kind: Set(draft.kind.as_str().to_owned()),
         domain_id: Set(draft.domain_id),
@@ -189,14 +193,19 @@ pub async fn contribute(
 ) -> Result<i64, AppError> {
     let me = me.clone();
     let now = clock.now();
-    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
-        Box::pin(async move {
-            let ctx = by_id(txn, &me, round_id).await?;
-            accepting_or_refuse(&ctx, now)?;
-            let holds = check(txn, now, &me, &ctx, &draft).await?;
-            insert(txn, &ctx, me.id, draft, holds, Marks::default(), now).await
-        })
-    })
+    run_once(
+        &Ctx::new(db, clock),
+        &format!("user:{}", me.id),
+        key,
+        move |txn| {
+            Box::pin(async move {
+                let scope = by_id(txn, &me, round_id).await?;
+                accepting_or_refuse(&scope, now)?;
+                let holds = check(txn, now, &me, &scope, &draft).await?;
+                insert(txn, &scope, me.id, draft, holds, Marks::default(), now).await
+            })
+        },
+    )
     .await
 }
 
@@ -206,13 +215,13 @@ async fn own_while_silent(
     clock: &dyn Clock,
     me: &CurrentUser,
     contribution_id: i64,
-) -> Result<(RoundCtx, contribution::Model), AppError> {
-    let (ctx, found) = readable(txn, me, clock.now(), contribution_id).await?;
+) -> Result<(RoundScope, contribution::Model), AppError> {
+    let (scope, found) = readable(txn, me, clock.now(), contribution_id).await?;
     if found.author_id != me.id {
         return Err(AppError::Forbidden);
     }
-    accepting_or_refuse(&ctx, clock.now())?;
-    Ok((ctx, found))
+    accepting_or_refuse(&scope, clock.now())?;
+    Ok((scope, found))
 }
 
 /// Rewrites one's own contribution before the reveal.
@@ -224,8 +233,8 @@ pub async fn edit(
     draft: Draft,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let (ctx, found) = own_while_silent(&txn, clock, me, contribution_id).await?;
-    let holds = check(&txn, clock.now(), me, &ctx, &draft).await?;
+    let (scope, found) = own_while_silent(&txn, clock, me, contribution_id).await?;
+    let holds = check(&txn, clock.now(), me, &scope, &draft).await?;
     let found_under_card = found.under_card;
     let mut row: contribution::ActiveModel = found.into();
     row.kind = Set(draft.kind.as_str().to_owned());
@@ -251,13 +260,13 @@ pub async fn withdraw(
     contribution_id: i64,
 ) -> Result<i64, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let (ctx, _) = own_while_silent(&txn, clock, me, contribution_id).await?;
+    let (scope, _) = own_while_silent(&txn, clock, me, contribution_id).await?;
     contribution::Entity::delete_by_id(contribution_id)
         .exec(&txn)
         .await
         .map_err(from_db)?;
     txn.commit().await.map_err(from_db)?;
-    Ok(ctx.idea.id)
+    Ok(scope.idea.id)
 }
 
 /// A contribution of a revealed round, not hidden.
@@ -266,9 +275,9 @@ async fn revealed_of_other(
     now: chrono::DateTime<chrono::Utc>,
     me: &CurrentUser,
     contribution_id: i64,
-) -> Result<(RoundCtx, contribution::Model), AppError> {
-    let (ctx, found) = readable(txn, me, now, contribution_id).await?;
-    if !ctx.revealed(now) {
+) -> Result<(RoundScope, contribution::Model), AppError> {
+    let (scope, found) = readable(txn, me, now, contribution_id).await?;
+    if !scope.revealed(now) {
         return Err(FormErrors::refuse("contribution", Key::ErrNotRevealedYet));
     }
     if found.hidden_reason.is_some() {
@@ -277,7 +286,7 @@ async fn revealed_of_other(
             Key::ErrContributionHidden,
         ));
     }
-    Ok((ctx, found))
+    Ok((scope, found))
 }
 
 /// "Moi aussi": once per person, never on one's own contribution.
@@ -288,7 +297,7 @@ pub async fn endorse(
     contribution_id: i64,
 ) -> Result<i64, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let (ctx, found) = revealed_of_other(&txn, clock.now(), me, contribution_id).await?;
+    let (scope, found) = revealed_of_other(&txn, clock.now(), me, contribution_id).await?;
     if found.author_id == me.id {
         return Err(FormErrors::refuse("contribution", Key::ErrOwnContribution));
     }
@@ -312,7 +321,7 @@ pub async fn endorse(
         return Err(FormErrors::refuse("contribution", Key::ErrAlreadyEndorsed));
     }
     txn.commit().await.map_err(from_db)?;
-    Ok(ctx.idea.id)
+    Ok(scope.idea.id)
 }
 
 /// Replies under a revealed contribution; the same key twice replies once.
@@ -326,54 +335,57 @@ pub async fn reply(
 ) -> Result<i64, AppError> {
     let me = me.clone();
     let now = clock.now();
-    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
-        Box::pin(async move {
-            let (ctx, _) = revealed_of_other(txn, now, &me, contribution_id).await?;
-            reply::ActiveModel {
-                contribution_id: Set(contribution_id),
-                idea_id: Set(ctx.idea.id),
-                author_id: Set(me.id),
-                body: Set(text.as_str().to_owned()),
-                created_at: Set(now),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await
-            .map_err(from_db)?;
-            Ok(ctx.idea.id)
-        })
-    })
+    run_once(
+        &Ctx::new(db, clock),
+        &format!("user:{}", me.id),
+        key,
+        move |txn| {
+            Box::pin(async move {
+                let (scope, _) = revealed_of_other(txn, now, &me, contribution_id).await?;
+                reply::ActiveModel {
+                    contribution_id: Set(contribution_id),
+                    idea_id: Set(scope.idea.id),
+                    author_id: Set(me.id),
+                    body: Set(text.as_str().to_owned()),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(txn)
+                .await
+                .map_err(from_db)?;
+                Ok(scope.idea.id)
+            })
+        },
+    )
     .await
 }
 
 /// Proposes a workaround to a revealed mine of an open round, whoever wrote
 /// the mine; returns the idea's id. The same key twice proposes once.
 pub async fn propose_workaround(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     mine_id: i64,
     text: ContributionText,
 ) -> Result<i64, AppError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
         Box::pin(async move {
-            let (ctx, mine) = revealed_of_other(txn, now, &me, mine_id).await?;
+            let (scope, mine) = revealed_of_other(txn, now, &me, mine_id).await?;
             if mine.kind != ContributionKind::Mine.as_str() {
                 return Err(FormErrors::refuse(
                     "contribution",
                     Key::ErrNotAMineOfThisIdea,
                 ));
             }
-            if ctx.status() != RoundStatus::Open {
+            if scope.status() != RoundStatus::Open {
                 return Err(FormErrors::refuse("contribution", Key::ErrRoundNotOpen));
             }
             // A running workshop hears of it (its row first: one lock order).
             crate::backend::workshops::events::round_changed(
                 txn,
-                ctx.round.id,
+                scope.round.id,
                 crate::domain::live::Change::Post,
                 None,
             )
@@ -386,8 +398,8 @@ pub async fn propose_workaround(
                 link: None,
                 answers: Some(mine_id),
             };
-            insert(txn, &ctx, me.id, draft, false, Marks::default(), now).await?;
-            Ok(ctx.idea.id)
+            insert(txn, &scope, me.id, draft, false, Marks::default(), now).await?;
+            Ok(scope.idea.id)
         })
     })
     .await

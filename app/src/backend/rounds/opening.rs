@@ -1,8 +1,9 @@
 //! Opening a round, asking people (by name, or by calling a domain), and
 //! the author's hand on its course: reveal, extend, cancel.
 
-use super::access::{by_id, RoundCtx};
+use super::access::{by_id, RoundScope};
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{idea, round, round_domain, round_invitee, user, user_domain};
 use crate::backend::error::from_db;
@@ -151,13 +152,13 @@ pub async fn authors_of(
 async fn ask(
     txn: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    ctx: &RoundCtx,
+    scope: &RoundScope,
     people: &[i64],
     domain_id: Option<i64>,
 ) -> Result<u32, AppError> {
-    let authors = authors_of(txn, &ctx.idea).await?;
+    let authors = authors_of(txn, &scope.idea).await?;
     let already: Vec<i64> = round_invitee::Entity::find()
-        .filter(round_invitee::Column::RoundId.eq(ctx.round.id))
+        .filter(round_invitee::Column::RoundId.eq(scope.round.id))
         .select_only()
         .column(round_invitee::Column::UserId)
         .into_tuple()
@@ -175,7 +176,7 @@ async fn ask(
         return Ok(0);
     }
     round_invitee::Entity::insert_many(new.iter().map(|&user_id| round_invitee::ActiveModel {
-        round_id: Set(ctx.round.id),
+        round_id: Set(scope.round.id),
         user_id: Set(user_id),
         domain_id: Set(domain_id),
         invited_at: Set(now),
@@ -195,8 +196,8 @@ async fn ask(
         new,
         About {
             kind,
-            idea_id: ctx.idea.id,
-            round_number: Some(ctx.round.number),
+            idea_id: scope.idea.id,
+            round_number: Some(scope.round.number),
             domain_id,
             contribution_id: None,
         },
@@ -209,11 +210,11 @@ async fn ask(
 async fn call(
     txn: &impl ConnectionTrait,
     now: DateTime<Utc>,
-    ctx: &RoundCtx,
+    scope: &RoundScope,
     domain_id: i64,
 ) -> Result<u32, AppError> {
     round_domain::Entity::insert(round_domain::ActiveModel {
-        round_id: Set(ctx.round.id),
+        round_id: Set(scope.round.id),
         domain_id: Set(domain_id),
     })
     .on_conflict(
@@ -227,8 +228,8 @@ async fn call(
     .exec_without_returning(txn)
     .await
     .map_err(from_db)?;
-    let people = holders(txn, ctx.idea.organisation_id, domain_id).await?;
-    ask(txn, now, ctx, &people, Some(domain_id)).await
+    let people = holders(txn, scope.idea.organisation_id, domain_id).await?;
+    ask(txn, now, scope, &people, Some(domain_id)).await
 }
 
 /// Whether the organisation offers this domain now.
@@ -255,72 +256,78 @@ pub async fn open(
 ) -> Result<i32, AppError> {
     let me = me.clone();
     let now = clock.now();
-    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
-        Box::pin(async move {
-            let found = load_for_edit(txn, &me, idea_id).await?;
-            let mut errors = FormErrors::default();
-            if found.status != IdeaStatus::Published.as_str() {
-                return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
-            }
-            if found.open_round.is_some() {
-                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
-            }
-            let deadline = match ask_for.mode {
-                RoundMode::Async => check_deadline(ask_for.deadline, now, &mut errors),
-                RoundMode::Live => None,
-            };
-            for domain in &ask_for.domains {
-                if !offered(txn, me.organisation_id, *domain).await? {
-                    errors.add("domains", Key::ErrUnknownDomain);
-                    break;
+    run_once(
+        &Ctx::new(db, clock),
+        &format!("user:{}", me.id),
+        key,
+        move |txn| {
+            Box::pin(async move {
+                let found = load_for_edit(txn, &me, idea_id).await?;
+                let mut errors = FormErrors::default();
+                if found.status != IdeaStatus::Published.as_str() {
+                    return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
                 }
-            }
-            let named = resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
-            errors.into_result()?;
-            let number = super::reading::round_count(txn, idea_id).await? + 1;
-            // Claim the idea's open round: of two openings at once, the
-            // second matches nothing and is refused.
-            let claimed = idea::Entity::update_many()
-                .col_expr(idea::Column::OpenRound, Expr::value(Some(number)))
-                .filter(idea::Column::Id.eq(idea_id))
-                .filter(idea::Column::OpenRound.is_null())
-                .exec(txn)
+                if found.open_round.is_some() {
+                    return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+                }
+                let deadline = match ask_for.mode {
+                    RoundMode::Async => check_deadline(ask_for.deadline, now, &mut errors),
+                    RoundMode::Live => None,
+                };
+                for domain in &ask_for.domains {
+                    if !offered(txn, me.organisation_id, *domain).await? {
+                        errors.add("domains", Key::ErrUnknownDomain);
+                        break;
+                    }
+                }
+                let named =
+                    resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
+                errors.into_result()?;
+                let number = super::reading::round_count(txn, idea_id).await? + 1;
+                // Claim the idea's open round: of two openings at once, the
+                // second matches nothing and is refused.
+                let claimed = idea::Entity::update_many()
+                    .col_expr(idea::Column::OpenRound, Expr::value(Some(number)))
+                    .filter(idea::Column::Id.eq(idea_id))
+                    .filter(idea::Column::OpenRound.is_null())
+                    .exec(txn)
+                    .await
+                    .map_err(from_db)?;
+                if claimed.rows_affected == 0 {
+                    return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+                }
+                let created = round::ActiveModel {
+                    idea_id: Set(idea_id),
+                    number: Set(number),
+                    version: Set(found.current_version),
+                    focus: Set(ask_for.focus.as_str().to_owned()),
+                    mode: Set(ask_for.mode.as_str().to_owned()),
+                    status: Set(RoundStatus::Open.as_str().to_owned()),
+                    deadline: Set(deadline),
+                    revealed_at: Set(None),
+                    opened_by: Set(me.id),
+                    opened_at: Set(now),
+                    ended_at: Set(None),
+                    synthesis: Set(String::new()),
+                    next_step: Set(String::new()),
+                    ..Default::default()
+                }
+                .insert(txn)
                 .await
                 .map_err(from_db)?;
-            if claimed.rows_affected == 0 {
-                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
-            }
-            let created = round::ActiveModel {
-                idea_id: Set(idea_id),
-                number: Set(number),
-                version: Set(found.current_version),
-                focus: Set(ask_for.focus.as_str().to_owned()),
-                mode: Set(ask_for.mode.as_str().to_owned()),
-                status: Set(RoundStatus::Open.as_str().to_owned()),
-                deadline: Set(deadline),
-                revealed_at: Set(None),
-                opened_by: Set(me.id),
-                opened_at: Set(now),
-                ended_at: Set(None),
-                synthesis: Set(String::new()),
-                next_step: Set(String::new()),
-                ..Default::default()
-            }
-            .insert(txn)
-            .await
-            .map_err(from_db)?;
-            let ctx = RoundCtx {
-                idea: found,
-                standing: crate::backend::ideas::Standing::Author,
-                round: created,
-            };
-            ask(txn, now, &ctx, &named, None).await?;
-            for domain in ask_for.domains {
-                call(txn, now, &ctx, domain).await?;
-            }
-            Ok(number)
-        })
-    })
+                let scope = RoundScope {
+                    idea: found,
+                    standing: crate::backend::ideas::Standing::Author,
+                    round: created,
+                };
+                ask(txn, now, &scope, &named, None).await?;
+                for domain in ask_for.domains {
+                    call(txn, now, &scope, domain).await?;
+                }
+                Ok(number)
+            })
+        },
+    )
     .await
 }
 
@@ -329,15 +336,15 @@ async fn open_for_author(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     round_id: i64,
-) -> Result<RoundCtx, AppError> {
-    let ctx = by_id(db, me, round_id).await?;
-    if !ctx.is_author() {
+) -> Result<RoundScope, AppError> {
+    let scope = by_id(db, me, round_id).await?;
+    if !scope.is_author() {
         return Err(AppError::Forbidden);
     }
-    if ctx.status() != RoundStatus::Open {
+    if scope.status() != RoundStatus::Open {
         return Err(FormErrors::refuse("round", Key::ErrRoundNotOpen));
     }
-    Ok(ctx)
+    Ok(scope)
 }
 
 /// Calls a domain of the organisation on an open round that still accepts
@@ -350,14 +357,14 @@ pub async fn call_domain(
     domain_id: i64,
 ) -> Result<u32, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = open_for_author(&txn, me, round_id).await?;
-    if !ctx.accepting(clock.now()) {
+    let scope = open_for_author(&txn, me, round_id).await?;
+    if !scope.accepting(clock.now()) {
         return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
     }
     if !offered(&txn, me.organisation_id, domain_id).await? {
         return Err(FormErrors::refuse("domain_id", Key::ErrUnknownDomain));
     }
-    let count = call(&txn, clock.now(), &ctx, domain_id).await?;
+    let count = call(&txn, clock.now(), &scope, domain_id).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(count)
 }
@@ -372,8 +379,8 @@ pub async fn invite(
     names: &[String],
 ) -> Result<u32, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = open_for_author(&txn, me, round_id).await?;
-    if !ctx.accepting(clock.now()) {
+    let scope = open_for_author(&txn, me, round_id).await?;
+    if !scope.accepting(clock.now()) {
         return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
     }
     let mut errors = FormErrors::default();
@@ -382,14 +389,14 @@ pub async fn invite(
     }
     let people = resolve_names(&txn, me, names, &mut errors, "invitees").await?;
     errors.into_result()?;
-    let count = ask(&txn, clock.now(), &ctx, &people, None).await?;
+    let count = ask(&txn, clock.now(), &scope, &people, None).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(count)
 }
 
 /// Everyone who wrote in the round, and the authors.
-async fn concerned(txn: &impl ConnectionTrait, ctx: &RoundCtx) -> Result<Vec<i64>, AppError> {
-    concerned_in(txn, ctx.round.id, &ctx.idea).await
+async fn concerned(txn: &impl ConnectionTrait, scope: &RoundScope) -> Result<Vec<i64>, AppError> {
+    concerned_in(txn, scope.round.id, &scope.idea).await
 }
 
 /// Everyone who wrote in round `round_id` of `idea`, and its authors.
@@ -413,16 +420,12 @@ pub(super) async fn concerned_in(
 
 /// Shows everyone's contributions before the deadline (or a live round's
 /// reveal). Revealing a revealed round does nothing.
-pub async fn reveal(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    round_id: i64,
-) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = open_for_author(&txn, me, round_id).await?;
-    let now = clock.now();
-    if ctx.revealed(now) {
+pub async fn reveal(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let scope = open_for_author(&txn, me, round_id).await?;
+    let now = ctx.now();
+    if scope.revealed(now) {
         return Ok(());
     }
     if crate::backend::workshops::access::running_on(&txn, round_id).await? {
@@ -437,7 +440,7 @@ pub async fn reveal(
         None,
     )
     .await?;
-    super::revealing::record(&txn, &ctx.round, &ctx.idea, now, now, Some(me.id)).await?;
+    super::revealing::record(&txn, &scope.round, &scope.idea, now, now, Some(me.id)).await?;
     txn.commit().await.map_err(from_db)
 }
 
@@ -450,14 +453,14 @@ pub async fn extend(
     deadline: Option<DateTime<Utc>>,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = open_for_author(&txn, me, round_id).await?;
+    let scope = open_for_author(&txn, me, round_id).await?;
     let now = clock.now();
-    if ctx.revealed(now) || ctx.round.mode != RoundMode::Async.as_str() {
+    if scope.revealed(now) || scope.round.mode != RoundMode::Async.as_str() {
         return Err(FormErrors::refuse("deadline", Key::ErrRoundNotAccepting));
     }
     let mut errors = FormErrors::default();
     let deadline = check_deadline(deadline, now, &mut errors);
-    if let (Some(new), Some(old)) = (deadline, ctx.round.deadline) {
+    if let (Some(new), Some(old)) = (deadline, scope.round.deadline) {
         if new <= old {
             errors.add("deadline", Key::ErrDeadlineNotLater);
         }
@@ -480,9 +483,9 @@ pub async fn cancel(
     round_id: i64,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = open_for_author(&txn, me, round_id).await?;
-    end(&txn, clock, &ctx, RoundStatus::Cancelled, "", "").await?;
-    super::maturity::refresh(&txn, clock.now(), ctx.idea.id).await?;
+    let scope = open_for_author(&txn, me, round_id).await?;
+    end(&txn, clock, &scope, RoundStatus::Cancelled, "", "").await?;
+    super::maturity::refresh(&txn, clock.now(), scope.idea.id).await?;
     txn.commit().await.map_err(from_db)
 }
 
@@ -490,7 +493,7 @@ pub async fn cancel(
 pub(super) async fn end(
     txn: &impl ConnectionTrait,
     clock: &dyn Clock,
-    ctx: &RoundCtx,
+    scope: &RoundScope,
     status: RoundStatus,
     synthesis: &str,
     next_step: &str,
@@ -499,11 +502,11 @@ pub(super) async fn end(
     // What was revealed stays revealed, recorded (and told, if the deadline
     // job had not got to it yet), so that the status does not have to say
     // it: a cancelled round reveals nothing by itself.
-    if ctx.round.revealed_at.is_none() && ctx.revealed(now) {
-        let when = ctx.round.deadline.filter(|d| *d <= now).unwrap_or(now);
-        super::revealing::record(txn, &ctx.round, &ctx.idea, when, now, None).await?;
+    if scope.round.revealed_at.is_none() && scope.revealed(now) {
+        let when = scope.round.deadline.filter(|d| *d <= now).unwrap_or(now);
+        super::revealing::record(txn, &scope.round, &scope.idea, when, now, None).await?;
     }
-    let mut row: round::ActiveModel = ctx.round.clone().into();
+    let mut row: round::ActiveModel = scope.round.clone().into();
     row.status = Set(status.as_str().to_owned());
     row.ended_at = Set(Some(clock.now()));
     row.synthesis = Set(synthesis.to_owned());
@@ -511,20 +514,20 @@ pub(super) async fn end(
     row.update(txn).await.map_err(from_db)?;
     idea::Entity::update_many()
         .col_expr(idea::Column::OpenRound, Expr::value(Option::<i32>::None))
-        .filter(idea::Column::Id.eq(ctx.idea.id))
+        .filter(idea::Column::Id.eq(scope.idea.id))
         .exec(txn)
         .await
         .map_err(from_db)?;
     if status == RoundStatus::Closed {
-        let people = concerned(txn, ctx).await?;
+        let people = concerned(txn, scope).await?;
         let about = About {
             kind: NotificationKind::RoundClosed,
-            idea_id: ctx.idea.id,
-            round_number: Some(ctx.round.number),
+            idea_id: scope.idea.id,
+            round_number: Some(scope.round.number),
             domain_id: None,
             contribution_id: None,
         };
-        let authors = authors_of(txn, &ctx.idea).await?;
+        let authors = authors_of(txn, &scope.idea).await?;
         notify(
             txn,
             clock.now(),

@@ -2,7 +2,7 @@
 //! may see them: before the reveal, other people's contributions are not
 //! read from the database at all.
 
-use super::access::{can_moderate, contribution as readable, RoundCtx};
+use super::access::{can_moderate, contribution as readable, RoundScope};
 use super::maturity::{coverage, facts, from_facts};
 use crate::backend::entities::{
     contribution, dot_vote, endorsement, expertise_domain, idea_version, reply, round,
@@ -525,9 +525,9 @@ pub async fn contribution_page(
     me: &CurrentUser,
     contribution_id: i64,
 ) -> Result<ContributionPage, AppError> {
-    let (ctx, found): (RoundCtx, contribution::Model) =
+    let (scope, found): (RoundScope, contribution::Model) =
         readable(db, me, now, contribution_id).await?;
-    let revealed = ctx.revealed(now);
+    let revealed = scope.revealed(now);
     let replies = reply::Entity::find()
         .filter(reply::Column::ContributionId.eq(contribution_id))
         .order_by_asc(reply::Column::Id)
@@ -541,12 +541,12 @@ pub async fn contribution_page(
         .collect();
     let people = names(db, writers).await?;
     let guests = crate::backend::workshops::joining::guests_among(db, people.keys()).await?;
-    let (domain_names, offered) = domains(db, ctx.idea.organisation_id).await?;
+    let (domain_names, offered) = domains(db, scope.idea.organisation_id).await?;
     let reactions = reactions(db, me, &[found.id]).await?;
-    let accepting = ctx.accepting(now);
+    let accepting = scope.accepting(now);
     let mut contribution = contribution_view(
         &found,
-        ctx.round.number,
+        scope.round.number,
         (&people, &guests),
         &domain_names,
         &reactions,
@@ -554,22 +554,22 @@ pub async fn contribution_page(
         accepting,
     )
     .ok_or(AppError::NotFound)?;
-    super::links::read(db, me, now, ctx.idea.id, std::slice::from_ref(&found))
+    super::links::read(db, me, now, scope.idea.id, std::slice::from_ref(&found))
         .await?
         .apply(&mut contribution);
-    let is_author = ctx.is_author();
+    let is_author = scope.is_author();
     let may_propose = revealed
-        && ctx.status() == RoundStatus::Open
+        && scope.status() == RoundStatus::Open
         && found.kind == ContributionKind::Mine.as_str()
         && found.hidden_reason.is_none();
     let mines = if contribution.editable {
-        readable_mines(db, me, now, ctx.idea.id).await?
+        readable_mines(db, me, now, scope.idea.id).await?
     } else {
         Vec::new()
     };
     Ok(ContributionPage {
-        idea_id: ctx.idea.id,
-        idea_title: ctx.idea.title.clone(),
+        idea_id: scope.idea.id,
+        idea_title: scope.idea.title.clone(),
         replies: replies
             .into_iter()
             .map(|r| ReplyView {
@@ -578,12 +578,12 @@ pub async fn contribution_page(
                 created: day(r.created_at),
             })
             .collect(),
-        round_open: ctx.status() == RoundStatus::Open,
+        round_open: scope.status() == RoundStatus::Open,
         revealed,
         is_author,
         can_moderate: can_moderate(me),
         workarounds: if is_author && revealed {
-            workarounds(db, now, ctx.idea.id).await?
+            workarounds(db, now, scope.idea.id).await?
         } else {
             Vec::new()
         },

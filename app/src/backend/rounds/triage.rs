@@ -4,6 +4,7 @@
 use super::access::{by_id, can_moderate, contribution as readable};
 use super::contributing::{insert, Draft, Marks};
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{contribution, idea};
 use crate::backend::error::from_db;
@@ -64,25 +65,23 @@ impl Triage {
 /// Triages a revealed mine of the author's idea (again, if they change
 /// their mind); returns the idea's id. The same key twice acts once.
 pub async fn triage(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     mine_id: i64,
     answer: Triage,
 ) -> Result<i64, AppError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(db, clock, &format!("user:{}", me.id), key, move |txn| {
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
         Box::pin(async move {
-            let (ctx, mine) = readable(txn, &me, now, mine_id).await?;
-            if !ctx.is_author() {
+            let (scope, mine) = readable(txn, &me, now, mine_id).await?;
+            if !scope.is_author() {
                 return Err(AppError::Forbidden);
             }
             if mine.kind != ContributionKind::Mine.as_str() {
                 return Err(FormErrors::refuse("triage", Key::ErrNotAMineOfThisIdea));
             }
-            if !ctx.revealed(now) {
+            if !scope.revealed(now) {
                 return Err(FormErrors::refuse("triage", Key::ErrNotRevealedYet));
             }
             if mine.hidden_reason.is_some() {
@@ -99,7 +98,7 @@ pub async fn triage(
                 Triage::Defused(DefusedBy::Existing(id), why) => {
                     let found = readable(txn, &me, now, id).await.ok();
                     let fits = found.is_some_and(|(c, w)| {
-                        c.idea.id == ctx.idea.id
+                        c.idea.id == scope.idea.id
                             && w.kind == ContributionKind::Workaround.as_str()
                             && w.hidden_reason.is_none()
                     });
@@ -121,7 +120,7 @@ pub async fn triage(
                         answers: Some(mine_id),
                     };
                     let marks = Marks::default();
-                    let written = insert(txn, &ctx, me.id, draft, false, marks, now).await?;
+                    let written = insert(txn, &scope, me.id, draft, false, marks, now).await?;
                     workaround = Some(written);
                     why.map(|w| w.as_str().to_owned())
                 }
@@ -138,8 +137,8 @@ pub async fn triage(
                     Some(action.as_str().to_owned())
                 }
             };
-            let (idea_id, writer) = (ctx.idea.id, mine.author_id);
-            let round_number = ctx.round.number;
+            let (idea_id, writer) = (scope.idea.id, mine.author_id);
+            let round_number = scope.round.number;
             let mut row: contribution::ActiveModel = mine.into();
             row.triage = Set(Some(kind.as_str().to_owned()));
             row.triage_note = Set(note);
@@ -190,15 +189,15 @@ pub async fn close(
     next_step: String,
 ) -> Result<i64, AppError> {
     let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = by_id(&txn, me, round_id).await?;
-    if !ctx.is_author() {
+    let scope = by_id(&txn, me, round_id).await?;
+    if !scope.is_author() {
         return Err(AppError::Forbidden);
     }
     let now = clock.now();
-    if ctx.status() != RoundStatus::Open {
+    if scope.status() != RoundStatus::Open {
         return Err(FormErrors::refuse("synthesis", Key::ErrRoundNotOpen));
     }
-    if !ctx.revealed(now) {
+    if !scope.revealed(now) {
         return Err(FormErrors::refuse("synthesis", Key::ErrNotRevealedYet));
     }
     if untriaged_in_round(&txn, round_id).await? > 0 {
@@ -207,32 +206,31 @@ pub async fn close(
     super::opening::end(
         &txn,
         clock,
-        &ctx,
+        &scope,
         RoundStatus::Closed,
         synthesis.as_str(),
         &next_step,
     )
     .await?;
-    super::maturity::refresh(&txn, now, ctx.idea.id).await?;
+    super::maturity::refresh(&txn, now, scope.idea.id).await?;
     txn.commit().await.map_err(from_db)?;
-    Ok(ctx.idea.id)
+    Ok(scope.idea.id)
 }
 
 /// Hides a contribution with a reason shown to everyone. Leads and
 /// administrators of the organisation.
 pub async fn hide(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     contribution_id: i64,
     reason: ContributionText,
 ) -> Result<i64, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let (ctx, found) = readable(&txn, me, clock.now(), contribution_id).await?;
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let (scope, found) = readable(&txn, me, ctx.now(), contribution_id).await?;
     if !can_moderate(me) {
         return Err(AppError::Forbidden);
     }
-    let (round_id, idea_id) = (ctx.round.id, ctx.idea.id);
+    let (round_id, idea_id) = (scope.round.id, scope.idea.id);
     // A running workshop's console and board drop it at once (the
     // workshop's row first: the console's lock order).
     round_changed(&txn, round_id, Change::Hide, Some(found.id)).await?;
@@ -242,11 +240,11 @@ pub async fn hide(
         found.id,
         &reason,
         me.id,
-        clock.now(),
+        ctx.now(),
     )
     .await?;
     txn.commit().await.map_err(from_db)?;
-    Ok(ctx.idea.id)
+    Ok(scope.idea.id)
 }
 
 /// Hides a contribution of a round (`NotFound` if it is not one of its

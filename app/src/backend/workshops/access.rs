@@ -15,7 +15,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// A workshop with its round and idea.
 #[derive(Clone, Debug)]
-pub struct Ctx {
+pub struct Scope {
     pub workshop: workshop::Model,
     pub round: round::Model,
     pub idea: idea::Model,
@@ -39,7 +39,7 @@ pub fn phase_of(workshop: &workshop::Model) -> Phase {
     Phase::parse(&workshop.phase).unwrap_or(Phase::Ended)
 }
 
-impl Ctx {
+impl Scope {
     pub fn phase(&self) -> Phase {
         phase_of(&self.workshop)
     }
@@ -68,7 +68,7 @@ pub enum Caller {
 /// round services see them (a guest is a member of status `guest`).
 #[derive(Clone, Debug)]
 pub struct Seat {
-    pub ctx: Ctx,
+    pub scope: Scope,
     pub participant: workshop_participant::Model,
     pub me: CurrentUser,
 }
@@ -85,11 +85,14 @@ pub(crate) async fn workshop_row(
         .ok_or(AppError::NotFound)
 }
 
-async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Ctx, AppError> {
+async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Scope, AppError> {
     with_round(db, workshop_row(db, workshop_id).await?).await
 }
 
-async fn with_round(db: &impl ConnectionTrait, workshop: workshop::Model) -> Result<Ctx, AppError> {
+async fn with_round(
+    db: &impl ConnectionTrait,
+    workshop: workshop::Model,
+) -> Result<Scope, AppError> {
     let round = round::Entity::find_by_id(workshop.round_id)
         .one(db)
         .await
@@ -100,7 +103,7 @@ async fn with_round(db: &impl ConnectionTrait, workshop: workshop::Model) -> Res
         .await
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
-    Ok(Ctx {
+    Ok(Scope {
         workshop,
         round,
         idea,
@@ -123,15 +126,15 @@ pub async fn facilitating(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     workshop_id: i64,
-) -> Result<Ctx, AppError> {
-    let ctx = by_id(db, workshop_id).await?;
-    if ctx.workshop.organisation_id != me.organisation_id {
+) -> Result<Scope, AppError> {
+    let scope = by_id(db, workshop_id).await?;
+    if scope.workshop.organisation_id != me.organisation_id {
         return Err(AppError::NotFound);
     }
-    if !may_facilitate(db, me, ctx.idea.id).await? {
+    if !may_facilitate(db, me, scope.idea.id).await? {
         return Err(AppError::Forbidden);
     }
-    Ok(ctx)
+    Ok(scope)
 }
 
 /// The workshop, if the caller facilitates it from the device holding the
@@ -141,15 +144,15 @@ pub async fn at_console(
     me: &CurrentUser,
     session: &str,
     workshop_id: i64,
-) -> Result<Ctx, AppError> {
-    let ctx = facilitating(db, me, workshop_id).await?;
-    if ctx.workshop.console_session != hash_token(session) {
+) -> Result<Scope, AppError> {
+    let scope = facilitating(db, me, workshop_id).await?;
+    if scope.workshop.console_session != hash_token(session) {
         return Err(FormErrors::refuse("console", Key::ErrConsoleElsewhere));
     }
-    if ctx.ended() {
+    if scope.ended() {
         return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
     }
-    Ok(ctx)
+    Ok(scope)
 }
 
 /// The caller's place in the room: the workshop row and their own, after
@@ -208,13 +211,13 @@ pub async fn seat(
     workshop_id: i64,
 ) -> Result<Seat, AppError> {
     let (workshop, participant) = place(db, caller, workshop_id).await?;
-    let ctx = with_round(db, workshop).await?;
+    let scope = with_round(db, workshop).await?;
     let me = match caller {
         Caller::Member(me) => me.clone(),
         _ => guest_as_user(db, participant.user_id).await?,
     };
     Ok(Seat {
-        ctx,
+        scope,
         participant,
         me,
     })

@@ -2,6 +2,7 @@
 //! the change; on PostgreSQL the commit also wakes the other instances
 //! (`NOTIFY` is delivered on commit, and never for a rolled-back change).
 
+use crate::backend::ctx::Write;
 use crate::backend::entities::{workshop, workshop_event};
 use crate::backend::error::from_db;
 use crate::domain::live::Change;
@@ -16,12 +17,13 @@ use sea_orm::{
 /// payload is the workshop's id.
 pub const NOTIFY_CHANNEL: &str = "demineurs_workshop_events";
 
-/// Marks a change and returns its number: the workshop's version, bumped.
+/// Marks a change and returns its number: the workshop's version, bumped;
+/// the write wakes the workshop's views when it commits.
 /// Done first in each write, it also queues concurrent writes to one
 /// workshop (the row lock on PostgreSQL, the write lock on SQLite), so the
 /// numbers of one workshop commit in order and without gaps.
 pub async fn bump(
-    db: &impl ConnectionTrait,
+    db: &Write<'_>,
     workshop_id: i64,
     change: Change,
     subject: Option<i64>,
@@ -65,16 +67,16 @@ pub async fn bump(
         .await
         .map_err(from_db)?;
     }
+    db.changed(workshop_id);
     Ok(seq)
 }
 
 /// Marks a change made to a round outside its workshop's console (a
 /// triage, a hide or a reveal from the idea's pages) on each workshop of
-/// the round, in the caller's transaction, so that the console, the board
-/// and the phones hear of it. Committing is the caller's; waking the local
-/// hub too ([`crate::backend::live::LiveHub::wake_all`]).
+/// the round, in the caller's write, so that the console, the board and
+/// the phones hear of it when it commits.
 pub async fn round_changed(
-    db: &impl ConnectionTrait,
+    db: &Write<'_>,
     round_id: i64,
     change: Change,
     subject: Option<i64>,

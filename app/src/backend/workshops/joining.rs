@@ -6,6 +6,7 @@ use super::access::{seat, Caller};
 use super::events::bump;
 use crate::backend::accounts::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{user, workshop, workshop_participant};
 use crate::backend::error::from_db;
@@ -100,26 +101,25 @@ async fn open_workshop(
 
 /// Joins the workshop a code names, taking at most [`DEFAULT_MAX_GUESTS`].
 pub async fn join(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
+    ctx: &Ctx<'_>,
     ip: &str,
     raw_code: &str,
     joiner: Joiner,
 ) -> Result<Joined, AppError> {
-    join_with_cap(db, clock, ip, raw_code, joiner, DEFAULT_MAX_GUESTS).await
+    join_with_cap(ctx, ip, raw_code, joiner, DEFAULT_MAX_GUESTS).await
 }
 
 /// Joins the workshop a code names; a workshop takes at most `max_guests`
 /// guests. A member of another organisation is told the code is unknown,
 /// as it is for them.
 pub async fn join_with_cap(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
+    ctx: &Ctx<'_>,
     ip: &str,
     raw_code: &str,
     joiner: Joiner,
     max_guests: u64,
 ) -> Result<Joined, AppError> {
+    let (db, clock) = (ctx.db, ctx.clock);
     let organisation = match &joiner {
         Joiner::Member(me) => Some(me.organisation_id),
         Joiner::Guest { .. } => None,
@@ -128,7 +128,7 @@ pub async fn join_with_cap(
     let now = clock.now();
     match joiner {
         Joiner::Member(me) => {
-            let txn = begin_write(db).await.map_err(from_db)?;
+            let txn = ctx.write().await?;
             bump(&txn, found.id, Change::Join, None).await?;
             let already = workshop_participant::Entity::find()
                 .filter(workshop_participant::Column::WorkshopId.eq(found.id))
@@ -175,7 +175,7 @@ pub async fn join_with_cap(
             }
             let name = DisplayName::parse(&name).map_err(|k| FormErrors::refuse("name", k))?;
             let token = new_token();
-            let txn = begin_write(db).await.map_err(from_db)?;
+            let txn = ctx.write().await?;
             bump(&txn, found.id, Change::Join, None).await?;
             // Counted after `bump` locked the workshop's row: two phones
             // cannot both take the last place.

@@ -2,10 +2,9 @@
 //! started then is still taken, marked late, until the reveal ends), and
 //! dots on mines during the vote.
 
-use super::access::{seat, Caller};
+use super::access::seat;
 use super::events::{bump, name_subject};
-use crate::backend::clock::Clock;
-use crate::backend::db::begin_write;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, dot_vote};
 use crate::backend::error::from_db;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
@@ -16,9 +15,7 @@ use crate::domain::rounds::{ContributionKind, RoundStatus};
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 /// Whether a post is taken now, and marked late: in the writing phase, or
 /// in the reveal from a form the phone showed during the writing phase.
@@ -33,29 +30,27 @@ pub fn lateness(now: Phase, started_in: Phase) -> Option<bool> {
 /// Posts a contribution from a phone; the same key twice posts once.
 /// Returns its id.
 pub async fn post(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    caller: &Caller,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     workshop_id: i64,
     started_in: Phase,
     draft: Draft,
 ) -> Result<i64, AppError> {
-    let first = seat(db, caller, workshop_id).await?;
+    let first = seat(ctx.db, &ctx.caller, workshop_id).await?;
     let scope = format!("participant:{}", first.participant.id);
-    let caller = caller.clone();
-    let now = clock.now();
-    run_once(db, clock, &scope, key, move |txn| {
+    let caller = ctx.caller.clone();
+    let now = ctx.now();
+    run_once(ctx, &scope, key, move |txn| {
         Box::pin(async move {
             let seq = bump(txn, workshop_id, Change::Post, None).await?;
             let seat = seat(txn, &caller, workshop_id).await?;
-            let Some(late) = lateness(seat.ctx.phase(), started_in) else {
+            let Some(late) = lateness(seat.scope.phase(), started_in) else {
                 return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
             };
-            if seat.ctx.round.status != RoundStatus::Open.as_str() {
+            if seat.scope.round.status != RoundStatus::Open.as_str() {
                 return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
             }
-            let round = round_by_id(txn, &seat.me, seat.ctx.round.id).await?;
+            let round = round_by_id(txn, &seat.me, seat.scope.round.id).await?;
             let holds = check(txn, now, &seat.me, &round, &draft).await?;
             let under_card =
                 draft.domain_id.is_some() && draft.domain_id == seat.participant.card_domain_id;
@@ -84,20 +79,19 @@ pub async fn post(
 /// Places (`add`) or takes back one dot on a mine of the workshop's round,
 /// during the vote, within the allowance the facilitator set.
 pub async fn vote(
-    db: &DatabaseConnection,
-    caller: &Caller,
+    ctx: &Ctx<'_>,
     workshop_id: i64,
     contribution_id: i64,
     add: bool,
 ) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = ctx.write().await?;
     bump(&txn, workshop_id, Change::Vote, Some(contribution_id)).await?;
-    let seat = seat(&txn, caller, workshop_id).await?;
-    if seat.ctx.phase() != Phase::Vote {
+    let seat = seat(&txn, &ctx.caller, workshop_id).await?;
+    if seat.scope.phase() != Phase::Vote {
         return Err(FormErrors::refuse("dots", Key::ErrNotVotingTime));
     }
     contribution::Entity::find_by_id(contribution_id)
-        .filter(contribution::Column::RoundId.eq(seat.ctx.round.id))
+        .filter(contribution::Column::RoundId.eq(seat.scope.round.id))
         .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
         .filter(contribution::Column::HiddenReason.is_null())
         .one(&txn)
@@ -112,7 +106,7 @@ pub async fn vote(
     let used: i32 = mine.iter().map(|v| v.dots).sum();
     let here = mine.iter().find(|v| v.contribution_id == contribution_id);
     let dots = match (add, here) {
-        (true, _) if used >= seat.ctx.workshop.dots => {
+        (true, _) if used >= seat.scope.workshop.dots => {
             return Err(FormErrors::refuse("dots", Key::ErrNoDotsLeft))
         }
         (true, Some(v)) => v.dots + 1,

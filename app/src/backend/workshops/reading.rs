@@ -2,15 +2,15 @@
 //! timer), and who may follow its events. Before the reveal nothing of others' contributions
 //! is read for anyone: only their number.
 
-use super::access::{facilitating, phase_of, place, seat, Caller, Ctx};
+use super::access::{facilitating, phase_of, place, seat, Caller, Scope};
 use super::joining::GUEST_STATUS;
 use crate::backend::accounts::tokens::hash_token;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{
     contribution, dot_vote, idea_version, round_domain, user, workshop, workshop_participant,
 };
 use crate::backend::error::from_db;
 use crate::backend::expertise;
-use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::{ContributionKind, Severity, TriageKind};
 use crate::domain::workshop_views::{
@@ -66,39 +66,39 @@ pub async fn may_watch(
 
 async fn header(
     db: &impl ConnectionTrait,
-    ctx: &Ctx,
+    scope: &Scope,
     now: DateTime<Utc>,
 ) -> Result<WorkshopHeader, AppError> {
-    let version = idea_version::Entity::find_by_id((ctx.idea.id, ctx.round.version))
+    let version = idea_version::Entity::find_by_id((scope.idea.id, scope.round.version))
         .one(db)
         .await
         .map_err(from_db)?;
     let participants = workshop_participant::Entity::find()
-        .filter(workshop_participant::Column::WorkshopId.eq(ctx.workshop.id))
+        .filter(workshop_participant::Column::WorkshopId.eq(scope.workshop.id))
         .filter(workshop_participant::Column::RemovedAt.is_null())
         .count(db)
         .await
         .map_err(from_db)?;
     let contributions = contribution::Entity::find()
-        .filter(contribution::Column::RoundId.eq(ctx.round.id))
+        .filter(contribution::Column::RoundId.eq(scope.round.id))
         .count(db)
         .await
         .map_err(from_db)?;
     Ok(WorkshopHeader {
-        workshop_id: ctx.workshop.id,
-        idea_id: ctx.idea.id,
-        round_number: ctx.round.number,
-        title: ctx.idea.title.clone(),
+        workshop_id: scope.workshop.id,
+        idea_id: scope.idea.id,
+        round_number: scope.round.number,
+        title: scope.idea.title.clone(),
         problem: version
             .as_ref()
             .map(|v| v.problem.clone())
             .unwrap_or_default(),
         proposal: version.map(|v| v.proposal).unwrap_or_default(),
-        focus: ctx.round.focus.clone(),
-        phase: ctx.phase(),
-        revealed: ctx.revealed(now),
-        timer: timer(&ctx.workshop, now),
-        version: ctx.workshop.version,
+        focus: scope.round.focus.clone(),
+        phase: scope.phase(),
+        revealed: scope.revealed(now),
+        timer: timer(&scope.workshop, now),
+        version: scope.workshop.version,
         participants: participants as u32,
         contributions: contributions as u32,
     })
@@ -108,14 +108,14 @@ async fn header(
 /// round is revealed, only `own`'s before; with dot counts and `own`'s dots.
 async fn contributions(
     db: &impl ConnectionTrait,
-    ctx: &Ctx,
+    scope: &Scope,
     now: DateTime<Utc>,
     own: Option<(i64, i64)>,
 ) -> Result<Vec<LiveContribution>, AppError> {
     let mut query = contribution::Entity::find()
-        .filter(contribution::Column::RoundId.eq(ctx.round.id))
+        .filter(contribution::Column::RoundId.eq(scope.round.id))
         .order_by_asc(contribution::Column::Id);
-    if !ctx.revealed(now) {
+    if !scope.revealed(now) {
         let Some((author, _)) = own else {
             return Ok(Vec::new());
         };
@@ -135,13 +135,13 @@ async fn contributions(
             .map(|u| (u.id, u))
             .collect()
     };
-    let domains: HashMap<i64, String> = expertise::offered(db, ctx.idea.organisation_id)
+    let domains: HashMap<i64, String> = expertise::offered(db, scope.idea.organisation_id)
         .await?
         .into_iter()
         .map(|d| (d.id, d.name))
         .collect();
     let votes = dot_vote::Entity::find()
-        .filter(dot_vote::Column::WorkshopId.eq(ctx.workshop.id))
+        .filter(dot_vote::Column::WorkshopId.eq(scope.workshop.id))
         .all(db)
         .await
         .map_err(from_db)?;
@@ -215,9 +215,12 @@ fn grouped(mut items: Vec<LiveContribution>, wanted: &[i64]) -> Vec<DomainGroup>
     groups
 }
 
-async fn wanted_domains(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Vec<DomainRef>, AppError> {
+async fn wanted_domains(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+) -> Result<Vec<DomainRef>, AppError> {
     let wanted: Vec<i64> = round_domain::Entity::find()
-        .filter(round_domain::Column::RoundId.eq(ctx.round.id))
+        .filter(round_domain::Column::RoundId.eq(scope.round.id))
         .all(db)
         .await
         .map_err(from_db)?
@@ -225,7 +228,7 @@ async fn wanted_domains(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Vec<Doma
         .map(|d| d.domain_id)
         .collect();
     // In the organisation's order.
-    Ok(expertise::offered(db, ctx.idea.organisation_id)
+    Ok(expertise::offered(db, scope.idea.organisation_id)
         .await?
         .into_iter()
         .filter(|d| wanted.contains(&d.id))
@@ -237,22 +240,18 @@ async fn wanted_domains(db: &impl ConnectionTrait, ctx: &Ctx) -> Result<Vec<Doma
 }
 
 /// The phone of someone in the room.
-pub async fn phone(
-    db: &impl ConnectionTrait,
-    caller: &Caller,
-    workshop_id: i64,
-    now: DateTime<Utc>,
-) -> Result<PhoneView, AppError> {
-    let seat = seat(db, caller, workshop_id).await?;
-    let ctx = &seat.ctx;
-    let all = contributions(db, ctx, now, Some((seat.me.id, seat.participant.id))).await?;
-    let own_ids = own_contribution_ids(db, ctx.round.id, seat.me.id).await?;
+pub async fn phone(ctx: &Ctx<'_>, workshop_id: i64) -> Result<PhoneView, AppError> {
+    let (db, now) = (ctx.db, ctx.now());
+    let seat = seat(db, &ctx.caller, workshop_id).await?;
+    let scope = &seat.scope;
+    let all = contributions(db, scope, now, Some((seat.me.id, seat.participant.id))).await?;
+    let own_ids = own_contribution_ids(db, scope.round.id, seat.me.id).await?;
     let mine: Vec<LiveContribution> = all
         .iter()
         .filter(|c| own_ids.contains(&c.id))
         .cloned()
         .collect();
-    let mut mines: Vec<LiveContribution> = if ctx.revealed(now) {
+    let mut mines: Vec<LiveContribution> = if scope.revealed(now) {
         all.into_iter()
             .filter(|c| c.kind == ContributionKind::Mine && c.hidden_reason.is_none())
             .collect()
@@ -268,9 +267,9 @@ pub async fn phone(
         .iter()
         .map(|v| v.dots as u32)
         .sum();
-    let allowed = ctx.workshop.dots.max(0) as u32;
-    let mut domains = wanted_domains(db, ctx).await?;
-    for d in expertise::offered(db, ctx.idea.organisation_id).await? {
+    let allowed = scope.workshop.dots.max(0) as u32;
+    let mut domains = wanted_domains(db, scope).await?;
+    for d in expertise::offered(db, scope.idea.organisation_id).await? {
         if !domains.iter().any(|w| w.id == d.id) {
             domains.push(DomainRef {
                 id: d.id,
@@ -282,9 +281,9 @@ pub async fn phone(
         .participant
         .card_domain_id
         .and_then(|id| domains.iter().find(|d| d.id == id).cloned());
-    let (_, standing) = crate::backend::ideas::access::load(db, &seat.me, ctx.idea.id).await?;
+    let (_, standing) = crate::backend::ideas::access::load(db, &seat.me, scope.idea.id).await?;
     Ok(PhoneView {
-        header: header(db, ctx, now).await?,
+        header: header(db, scope, now).await?,
         participant_id: seat.participant.id,
         me: seat.me.display_name.clone(),
         guest: seat.participant.guest,
@@ -317,29 +316,28 @@ async fn own_contribution_ids(
 
 /// The projector board: what the facilitator shows the room.
 pub async fn board(
-    db: &impl ConnectionTrait,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     public_url: &str,
     workshop_id: i64,
-    now: DateTime<Utc>,
 ) -> Result<BoardView, AppError> {
-    let ctx = facilitating(db, me, workshop_id).await?;
-    let join = match (&ctx.workshop.code, ctx.workshop.joining_open) {
+    let (db, now) = (ctx.db, ctx.now());
+    let scope = facilitating(db, ctx.member()?, workshop_id).await?;
+    let join = match (&scope.workshop.code, scope.workshop.joining_open) {
         (Some(code), true) => Some(join_info(public_url, code)?),
         _ => None,
     };
-    let wanted: Vec<i64> = wanted_domains(db, &ctx)
+    let wanted: Vec<i64> = wanted_domains(db, &scope)
         .await?
         .iter()
         .map(|d| d.id)
         .collect();
-    let groups = if ctx.revealed(now) {
-        grouped(contributions(db, &ctx, now, None).await?, &wanted)
+    let groups = if scope.revealed(now) {
+        grouped(contributions(db, &scope, now, None).await?, &wanted)
     } else {
         Vec::new()
     };
     Ok(BoardView {
-        header: header(db, &ctx, now).await?,
+        header: header(db, &scope, now).await?,
         join,
         groups,
     })
@@ -356,18 +354,14 @@ pub fn join_info(public_url: &str, code: &str) -> Result<JoinInfo, AppError> {
 }
 
 /// The facilitator console. `session` tells whether this device holds it.
-pub async fn console(
-    db: &impl ConnectionTrait,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-    now: DateTime<Utc>,
-) -> Result<ConsoleView, AppError> {
-    let ctx = facilitating(db, me, workshop_id).await?;
-    let round_domains = wanted_domains(db, &ctx).await?;
+pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, AppError> {
+    let (db, now) = (ctx.db, ctx.now());
+    let (me, session) = (ctx.member()?, ctx.session()?);
+    let scope = facilitating(db, me, workshop_id).await?;
+    let round_domains = wanted_domains(db, &scope).await?;
     let wanted: Vec<i64> = round_domains.iter().map(|d| d.id).collect();
-    let items = if ctx.revealed(now) {
-        contributions(db, &ctx, now, None).await?
+    let items = if scope.revealed(now) {
+        contributions(db, &scope, now, None).await?
     } else {
         Vec::new()
     };
@@ -384,7 +378,7 @@ pub async fn console(
         .await
         .map_err(from_db)?;
     let names = crate::backend::ideas::reading::names(db, people.iter().map(|p| p.user_id)).await?;
-    let domains: Vec<DomainRef> = expertise::offered(db, ctx.idea.organisation_id)
+    let domains: Vec<DomainRef> = expertise::offered(db, scope.idea.organisation_id)
         .await?
         .into_iter()
         .map(|d| DomainRef {
@@ -405,15 +399,15 @@ pub async fn console(
         })
         .collect();
     Ok(ConsoleView {
-        header: header(db, &ctx, now).await?,
-        code: ctx.workshop.code.clone(),
-        joining_open: ctx.workshop.joining_open,
-        holds_console: ctx.workshop.console_session == hash_token(session),
+        header: header(db, &scope, now).await?,
+        code: scope.workshop.code.clone(),
+        joining_open: scope.workshop.joining_open,
+        holds_console: scope.workshop.console_session == hash_token(session),
         seated: people
             .iter()
             .any(|p| p.user_id == me.id && p.removed_at.is_none()),
-        dots: ctx.workshop.dots.max(0) as u32,
-        cards_dealt: ctx.workshop.cards_dealt,
+        dots: scope.workshop.dots.max(0) as u32,
+        cards_dealt: scope.workshop.cards_dealt,
         round_domains,
         participants,
         groups: grouped(items, &wanted),

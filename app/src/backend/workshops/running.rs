@@ -2,17 +2,15 @@
 //! lock joining, take the console over, move through the phases, run the
 //! timer, set the dots, deal role cards, remove someone.
 
-use super::access::{at_console, facilitating, may_facilitate, Ctx};
+use super::access::{at_console, facilitating, may_facilitate, Scope};
 use super::events::bump;
 use crate::backend::accounts::tokens::hash_token;
-use crate::backend::clock::Clock;
-use crate::backend::db::begin_write;
+use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{round, round_domain, workshop, workshop_participant};
 use crate::backend::error::from_db;
 use crate::backend::expertise;
 use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::rounds::triage::hide_in_round;
-use crate::domain::accounts::CurrentUser;
 use crate::domain::live::Change;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::domain::workshops::{deal_cards, seconds_left, JoinCode, Phase};
@@ -22,8 +20,7 @@ use chrono::{DateTime, Duration, Utc};
 use rand::seq::SliceRandom;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
 /// Sets columns of one workshop.
@@ -47,16 +44,11 @@ async fn set(
 
 /// Starts the workshop of a live round (or finds the one started); the
 /// caller's device holds the console. Returns its id.
-pub async fn start(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    session: &str,
-    round_id: i64,
-) -> Result<i64, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let ctx = round_by_id(&txn, me, round_id).await?;
-    if !may_facilitate(&txn, me, ctx.idea.id).await? {
+pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, AppError> {
+    let (me, session) = (ctx.member()?, ctx.session()?);
+    let txn = ctx.write().await?;
+    let scope = round_by_id(&txn, me, round_id).await?;
+    if !may_facilitate(&txn, me, scope.idea.id).await? {
         return Err(AppError::Forbidden);
     }
     let existing = workshop::Entity::find()
@@ -68,15 +60,15 @@ pub async fn start(
         txn.commit().await.map_err(from_db)?;
         return Ok(found.id);
     }
-    let now = clock.now();
-    if ctx.round.mode != RoundMode::Live.as_str() || !ctx.accepting(now) {
+    let now = ctx.now();
+    if scope.round.mode != RoundMode::Live.as_str() || !scope.accepting(now) {
         return Err(FormErrors::refuse("round", Key::ErrWorkshopNeedsLiveRound));
     }
     let code = free_code(&txn).await?;
     let created = workshop::ActiveModel {
         round_id: Set(round_id),
-        idea_id: Set(ctx.idea.id),
-        organisation_id: Set(ctx.idea.organisation_id),
+        idea_id: Set(scope.idea.id),
+        organisation_id: Set(scope.idea.organisation_id),
         code: Set(Some(code)),
         joining_open: Set(true),
         started_by: Set(me.id),
@@ -117,66 +109,47 @@ async fn free_code(db: &impl ConnectionTrait) -> Result<String, AppError> {
 
 /// Runs `change` on a workshop the caller drives from the console, in one
 /// transaction that first marks the change (`what`, about `subject`).
-async fn at_the_console<T>(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
-    session: &str,
+async fn at_the_console<'a, T>(
+    ctx: &Ctx<'a>,
     workshop_id: i64,
     (what, subject): (Change, Option<i64>),
     change: impl for<'c> FnOnce(
-        &'c sea_orm::DatabaseTransaction,
-        Ctx,
+        &'c Write<'a>,
+        Scope,
     ) -> std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<T, AppError>> + Send + 'c>,
     >,
 ) -> Result<T, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = ctx.write().await?;
     bump(&txn, workshop_id, what, subject).await?;
-    let ctx = at_console(&txn, me, session, workshop_id).await?;
-    let answer = change(&txn, ctx).await?;
+    let scope = at_console(&txn, ctx.member()?, ctx.session()?, workshop_id).await?;
+    let answer = change(&txn, scope).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(answer)
 }
 
 /// Opens or locks joining (the code stays the same).
-pub async fn set_joining(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-    open: bool,
-) -> Result<(), AppError> {
-    at_the_console(
-        db,
-        me,
-        session,
-        workshop_id,
-        (Change::Joining, None),
-        move |txn, _| {
-            Box::pin(async move {
-                set(
-                    txn,
-                    workshop_id,
-                    [(workshop::Column::JoiningOpen, Expr::value(open))],
-                )
-                .await
-            })
-        },
-    )
+pub async fn set_joining(ctx: &Ctx<'_>, workshop_id: i64, open: bool) -> Result<(), AppError> {
+    at_the_console(ctx, workshop_id, (Change::Joining, None), move |txn, _| {
+        Box::pin(async move {
+            set(
+                txn,
+                workshop_id,
+                [(workshop::Column::JoiningOpen, Expr::value(open))],
+            )
+            .await
+        })
+    })
     .await
 }
 
 /// Moves the console to the caller's device (the other one is told).
-pub async fn take_console(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+pub async fn take_console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
+    let (me, session) = (ctx.member()?, ctx.session()?);
+    let txn = ctx.write().await?;
     bump(&txn, workshop_id, Change::Console, None).await?;
-    let ctx = facilitating(&txn, me, workshop_id).await?;
-    if ctx.ended() {
+    let scope = facilitating(&txn, me, workshop_id).await?;
+    if scope.ended() {
         return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
     }
     let holder = Expr::value(hash_token(session));
@@ -194,27 +167,22 @@ pub async fn take_console(
 /// The reveal shows the round's contributions; the end frees the code and
 /// ends guests' sessions, the round staying open for triage.
 pub async fn advance(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    session: &str,
+    ctx: &Ctx<'_>,
     workshop_id: i64,
     from: Phase,
     minutes: Option<u32>,
 ) -> Result<(), AppError> {
-    let now = clock.now();
+    let now = ctx.now();
     at_the_console(
-        db,
-        me,
-        session,
+        ctx,
         workshop_id,
         (Change::Phase, None),
-        move |txn, ctx| {
+        move |txn, scope| {
             Box::pin(async move {
-                let Some(next) = from.next().filter(|_| ctx.phase() == from) else {
+                let Some(next) = from.next().filter(|_| scope.phase() == from) else {
                     return Ok(());
                 };
-                enter(txn, &ctx, now, next, minutes).await
+                enter(txn, &scope, now, next, minutes).await
             })
         },
     )
@@ -222,28 +190,22 @@ pub async fn advance(
 }
 
 /// Ends the workshop from any phase.
-pub async fn end(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-) -> Result<(), AppError> {
-    let now = clock.now();
+pub async fn end(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
+    let now = ctx.now();
     at_the_console(
-        db,
-        me,
-        session,
+        ctx,
         workshop_id,
         (Change::Phase, None),
-        move |txn, ctx| Box::pin(async move { enter(txn, &ctx, now, Phase::Ended, None).await }),
+        move |txn, scope| {
+            Box::pin(async move { enter(txn, &scope, now, Phase::Ended, None).await })
+        },
     )
     .await
 }
 
 async fn enter(
-    txn: &sea_orm::DatabaseTransaction,
-    ctx: &Ctx,
+    txn: &impl ConnectionTrait,
+    scope: &Scope,
     now: DateTime<Utc>,
     next: Phase,
     minutes: Option<u32>,
@@ -262,19 +224,19 @@ async fn enter(
             (workshop::Column::JoiningOpen, Expr::value(false)),
         ]);
     }
-    set(txn, ctx.workshop.id, values).await?;
-    let open = ctx.round.status == RoundStatus::Open.as_str();
-    if next == Phase::Reveal && open && ctx.round.revealed_at.is_none() {
+    set(txn, scope.workshop.id, values).await?;
+    let open = scope.round.status == RoundStatus::Open.as_str();
+    if next == Phase::Reveal && open && scope.round.revealed_at.is_none() {
         // Conditional: revealed online meanwhile, the first reveal stands.
         // The room sees this one: nobody is notified.
         round::Entity::update_many()
             .col_expr(round::Column::RevealedAt, Expr::value(Some(now)))
-            .filter(round::Column::Id.eq(ctx.round.id))
+            .filter(round::Column::Id.eq(scope.round.id))
             .filter(round::Column::RevealedAt.is_null())
             .exec(txn)
             .await
             .map_err(from_db)?;
-        crate::backend::rounds::maturity::refresh(txn, now, ctx.idea.id).await?;
+        crate::backend::rounds::maturity::refresh(txn, now, scope.idea.id).await?;
     }
     Ok(())
 }
@@ -288,24 +250,15 @@ pub enum TimerAction {
     Extend(u32),
 }
 
-pub async fn timer(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-    action: TimerAction,
-) -> Result<(), AppError> {
-    let now = clock.now();
+pub async fn timer(ctx: &Ctx<'_>, workshop_id: i64, action: TimerAction) -> Result<(), AppError> {
+    let now = ctx.now();
     at_the_console(
-        db,
-        me,
-        session,
+        ctx,
         workshop_id,
         (Change::Timer, None),
-        move |txn, ctx| {
+        move |txn, scope| {
             Box::pin(async move {
-                let w = &ctx.workshop;
+                let w = &scope.workshop;
                 let left = seconds_left(w.timer_ends_at, w.timer_paused_left, now);
                 let (ends_at, paused) = match (action, w.timer_paused_left) {
                     (TimerAction::Pause, None) => (None, left.map(|s| s as i32)),
@@ -331,57 +284,37 @@ pub async fn timer(
 }
 
 /// Sets how many dots each participant places, before the vote begins.
-pub async fn set_dots(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-    dots: i32,
-) -> Result<(), AppError> {
-    at_the_console(
-        db,
-        me,
-        session,
-        workshop_id,
-        (Change::Dots, None),
-        move |txn, ctx| {
-            Box::pin(async move {
-                if ctx.phase() >= Phase::Vote {
-                    return Err(FormErrors::refuse("dots", Key::ErrDotsTooLate));
-                }
-                set(
-                    txn,
-                    workshop_id,
-                    [(workshop::Column::Dots, Expr::value(dots))],
-                )
-                .await
-            })
-        },
-    )
+pub async fn set_dots(ctx: &Ctx<'_>, workshop_id: i64, dots: i32) -> Result<(), AppError> {
+    at_the_console(ctx, workshop_id, (Change::Dots, None), move |txn, scope| {
+        Box::pin(async move {
+            if scope.phase() >= Phase::Vote {
+                return Err(FormErrors::refuse("dots", Key::ErrDotsTooLate));
+            }
+            set(
+                txn,
+                workshop_id,
+                [(workshop::Column::Dots, Expr::value(dots))],
+            )
+            .await
+        })
+    })
     .await
 }
 
 /// Deals the round's wanted domains as role cards to everyone in the room,
 /// at random; dealt again, they are reshuffled. Before the reveal only.
-pub async fn deal(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-) -> Result<(), AppError> {
+pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
     at_the_console(
-        db,
-        me,
-        session,
+        ctx,
         workshop_id,
         (Change::Cards, None),
-        move |txn, ctx| {
+        move |txn, scope| {
             Box::pin(async move {
-                if ctx.phase().revealed() {
+                if scope.phase().revealed() {
                     return Err(FormErrors::refuse("cards", Key::ErrCardsTooLate));
                 }
                 let domains: Vec<i64> = round_domain::Entity::find()
-                    .filter(round_domain::Column::RoundId.eq(ctx.round.id))
+                    .filter(round_domain::Column::RoundId.eq(scope.round.id))
                     .all(txn)
                     .await
                     .map_err(from_db)?
@@ -438,19 +371,10 @@ pub async fn present(
 /// Removes someone from the room: they can no longer post or vote (a
 /// guest's session ends); what they wrote stays, for the facilitator to
 /// hide if need be.
-pub async fn remove(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    session: &str,
-    workshop_id: i64,
-    participant_id: i64,
-) -> Result<(), AppError> {
-    let now = clock.now();
+pub async fn remove(ctx: &Ctx<'_>, workshop_id: i64, participant_id: i64) -> Result<(), AppError> {
+    let now = ctx.now();
     at_the_console(
-        db,
-        me,
-        session,
+        ctx,
         workshop_id,
         (Change::Leave, Some(participant_id)),
         move |txn, _| {
@@ -479,25 +403,20 @@ pub async fn remove(
 /// Hides a contribution of the workshop's round with a reason shown to
 /// everyone (the facilitator moderates the room).
 pub async fn hide(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    session: &str,
+    ctx: &Ctx<'_>,
     workshop_id: i64,
     contribution_id: i64,
     reason: crate::domain::rounds::ContributionText,
 ) -> Result<(), AppError> {
-    let now = clock.now();
-    let hider = me.id;
+    let now = ctx.now();
+    let hider = ctx.member()?.id;
     at_the_console(
-        db,
-        me,
-        session,
+        ctx,
         workshop_id,
         (Change::Hide, Some(contribution_id)),
-        move |txn, ctx| {
+        move |txn, scope| {
             Box::pin(async move {
-                let round = (ctx.round.id, ctx.idea.id);
+                let round = (scope.round.id, scope.idea.id);
                 hide_in_round(txn, round, contribution_id, &reason, hider, now).await
             })
         },

@@ -1,0 +1,153 @@
+//! What every service call carries: the database, the clock, the live hub,
+//! and who acts. Built once per request by the web adapter
+//! (`backend::http::ctx`), by hand in tests (`Ctx::new(..).acting_as(..)`).
+//!
+//! A service writes through [`Ctx::write`]: the transaction it gets back
+//! remembers which workshops the write changed, and committing it wakes
+//! their open views on this instance (other instances hear of the commit
+//! from the database: `NOTIFY` on PostgreSQL). No caller wakes anything by
+//! hand, so a write cannot forget to.
+
+use crate::backend::clock::Clock;
+use crate::backend::db::begin_write;
+use crate::backend::error::from_db;
+use crate::backend::live::LiveHub;
+use crate::backend::workshops::access::Caller;
+use crate::domain::accounts::CurrentUser;
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
+    QueryResult, Statement,
+};
+use sea_orm_migration::async_trait::async_trait;
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+/// A request's context.
+pub struct Ctx<'a> {
+    pub db: &'a DatabaseConnection,
+    pub clock: &'a dyn Clock,
+    live: Option<&'a LiveHub>,
+    /// Who acts: a member, a workshop's guest, or nobody.
+    pub caller: Caller,
+    /// The session of the device acting (a workshop's console is held by
+    /// one device), when a member acts.
+    session: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Nobody acting, no live hub (tests, tasks).
+    pub fn new(db: &'a DatabaseConnection, clock: &'a dyn Clock) -> Ctx<'a> {
+        Ctx {
+            db,
+            clock,
+            live: None,
+            caller: Caller::Nobody,
+            session: None,
+        }
+    }
+
+    /// Commits wake this hub's views.
+    pub fn with_live(mut self, live: &'a LiveHub) -> Ctx<'a> {
+        self.live = Some(live);
+        self
+    }
+
+    pub fn acting_as(mut self, caller: Caller) -> Ctx<'a> {
+        self.caller = caller;
+        self
+    }
+
+    /// A member acting.
+    pub fn member_acting(self, me: &CurrentUser) -> Ctx<'a> {
+        self.acting_as(Caller::Member(me.clone()))
+    }
+
+    /// The device's session (for the console).
+    pub fn on_device(mut self, session: &str) -> Ctx<'a> {
+        self.session = Some(session.to_owned());
+        self
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// The member acting, or `Unauthorized`.
+    pub fn member(&self) -> Result<&CurrentUser, AppError> {
+        match &self.caller {
+            Caller::Member(me) => Ok(me),
+            _ => Err(AppError::Unauthorized),
+        }
+    }
+
+    /// The acting device's session, or `Unauthorized`.
+    pub fn session(&self) -> Result<&str, AppError> {
+        self.session.as_deref().ok_or(AppError::Unauthorized)
+    }
+
+    /// Starts a write (an immediate transaction on SQLite).
+    pub async fn write(&self) -> Result<Write<'a>, AppError> {
+        Ok(Write {
+            txn: begin_write(self.db).await.map_err(from_db)?,
+            live: self.live,
+            changed: Mutex::new(BTreeSet::new()),
+        })
+    }
+}
+
+/// A write transaction that remembers the workshops it changed.
+pub struct Write<'a> {
+    txn: DatabaseTransaction,
+    live: Option<&'a LiveHub>,
+    changed: Mutex<BTreeSet<i64>>,
+}
+
+impl Write<'_> {
+    /// Notes that `workshop_id` changed: its views are woken on commit.
+    pub(crate) fn changed(&self, workshop_id: i64) {
+        self.changed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(workshop_id);
+    }
+
+    /// Commits, then wakes the views of the workshops changed.
+    pub async fn commit(self) -> Result<(), DbErr> {
+        let changed = self
+            .changed
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.txn.commit().await?;
+        if let Some(live) = self.live {
+            for workshop_id in changed {
+                live.wake(workshop_id);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl ConnectionTrait for Write<'_> {
+    fn get_database_backend(&self) -> DbBackend {
+        self.txn.get_database_backend()
+    }
+
+    async fn execute_raw(&self, stmt: Statement) -> Result<ExecResult, DbErr> {
+        self.txn.execute_raw(stmt).await
+    }
+
+    async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
+        self.txn.execute_unprepared(sql).await
+    }
+
+    async fn query_one_raw(&self, stmt: Statement) -> Result<Option<QueryResult>, DbErr> {
+        self.txn.query_one_raw(stmt).await
+    }
+
+    async fn query_all_raw(&self, stmt: Statement) -> Result<Vec<QueryResult>, DbErr> {
+        self.txn.query_all_raw(stmt).await
+    }
+}
