@@ -16,7 +16,9 @@ use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::workshops::Phase;
 use app::error::AppError;
-use common::workshop::{post_mine, workshop, CONSOLE, ROOM_IP};
+use common::as_member;
+use common::workshop::at_console;
+use common::workshop::{post_mine, workshop, ROOM_IP};
 use common::{admin_of, clock, colleague, key};
 
 const LEGAL: i64 = 1;
@@ -45,16 +47,9 @@ db_test!(
         )
         .await
         .unwrap();
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Pitch,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap();
         let phone = Caller::Member(jurist.clone());
         post_mine(
             &t,
@@ -69,8 +64,7 @@ db_test!(
         .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
         // The author presses « Dévoiler maintenant » on the idea page.
-        let refused =
-            opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id).await;
+        let refused = opening::reveal(&as_member(&t, &clock, &author), round_id).await;
         let Err(AppError::Invalid(errors)) = refused else {
             panic!("{refused:?}")
         };
@@ -84,28 +78,17 @@ db_test!(
         assert!(!panel.rounds[0].info.revealed, "still silent");
         assert!(panel.rounds[0].info.workshop_running, "the page says why");
         // The phones still write in silence, and nobody else reads a word.
-        let board = reading::board(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
-            "http://demineurs.test",
-            id,
-        )
-        .await
-        .unwrap();
+        let board = reading::board(&as_member(&t, &clock, &author), "http://demineurs.test", id)
+            .await
+            .unwrap();
         assert!(
             !format!("{board:?}").contains("Écrit en silence"),
             "{board:?}"
         );
         // The room reveals it, through its phase, for everyone at once.
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Writing,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Writing, None)
+            .await
+            .unwrap();
         let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
             .await
             .unwrap();
@@ -119,16 +102,11 @@ db_test!(
         let clock = clock();
         let author = admin_of(&t, &clock).await;
         let (idea_id, id, _) = workshop(&t, &clock, &author, vec![LEGAL]).await;
-        running::end(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap();
+        running::end(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
-        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
+        opening::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
@@ -326,27 +304,16 @@ db_test!(
         .await
         .unwrap();
         let token = guest_token.unwrap();
-        let troll = reading::console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap()
-        .participants
-        .into_iter()
-        .find(|p| p.name == "Troll")
-        .unwrap();
-        running::remove(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            troll.id,
-        )
-        .await
-        .unwrap();
+        let troll = reading::console(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap()
+            .participants
+            .into_iter()
+            .find(|p| p.name == "Troll")
+            .unwrap();
+        running::remove(&at_console(&t, &clock, &author), id, troll.id)
+            .await
+            .unwrap();
         // Back on the join page, with the cookie, under another name.
         let again = join(
             &Ctx::new(&t.db, &clock),
@@ -365,15 +332,10 @@ db_test!(
             errors.message_for("code"),
             Some(app::i18n::Key::ErrParticipantRemoved)
         );
-        let seated = reading::console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap()
-        .participants;
+        let seated = reading::console(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap()
+            .participants;
         assert!(!seated.iter().any(|p| p.name == "Gentil"), "{seated:?}");
     }
 );

@@ -19,7 +19,8 @@ use app::db_test;
 use app::domain::live::{Change, LiveEvent, MAX_CATCH_UP, RELOAD};
 use app::domain::workshops::Phase;
 use app::error::AppError;
-use common::workshop::{join_as_guest, post_mine, workshop, CONSOLE};
+use common::workshop::at_console;
+use common::workshop::{join_as_guest, post_mine, workshop};
 use common::{admin_of, clock, colleague, key};
 use sea_orm::DbBackend;
 use std::sync::Arc;
@@ -71,16 +72,9 @@ db_test!(
         // Refused (nothing is written during the pitch): no number taken.
         let early = post_mine(&t, &clock, &lou, &key(), id, Phase::Pitch, "Tôt").await;
         assert!(early.is_err());
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Pitch,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap();
         let k = key();
         let posted = post_mine(&t, &clock, &lou, &k, id, Phase::Writing, "Le RGPD")
             .await
@@ -114,16 +108,9 @@ db_test!(
         // A view rendered now, then three changes it misses.
         let mut live = hub.subscribe(id, None).await.unwrap();
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Pitch,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap();
         let posted = post_mine(&t, &clock, &lou, &key(), id, Phase::Writing, "Le RGPD")
             .await
             .unwrap();
@@ -151,9 +138,7 @@ db_test!(
 
         // A later change reaches both streams, once each.
         running::timer(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
+            &at_console(&t, &clock, &author),
             id,
             running::TimerAction::Pause,
         )
@@ -271,15 +256,9 @@ db_test!(
         let seat = app::backend::workshops::access::seat(&t.db, &lou, id)
             .await
             .unwrap();
-        running::remove(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            seat.participant.id,
-        )
-        .await
-        .unwrap();
+        running::remove(&at_console(&t, &clock, &author), id, seat.participant.id)
+            .await
+            .unwrap();
         assert!(matches!(
             may_watch(&t.db, &lou, id).await,
             Err(AppError::Invalid(_))
@@ -336,16 +315,9 @@ async fn another_instance_hears_of_changes_even_after_losing_its_listener() {
     wait_for_listeners(&t.db, 1).await;
     let lou = join_as_guest(&t, &clock, &code, "Lou").await;
     assert_eq!(parsed(&*next(&mut watching).await).kind, "join");
-    running::advance(
-        &Ctx::new(&t.db, &clock)
-            .member_acting(&author)
-            .on_device(CONSOLE),
-        id,
-        Phase::Pitch,
-        None,
-    )
-    .await
-    .unwrap();
+    running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+        .await
+        .unwrap();
     assert_eq!(parsed(&*next(&mut watching).await).kind, "phase");
 
     let mut expected = Vec::new();

@@ -5,7 +5,6 @@
 mod common;
 
 use app::backend::clock::ManualClock;
-use app::backend::ctx::Ctx;
 use app::backend::notifications;
 use app::backend::rounds::contributing::{self, Draft};
 use app::backend::rounds::opening::{self, OpenRound};
@@ -20,6 +19,7 @@ use app::domain::rounds::{ContributionKind, FocusQuestion, Outcome, RoundMode, S
 use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
+use common::as_member;
 use common::{admin_of, clock, colleague, field_error, idea, key, text};
 
 fn ask(clock: &ManualClock, domains: Vec<i64>) -> OpenRound {
@@ -197,7 +197,7 @@ db_test!(
             Key::ErrAuthorsAnswer
         );
 
-        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
+        opening::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         assert_eq!(texts(&panel(&t, &clock, &jurist, idea_id).await).len(), 2);
@@ -255,7 +255,7 @@ db_test!(
         );
         assert_eq!(
             triage::triage(
-                &Ctx::new(&t.db, &clock).member_acting(&jurist),
+                &as_member(&t, &clock, &jurist),
                 &key(),
                 legal_mine,
                 Triage::Accepted { why: text("Non") }
@@ -265,7 +265,7 @@ db_test!(
             "only authors triage"
         );
         triage::triage(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             &key(),
             legal_mine,
             Triage::Defused(
@@ -276,7 +276,7 @@ db_test!(
         .await
         .unwrap();
         triage::triage(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             &key(),
             finance_mine,
             Triage::Accepted {
@@ -488,7 +488,7 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
+        opening::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         let seen = panel(&t, &clock, &author, idea_id).await;
@@ -512,7 +512,7 @@ db_test!(
         // Untriaged blocking mine: the round cannot close; triaging it as
         // "to investigate" lets it close but keeps the idea a Sketch.
         triage::triage(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             &key(),
             blocking,
             Triage::ToInvestigate {
@@ -541,7 +541,7 @@ db_test!(
 
         // Accepting the risk settles it: four domains covered by holders.
         triage::triage(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             &key(),
             blocking,
             Triage::Accepted {
@@ -579,7 +579,7 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), second.id)
+        opening::reveal(&as_member(&t, &clock, &author), second.id)
             .await
             .unwrap();
         triage::close(
@@ -638,7 +638,7 @@ db_test!(
             .id;
         assert_eq!(
             triage::hide(
-                &Ctx::new(&t.db, &clock).member_acting(&outsider),
+                &as_member(&t, &clock, &outsider),
                 first_round,
                 text("Hors sujet")
             )
@@ -646,7 +646,7 @@ db_test!(
             Err(AppError::Forbidden)
         );
         triage::hide(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             first_round,
             text("Hors sujet"),
         )

@@ -33,7 +33,9 @@ use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, TriageKind
 use app::domain::workshops::Phase;
 use app::error::AppError;
 use chrono::Duration;
-use common::workshop::{mine, post_mine, workshop, CONSOLE, ROOM_IP};
+use common::as_member;
+use common::workshop::at_console;
+use common::workshop::{mine, post_mine, workshop, ROOM_IP};
 use common::{admin_of, clock, colleague, idea, key, text};
 use sea_orm::{ActiveValue::Set, EntityTrait};
 
@@ -149,16 +151,9 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
     .unwrap();
     let mut written = vec![online];
     if end_in == Phase::Writing {
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Pitch,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap();
         // …and from a phone.
         let phone_post = post_mine(
             &t,
@@ -173,14 +168,9 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
         .unwrap();
         written.push(phone_post);
     }
-    running::end(
-        &Ctx::new(&t.db, &clock)
-            .member_acting(&author)
-            .on_device(CONSOLE),
-        id,
-    )
-    .await
-    .unwrap();
+    running::end(&at_console(&t, &clock, &author), id)
+        .await
+        .unwrap();
 
     let phone = reading::phone(
         &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&Caller::Member(second.clone()))),
@@ -193,25 +183,16 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
         "{end_in:?}"
     );
     assert!(!phone.header.revealed);
-    let board = reading::board(
-        &Ctx::new(&t.db, &clock).member_acting(&author),
-        "http://x",
-        id,
-    )
-    .await
-    .unwrap();
+    let board = reading::board(&as_member(&t, &clock, &author), "http://x", id)
+        .await
+        .unwrap();
     assert!(
         board.groups.is_empty(),
         "{end_in:?}: the board shows nothing"
     );
-    let console = reading::console(
-        &Ctx::new(&t.db, &clock)
-            .member_acting(&author)
-            .on_device(CONSOLE),
-        id,
-    )
-    .await
-    .unwrap();
+    let console = reading::console(&at_console(&t, &clock, &author), id)
+        .await
+        .unwrap();
     assert!(console.groups.is_empty(), "{end_in:?}: nor the console");
     let seen = all_seen_by(&t, &clock, &second, idea_id, &written).await;
     assert!(!seen.contains("Secret"), "{end_in:?}: {seen}");
@@ -331,24 +312,12 @@ db_test!(
         .await
         .unwrap();
         // The only card is the domain she holds.
-        running::deal(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap();
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Pitch,
-            None,
-        )
-        .await
-        .unwrap();
+        running::deal(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap();
         let posted = post_mine(
             &t,
             &clock,
@@ -366,16 +335,9 @@ db_test!(
                 .await
                 .unwrap();
         }
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Writing,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Writing, None)
+            .await
+            .unwrap();
         let seen = panel(&t, &clock, &author, idea_id).await;
         let legal = seen.coverage.iter().find(|c| c.domain.id == LEGAL).unwrap();
         assert!(legal.role_played, "{legal:?}");
@@ -440,13 +402,13 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
+        opening::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         // After the reveal, someone else proposes a way around her mine.
         let proposed_key = key();
         let idea_again = contributing::propose_workaround(
-            &Ctx::new(&t.db, &clock).member_acting(&helper),
+            &as_member(&t, &clock, &helper),
             &proposed_key,
             the_mine,
             text("Un consentement explicite"),
@@ -456,7 +418,7 @@ db_test!(
         assert_eq!(idea_again, idea_id);
         // The same request twice proposes once.
         contributing::propose_workaround(
-            &Ctx::new(&t.db, &clock).member_acting(&helper),
+            &as_member(&t, &clock, &helper),
             &proposed_key,
             the_mine,
             text("Un consentement explicite"),
@@ -495,7 +457,7 @@ db_test!(
             .all(|w| w.answers.as_deref() == Some("Le RGPD")));
         // Not on a workaround, not on a closed round.
         assert!(contributing::propose_workaround(
-            &Ctx::new(&t.db, &clock).member_acting(&helper),
+            &as_member(&t, &clock, &helper),
             &key(),
             own_way,
             text("x")
@@ -526,11 +488,11 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
+        opening::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         triage::triage(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             &key(),
             the_mine,
             Triage::Defused(
@@ -638,16 +600,9 @@ db_test!(
         )
         .await
         .unwrap();
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Pitch,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap();
         let posted = post_mine(
             &t,
             &clock,
@@ -672,36 +627,22 @@ db_test!(
         let before = last(&t).await.0;
         // Online, the reveal is refused while the room writes (issue 14):
         // nothing happens, nothing is told.
-        assert!(
-            opening::reveal(&Ctx::new(&t.db, &clock).member_acting(&author), round_id)
-                .await
-                .is_err()
-        );
+        assert!(opening::reveal(&as_member(&t, &clock, &author), round_id)
+            .await
+            .is_err());
         assert_eq!(last(&t).await.0, before);
-        running::advance(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            Phase::Writing,
-            None,
-        )
-        .await
-        .unwrap();
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Writing, None)
+            .await
+            .unwrap();
         let (seq, kind, _) = last(&t).await;
         assert!(seq > before);
         assert_eq!(kind, "phase");
-        let console = reading::console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap();
+        let console = reading::console(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap();
         assert_eq!(console.untriaged, 1);
         triage::triage(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
+            &as_member(&t, &clock, &author),
             &key(),
             posted,
             Triage::Accepted {
@@ -711,22 +652,13 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(last(&t).await.1, "triage");
-        let console = reading::console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap();
+        let console = reading::console(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap();
         assert_eq!(console.untriaged, 0, "« mines encore à traiter » moved");
-        triage::hide(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
-            posted,
-            text("Hors sujet"),
-        )
-        .await
-        .unwrap();
+        triage::hide(&as_member(&t, &clock, &author), posted, text("Hors sujet"))
+            .await
+            .unwrap();
         let (_, kind, subject) = last(&t).await;
         assert_eq!((kind.as_str(), subject), ("hide", Some(posted)));
     }

@@ -21,7 +21,10 @@ use app::domain::workshops::{JoinCode, Phase};
 use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
-use common::workshop::{as_guest, join_as_guest, mine, workshop, CONSOLE, ROOM_IP};
+use common::as_member;
+use common::in_room;
+use common::workshop::at_console;
+use common::workshop::{as_guest, join_as_guest, mine, workshop, ROOM_IP};
 use common::{admin_of, clock, colleague, field_error, key};
 
 async fn join_as(t: &TestDb, clock: &ManualClock, code: &str, me: &CurrentUser) -> Caller {
@@ -37,14 +40,9 @@ async fn join_as(t: &TestDb, clock: &ManualClock, code: &str, me: &CurrentUser) 
 }
 
 async fn next(t: &TestDb, clock: &ManualClock, by: &CurrentUser, id: i64, from: Phase) {
-    running::advance(
-        &Ctx::new(&t.db, clock).member_acting(by).on_device(CONSOLE),
-        id,
-        from,
-        None,
-    )
-    .await
-    .unwrap();
+    running::advance(&at_console(t, clock, by), id, from, None)
+        .await
+        .unwrap();
 }
 
 async fn send(
@@ -55,14 +53,19 @@ async fn send(
     started_in: Phase,
     draft: Draft,
 ) -> Result<i64, AppError> {
-    post(
-        &Ctx::new(&t.db, clock).acting_as(Caller::clone(who)),
-        &key(),
-        id,
-        started_in,
-        draft,
-    )
-    .await
+    post(&in_room(t, clock, who), &key(), id, started_in, draft).await
+}
+
+/// What the top of a phone shows (phase, timer), as `who` sees it.
+async fn header(
+    t: &TestDb,
+    clock: &ManualClock,
+    who: &Caller,
+    workshop_id: i64,
+) -> Result<app::domain::workshop_views::WorkshopHeader, AppError> {
+    reading::phone(&in_room(t, clock, who), workshop_id)
+        .await
+        .map(|view| view.header)
 }
 
 db_test!(
@@ -82,14 +85,9 @@ db_test!(
             .info
             .id;
         assert_eq!(
-            running::start(
-                &Ctx::new(&t.db, &clock)
-                    .member_acting(&author)
-                    .on_device("other"),
-                round_id
-            )
-            .await
-            .unwrap(),
+            running::start(&as_member(&t, &clock, &author).on_device("other"), round_id)
+                .await
+                .unwrap(),
             id
         );
 
@@ -114,50 +112,26 @@ db_test!(
         next(&t, &clock, &author, id, Phase::Pitch).await;
         // Pressed twice from the same phase: one step.
         next(&t, &clock, &author, id, Phase::Pitch).await;
-        let pulse = reading::pulse(&t.db, &anne, id, clock.now()).await.unwrap();
+        let pulse = header(&t, &clock, &anne, id).await.unwrap();
         assert_eq!(pulse.phase, Phase::Writing);
         assert_eq!(pulse.timer.seconds_left, Some(8 * 60));
 
         // The server keeps the timer: it runs, pauses, extends, resumes.
         clock.advance(Duration::seconds(100));
-        running::timer(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            TimerAction::Pause,
-        )
-        .await
-        .unwrap();
+        running::timer(&at_console(&t, &clock, &author), id, TimerAction::Pause)
+            .await
+            .unwrap();
         clock.advance(Duration::seconds(60));
-        let paused = reading::pulse(&t.db, &guest, id, clock.now())
-            .await
-            .unwrap()
-            .timer;
+        let paused = header(&t, &clock, &guest, id).await.unwrap().timer;
         assert_eq!((paused.seconds_left, paused.paused), (Some(380), true));
-        running::timer(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            TimerAction::Extend(1),
-        )
-        .await
-        .unwrap();
-        running::timer(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            TimerAction::Resume,
-        )
-        .await
-        .unwrap();
-        clock.advance(Duration::seconds(40));
-        let running_timer = reading::pulse(&t.db, &guest, id, clock.now())
+        running::timer(&at_console(&t, &clock, &author), id, TimerAction::Extend(1))
             .await
-            .unwrap()
-            .timer;
+            .unwrap();
+        running::timer(&at_console(&t, &clock, &author), id, TimerAction::Resume)
+            .await
+            .unwrap();
+        clock.advance(Duration::seconds(40));
+        let running_timer = header(&t, &clock, &guest, id).await.unwrap().timer;
         assert_eq!(
             (running_timer.seconds_left, running_timer.paused),
             (Some(400), false)
@@ -198,25 +172,18 @@ db_test!(
         )
         .is_none());
         assert_eq!(errors.message_for("body"), Some(Key::ErrTooLong));
-        let lou = reading::phone(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
-            id,
-        )
-        .await
-        .unwrap();
+        let lou = reading::phone(&in_room(&t, &clock, &guest), id)
+            .await
+            .unwrap();
         assert_eq!(lou.mine.len(), 1);
         assert!(lou.mines.is_empty());
         assert!(
             !format!("{lou:?}").contains("Anne"),
             "nothing of Anne's before the reveal"
         );
-        let board = reading::board(
-            &Ctx::new(&t.db, &clock).member_acting(&author),
-            "http://salle.test",
-            id,
-        )
-        .await
-        .unwrap();
+        let board = reading::board(&as_member(&t, &clock, &author), "http://salle.test", id)
+            .await
+            .unwrap();
         assert_eq!(board.header.contributions, 2);
         assert!(board.groups.is_empty());
         assert_eq!(
@@ -251,12 +218,9 @@ db_test!(
             ),
             Key::ErrPostNotSent
         );
-        let revealed = reading::phone(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
-            id,
-        )
-        .await
-        .unwrap();
+        let revealed = reading::phone(&in_room(&t, &clock, &guest), id)
+            .await
+            .unwrap();
         assert_eq!(revealed.mines.len(), 3);
         assert!(revealed.mines.iter().any(|c| c.id == late && c.late));
         let lous = revealed
@@ -267,24 +231,12 @@ db_test!(
         assert!(lous.author_guest && lous.author == "Lou");
 
         // Dots: set before the vote, placed within the allowance.
-        running::set_dots(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            2,
-        )
-        .await
-        .unwrap();
+        running::set_dots(&at_console(&t, &clock, &author), id, 2)
+            .await
+            .unwrap();
         assert_eq!(
             field_error(
-                vote(
-                    &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
-                    id,
-                    late,
-                    true
-                )
-                .await,
+                vote(&in_room(&t, &clock, &anne), id, late, true).await,
                 "dots"
             ),
             Key::ErrNotVotingTime
@@ -292,14 +244,7 @@ db_test!(
         next(&t, &clock, &author, id, Phase::Reveal).await;
         assert_eq!(
             field_error(
-                running::set_dots(
-                    &Ctx::new(&t.db, &clock)
-                        .member_acting(&author)
-                        .on_device(CONSOLE),
-                    id,
-                    5
-                )
-                .await,
+                running::set_dots(&at_console(&t, &clock, &author), id, 5).await,
                 "dots"
             ),
             Key::ErrDotsTooLate
@@ -312,60 +257,29 @@ db_test!(
             Key::ErrPostNotSent,
             "after the reveal a late post is handed back"
         );
-        vote(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
-            id,
-            late,
-            true,
-        )
-        .await
-        .unwrap();
-        vote(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
-            id,
-            late,
-            true,
-        )
-        .await
-        .unwrap();
+        vote(&in_room(&t, &clock, &anne), id, late, true)
+            .await
+            .unwrap();
+        vote(&in_room(&t, &clock, &anne), id, late, true)
+            .await
+            .unwrap();
         assert_eq!(
             field_error(
-                vote(
-                    &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
-                    id,
-                    lous.id,
-                    true
-                )
-                .await,
+                vote(&in_room(&t, &clock, &anne), id, lous.id, true).await,
                 "dots"
             ),
             Key::ErrNoDotsLeft
         );
-        vote(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
-            id,
-            late,
-            false,
-        )
-        .await
-        .unwrap();
-        vote(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)),
-            id,
-            lous.id,
-            true,
-        )
-        .await
-        .unwrap();
-        vote(
-            &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
-            id,
-            lous.id,
-            true,
-        )
-        .await
-        .unwrap();
-        let phone = reading::phone(&Ctx::new(&t.db, &clock).acting_as(Caller::clone(&anne)), id)
+        vote(&in_room(&t, &clock, &anne), id, late, false)
+            .await
+            .unwrap();
+        vote(&in_room(&t, &clock, &anne), id, lous.id, true)
+            .await
+            .unwrap();
+        vote(&in_room(&t, &clock, &guest), id, lous.id, true)
+            .await
+            .unwrap();
+        let phone = reading::phone(&in_room(&t, &clock, &anne), id)
             .await
             .unwrap();
         assert_eq!(phone.dots_left, 0);
@@ -375,14 +289,9 @@ db_test!(
         // The end: the code is freed, guests' seats end, the round stays open.
         next(&t, &clock, &author, id, Phase::Vote).await;
         next(&t, &clock, &author, id, Phase::Triage).await;
-        let ended = reading::console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap();
+        let ended = reading::console(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap();
         assert_eq!(ended.header.phase, Phase::Ended);
         assert_eq!(ended.code, None);
         assert_eq!(ended.untriaged, 3);
@@ -421,26 +330,14 @@ db_test!(
         let clock = clock();
         let author = admin_of(&t, &clock).await;
         let (_, id, code) = workshop(&t, &clock, &author, vec![1]).await;
-        running::set_joining(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            false,
-        )
-        .await
-        .unwrap();
+        running::set_joining(&at_console(&t, &clock, &author), id, false)
+            .await
+            .unwrap();
         let locked = join(&Ctx::new(&t.db, &clock), ROOM_IP, &code, as_guest("A")).await;
         assert_eq!(field_error(locked, "code"), Key::ErrJoiningLocked);
-        running::set_joining(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-            true,
-        )
-        .await
-        .unwrap();
+        running::set_joining(&at_console(&t, &clock, &author), id, true)
+            .await
+            .unwrap();
         // A whole room behind one address joins: right codes are not counted.
         for n in 0..(joining::MAX_FAILURES + 5) {
             join(
@@ -505,18 +402,13 @@ db_test!(
         let anne = join_as(&t, &clock, &code, &jurist).await;
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
         let sam = join_as_guest(&t, &clock, &code, "Sam").await;
-        running::deal(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device(CONSOLE),
-            id,
-        )
-        .await
-        .unwrap();
+        running::deal(&at_console(&t, &clock, &author), id)
+            .await
+            .unwrap();
         let mut cards = Vec::new();
         for who in [&anne, &lou, &sam] {
             cards.push(
-                reading::phone(&Ctx::new(&t.db, &clock).acting_as(Caller::clone(who)), id)
+                reading::phone(&in_room(&t, &clock, who), id)
                     .await
                     .unwrap()
                     .card
@@ -557,13 +449,7 @@ db_test!(
         next(&t, &clock, &author, id, Phase::Writing).await;
         assert_eq!(
             field_error(
-                running::deal(
-                    &Ctx::new(&t.db, &clock)
-                        .member_acting(&author)
-                        .on_device(CONSOLE),
-                    id
-                )
-                .await,
+                running::deal(&at_console(&t, &clock, &author), id).await,
                 "cards"
             ),
             Key::ErrCardsTooLate
@@ -595,31 +481,20 @@ db_test!(
 
         // Another device takes the console; the first is told.
         running::take_console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device("second-device"),
+            &as_member(&t, &clock, &author).on_device("second-device"),
             id,
         )
         .await
         .unwrap();
         assert_eq!(
             field_error(
-                running::set_joining(
-                    &Ctx::new(&t.db, &clock)
-                        .member_acting(&author)
-                        .on_device(CONSOLE),
-                    id,
-                    false
-                )
-                .await,
+                running::set_joining(&at_console(&t, &clock, &author), id, false).await,
                 "console"
             ),
             Key::ErrConsoleElsewhere
         );
         running::set_joining(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device("second-device"),
+            &as_member(&t, &clock, &author).on_device("second-device"),
             id,
             true,
         )
@@ -627,13 +502,7 @@ db_test!(
         .unwrap();
         // A member may not drive a workshop, nor read one they did not join.
         assert!(matches!(
-            running::take_console(
-                &Ctx::new(&t.db, &clock)
-                    .member_acting(&member)
-                    .on_device("m"),
-                id
-            )
-            .await,
+            running::take_console(&as_member(&t, &clock, &member).on_device("m"), id).await,
             Err(AppError::Forbidden)
         ));
         assert!(matches!(
@@ -646,31 +515,21 @@ db_test!(
         ));
         // A guest of one workshop reads nothing of another.
         assert!(matches!(
-            reading::phone(
-                &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&elsewhere)),
-                id
-            )
-            .await,
+            reading::phone(&in_room(&t, &clock, &elsewhere), id).await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
-            reading::pulse(&t.db, &Caller::Guest("forged".into()), id, clock.now()).await,
+            header(&t, &clock, &Caller::Guest("forged".into()), id).await,
             Err(AppError::Unauthorized)
         ));
         assert!(matches!(
-            reading::phone(
-                &Ctx::new(&t.db, &clock).acting_as(Caller::clone(&guest)),
-                other
-            )
-            .await,
+            reading::phone(&in_room(&t, &clock, &guest), other).await,
             Err(AppError::NotFound)
         ));
 
         // Removed, a guest can no longer act.
         let lou = reading::console(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device("second-device"),
+            &as_member(&t, &clock, &author).on_device("second-device"),
             id,
         )
         .await
@@ -681,9 +540,7 @@ db_test!(
         .unwrap();
         assert!(lou.guest);
         running::remove(
-            &Ctx::new(&t.db, &clock)
-                .member_acting(&author)
-                .on_device("second-device"),
+            &as_member(&t, &clock, &author).on_device("second-device"),
             id,
             lou.id,
         )
@@ -710,9 +567,7 @@ db_test!(
 
 async fn next_from(t: &TestDb, clock: &ManualClock, by: &CurrentUser, id: i64) {
     running::advance(
-        &Ctx::new(&t.db, clock)
-            .member_acting(by)
-            .on_device("second-device"),
+        &as_member(t, clock, by).on_device("second-device"),
         id,
         Phase::Pitch,
         None,

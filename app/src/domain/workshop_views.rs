@@ -8,15 +8,6 @@ use super::rounds::{ContributionKind, Severity, TriageKind};
 use super::workshops::Phase;
 use serde::{Deserialize, Serialize};
 
-/// What changes often, in a few bytes: the version (the number of the
-/// latest change), the phase and the timer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkshopPulse {
-    pub version: i64,
-    pub phase: Phase,
-    pub timer: Timer,
-}
-
 /// The shared timer, as the server keeps it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Timer {

@@ -5,10 +5,12 @@
 use app::backend::accounts::invitations;
 use app::backend::accounts::{sessions, setup};
 use app::backend::clock::ManualClock;
+use app::backend::ctx::Ctx;
 use app::backend::expertise;
 use app::backend::ideas::posting::{self, Edit, NewIdea};
 use app::backend::idempotency::IdempotencyKey;
 use app::backend::testing::TestDb;
+use app::backend::workshops::access::Caller;
 use app::domain::accounts::{CurrentUser, DisplayName, Email, NewPassword, OrganisationName, Role};
 use app::domain::ideas::{IdeaText, IdeaTitle, Tags};
 use app::domain::rounds::ContributionText;
@@ -145,4 +147,15 @@ pub fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) 
         Err(AppError::Invalid(errors)) => errors.message_for(field).expect(field),
         other => panic!("expected a refusal of {field}, got {other:?}"),
     }
+}
+
+/// The context of a call by `who`, signed in (no live hub: tests read the
+/// database).
+pub fn as_member<'a>(t: &'a TestDb, clock: &'a ManualClock, who: &CurrentUser) -> Ctx<'a> {
+    Ctx::new(&t.db, clock).member_acting(who)
+}
+
+/// The context of a call from a phone in a workshop: a member or a guest.
+pub fn in_room<'a>(t: &'a TestDb, clock: &'a ManualClock, who: &Caller) -> Ctx<'a> {
+    Ctx::new(&t.db, clock).acting_as(who.clone())
 }

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
 //! A live round and its workshop, and people joining it.
 
-use super::{idea, key};
+use super::{idea, in_room, key};
 use app::backend::clock::{Clock, ManualClock};
 use app::backend::ctx::Ctx;
 use app::backend::idempotency::IdempotencyKey;
@@ -20,6 +20,11 @@ use app::error::AppError;
 
 pub const CONSOLE: &str = "the-console-device-session-token";
 pub const ROOM_IP: &str = "203.0.113.7";
+
+/// The context of a facilitator's call from the device holding the console.
+pub fn at_console<'a>(t: &'a TestDb, clock: &'a ManualClock, who: &CurrentUser) -> Ctx<'a> {
+    Ctx::new(&t.db, clock).member_acting(who).on_device(CONSOLE)
+}
 
 pub fn mine(domain: i64, body: &str) -> Draft {
     Draft {
@@ -62,22 +67,12 @@ pub async fn workshop(
         .rounds[0]
         .info
         .id;
-    let id = running::start(
-        &Ctx::new(&t.db, clock)
-            .member_acting(author)
-            .on_device(CONSOLE),
-        round_id,
-    )
-    .await
-    .unwrap();
-    let console = reading::console(
-        &Ctx::new(&t.db, clock)
-            .member_acting(author)
-            .on_device(CONSOLE),
-        id,
-    )
-    .await
-    .unwrap();
+    let id = running::start(&at_console(t, clock, author), round_id)
+        .await
+        .unwrap();
+    let console = reading::console(&at_console(t, clock, author), id)
+        .await
+        .unwrap();
     (idea_id, id, console.code.unwrap())
 }
 
@@ -107,7 +102,7 @@ pub async fn post_mine(
     body: &str,
 ) -> Result<i64, AppError> {
     post(
-        &Ctx::new(&t.db, clock).acting_as(Caller::clone(who)),
+        &in_room(t, clock, who),
         key,
         workshop_id,
         phase,

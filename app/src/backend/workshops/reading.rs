@@ -2,7 +2,7 @@
 //! timer), and who may follow its events. Before the reveal nothing of others' contributions
 //! is read for anyone: only their number.
 
-use super::access::{facilitating, phase_of, place, seat, Caller, Scope};
+use super::access::{facilitating, place, seat, Caller, Scope};
 use super::joining::GUEST_STATUS;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::ctx::Ctx;
@@ -15,7 +15,7 @@ use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::{ContributionKind, Severity, TriageKind};
 use crate::domain::workshop_views::{
     BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow, PhoneView,
-    Timer, WorkshopHeader, WorkshopPulse,
+    Timer, WorkshopHeader,
 };
 use crate::domain::workshops::seconds_left;
 use crate::error::AppError;
@@ -28,24 +28,6 @@ pub fn timer(w: &workshop::Model, now: DateTime<Utc>) -> Timer {
         seconds_left: seconds_left(w.timer_ends_at, w.timer_paused_left, now),
         paused: w.timer_paused_left.is_some(),
     }
-}
-
-fn pulse_of(w: &workshop::Model, now: DateTime<Utc>) -> WorkshopPulse {
-    WorkshopPulse {
-        version: w.version,
-        phase: phase_of(w),
-        timer: timer(w, now),
-    }
-}
-
-/// The pulse, for someone in the room: two rows and nothing else.
-pub async fn pulse(
-    db: &impl ConnectionTrait,
-    caller: &Caller,
-    workshop_id: i64,
-    now: DateTime<Utc>,
-) -> Result<WorkshopPulse, AppError> {
-    Ok(pulse_of(&place(db, caller, workshop_id).await?.0, now))
 }
 
 /// Whether the caller may follow the workshop's events: someone in the
