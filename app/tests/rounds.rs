@@ -6,14 +6,15 @@ mod common;
 
 use app::backend::clock::ManualClock;
 use app::backend::notifications;
-use app::backend::rounds::contributing::{self, Draft};
-use app::backend::rounds::opening::{self, OpenRound};
+use app::backend::rounds::contributing;
+use app::backend::rounds::opening;
 use app::backend::rounds::reading;
-use app::backend::rounds::triage::{self, DefusedBy, Triage};
+use app::backend::rounds::triage;
 use app::backend::testing::TestDb;
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::maturity::Stage;
+use app::domain::round_inputs::{DefusedBy, Draft, RoundOpening, Triage};
 use app::domain::round_views::CoverageState;
 use app::domain::rounds::{ContributionKind, FocusQuestion, Outcome, RoundMode, Severity};
 use app::error::AppError;
@@ -22,8 +23,8 @@ use chrono::Duration;
 use common::as_member;
 use common::{admin_of, clock, colleague, field_error, idea, key, text};
 
-fn ask(clock: &ManualClock, domains: Vec<i64>) -> OpenRound {
-    OpenRound {
+fn ask(clock: &ManualClock, domains: Vec<i64>) -> RoundOpening {
+    RoundOpening {
         focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
         mode: RoundMode::Async,
         deadline: Some(app::backend::clock::Clock::now(clock) + Duration::days(7)),

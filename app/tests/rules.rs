@@ -13,12 +13,12 @@ use app::backend::entities::{idea, idempotency_key, session, throttle};
 use app::backend::housekeeping;
 use app::backend::ideas::listing;
 use app::backend::notifications;
-use app::backend::rounds::contributing::{self, Draft};
+use app::backend::rounds::contributing;
 use app::backend::rounds::deadlines;
 use app::backend::rounds::fiche;
-use app::backend::rounds::opening::{self, OpenRound};
+use app::backend::rounds::opening;
 use app::backend::rounds::reading as round_reading;
-use app::backend::rounds::triage::{self, DefusedBy, Triage};
+use app::backend::rounds::triage;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::joining::{join, Joiner};
@@ -28,6 +28,7 @@ use app::domain::accounts::CurrentUser;
 use app::domain::idea_views::IdeaQuery;
 use app::domain::maturity::Stage;
 use app::domain::maturity_rule::Criterion;
+use app::domain::round_inputs::{DefusedBy, Draft, RoundOpening, Triage};
 use app::domain::round_views::{NotificationKind, RoundsPanel};
 use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, TriageKind};
 use app::domain::workshops::Phase;
@@ -42,8 +43,8 @@ use sea_orm::{ActiveValue::Set, EntityTrait};
 const LEGAL: i64 = 1;
 const FINANCE: i64 = 2;
 
-fn in_a_week(clock: &ManualClock) -> OpenRound {
-    OpenRound {
+fn in_a_week(clock: &ManualClock) -> RoundOpening {
+    RoundOpening {
         focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
         mode: RoundMode::Async,
         deadline: Some(clock.now() + Duration::days(7)),

@@ -7,7 +7,6 @@ mod common;
 
 use app::backend::clock::{Clock, ManualClock};
 use app::backend::ctx::Ctx;
-use app::backend::rounds::contributing::Draft;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::{seat, Caller};
@@ -17,6 +16,7 @@ use app::backend::workshops::reading;
 use app::backend::workshops::running::{self, TimerAction};
 use app::db_test;
 use app::domain::accounts::CurrentUser;
+use app::domain::round_inputs::Draft;
 use app::domain::workshops::{JoinCode, Phase};
 use app::error::AppError;
 use app::i18n::Key;
@@ -159,18 +159,14 @@ db_test!(
         .await
         .unwrap();
         // A 10 000-character post never becomes a draft.
-        let mut errors = app::error::FormErrors::default();
-        let oversized = "x".repeat(10_000);
-        assert!(Draft::parse(
-            "mine",
-            Some(finance),
-            "serious",
-            &oversized,
-            "",
-            None,
-            &mut errors
-        )
-        .is_none());
+        let oversized = app::domain::round_forms::ContributionForm {
+            kind: "mine".into(),
+            domain_id: finance.to_string(),
+            severity: "serious".into(),
+            body: "x".repeat(10_000),
+            ..Default::default()
+        };
+        let errors = Draft::try_from(&oversized).unwrap_err();
         assert_eq!(errors.message_for("body"), Some(Key::ErrTooLong));
         let lou = reading::phone(&in_room(&t, &clock, &guest), id)
             .await

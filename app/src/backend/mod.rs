@@ -15,7 +15,6 @@ pub mod live;
 pub mod migration;
 pub mod notifications;
 pub mod organisations;
-pub mod paris_time;
 pub mod refusals;
 pub mod rounds;
 pub mod state;

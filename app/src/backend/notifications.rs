@@ -132,7 +132,7 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
                     .contribution_id
                     .and_then(|c| triages.get(&c).cloned().flatten())
                     .and_then(|t| TriageKind::parse(&t)),
-                created: super::paris_time::show(n.created_at),
+                created: crate::domain::paris_time::show(n.created_at),
                 unread: n.read_at.is_none(),
             })
         })

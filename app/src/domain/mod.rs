@@ -6,6 +6,13 @@ pub mod live;
 pub mod maturity;
 pub mod maturity_rule;
 pub mod organisation;
+/// French time, as deadlines are typed and shown (the zone data stays on the server).
+#[cfg(feature = "ssr")]
+pub mod paris_time;
+pub mod round_forms;
+/// The rounds' forms, checked (dates need the server's zone data).
+#[cfg(feature = "ssr")]
+pub mod round_inputs;
 pub mod round_views;
 pub mod rounds;
 pub mod workshop_views;

@@ -49,6 +49,29 @@ pub fn request_key(
     key
 }
 
+/// A checked form and its submission key, or one refusal that names every
+/// field at fault (the key's too) and echoes what was typed.
+#[cfg(feature = "ssr")]
+pub fn keyed<T>(
+    checked: Result<T, FormErrors>,
+    request_id: &str,
+    input: &[(&str, &str)],
+) -> Result<(T, crate::backend::idempotency::IdempotencyKey), crate::error::AppError> {
+    let key = crate::backend::idempotency::IdempotencyKey::parse(request_id);
+    match (checked, key) {
+        (Ok(value), Some(key)) => Ok((value, key)),
+        (checked, key) => {
+            let mut errors = checked
+                .err()
+                .unwrap_or_else(|| FormErrors::with_input(input.iter().copied()));
+            if key.is_none() {
+                errors.add("request_id", Key::ErrInvalid);
+            }
+            Err(crate::error::AppError::Invalid(errors))
+        }
+    }
+}
+
 /// The edit form parsed: the edit (when every field is valid), the key, and
 /// the refusal so far, which echoes what was typed.
 #[cfg(feature = "ssr")]

@@ -12,7 +12,7 @@ pub use api::*;
 pub use compare_page::ComparePage;
 pub use edit_page::EditIdeaPage;
 #[cfg(feature = "ssr")]
-pub use fields::request_key;
+pub use fields::{keyed, request_key};
 pub use idea_page::IdeaPage;
 pub use list_page::IdeasPage;
 pub use new_page::NewIdeaPage;

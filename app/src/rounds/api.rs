@@ -1,27 +1,10 @@
 //! Server functions of démining rounds. Numbers that a form may leave empty
 //! come as text and are parsed here; every refusal echoes what was typed.
 
-// A server function takes one argument per form field, and so does the
-// function generated for the browser: the lint is allowed for the module.
-#![allow(clippy::too_many_arguments)]
-
+use crate::domain::round_forms::{ContributionForm, OpenRoundForm, TriageForm};
 use crate::domain::round_views::{ContributionPage, Notifications, Recognition, RoundsPanel};
 use crate::error::AppError;
 use leptos::prelude::*;
-
-/// An optional id typed in a form: empty is none, anything else must parse.
-#[cfg(feature = "ssr")]
-fn optional_id(raw: &str, field: &str, errors: &mut crate::error::FormErrors) -> Option<i64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    let parsed = raw.parse().ok();
-    if parsed.is_none() {
-        errors.add(field, crate::i18n::Key::ErrInvalidChoice);
-    }
-    parsed
-}
 
 /// The rounds of an idea, its maturity and coverage map, as the caller may
 /// see them (others' contributions only after the reveal). Signed-in people
@@ -48,54 +31,25 @@ pub async fn get_rounds(
 pub async fn open_round(
     request_id: String,
     idea_id: i64,
-    focus: String,
-    mode: String,
-    deadline: String,
-    #[server(default)] domains: Vec<i64>,
-    invitees: String,
+    #[server(flatten)] form: OpenRoundForm,
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
-    use crate::backend::rounds::opening::{open, split_names, OpenRound};
-    use crate::domain::rounds::{FocusQuestion, RoundMode};
-    use crate::error::FormErrors;
-    use crate::i18n::Key;
+    use crate::domain::round_inputs::RoundOpening;
     let me = require_signed_in().map_err(fail)?;
-    let input = [
-        ("focus", focus.as_str()),
-        ("mode", mode.as_str()),
-        ("deadline", deadline.as_str()),
-        ("invitees", invitees.as_str()),
-    ];
-    let mut errors = FormErrors::with_input(input);
-    let parsed_focus = FocusQuestion::parse(&focus).map_err(|k| errors.add("focus", k));
-    let parsed_mode = RoundMode::parse(&mode);
-    if parsed_mode.is_none() {
-        errors.add("mode", Key::ErrInvalidChoice);
-    }
-    let parsed_deadline = crate::backend::paris_time::parse_input(&deadline);
-    if parsed_deadline.is_none()
-        && parsed_mode == Some(RoundMode::Async)
-        && !deadline.trim().is_empty()
-    {
-        errors.add("deadline", Key::ErrInvalidDate);
-    }
-    let key = crate::ideas::request_key(&request_id, &mut errors);
-    let (Ok(focus), Some(mode), Some(key), true) =
-        (parsed_focus, parsed_mode, key, errors.is_empty())
-    else {
-        return Err(fail(AppError::Invalid(errors)));
-    };
+    let input = form.input();
+    let (ask, key) =
+        crate::ideas::keyed(RoundOpening::try_from(&form), &request_id, &input).map_err(fail)?;
     let state = state();
-    let ask = OpenRound {
-        focus,
-        mode,
-        deadline: parsed_deadline,
-        domains,
-        names: split_names(&invitees),
-    };
-    let number = open(&state.db, state.clock.as_ref(), &me, &key, idea_id, ask)
-        .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+    let number = crate::backend::rounds::opening::open(
+        &state.db,
+        state.clock.as_ref(),
+        &me,
+        &key,
+        idea_id,
+        ask,
+    )
+    .await
+    .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&super::round_anchor(idea_id, number));
     Ok(())
 }
@@ -132,7 +86,8 @@ pub async fn invite_to_round(
     invitees: String,
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
-    use crate::backend::rounds::opening::{invite, split_names};
+    use crate::backend::rounds::opening::invite;
+    use crate::domain::round_inputs::split_names;
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     invite(
@@ -173,7 +128,7 @@ pub async fn extend_round(idea_id: i64, round_id: i64, deadline: String) -> Resu
     use crate::backend::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
-    let parsed = crate::backend::paris_time::parse_input(&deadline);
+    let parsed = crate::domain::paris_time::parse_input(&deadline);
     if parsed.is_none() && !deadline.trim().is_empty() {
         let mut errors = crate::error::FormErrors::with_input([("deadline", deadline.as_str())]);
         errors.add("deadline", crate::i18n::Key::ErrInvalidDate);
@@ -243,24 +198,6 @@ pub async fn close_round(
     Ok(())
 }
 
-/// The contribution form, as posted.
-#[cfg(feature = "ssr")]
-pub(crate) fn parse_draft(
-    kind: &str,
-    domain_id: &str,
-    severity: &str,
-    body: &str,
-    link: &str,
-    answers: &str,
-    errors: &mut crate::error::FormErrors,
-) -> Option<crate::backend::rounds::contributing::Draft> {
-    let domain = optional_id(domain_id, "domain_id", errors);
-    let answers = optional_id(answers, "answers", errors);
-    crate::backend::rounds::contributing::Draft::parse(
-        kind, domain, severity, body, link, answers, errors,
-    )
-}
-
 /// Writes a contribution to an open round before its reveal. Signed-in
 /// people of the organisation (authors: workarounds, resources and
 /// questions only); the same `request_id` twice writes once.
@@ -269,38 +206,14 @@ pub async fn contribute(
     request_id: String,
     idea_id: i64,
     round_id: i64,
-    kind: String,
-    domain_id: String,
-    severity: String,
-    body: String,
-    link: String,
-    answers: String,
+    #[server(flatten)] form: ContributionForm,
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
-    use crate::error::FormErrors;
+    use crate::domain::round_inputs::Draft;
     let me = require_signed_in().map_err(fail)?;
-    let input = [
-        ("kind", kind.as_str()),
-        ("domain_id", domain_id.as_str()),
-        ("severity", severity.as_str()),
-        ("body", body.as_str()),
-        ("link", link.as_str()),
-        ("answers", answers.as_str()),
-    ];
-    let mut errors = FormErrors::with_input(input);
-    let draft = parse_draft(
-        &kind,
-        &domain_id,
-        &severity,
-        &body,
-        &link,
-        &answers,
-        &mut errors,
-    );
-    let key = crate::ideas::request_key(&request_id, &mut errors);
-    let (Some(draft), Some(key)) = (draft, key) else {
-        return Err(fail(AppError::Invalid(errors)));
-    };
+    let input = form.input();
+    let (draft, key) =
+        crate::ideas::keyed(Draft::try_from(&form), &request_id, &input).map_err(fail)?;
     let state = state();
     crate::backend::rounds::contributing::contribute(
         &state.db,
@@ -324,36 +237,13 @@ pub async fn contribute(
 pub async fn edit_contribution(
     idea_id: i64,
     contribution_id: i64,
-    kind: String,
-    domain_id: String,
-    severity: String,
-    body: String,
-    link: String,
-    answers: String,
+    #[server(flatten)] form: ContributionForm,
 ) -> Result<(), AppError> {
     use crate::backend::http::{fail, require_signed_in, state};
-    use crate::error::FormErrors;
+    use crate::domain::round_inputs::Draft;
     let me = require_signed_in().map_err(fail)?;
-    let input = [
-        ("kind", kind.as_str()),
-        ("domain_id", domain_id.as_str()),
-        ("severity", severity.as_str()),
-        ("body", body.as_str()),
-        ("link", link.as_str()),
-        ("answers", answers.as_str()),
-    ];
-    let mut errors = FormErrors::with_input(input);
-    let Some(draft) = parse_draft(
-        &kind,
-        &domain_id,
-        &severity,
-        &body,
-        &link,
-        &answers,
-        &mut errors,
-    ) else {
-        return Err(fail(AppError::Invalid(errors)));
-    };
+    let input = form.input();
+    let draft = Draft::try_from(&form).map_err(|e| fail(AppError::Invalid(e)))?;
     let state = state();
     crate::backend::rounds::contributing::edit(
         &state.db,
@@ -475,87 +365,19 @@ pub async fn propose_workaround(
 pub async fn triage_mine(
     request_id: String,
     contribution_id: i64,
-    triage: String,
-    workaround_id: String,
-    workaround_text: String,
-    note: String,
-    owner: String,
-    due: String,
+    #[server(flatten)] form: TriageForm,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
-    use crate::backend::rounds::triage::{triage as record, DefusedBy, Triage};
-    use crate::domain::rounds::{parse_due, parse_owner, ContributionText, TriageKind};
-    use crate::error::FormErrors;
-    use crate::i18n::Key;
+    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::domain::round_inputs::Triage;
     require_signed_in().map_err(fail)?;
-    let input = [
-        ("triage", triage.as_str()),
-        ("workaround_id", workaround_id.as_str()),
-        ("workaround_text", workaround_text.as_str()),
-        ("note", note.as_str()),
-        ("owner", owner.as_str()),
-        ("due", due.as_str()),
-    ];
-    let mut errors = FormErrors::with_input(input);
-    let key = crate::ideas::request_key(&request_id, &mut errors);
-    let why = |field: &str, errors: &mut FormErrors| {
-        ContributionText::parse(&note)
-            .map_err(|k| errors.add(field, k))
-            .ok()
-    };
-    let answer = match TriageKind::parse(&triage) {
-        None => {
-            errors.add("triage", Key::ErrInvalidChoice);
-            None
-        }
-        Some(TriageKind::Defused) => {
-            let existing = optional_id(&workaround_id, "workaround_id", &mut errors);
-            // Why the workaround holds, when the author says: kept and shown.
-            let why = if note.trim().is_empty() {
-                None
-            } else {
-                why("note", &mut errors)
-            };
-            match (existing, workaround_text.trim().is_empty()) {
-                (Some(id), true) => Some(Triage::Defused(DefusedBy::Existing(id), why)),
-                (None, false) => ContributionText::parse(&workaround_text)
-                    .map_err(|k| errors.add("workaround_text", k))
-                    .ok()
-                    .map(|t| Triage::Defused(DefusedBy::New(t), why)),
-                _ => {
-                    errors.add("workaround_id", Key::ErrNotAWorkaroundHere);
-                    None
-                }
-            }
-        }
-        Some(TriageKind::Accepted) => why("note", &mut errors).map(|why| Triage::Accepted { why }),
-        Some(TriageKind::Dismissed) => {
-            why("note", &mut errors).map(|why| Triage::Dismissed { why })
-        }
-        Some(TriageKind::ToInvestigate) => {
-            let action = why("note", &mut errors);
-            let who = parse_owner(&owner).map_err(|k| errors.add("owner", k)).ok();
-            let when = parse_due(&due).map_err(|k| errors.add("due", k)).ok();
-            match (action, who, when) {
-                (Some(action), Some(owner), Some(due)) => {
-                    Some(Triage::ToInvestigate { action, owner, due })
-                }
-                _ => None,
-            }
-        }
-    };
-    let (Some(answer), Some(key), true) = (answer, key, errors.is_empty()) else {
-        return Err(fail(AppError::Invalid(errors)));
-    };
+    let input = form.input();
+    let (answer, key) =
+        crate::ideas::keyed(Triage::try_from(&form), &request_id, &input).map_err(fail)?;
     let state = state();
-    let idea_id = record(
-        &crate::backend::http::ctx(&state),
-        &key,
-        contribution_id,
-        answer,
-    )
-    .await
-    .map_err(|e| fail(e.echoing(&input)))?;
+    let idea_id =
+        crate::backend::rounds::triage::triage(&ctx(&state), &key, contribution_id, answer)
+            .await
+            .map_err(|e| fail(e.echoing(&input)))?;
     leptos_axum::redirect(&format!(
         "{}#contribution-{contribution_id}",
         crate::ideas::idea_path(idea_id)

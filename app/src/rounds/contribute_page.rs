@@ -2,6 +2,7 @@
 //! Until the reveal, nobody but its writer reads it.
 
 use super::{get_rounds, Contribute};
+use crate::domain::round_forms::ContributionForm;
 use crate::domain::round_views::{ContributionView, DomainRef, RoundsPanel};
 use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus, Severity};
 use crate::error::FormErrors;
@@ -70,12 +71,12 @@ pub fn ContributionFields(
     let value =
         |f: fn(&ContributionView) -> Option<String>| c.as_ref().and_then(f).unwrap_or_default();
     view! {
-        <Choice name="kind" label=Key::KindLabel options=kinds selected=value(|c| Some(c.kind.as_str().to_owned())) errors=errors.clone() />
-        <Choice name="domain_id" label=Key::DomainLabel hint=Key::DomainHint options=domain_options selected=value(|c| c.domain.as_ref().map(|d| d.id.to_string())) errors=errors.clone() />
-        <Choice name="severity" label=Key::SeverityLabel hint=Key::SeverityHint options=severities selected=value(|c| c.severity.map(|s| s.as_str().to_owned())) errors=errors.clone() />
-        <TextArea name="body" label=Key::ContributionTextLabel hint=Key::ContributionTextHint value=value(|c| Some(c.text.clone())) errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=5 />
-        <TextField name="link" label=Key::LinkLabel hint=Key::LinkHint value=value(|c| c.link.clone()) errors=errors.clone() />
-        <Choice name="answers" label=Key::AnswersLabel hint=Key::AnswersHint options=answers selected=value(|c| c.answers.map(|a| a.to_string())) errors=errors />
+        <Choice name=ContributionForm::KIND label=Key::KindLabel options=kinds selected=value(|c| Some(c.kind.as_str().to_owned())) errors=errors.clone() />
+        <Choice name=ContributionForm::DOMAIN label=Key::DomainLabel hint=Key::DomainHint options=domain_options selected=value(|c| c.domain.as_ref().map(|d| d.id.to_string())) errors=errors.clone() />
+        <Choice name=ContributionForm::SEVERITY label=Key::SeverityLabel hint=Key::SeverityHint options=severities selected=value(|c| c.severity.map(|s| s.as_str().to_owned())) errors=errors.clone() />
+        <TextArea name=ContributionForm::BODY label=Key::ContributionTextLabel hint=Key::ContributionTextHint value=value(|c| Some(c.text.clone())) errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=5 />
+        <TextField name=ContributionForm::LINK label=Key::LinkLabel hint=Key::LinkHint value=value(|c| c.link.clone()) errors=errors.clone() />
+        <Choice name=ContributionForm::ANSWERS label=Key::AnswersLabel hint=Key::AnswersHint options=answers selected=value(|c| c.answers.map(|a| a.to_string())) errors=errors />
     }
 }
 

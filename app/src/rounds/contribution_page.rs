@@ -9,6 +9,7 @@ use super::{
     get_contribution, EditContribution, Endorse, HideContribution, ProposeWorkaround, Reply,
     TriageMine, WithdrawContribution,
 };
+use crate::domain::round_forms::TriageForm;
 use crate::domain::round_views::ContributionPage;
 use crate::domain::rounds::{ContributionKind, ContributionText, TriageKind};
 use crate::error::FormErrors;
@@ -176,16 +177,16 @@ fn TriageForm(page: ContributionPage) -> impl IntoView {
             <h2 id="triage-title">{t(locale, Key::TriageTitle)}</h2>
             <p class="hint">{t(locale, Key::TriageIntro)}</p>
             <ErrorSummary error=refused.clone() />
-            <FormMessage errors=errors.clone() field="triage" />
+            <FormMessage errors=errors.clone() field=TriageForm::TRIAGE />
             <form method="post" action={<TriageMine as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="request_id" value=page.request_id.clone() />
                 <input type="hidden" name="contribution_id" value=page.contribution.id />
-                <Choice name="triage" label=Key::TriageLabel options=kinds selected=current.as_ref().map(|c| c.kind.as_str().to_owned()).unwrap_or_default() errors=errors.clone() />
-                <Choice name="workaround_id" label=Key::DefusedByLabel hint=Key::DefusedByHint options=workarounds errors=errors.clone() />
-                <TextArea name="workaround_text" label=Key::NewWorkaroundLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=2 />
-                <TextArea name="note" label=Key::TriageNoteLabel hint=Key::TriageNoteHint value=current.as_ref().map(|c| c.note.clone()).unwrap_or_default() errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=3 />
-                <TextField name="owner" label=Key::OwnerLabel hint=Key::OwnerHint value=current.as_ref().map(|c| c.owner.clone()).unwrap_or_default() errors=errors.clone() max_len=120 />
-                <TextField name="due" label=Key::DueLabel kind="date" errors=errors />
+                <Choice name=TriageForm::TRIAGE label=Key::TriageLabel options=kinds selected=current.as_ref().map(|c| c.kind.as_str().to_owned()).unwrap_or_default() errors=errors.clone() />
+                <Choice name=TriageForm::WORKAROUND label=Key::DefusedByLabel hint=Key::DefusedByHint options=workarounds errors=errors.clone() />
+                <TextArea name=TriageForm::WORKAROUND_TEXT label=Key::NewWorkaroundLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=2 />
+                <TextArea name=TriageForm::NOTE label=Key::TriageNoteLabel hint=Key::TriageNoteHint value=current.as_ref().map(|c| c.note.clone()).unwrap_or_default() errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=3 />
+                <TextField name=TriageForm::OWNER label=Key::OwnerLabel hint=Key::OwnerHint value=current.as_ref().map(|c| c.owner.clone()).unwrap_or_default() errors=errors.clone() max_len=120 />
+                <TextField name=TriageForm::DUE label=Key::DueLabel kind="date" errors=errors />
                 <button type="submit" class="primary">{t(locale, Key::SaveTriage)}</button>
             </form>
         </section>

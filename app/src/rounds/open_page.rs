@@ -3,6 +3,7 @@
 //! (or a live workshop).
 
 use super::{get_rounds, OpenRound as OpenRoundFn};
+use crate::domain::round_forms::OpenRoundForm;
 use crate::domain::round_views::RoundsPanel;
 use crate::domain::rounds::RoundMode;
 use crate::error::FormErrors;
@@ -44,15 +45,21 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
     let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     let mode = errors
         .as_ref()
-        .and_then(|e| e.value_of("mode"))
+        .and_then(|e| e.value_of(OpenRoundForm::MODE))
         .and_then(RoundMode::parse)
         .unwrap_or(RoundMode::Async);
-    let domain_message = errors.as_ref().and_then(|e| e.message_for("domains"));
-    let mode_message = errors.as_ref().and_then(|e| e.message_for("mode"));
-    let deadline_message = errors.as_ref().and_then(|e| e.message_for("deadline"));
+    let domain_message = errors
+        .as_ref()
+        .and_then(|e| e.message_for(OpenRoundForm::DOMAINS));
+    let mode_message = errors
+        .as_ref()
+        .and_then(|e| e.message_for(OpenRoundForm::MODE));
+    let deadline_message = errors
+        .as_ref()
+        .and_then(|e| e.message_for(OpenRoundForm::DEADLINE));
     let typed_deadline = errors
         .as_ref()
-        .and_then(|e| e.value_of("deadline"))
+        .and_then(|e| e.value_of(OpenRoundForm::DEADLINE))
         .unwrap_or_default()
         .to_owned();
     view! {
@@ -63,7 +70,7 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
         <form method="post" action={<OpenRoundFn as ServerFn>::PATH} class="stack-form wide-form">
             <input type="hidden" name="request_id" value=panel.request_id />
             <input type="hidden" name="idea_id" value=panel.idea_id />
-            <TextArea name="focus" label=Key::FocusLabel hint=Key::FocusHint errors=errors.clone() required=true max_len=300 rows=2 />
+            <TextArea name=OpenRoundForm::FOCUS label=Key::FocusLabel hint=Key::FocusHint errors=errors.clone() required=true max_len=300 rows=2 />
             <fieldset class="field" aria-describedby=mode_message.map(|_| "mode-error")>
                 <legend>{t(locale, Key::RoundModeLabel)}</legend>
                 {RoundMode::ALL
@@ -72,7 +79,7 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
                         let id = format!("mode-{}", m.as_str());
                         view! {
                             <div class="choice">
-                                <input type="radio" id=id.clone() name="mode" value=m.as_str() checked=*m == mode />
+                                <input type="radio" id=id.clone() name=OpenRoundForm::MODE value=m.as_str() checked=*m == mode />
                                 <label for=id>{t(locale, m.label())}</label>
                             </div>
                         }
@@ -86,7 +93,7 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
                 <input
                     id="field-deadline"
                     type="datetime-local"
-                    name="deadline"
+                    name=OpenRoundForm::DEADLINE
                     value=typed_deadline
                     aria-invalid=deadline_message.map(|_| "true")
                     aria-describedby=if deadline_message.is_some() { "field-deadline-hint field-deadline-error" } else { "field-deadline-hint" }
@@ -103,7 +110,7 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
                         let id = format!("domain-{}", d.id);
                         view! {
                             <div class="choice">
-                                <input type="checkbox" id=id.clone() name="domains[]" value=d.id />
+                                <input type="checkbox" id=id.clone() name=OpenRoundForm::DOMAIN_BOXES value=d.id />
                                 <label for=id>{d.name.clone()}</label>
                             </div>
                         }
@@ -111,7 +118,7 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
                     .collect_view()}
                 {domain_message.map(|k| view! { <p id="domains-error" class="field-error">{t(locale, k)}</p> })}
             </fieldset>
-            <TextField name="invitees" label=Key::InviteByName hint=Key::InviteByNameHint errors=errors />
+            <TextField name=OpenRoundForm::INVITEES label=Key::InviteByName hint=Key::InviteByNameHint errors=errors />
             <button type="submit" class="primary">{t(locale, Key::OpenRound)}</button>
         </form>
     }

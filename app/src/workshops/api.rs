@@ -2,10 +2,6 @@
 //! holding the console; phones act as members or as guests, in their own
 //! workshop only.
 
-// A server function takes one argument per form field, and so does the
-// function generated for the browser: the lint is allowed for the module.
-#![allow(clippy::too_many_arguments)]
-
 use crate::domain::workshop_views::{BoardView, ConsoleView, PhoneView};
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -285,28 +281,23 @@ pub async fn post_live(
     request_id: String,
     workshop_id: i64,
     started_in: String,
-    kind: String,
-    domain_id: String,
-    severity: String,
-    body: String,
+    #[server(flatten)] form: crate::domain::round_forms::ContributionForm,
 ) -> Result<(), AppError> {
     use crate::backend::http::{ctx, fail, state};
+    use crate::domain::round_forms::ContributionForm;
+    use crate::domain::round_inputs::Draft;
     use crate::domain::workshops::Phase;
-    use crate::error::FormErrors;
-    let input = [
-        ("kind", kind.as_str()),
-        ("domain_id", domain_id.as_str()),
-        ("severity", severity.as_str()),
-        ("body", body.as_str()),
-    ];
-    let mut errors = FormErrors::with_input(input);
-    let draft =
-        crate::rounds::parse_draft(&kind, &domain_id, &severity, &body, "", "", &mut errors);
-    let key = crate::ideas::request_key(&request_id, &mut errors);
-    let started_in = Phase::parse(&started_in).unwrap_or(Phase::Ended);
-    let (Some(draft), Some(key)) = (draft, key) else {
-        return Err(fail(AppError::Invalid(errors)));
+    // A phone offers no link and answers no mine: whatever else is sent is
+    // not read.
+    let form = ContributionForm {
+        link: String::new(),
+        answers: String::new(),
+        ..form
     };
+    let input = form.input();
+    let (draft, key) =
+        crate::ideas::keyed(Draft::try_from(&form), &request_id, &input).map_err(fail)?;
+    let started_in = Phase::parse(&started_in).unwrap_or(Phase::Ended);
     let state = state();
     crate::backend::workshops::posting::post(&ctx(&state), &key, workshop_id, started_in, draft)
         .await

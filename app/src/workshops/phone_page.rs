@@ -6,6 +6,7 @@ use super::outbox::{PostOutbox, FORM_ID};
 use super::shared::{LiveItem, PhaseBar};
 use super::{workshop_phone, PlaceDot, PostLive};
 use crate::domain::live::Viewer;
+use crate::domain::round_forms::ContributionForm;
 use crate::domain::rounds::{ContributionKind, ContributionText, Severity};
 use crate::domain::workshop_views::PhoneView;
 use crate::domain::workshops::Phase;
@@ -107,7 +108,7 @@ fn Writing(phone: PhoneView) -> impl IntoView {
     let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     let not_sent = errors
         .as_ref()
-        .and_then(|e| e.message_for("body"))
+        .and_then(|e| e.message_for(ContributionForm::BODY))
         .is_some_and(|k| k == Key::ErrPostNotSent);
     let writing = phone.header.phase == Phase::Writing;
     let kinds: Vec<(String, String)> = [
@@ -142,10 +143,10 @@ fn Writing(phone: PhoneView) -> impl IntoView {
                 <input type="hidden" name="request_id" value=phone.request_id.clone() />
                 <input type="hidden" name="workshop_id" value=phone.header.workshop_id />
                 <input type="hidden" name="started_in" value=phone.header.phase.as_str() />
-                <Choice name="kind" label=Key::KindLabel options=kinds errors=errors.clone() />
-                <Choice name="domain_id" label=Key::DomainLabel options=domains selected=card errors=errors.clone() />
-                <Choice name="severity" label=Key::SeverityLabel hint=Key::SeverityHint options=severities selected=Severity::Serious.as_str().to_owned() errors=errors.clone() />
-                <TextArea name="body" label=Key::ContributionTextLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=4 />
+                <Choice name=ContributionForm::KIND label=Key::KindLabel options=kinds errors=errors.clone() />
+                <Choice name=ContributionForm::DOMAIN label=Key::DomainLabel options=domains selected=card errors=errors.clone() />
+                <Choice name=ContributionForm::SEVERITY label=Key::SeverityLabel hint=Key::SeverityHint options=severities selected=Severity::Serious.as_str().to_owned() errors=errors.clone() />
+                <TextArea name=ContributionForm::BODY label=Key::ContributionTextLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=4 />
                 {(!not_sent).then(|| view! { <button type="submit" class="primary big">{t(locale, Key::SendContribution)}</button> })}
             </form>
         }
@@ -176,7 +177,7 @@ fn NotSent() -> impl IntoView {
         view! {
             <section class="not-sent">
                 <ErrorSummary error=Some(refused.clone()) />
-                <TextArea name="body" label=Key::ContributionTextLabel errors max_len=ContributionText::MAX_CHARS rows=4 />
+                <TextArea name=ContributionForm::BODY label=Key::ContributionTextLabel errors max_len=ContributionText::MAX_CHARS rows=4 />
             </section>
         }
     })

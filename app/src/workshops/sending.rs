@@ -5,6 +5,7 @@
 use super::browser::{new_key, on_online, online, reload, sleep, typing};
 use super::outbox::{Outbox, Queued, Refused, FORM_ID};
 use super::PostLive;
+use crate::domain::round_forms::ContributionForm;
 use crate::i18n::{t, Key, Locale};
 use futures::channel::mpsc;
 use futures::StreamExt;
@@ -211,10 +212,10 @@ fn submit_plainly(queued: &Queued) -> bool {
     };
     let elements = form.elements();
     for name in [
-        "kind",
-        "domain_id",
-        "severity",
-        "body",
+        ContributionForm::KIND,
+        ContributionForm::DOMAIN,
+        ContributionForm::SEVERITY,
+        ContributionForm::BODY,
         "request_id",
         "started_in",
     ] {

@@ -5,8 +5,7 @@ use super::{idea, in_room, key};
 use app::backend::clock::{Clock, ManualClock};
 use app::backend::ctx::Ctx;
 use app::backend::idempotency::IdempotencyKey;
-use app::backend::rounds::contributing::Draft;
-use app::backend::rounds::opening::{self, OpenRound};
+use app::backend::rounds::opening;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
@@ -14,6 +13,7 @@ use app::backend::workshops::joining::{join, Joined, Joiner};
 use app::backend::workshops::posting::post;
 use app::backend::workshops::{reading, running};
 use app::domain::accounts::CurrentUser;
+use app::domain::round_inputs::{Draft, RoundOpening};
 use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, Severity};
 use app::domain::workshops::Phase;
 use app::error::AppError;
@@ -51,7 +51,7 @@ pub async fn workshop(
         author,
         &key(),
         idea_id,
-        OpenRound {
+        RoundOpening {
             focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
             mode: RoundMode::Live,
             deadline: None,

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 /// A day as people read it, in Paris: `29/11/2026` (23:30 UTC on the 28th
 /// is already the 29th in France).
 pub fn day(at: DateTime<Utc>) -> String {
-    crate::backend::paris_time::day(at)
+    crate::domain::paris_time::day(at)
 }
 
 /// A stored version's text.

@@ -10,7 +10,8 @@ use crate::backend::error::from_db;
 use crate::backend::expertise;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::domain::accounts::CurrentUser;
-use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus, Severity};
+use crate::domain::round_inputs::Draft;
+use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use sea_orm::sea_query::OnConflict;
@@ -18,77 +19,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter,
 };
-
-/// A contribution as written, its text already checked.
-#[derive(Debug, Clone)]
-pub struct Draft {
-    pub kind: ContributionKind,
-    pub domain_id: Option<i64>,
-    pub severity: Option<Severity>,
-    /// Empty only for an all-clear.
-    pub body: String,
-    pub link: Option<String>,
-    /// The mine a workaround answers.
-    pub answers: Option<i64>,
-}
-
-impl Draft {
-    /// Checks what needs the form only; `check` does the rest.
-    pub fn parse(
-        kind: &str,
-        domain_id: Option<i64>,
-        severity: &str,
-        body: &str,
-        link: &str,
-        answers: Option<i64>,
-        errors: &mut FormErrors,
-    ) -> Option<Draft> {
-        let Some(kind) = ContributionKind::parse(kind) else {
-            errors.add("kind", Key::ErrInvalidChoice);
-            return None;
-        };
-        let severity = if kind == ContributionKind::Mine {
-            let parsed = Severity::parse(severity);
-            if parsed.is_none() {
-                errors.add("severity", Key::ErrInvalidChoice);
-            }
-            parsed
-        } else {
-            None
-        };
-        if kind.needs_domain() && domain_id.is_none() {
-            errors.add("domain_id", Key::ErrRequired);
-        }
-        let body = if kind == ContributionKind::AllClear && body.trim().is_empty() {
-            Some(String::new())
-        } else {
-            ContributionText::parse(body)
-                .map(|t| t.as_str().to_owned())
-                .map_err(|k| errors.add("body", k))
-                .ok()
-        };
-        let link = if kind == ContributionKind::Resource {
-            crate::domain::rounds::parse_link(link)
-                .map_err(|k| errors.add("link", k))
-                .ok()
-                .flatten()
-        } else {
-            None
-        };
-        if !errors.is_empty() {
-            return None;
-        }
-        Some(Draft {
-            kind,
-            domain_id: domain_id
-                .filter(|_| kind.needs_domain() || kind == ContributionKind::HelpOffer),
-            severity,
-            body: body?,
-            link,
-            answers: answers.filter(|_| kind == ContributionKind::Workaround),
-        })
-    }
-}
 
 /// What only the database can tell: the domain is the organisation's, the
 /// mine answered is one of this idea's that the caller can read, and an

@@ -12,8 +12,9 @@ use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::notifications::{notify, About};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
 use crate::domain::ideas::IdeaStatus;
+use crate::domain::round_inputs::RoundOpening;
 use crate::domain::round_views::NotificationKind;
-use crate::domain::rounds::{FocusQuestion, RoundMode, RoundStatus};
+use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use chrono::{DateTime, Duration, Utc};
@@ -25,18 +26,6 @@ use sea_orm::{
 
 /// The longest a round may run.
 pub const MAX_DAYS: i64 = 180;
-
-/// A round as the author asks for it.
-#[derive(Debug)]
-pub struct OpenRound {
-    pub focus: FocusQuestion,
-    pub mode: RoundMode,
-    /// Required for an asynchronous round, ignored for a live one.
-    pub deadline: Option<DateTime<Utc>>,
-    pub domains: Vec<i64>,
-    /// Colleagues asked by name: display names or e-mail addresses.
-    pub names: Vec<String>,
-}
 
 /// Checks a deadline against the clock.
 fn check_deadline(
@@ -88,15 +77,6 @@ async fn resolve_names(
         }
     }
     Ok(ids)
-}
-
-/// Splits "Anne Dupont, b.martin@ville.fr" into names.
-pub fn split_names(raw: &str) -> Vec<String> {
-    raw.split([',', ';', '\n'])
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 /// Every active person of the organisation who holds the domain.
@@ -252,7 +232,7 @@ pub async fn open(
     me: &CurrentUser,
     key: &IdempotencyKey,
     idea_id: i64,
-    ask_for: OpenRound,
+    ask_for: RoundOpening,
 ) -> Result<i32, AppError> {
     let me = me.clone();
     let now = clock.now();

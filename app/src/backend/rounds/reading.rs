@@ -11,10 +11,10 @@ use crate::backend::entities::{
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load;
 use crate::backend::ideas::reading::{day, names};
-use crate::backend::paris_time;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::PersonRef;
 use crate::domain::ideas::IdeaStatus;
+use crate::domain::paris_time;
 use crate::domain::round_views::{
     ContributionPage, ContributionView, DomainRef, Recognition, ReplyView, RoundBlock, RoundInfo,
     RoundsPanel, TimelineEntry, TimelineEvent, TriageView,

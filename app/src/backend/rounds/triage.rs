@@ -2,7 +2,7 @@
 //! synthesis, setting the idea's outcome; and moderation by leads.
 
 use super::access::{by_id, can_moderate, contribution as readable};
-use super::contributing::{insert, Draft, Marks};
+use super::contributing::{insert, Marks};
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
@@ -14,53 +14,16 @@ use crate::backend::notifications::{notify, About};
 use crate::backend::workshops::events::round_changed;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::live::Change;
+use crate::domain::round_inputs::{DefusedBy, Draft, Triage};
 use crate::domain::round_views::NotificationKind;
-use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundStatus, TriageKind};
+use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundStatus};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
-use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter,
 };
-
-/// How a mine is defused: by a workaround already there, or by one the
-/// author writes with the triage.
-#[derive(Debug, Clone)]
-pub enum DefusedBy {
-    Existing(i64),
-    New(ContributionText),
-}
-
-/// A triage as the author gives it, its texts already checked.
-#[derive(Debug, Clone)]
-pub enum Triage {
-    /// Defused, and why it holds, if the author says.
-    Defused(DefusedBy, Option<ContributionText>),
-    Accepted {
-        why: ContributionText,
-    },
-    ToInvestigate {
-        action: ContributionText,
-        owner: String,
-        due: NaiveDate,
-    },
-    Dismissed {
-        why: ContributionText,
-    },
-}
-
-impl Triage {
-    pub fn kind(&self) -> TriageKind {
-        match self {
-            Triage::Defused(..) => TriageKind::Defused,
-            Triage::Accepted { .. } => TriageKind::Accepted,
-            Triage::ToInvestigate { .. } => TriageKind::ToInvestigate,
-            Triage::Dismissed { .. } => TriageKind::Dismissed,
-        }
-    }
-}
 
 /// Triages a revealed mine of the author's idea (again, if they change
 /// their mind); returns the idea's id. The same key twice acts once.
