@@ -6,12 +6,12 @@ mod common;
 
 use app::backend::clock::{Clock, ManualClock};
 use app::backend::ctx::Ctx;
-use app::backend::rounds::opening;
+use app::backend::rounds::course;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::joining::{join, Joiner};
-use app::backend::workshops::{reading, running};
+use app::backend::workshops::{reading, room, running};
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::workshops::Phase;
@@ -64,7 +64,7 @@ db_test!(
         .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
         // The author presses « Dévoiler maintenant » on the idea page.
-        let refused = opening::reveal(&as_member(&t, &clock, &author), round_id).await;
+        let refused = course::reveal(&as_member(&t, &clock, &author), round_id).await;
         let Err(AppError::Invalid(errors)) = refused else {
             panic!("{refused:?}")
         };
@@ -106,7 +106,7 @@ db_test!(
             .await
             .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
-        opening::reveal(&as_member(&t, &clock, &author), round_id)
+        course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
@@ -311,7 +311,7 @@ db_test!(
             .into_iter()
             .find(|p| p.name == "Troll")
             .unwrap();
-        running::remove(&at_console(&t, &clock, &author), id, troll.id)
+        room::remove(&at_console(&t, &clock, &author), id, troll.id)
             .await
             .unwrap();
         // Back on the join page, with the cookie, under another name.

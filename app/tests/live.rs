@@ -14,6 +14,7 @@ use app::backend::testing::{listeners, wait_for_listeners, TestDb};
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::events::{self, bump};
 use app::backend::workshops::reading::may_watch;
+use app::backend::workshops::room;
 use app::backend::workshops::running;
 use app::db_test;
 use app::domain::live::{Change, LiveEvent, MAX_CATCH_UP, RELOAD};
@@ -137,10 +138,10 @@ db_test!(
         assert!(fourth.data.len() <= 1024, "events stay small");
 
         // A later change reaches both streams, once each.
-        running::timer(
+        room::timer(
             &at_console(&t, &clock, &author),
             id,
-            running::TimerAction::Pause,
+            room::TimerAction::Pause,
         )
         .await
         .unwrap();
@@ -256,7 +257,7 @@ db_test!(
         let seat = app::backend::workshops::access::seat(&t.db, &lou, id)
             .await
             .unwrap();
-        running::remove(&at_console(&t, &clock, &author), id, seat.participant.id)
+        room::remove(&at_console(&t, &clock, &author), id, seat.participant.id)
             .await
             .unwrap();
         assert!(matches!(

@@ -7,6 +7,8 @@ mod common;
 use app::backend::clock::ManualClock;
 use app::backend::notifications;
 use app::backend::rounds::contributing;
+use app::backend::rounds::contribution_page;
+use app::backend::rounds::course;
 use app::backend::rounds::opening;
 use app::backend::rounds::reading;
 use app::backend::rounds::triage;
@@ -89,9 +91,7 @@ db_test!(
 
         let same = key();
         let number = opening::open(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &same,
             idea_id,
             ask(&clock, vec![legal, finance]),
@@ -100,9 +100,7 @@ db_test!(
         .unwrap();
         assert_eq!(number, 1);
         let again = opening::open(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &same,
             idea_id,
             ask(&clock, vec![legal]),
@@ -112,7 +110,13 @@ db_test!(
         assert_eq!(again, 1, "the same request opens one round");
         assert_eq!(
             field_error(
-                opening::open(&t.db, &clock, &author, &key(), idea_id, ask(&clock, vec![])).await,
+                opening::open(
+                    &as_member(&t, &clock, &author),
+                    &key(),
+                    idea_id,
+                    ask(&clock, vec![])
+                )
+                .await,
                 "round"
             ),
             Key::ErrRoundAlreadyOpen
@@ -126,9 +130,7 @@ db_test!(
 
         let round_id = panel(&t, &clock, &author, idea_id).await.rounds[0].info.id;
         let legal_mine = contributing::contribute(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             &key(),
             round_id,
             mine(legal, Severity::Blocking, "Le RGPD s’applique aux trajets"),
@@ -136,9 +138,7 @@ db_test!(
         .await
         .unwrap();
         let finance_mine = contributing::contribute(
-            &t.db,
-            &clock,
-            &accountant,
+            &as_member(&t, &clock, &accountant),
             &key(),
             round_id,
             mine(finance, Severity::Serious, "Pas de budget cette année"),
@@ -170,14 +170,14 @@ db_test!(
             .iter()
             .all(|c| c.state == CoverageState::NotLookedAt));
         assert_eq!(
-            reading::contribution_page(&t.db, clock.now(), &jurist, finance_mine)
+            contribution_page::contribution_page(&t.db, clock.now(), &jurist, finance_mine)
                 .await
                 .unwrap_err(),
             AppError::NotFound,
             "another's unrevealed contribution is not found"
         );
         assert_eq!(
-            contributing::endorse(&t.db, &clock, &jurist, finance_mine).await,
+            contributing::endorse(&as_member(&t, &clock, &jurist), finance_mine).await,
             Err(AppError::NotFound),
             "nor can it be endorsed"
         );
@@ -185,9 +185,7 @@ db_test!(
         assert_eq!(
             field_error(
                 contributing::contribute(
-                    &t.db,
-                    &clock,
-                    &author,
+                    &as_member(&t, &clock, &author),
                     &key(),
                     round_id,
                     mine(legal, Severity::Watch, "Moi")
@@ -198,16 +196,14 @@ db_test!(
             Key::ErrAuthorsAnswer
         );
 
-        opening::reveal(&as_member(&t, &clock, &author), round_id)
+        course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         assert_eq!(texts(&panel(&t, &clock, &jurist, idea_id).await).len(), 2);
         assert_eq!(
             field_error(
                 contributing::contribute(
-                    &t.db,
-                    &clock,
-                    &jurist,
+                    &as_member(&t, &clock, &jurist),
                     &key(),
                     round_id,
                     all_clear(legal)
@@ -217,20 +213,18 @@ db_test!(
             ),
             Key::ErrRoundNotAccepting
         );
-        contributing::endorse(&t.db, &clock, &jurist, finance_mine)
+        contributing::endorse(&as_member(&t, &clock, &jurist), finance_mine)
             .await
             .unwrap();
         assert_eq!(
             field_error(
-                contributing::endorse(&t.db, &clock, &jurist, finance_mine).await,
+                contributing::endorse(&as_member(&t, &clock, &jurist), finance_mine).await,
                 "contribution"
             ),
             Key::ErrAlreadyEndorsed
         );
         contributing::reply(
-            &t.db,
-            &clock,
-            &accountant,
+            &as_member(&t, &clock, &accountant),
             &key(),
             legal_mine,
             text("Voir avec le DPO"),
@@ -242,9 +236,7 @@ db_test!(
         assert_eq!(
             field_error(
                 triage::close(
-                    &t.db,
-                    &clock,
-                    &author,
+                    &as_member(&t, &clock, &author),
                     round_id,
                     text("Bilan"),
                     String::new()
@@ -289,9 +281,7 @@ db_test!(
         let before = panel(&t, &clock, &author, idea_id).await.maturity;
         assert_eq!(before.stage, Stage::Seed, "no round closed yet");
         triage::close(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             round_id,
             text("Deux mines, traitées"),
             "Lancer un pilote".into(),
@@ -322,7 +312,7 @@ db_test!(
                 .unwrap();
             assert_eq!(list.total, expected, "{slug}");
         }
-        let recognition = reading::recognition(&t.db, clock.now(), jurist.id)
+        let recognition = contribution_page::recognition(&t.db, clock.now(), jurist.id)
             .await
             .unwrap();
         assert_eq!(
@@ -342,9 +332,7 @@ db_test!(
         let other = colleague(&t, &clock, &author, "Léa Terrain", &[7]).await;
         let idea_id = idea(&t, &clock, &author).await;
         opening::open(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &key(),
             idea_id,
             ask(&clock, vec![1]),
@@ -353,9 +341,7 @@ db_test!(
         .unwrap();
         let round_id = panel(&t, &clock, &author, idea_id).await.rounds[0].info.id;
         let written = contributing::contribute(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             &key(),
             round_id,
             mine(1, Severity::Watch, "Première version"),
@@ -363,9 +349,7 @@ db_test!(
         .await
         .unwrap();
         contributing::edit(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             written,
             mine(1, Severity::Serious, "Mieux dit"),
         )
@@ -373,9 +357,7 @@ db_test!(
         .unwrap();
         assert_eq!(
             contributing::edit(
-                &t.db,
-                &clock,
-                &other,
+                &as_member(&t, &clock, &other),
                 written,
                 mine(1, Severity::Serious, "Pas à moi")
             )
@@ -385,10 +367,8 @@ db_test!(
         );
         assert_eq!(
             field_error(
-                opening::extend(
-                    &t.db,
-                    &clock,
-                    &author,
+                course::extend(
+                    &as_member(&t, &clock, &author),
                     round_id,
                     Some(clock.now() + Duration::days(1))
                 )
@@ -397,10 +377,8 @@ db_test!(
             ),
             Key::ErrDeadlineNotLater
         );
-        opening::extend(
-            &t.db,
-            &clock,
-            &author,
+        course::extend(
+            &as_member(&t, &clock, &author),
             round_id,
             Some(clock.now() + Duration::days(8)),
         )
@@ -416,15 +394,20 @@ db_test!(
         );
         assert_eq!(
             field_error(
-                contributing::contribute(&t.db, &clock, &other, &key(), round_id, all_clear(7))
-                    .await,
+                contributing::contribute(
+                    &as_member(&t, &clock, &other),
+                    &key(),
+                    round_id,
+                    all_clear(7)
+                )
+                .await,
                 "round"
             ),
             Key::ErrRoundNotAccepting
         );
         assert_eq!(
             field_error(
-                contributing::withdraw(&t.db, &clock, &jurist, written).await,
+                contributing::withdraw(&as_member(&t, &clock, &jurist), written).await,
                 "round"
             ),
             Key::ErrRoundNotAccepting
@@ -450,9 +433,7 @@ db_test!(
         }
         let outsider = colleague(&t, &clock, &author, "Eve E", &[]).await;
         opening::open(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &key(),
             idea_id,
             ask(&clock, vec![1, 2, 3, 4]),
@@ -462,9 +443,7 @@ db_test!(
         let round_id = panel(&t, &clock, &author, idea_id).await.rounds[0].info.id;
         for (i, who) in holders.iter().enumerate().take(3) {
             contributing::contribute(
-                &t.db,
-                &clock,
-                who,
+                &as_member(&t, &clock, who),
                 &key(),
                 round_id,
                 all_clear(i as i64 + 1),
@@ -472,24 +451,32 @@ db_test!(
             .await
             .unwrap();
         }
-        contributing::contribute(&t.db, &clock, &outsider, &key(), round_id, all_clear(4))
-            .await
-            .unwrap();
+        contributing::contribute(
+            &as_member(&t, &clock, &outsider),
+            &key(),
+            round_id,
+            all_clear(4),
+        )
+        .await
+        .unwrap();
         // Eve speaks for a domain nobody holds: it shows, and does not count.
-        contributing::contribute(&t.db, &clock, &outsider, &key(), round_id, all_clear(5))
-            .await
-            .unwrap();
+        contributing::contribute(
+            &as_member(&t, &clock, &outsider),
+            &key(),
+            round_id,
+            all_clear(5),
+        )
+        .await
+        .unwrap();
         let blocking = contributing::contribute(
-            &t.db,
-            &clock,
-            &holders[3],
+            &as_member(&t, &clock, &holders[3]),
             &key(),
             round_id,
             mine(4, Severity::Blocking, "Marché public obligatoire"),
         )
         .await
         .unwrap();
-        opening::reveal(&as_member(&t, &clock, &author), round_id)
+        course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         let seen = panel(&t, &clock, &author, idea_id).await;
@@ -525,9 +512,7 @@ db_test!(
         .await
         .unwrap();
         triage::close(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             round_id,
             text("À creuser"),
             String::new(),
@@ -556,17 +541,20 @@ db_test!(
         assert!(demined.score >= sketch.score);
 
         // A help offer and a next step make it Ready.
-        opening::open(&t.db, &clock, &author, &key(), idea_id, ask(&clock, vec![]))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            ask(&clock, vec![]),
+        )
+        .await
+        .unwrap();
         let second = panel(&t, &clock, &author, idea_id).await.rounds[0]
             .info
             .clone();
         assert_eq!(second.number, 2);
         contributing::contribute(
-            &t.db,
-            &clock,
-            &outsider,
+            &as_member(&t, &clock, &outsider),
             &key(),
             second.id,
             Draft {
@@ -580,13 +568,11 @@ db_test!(
         )
         .await
         .unwrap();
-        opening::reveal(&as_member(&t, &clock, &author), second.id)
+        course::reveal(&as_member(&t, &clock, &author), second.id)
             .await
             .unwrap();
         triage::close(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             second.id,
             text("Une aide"),
             "Pilote en janvier".into(),
@@ -600,8 +586,7 @@ db_test!(
         assert_eq!(
             field_error(
                 triage::set_outcome(
-                    &t.db,
-                    &author,
+                    &as_member(&t, &clock, &author),
                     idea_id,
                     Some(Outcome::Dropped),
                     String::new()
@@ -612,9 +597,14 @@ db_test!(
             Key::ErrLessonsRequired
         );
         for outcome in Outcome::ALL {
-            triage::set_outcome(&t.db, &author, idea_id, Some(*outcome), "Appris".into())
-                .await
-                .unwrap();
+            triage::set_outcome(
+                &as_member(&t, &clock, &author),
+                idea_id,
+                Some(*outcome),
+                "Appris".into(),
+            )
+            .await
+            .unwrap();
             let seen = panel(&t, &clock, &author, idea_id).await;
             assert_eq!(
                 (seen.outcome, seen.maturity.stage),
@@ -622,7 +612,13 @@ db_test!(
             );
         }
         assert_eq!(
-            triage::set_outcome(&t.db, &outsider, idea_id, None, String::new()).await,
+            triage::set_outcome(
+                &as_member(&t, &clock, &outsider),
+                idea_id,
+                None,
+                String::new()
+            )
+            .await,
             Err(AppError::Forbidden)
         );
 
@@ -653,7 +649,7 @@ db_test!(
         )
         .await
         .unwrap();
-        let page = reading::contribution_page(&t.db, clock.now(), &outsider, first_round)
+        let page = contribution_page::contribution_page(&t.db, clock.now(), &outsider, first_round)
             .await
             .unwrap();
         assert_eq!(
@@ -677,7 +673,7 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     past.deadline = Some(clock.now() - Duration::hours(1));
     assert_eq!(
         field_error(
-            opening::open(&t.db, &clock, &author, &key(), idea_id, past).await,
+            opening::open(&as_member(&t, &clock, &author), &key(), idea_id, past).await,
             "deadline"
         ),
         Key::ErrDeadlinePast
@@ -685,9 +681,7 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     assert_eq!(
         field_error(
             opening::open(
-                &t.db,
-                &clock,
-                &author,
+                &as_member(&t, &clock, &author),
                 &key(),
                 idea_id,
                 ask(&clock, vec![999])
@@ -701,7 +695,7 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     unknown.names = vec!["Personne Inconnue".into()];
     assert_eq!(
         field_error(
-            opening::open(&t.db, &clock, &author, &key(), idea_id, unknown).await,
+            opening::open(&as_member(&t, &clock, &author), &key(), idea_id, unknown).await,
             "invitees"
         ),
         Key::ErrUnknownColleague
@@ -711,15 +705,19 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
         "nothing opened"
     );
     assert_eq!(
-        opening::open(&t.db, &clock, &jurist, &key(), idea_id, ask(&clock, vec![])).await,
+        opening::open(
+            &as_member(&t, &clock, &jurist),
+            &key(),
+            idea_id,
+            ask(&clock, vec![])
+        )
+        .await,
         Err(AppError::Forbidden)
     );
 
     // A workaround may only answer a mine of the same idea.
     opening::open(
-        &t.db,
-        &clock,
-        &author,
+        &as_member(&t, &clock, &author),
         &key(),
         other_idea,
         ask(&clock, vec![]),
@@ -730,9 +728,7 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
         .info
         .id;
     let elsewhere = contributing::contribute(
-        &t.db,
-        &clock,
-        &jurist,
+        &as_member(&t, &clock, &jurist),
         &key(),
         other_round,
         mine(1, Severity::Watch, "Ailleurs"),
@@ -741,7 +737,7 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     .unwrap();
     let mut named = ask(&clock, vec![]);
     named.names = vec!["anne juriste".into()];
-    opening::open(&t.db, &clock, &author, &key(), idea_id, named)
+    opening::open(&as_member(&t, &clock, &author), &key(), idea_id, named)
         .await
         .unwrap();
     assert_eq!(
@@ -760,7 +756,8 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     };
     assert_eq!(
         field_error(
-            contributing::contribute(&t.db, &clock, &jurist, &key(), round_id, answering).await,
+            contributing::contribute(&as_member(&t, &clock, &jurist), &key(), round_id, answering)
+                .await,
             "answers"
         ),
         Key::ErrNotAMineOfThisIdea
@@ -768,9 +765,7 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     assert_eq!(
         field_error(
             contributing::contribute(
-                &t.db,
-                &clock,
-                &jurist,
+                &as_member(&t, &clock, &jurist),
                 &key(),
                 round_id,
                 mine(999, Severity::Watch, "x")
@@ -788,16 +783,14 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
     // Cancelling keeps contributions, reveals none of them (silent writing
     // was promised), and frees the idea.
     contributing::contribute(
-        &t.db,
-        &clock,
-        &jurist,
+        &as_member(&t, &clock, &jurist),
         &key(),
         round_id,
         mine(1, Severity::Watch, "Gardée"),
     )
     .await
     .unwrap();
-    opening::cancel(&t.db, &clock, &author, round_id)
+    course::cancel(&as_member(&t, &clock, &author), round_id)
         .await
         .unwrap();
     let after = panel(&t, &clock, &author, idea_id).await;
@@ -813,7 +806,13 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
         app::domain::rounds::RoundStatus::Cancelled
     );
     assert_eq!(
-        opening::open(&t.db, &clock, &author, &key(), idea_id, ask(&clock, vec![])).await,
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            ask(&clock, vec![])
+        )
+        .await,
         Ok(2)
     );
 });

@@ -14,6 +14,7 @@ use app::backend::housekeeping;
 use app::backend::ideas::listing;
 use app::backend::notifications;
 use app::backend::rounds::contributing;
+use app::backend::rounds::course;
 use app::backend::rounds::deadlines;
 use app::backend::rounds::fiche;
 use app::backend::rounds::opening;
@@ -22,7 +23,7 @@ use app::backend::rounds::triage;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::joining::{join, Joiner};
-use app::backend::workshops::{events, reading, running};
+use app::backend::workshops::{events, reading, room, running};
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::idea_views::IdeaQuery;
@@ -107,7 +108,8 @@ async fn all_seen_by(
         notifications::list(&t.db, who).await.unwrap()
     ));
     for id in contributions {
-        match round_reading::contribution_page(&t.db, now, who, *id).await {
+        match app::backend::rounds::contribution_page::contribution_page(&t.db, now, who, *id).await
+        {
             Ok(page) => seen.push_str(&format!("{page:?}")),
             Err(AppError::NotFound) => {}
             Err(other) => panic!("{other:?}"),
@@ -141,9 +143,7 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
     let round_id = round_id_of(&t, &clock, &author, idea_id).await;
     // Written online before the workshop's end…
     let online = contributing::contribute(
-        &t.db,
-        &clock,
-        &jurist,
+        &as_member(&t, &clock, &jurist),
         &key(),
         round_id,
         mine(LEGAL, "Secret en ligne"),
@@ -246,21 +246,24 @@ db_test!(
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let second = colleague(&t, &clock, &author, "Paul Second", &[FINANCE]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(&t.db, &clock, &author, &key(), idea_id, in_a_week(&clock))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            in_a_week(&clock),
+        )
+        .await
+        .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
         let written = contributing::contribute(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             &key(),
             round_id,
             mine(LEGAL, "Secret annulé"),
         )
         .await
         .unwrap();
-        opening::cancel(&t.db, &clock, &author, round_id)
+        course::cancel(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         for when in ["at once", "after the deadline"] {
@@ -281,15 +284,25 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(&t.db, &clock, &author, &key(), idea_id, in_a_week(&clock))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            in_a_week(&clock),
+        )
+        .await
+        .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
-        contributing::contribute(&t.db, &clock, &jurist, &key(), round_id, mine(LEGAL, "Vue"))
-            .await
-            .unwrap();
+        contributing::contribute(
+            &as_member(&t, &clock, &jurist),
+            &key(),
+            round_id,
+            mine(LEGAL, "Vue"),
+        )
+        .await
+        .unwrap();
         clock.advance(Duration::days(8));
-        opening::cancel(&t.db, &clock, &author, round_id)
+        course::cancel(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         clock.advance(Duration::days(1));
@@ -313,7 +326,7 @@ db_test!(
         .await
         .unwrap();
         // The only card is the domain she holds.
-        running::deal(&at_console(&t, &clock, &author), id)
+        room::deal(&at_console(&t, &clock, &author), id)
             .await
             .unwrap();
         running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
@@ -332,9 +345,13 @@ db_test!(
         .unwrap();
         // Edited online, in the same domain, then in another one and back.
         for domain in [LEGAL, FINANCE, LEGAL] {
-            contributing::edit(&t.db, &clock, &jurist, posted, mine(domain, "Réécrite"))
-                .await
-                .unwrap();
+            contributing::edit(
+                &as_member(&t, &clock, &jurist),
+                posted,
+                mine(domain, "Réécrite"),
+            )
+            .await
+            .unwrap();
         }
         running::advance(&at_console(&t, &clock, &author), id, Phase::Writing, None)
             .await
@@ -362,14 +379,17 @@ db_test!(
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let helper = colleague(&t, &clock, &author, "Paul Aidant", &[FINANCE]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(&t.db, &clock, &author, &key(), idea_id, in_a_week(&clock))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            in_a_week(&clock),
+        )
+        .await
+        .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
         let the_mine = contributing::contribute(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             &key(),
             round_id,
             mine(LEGAL, "Le RGPD"),
@@ -377,9 +397,7 @@ db_test!(
         .await
         .unwrap();
         let own_way = contributing::contribute(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             &key(),
             round_id,
             workaround("Une base légale", Some(the_mine)),
@@ -387,23 +405,26 @@ db_test!(
         .await
         .unwrap();
         // The edit form offers the mines she may answer.
-        let page = round_reading::contribution_page(&t.db, clock.now(), &jurist, own_way)
-            .await
-            .unwrap();
+        let page = app::backend::rounds::contribution_page::contribution_page(
+            &t.db,
+            clock.now(),
+            &jurist,
+            own_way,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             page.mines.iter().map(|m| m.0).collect::<Vec<_>>(),
             [the_mine]
         );
         contributing::edit(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             own_way,
             workaround("Une base légale solide", Some(the_mine)),
         )
         .await
         .unwrap();
-        opening::reveal(&as_member(&t, &clock, &author), round_id)
+        course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         // After the reveal, someone else proposes a way around her mine.
@@ -475,21 +496,24 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(&t.db, &clock, &author, &key(), idea_id, in_a_week(&clock))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            in_a_week(&clock),
+        )
+        .await
+        .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
         let the_mine = contributing::contribute(
-            &t.db,
-            &clock,
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             &key(),
             round_id,
             mine(LEGAL, "Le RGPD"),
         )
         .await
         .unwrap();
-        opening::reveal(&as_member(&t, &clock, &author), round_id)
+        course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
         triage::triage(
@@ -561,16 +585,16 @@ db_test!(
         let idea_id = idea(&t, &clock, &author).await;
         let mut round = in_a_week(&clock);
         round.domains = Vec::new();
-        opening::open(&t.db, &clock, &author, &key(), idea_id, round)
+        opening::open(&as_member(&t, &clock, &author), &key(), idea_id, round)
             .await
             .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
-        let asked = opening::call_domain(&t.db, &clock, &author, round_id, LEGAL)
+        let asked = opening::call_domain(&as_member(&t, &clock, &author), round_id, LEGAL)
             .await
             .unwrap();
         assert_eq!(asked, 2);
         // Nobody holds finance: zero, said plainly by the page.
-        let asked = opening::call_domain(&t.db, &clock, &author, round_id, FINANCE)
+        let asked = opening::call_domain(&as_member(&t, &clock, &author), round_id, FINANCE)
             .await
             .unwrap();
         assert_eq!(asked, 0);
@@ -628,7 +652,7 @@ db_test!(
         let before = last(&t).await.0;
         // Online, the reveal is refused while the room writes (issue 14):
         // nothing happens, nothing is told.
-        assert!(opening::reveal(&as_member(&t, &clock, &author), round_id)
+        assert!(course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .is_err());
         assert_eq!(last(&t).await.0, before);
@@ -682,13 +706,23 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(&t.db, &clock, &author, &key(), idea_id, in_a_week(&clock))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            in_a_week(&clock),
+        )
+        .await
+        .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
-        contributing::contribute(&t.db, &clock, &jurist, &key(), round_id, all_clear(LEGAL))
-            .await
-            .unwrap();
+        contributing::contribute(
+            &as_member(&t, &clock, &jurist),
+            &key(),
+            round_id,
+            all_clear(LEGAL),
+        )
+        .await
+        .unwrap();
         let before = stored(&t, idea_id).await;
         clock.advance(Duration::days(8));
         // The deadline job (or the list, which runs it first) acts on it.
@@ -704,9 +738,7 @@ db_test!(
         // Closing the round makes it a sketch with N = 4; N = 1 makes it
         // démined at once, in the list too.
         triage::close(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             round_id,
             text("Bilan"),
             String::new(),
@@ -751,13 +783,23 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(&t.db, &clock, &author, &key(), idea_id, in_a_week(&clock))
-            .await
-            .unwrap();
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            in_a_week(&clock),
+        )
+        .await
+        .unwrap();
         let round_id = round_id_of(&t, &clock, &author, idea_id).await;
-        contributing::contribute(&t.db, &clock, &jurist, &key(), round_id, mine(LEGAL, "x"))
-            .await
-            .unwrap();
+        contributing::contribute(
+            &as_member(&t, &clock, &jurist),
+            &key(),
+            round_id,
+            mine(LEGAL, "x"),
+        )
+        .await
+        .unwrap();
         assert_eq!(deadlines::reveal_due(&t.db, clock.now()).await.unwrap(), 0);
         // No instance ran at the deadline; two run together a day later.
         clock.advance(Duration::days(8));

@@ -13,7 +13,8 @@ use app::backend::workshops::access::{seat, Caller};
 use app::backend::workshops::joining::{self, join, Joiner};
 use app::backend::workshops::posting::{post, vote};
 use app::backend::workshops::reading;
-use app::backend::workshops::running::{self, TimerAction};
+use app::backend::workshops::room::{self, TimerAction};
+use app::backend::workshops::running;
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::round_inputs::Draft;
@@ -118,16 +119,16 @@ db_test!(
 
         // The server keeps the timer: it runs, pauses, extends, resumes.
         clock.advance(Duration::seconds(100));
-        running::timer(&at_console(&t, &clock, &author), id, TimerAction::Pause)
+        room::timer(&at_console(&t, &clock, &author), id, TimerAction::Pause)
             .await
             .unwrap();
         clock.advance(Duration::seconds(60));
         let paused = header(&t, &clock, &guest, id).await.unwrap().timer;
         assert_eq!((paused.seconds_left, paused.paused), (Some(380), true));
-        running::timer(&at_console(&t, &clock, &author), id, TimerAction::Extend(1))
+        room::timer(&at_console(&t, &clock, &author), id, TimerAction::Extend(1))
             .await
             .unwrap();
-        running::timer(&at_console(&t, &clock, &author), id, TimerAction::Resume)
+        room::timer(&at_console(&t, &clock, &author), id, TimerAction::Resume)
             .await
             .unwrap();
         clock.advance(Duration::seconds(40));
@@ -227,7 +228,7 @@ db_test!(
         assert!(lous.author_guest && lous.author == "Lou");
 
         // Dots: set before the vote, placed within the allowance.
-        running::set_dots(&at_console(&t, &clock, &author), id, 2)
+        room::set_dots(&at_console(&t, &clock, &author), id, 2)
             .await
             .unwrap();
         assert_eq!(
@@ -240,7 +241,7 @@ db_test!(
         next(&t, &clock, &author, id, Phase::Reveal).await;
         assert_eq!(
             field_error(
-                running::set_dots(&at_console(&t, &clock, &author), id, 5).await,
+                room::set_dots(&at_console(&t, &clock, &author), id, 5).await,
                 "dots"
             ),
             Key::ErrDotsTooLate
@@ -398,7 +399,7 @@ db_test!(
         let anne = join_as(&t, &clock, &code, &jurist).await;
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
         let sam = join_as_guest(&t, &clock, &code, "Sam").await;
-        running::deal(&at_console(&t, &clock, &author), id)
+        room::deal(&at_console(&t, &clock, &author), id)
             .await
             .unwrap();
         let mut cards = Vec::new();
@@ -445,7 +446,7 @@ db_test!(
         next(&t, &clock, &author, id, Phase::Writing).await;
         assert_eq!(
             field_error(
-                running::deal(&at_console(&t, &clock, &author), id).await,
+                room::deal(&at_console(&t, &clock, &author), id).await,
                 "cards"
             ),
             Key::ErrCardsTooLate
@@ -535,7 +536,7 @@ db_test!(
         .find(|p| p.name == "Lou")
         .unwrap();
         assert!(lou.guest);
-        running::remove(
+        room::remove(
             &as_member(&t, &clock, &author).on_device("second-device"),
             id,
             lou.id,

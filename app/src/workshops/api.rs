@@ -184,7 +184,7 @@ pub async fn end_workshop(workshop_id: i64, confirm: Option<String>) -> Result<(
 #[server(endpoint = "workshop_timer")]
 pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
-    use crate::backend::workshops::running::{timer, TimerAction};
+    use crate::backend::workshops::room::{timer, TimerAction};
     use crate::error::FormErrors;
     let state = state();
     let ctx = facilitator(&state)?;
@@ -216,7 +216,7 @@ pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
     let input = [("dots", dots.as_str())];
     let count = crate::domain::workshops::parse_dots(&dots)
         .map_err(|k| fail(FormErrors::refuse("dots", k).echoing(&input)))?;
-    crate::backend::workshops::running::set_dots(&ctx, workshop_id, count)
+    crate::backend::workshops::room::set_dots(&ctx, workshop_id, count)
         .await
         .map_err(|e| fail(e.echoing(&input)))?;
     to_console(workshop_id);
@@ -229,7 +229,7 @@ pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
 pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
     let state = state();
-    crate::backend::workshops::running::deal(&facilitator(&state)?, workshop_id)
+    crate::backend::workshops::room::deal(&facilitator(&state)?, workshop_id)
         .await
         .map_err(fail)?;
     to_console(workshop_id);
@@ -241,7 +241,7 @@ pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
 pub async fn remove_participant(workshop_id: i64, participant_id: i64) -> Result<(), AppError> {
     use crate::backend::http::{fail, state};
     let state = state();
-    crate::backend::workshops::running::remove(&facilitator(&state)?, workshop_id, participant_id)
+    crate::backend::workshops::room::remove(&facilitator(&state)?, workshop_id, participant_id)
         .await
         .map_err(fail)?;
     to_console(workshop_id);
@@ -266,7 +266,7 @@ pub async fn hide_live(
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(|e| fail(e.echoing(&input)))?;
     let reason = ContributionText::parse(&reason)
         .map_err(|k| fail(FormErrors::refuse("reason", k).echoing(&input)))?;
-    crate::backend::workshops::running::hide(&ctx, workshop_id, contribution_id, reason)
+    crate::backend::workshops::room::hide(&ctx, workshop_id, contribution_id, reason)
         .await
         .map_err(fail)?;
     to_console(workshop_id);

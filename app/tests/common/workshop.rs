@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
 //! A live round and its workshop, and people joining it.
 
-use super::{idea, in_room, key};
+use super::{as_member, idea, in_room, key};
 use app::backend::clock::{Clock, ManualClock};
 use app::backend::ctx::Ctx;
 use app::backend::idempotency::IdempotencyKey;
@@ -46,9 +46,7 @@ pub async fn workshop(
 ) -> (i64, i64, String) {
     let idea_id = idea(t, clock, author).await;
     opening::open(
-        &t.db,
-        clock,
-        author,
+        &as_member(t, clock, author),
         &key(),
         idea_id,
         RoundOpening {

@@ -4,7 +4,6 @@
 use super::access::{by_id, contribution as readable, RoundScope};
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
-use crate::backend::db::begin_write;
 use crate::backend::entities::{contribution, endorsement, reply};
 use crate::backend::error::from_db;
 use crate::backend::expertise;
@@ -16,8 +15,7 @@ use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
 /// What only the database can tell: the domain is the organisation's, the
@@ -114,28 +112,21 @@ pub(crate) async fn insert(
 /// Writes a contribution while the round is silent; returns its id. The
 /// same key twice writes once.
 pub async fn contribute(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     round_id: i64,
     draft: Draft,
 ) -> Result<i64, AppError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(
-        &Ctx::new(db, clock),
-        &format!("user:{}", me.id),
-        key,
-        move |txn| {
-            Box::pin(async move {
-                let scope = by_id(txn, &me, round_id).await?;
-                accepting_or_refuse(&scope, now)?;
-                let holds = check(txn, now, &me, &scope, &draft).await?;
-                insert(txn, &scope, me.id, draft, holds, Marks::default(), now).await
-            })
-        },
-    )
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let scope = by_id(txn, &me, round_id).await?;
+            accepting_or_refuse(&scope, now)?;
+            let holds = check(txn, now, &me, &scope, &draft).await?;
+            insert(txn, &scope, me.id, draft, holds, Marks::default(), now).await
+        })
+    })
     .await
 }
 
@@ -155,16 +146,11 @@ async fn own_while_silent(
 }
 
 /// Rewrites one's own contribution before the reveal.
-pub async fn edit(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    contribution_id: i64,
-    draft: Draft,
-) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let (scope, found) = own_while_silent(&txn, clock, me, contribution_id).await?;
-    let holds = check(&txn, clock.now(), me, &scope, &draft).await?;
+pub async fn edit(ctx: &Ctx<'_>, contribution_id: i64, draft: Draft) -> Result<(), AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let (scope, found) = own_while_silent(&txn, ctx.clock, me, contribution_id).await?;
+    let holds = check(&txn, ctx.now(), me, &scope, &draft).await?;
     let found_under_card = found.under_card;
     let mut row: contribution::ActiveModel = found.into();
     row.kind = Set(draft.kind.as_str().to_owned());
@@ -176,21 +162,17 @@ pub async fn edit(
     // Written under a role card, it stays a role played, whatever its new
     // domain: it never covers one.
     row.holds_domain = Set(holds && !found_under_card);
-    row.updated_at = Set(clock.now());
+    row.updated_at = Set(ctx.now());
     row.update(&txn).await.map_err(from_db)?;
     txn.commit().await.map_err(from_db)
 }
 
 /// Withdraws one's own contribution before the reveal: nobody saw it, so
 /// it goes entirely.
-pub async fn withdraw(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    contribution_id: i64,
-) -> Result<i64, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let (scope, _) = own_while_silent(&txn, clock, me, contribution_id).await?;
+pub async fn withdraw(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let (scope, _) = own_while_silent(&txn, ctx.clock, me, contribution_id).await?;
     contribution::Entity::delete_by_id(contribution_id)
         .exec(&txn)
         .await
@@ -220,21 +202,17 @@ async fn revealed_of_other(
 }
 
 /// "Moi aussi": once per person, never on one's own contribution.
-pub async fn endorse(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    contribution_id: i64,
-) -> Result<i64, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let (scope, found) = revealed_of_other(&txn, clock.now(), me, contribution_id).await?;
+pub async fn endorse(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let (scope, found) = revealed_of_other(&txn, ctx.now(), me, contribution_id).await?;
     if found.author_id == me.id {
         return Err(FormErrors::refuse("contribution", Key::ErrOwnContribution));
     }
     let inserted = endorsement::Entity::insert(endorsement::ActiveModel {
         contribution_id: Set(contribution_id),
         user_id: Set(me.id),
-        created_at: Set(clock.now()),
+        created_at: Set(ctx.now()),
     })
     .on_conflict(
         OnConflict::columns([
@@ -256,37 +234,30 @@ pub async fn endorse(
 
 /// Replies under a revealed contribution; the same key twice replies once.
 pub async fn reply(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     contribution_id: i64,
     text: ContributionText,
 ) -> Result<i64, AppError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(
-        &Ctx::new(db, clock),
-        &format!("user:{}", me.id),
-        key,
-        move |txn| {
-            Box::pin(async move {
-                let (scope, _) = revealed_of_other(txn, now, &me, contribution_id).await?;
-                reply::ActiveModel {
-                    contribution_id: Set(contribution_id),
-                    idea_id: Set(scope.idea.id),
-                    author_id: Set(me.id),
-                    body: Set(text.as_str().to_owned()),
-                    created_at: Set(now),
-                    ..Default::default()
-                }
-                .insert(txn)
-                .await
-                .map_err(from_db)?;
-                Ok(scope.idea.id)
-            })
-        },
-    )
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let (scope, _) = revealed_of_other(txn, now, &me, contribution_id).await?;
+            reply::ActiveModel {
+                contribution_id: Set(contribution_id),
+                idea_id: Set(scope.idea.id),
+                author_id: Set(me.id),
+                body: Set(text.as_str().to_owned()),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(from_db)?;
+            Ok(scope.idea.id)
+        })
+    })
     .await
 }
 

@@ -46,7 +46,7 @@ pub async fn build(
         .all(db)
         .await
         .map_err(from_db)?;
-    let authors = super::opening::authors_of(db, &found).await?;
+    let authors = super::people::authors_of(db, &found).await?;
     let writers: Vec<i64> = shown
         .iter()
         .map(|c| c.author_id)

@@ -3,11 +3,15 @@
 //! moderation, and the maturity that follows from them.
 pub mod access;
 pub mod contributing;
+pub mod contribution_page;
+mod contribution_views;
+pub mod course;
 pub mod deadlines;
 pub mod fiche;
 pub mod links;
 pub mod maturity;
 pub mod opening;
+pub mod people;
 pub mod reading;
 pub mod revealing;
 pub mod triage;

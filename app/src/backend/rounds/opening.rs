@@ -1,13 +1,11 @@
-//! Opening a round, asking people (by name, or by calling a domain), and
-//! the author's hand on its course: reveal, extend, cancel.
+//! Opening a round and asking people: by name, or by calling a domain.
 
 use super::access::{by_id, RoundScope};
-use crate::backend::clock::Clock;
+use super::people::authors_of;
 use crate::backend::ctx::Ctx;
-use crate::backend::db::begin_write;
 use crate::backend::entities::{idea, round, round_domain, round_invitee, user, user_domain};
 use crate::backend::error::from_db;
-use crate::backend::ideas::access::{load_for_edit, ACCEPTED};
+use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::notifications::{notify, About};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
@@ -20,15 +18,15 @@ use crate::i18n::Key;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect,
 };
 
 /// The longest a round may run.
 pub const MAX_DAYS: i64 = 180;
 
 /// Checks a deadline against the clock.
-fn check_deadline(
+pub(super) fn check_deadline(
     deadline: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     errors: &mut FormErrors,
@@ -106,25 +104,6 @@ async fn holders(
         .all(db)
         .await
         .map_err(from_db)
-}
-
-/// The idea's author and accepted co-authors.
-pub async fn authors_of(
-    db: &impl ConnectionTrait,
-    idea: &idea::Model,
-) -> Result<Vec<i64>, AppError> {
-    use crate::backend::entities::idea_coauthor;
-    let mut ids: Vec<i64> = idea_coauthor::Entity::find()
-        .filter(idea_coauthor::Column::IdeaId.eq(idea.id))
-        .filter(idea_coauthor::Column::Status.eq(ACCEPTED))
-        .select_only()
-        .column(idea_coauthor::Column::UserId)
-        .into_tuple()
-        .all(db)
-        .await
-        .map_err(from_db)?;
-    ids.push(idea.author_id);
-    Ok(ids)
 }
 
 /// Asks people to take part: records them once and notifies those newly
@@ -227,92 +206,84 @@ async fn offered(
 /// Opens a round on the idea's current version; returns its number. One
 /// round open per idea; the same key twice opens one round.
 pub async fn open(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     idea_id: i64,
     ask_for: RoundOpening,
 ) -> Result<i32, AppError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(
-        &Ctx::new(db, clock),
-        &format!("user:{}", me.id),
-        key,
-        move |txn| {
-            Box::pin(async move {
-                let found = load_for_edit(txn, &me, idea_id).await?;
-                let mut errors = FormErrors::default();
-                if found.status != IdeaStatus::Published.as_str() {
-                    return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
+        Box::pin(async move {
+            let found = load_for_edit(txn, &me, idea_id).await?;
+            let mut errors = FormErrors::default();
+            if found.status != IdeaStatus::Published.as_str() {
+                return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
+            }
+            if found.open_round.is_some() {
+                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+            }
+            let deadline = match ask_for.mode {
+                RoundMode::Async => check_deadline(ask_for.deadline, now, &mut errors),
+                RoundMode::Live => None,
+            };
+            for domain in &ask_for.domains {
+                if !offered(txn, me.organisation_id, *domain).await? {
+                    errors.add("domains", Key::ErrUnknownDomain);
+                    break;
                 }
-                if found.open_round.is_some() {
-                    return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
-                }
-                let deadline = match ask_for.mode {
-                    RoundMode::Async => check_deadline(ask_for.deadline, now, &mut errors),
-                    RoundMode::Live => None,
-                };
-                for domain in &ask_for.domains {
-                    if !offered(txn, me.organisation_id, *domain).await? {
-                        errors.add("domains", Key::ErrUnknownDomain);
-                        break;
-                    }
-                }
-                let named =
-                    resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
-                errors.into_result()?;
-                let number = super::reading::round_count(txn, idea_id).await? + 1;
-                // Claim the idea's open round: of two openings at once, the
-                // second matches nothing and is refused.
-                let claimed = idea::Entity::update_many()
-                    .col_expr(idea::Column::OpenRound, Expr::value(Some(number)))
-                    .filter(idea::Column::Id.eq(idea_id))
-                    .filter(idea::Column::OpenRound.is_null())
-                    .exec(txn)
-                    .await
-                    .map_err(from_db)?;
-                if claimed.rows_affected == 0 {
-                    return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
-                }
-                let created = round::ActiveModel {
-                    idea_id: Set(idea_id),
-                    number: Set(number),
-                    version: Set(found.current_version),
-                    focus: Set(ask_for.focus.as_str().to_owned()),
-                    mode: Set(ask_for.mode.as_str().to_owned()),
-                    status: Set(RoundStatus::Open.as_str().to_owned()),
-                    deadline: Set(deadline),
-                    revealed_at: Set(None),
-                    opened_by: Set(me.id),
-                    opened_at: Set(now),
-                    ended_at: Set(None),
-                    synthesis: Set(String::new()),
-                    next_step: Set(String::new()),
-                    ..Default::default()
-                }
-                .insert(txn)
+            }
+            let named = resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
+            errors.into_result()?;
+            let number = super::reading::round_count(txn, idea_id).await? + 1;
+            // Claim the idea's open round: of two openings at once, the
+            // second matches nothing and is refused.
+            let claimed = idea::Entity::update_many()
+                .col_expr(idea::Column::OpenRound, Expr::value(Some(number)))
+                .filter(idea::Column::Id.eq(idea_id))
+                .filter(idea::Column::OpenRound.is_null())
+                .exec(txn)
                 .await
                 .map_err(from_db)?;
-                let scope = RoundScope {
-                    idea: found,
-                    standing: crate::backend::ideas::Standing::Author,
-                    round: created,
-                };
-                ask(txn, now, &scope, &named, None).await?;
-                for domain in ask_for.domains {
-                    call(txn, now, &scope, domain).await?;
-                }
-                Ok(number)
-            })
-        },
-    )
+            if claimed.rows_affected == 0 {
+                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+            }
+            let created = round::ActiveModel {
+                idea_id: Set(idea_id),
+                number: Set(number),
+                version: Set(found.current_version),
+                focus: Set(ask_for.focus.as_str().to_owned()),
+                mode: Set(ask_for.mode.as_str().to_owned()),
+                status: Set(RoundStatus::Open.as_str().to_owned()),
+                deadline: Set(deadline),
+                revealed_at: Set(None),
+                opened_by: Set(me.id),
+                opened_at: Set(now),
+                ended_at: Set(None),
+                synthesis: Set(String::new()),
+                next_step: Set(String::new()),
+                ..Default::default()
+            }
+            .insert(txn)
+            .await
+            .map_err(from_db)?;
+            let scope = RoundScope {
+                idea: found,
+                standing: crate::backend::ideas::Standing::Author,
+                round: created,
+            };
+            ask(txn, now, &scope, &named, None).await?;
+            for domain in ask_for.domains {
+                call(txn, now, &scope, domain).await?;
+            }
+            Ok(number)
+        })
+    })
     .await
 }
 
 /// The round, if the caller is an author of its idea and it is still open.
-async fn open_for_author(
+pub(super) async fn open_for_author(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     round_id: i64,
@@ -329,38 +300,28 @@ async fn open_for_author(
 
 /// Calls a domain of the organisation on an open round that still accepts
 /// contributions; returns how many people were newly asked.
-pub async fn call_domain(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    round_id: i64,
-    domain_id: i64,
-) -> Result<u32, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+pub async fn call_domain(ctx: &Ctx<'_>, round_id: i64, domain_id: i64) -> Result<u32, AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let scope = open_for_author(&txn, me, round_id).await?;
-    if !scope.accepting(clock.now()) {
+    if !scope.accepting(ctx.now()) {
         return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
     }
     if !offered(&txn, me.organisation_id, domain_id).await? {
         return Err(FormErrors::refuse("domain_id", Key::ErrUnknownDomain));
     }
-    let count = call(&txn, clock.now(), &scope, domain_id).await?;
+    let count = call(&txn, ctx.now(), &scope, domain_id).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(count)
 }
 
 /// Asks colleagues by name on an open round that still accepts
 /// contributions; returns how many were newly asked.
-pub async fn invite(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    round_id: i64,
-    names: &[String],
-) -> Result<u32, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+pub async fn invite(ctx: &Ctx<'_>, round_id: i64, names: &[String]) -> Result<u32, AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let scope = open_for_author(&txn, me, round_id).await?;
-    if !scope.accepting(clock.now()) {
+    if !scope.accepting(ctx.now()) {
         return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
     }
     let mut errors = FormErrors::default();
@@ -369,152 +330,7 @@ pub async fn invite(
     }
     let people = resolve_names(&txn, me, names, &mut errors, "invitees").await?;
     errors.into_result()?;
-    let count = ask(&txn, clock.now(), &scope, &people, None).await?;
+    let count = ask(&txn, ctx.now(), &scope, &people, None).await?;
     txn.commit().await.map_err(from_db)?;
     Ok(count)
-}
-
-/// Everyone who wrote in the round, and the authors.
-async fn concerned(txn: &impl ConnectionTrait, scope: &RoundScope) -> Result<Vec<i64>, AppError> {
-    concerned_in(txn, scope.round.id, &scope.idea).await
-}
-
-/// Everyone who wrote in round `round_id` of `idea`, and its authors.
-pub(super) async fn concerned_in(
-    txn: &impl ConnectionTrait,
-    round_id: i64,
-    idea: &idea::Model,
-) -> Result<Vec<i64>, AppError> {
-    use crate::backend::entities::contribution;
-    let mut people: Vec<i64> = contribution::Entity::find()
-        .filter(contribution::Column::RoundId.eq(round_id))
-        .select_only()
-        .column(contribution::Column::AuthorId)
-        .into_tuple()
-        .all(txn)
-        .await
-        .map_err(from_db)?;
-    people.extend(authors_of(txn, idea).await?);
-    Ok(people)
-}
-
-/// Shows everyone's contributions before the deadline (or a live round's
-/// reveal). Revealing a revealed round does nothing.
-pub async fn reveal(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
-    let me = ctx.member()?;
-    let txn = ctx.write().await?;
-    let scope = open_for_author(&txn, me, round_id).await?;
-    let now = ctx.now();
-    if scope.revealed(now) {
-        return Ok(());
-    }
-    if crate::backend::workshops::access::running_on(&txn, round_id).await? {
-        return Err(FormErrors::refuse("form", Key::ErrRevealInWorkshop));
-    }
-    // The workshop's row first, as every workshop write does: the same
-    // lock order everywhere, no deadlock with the console.
-    crate::backend::workshops::events::round_changed(
-        &txn,
-        round_id,
-        crate::domain::live::Change::Reveal,
-        None,
-    )
-    .await?;
-    super::revealing::record(&txn, &scope.round, &scope.idea, now, now, Some(me.id)).await?;
-    txn.commit().await.map_err(from_db)
-}
-
-/// Moves an asynchronous round's deadline later, before the reveal.
-pub async fn extend(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    round_id: i64,
-    deadline: Option<DateTime<Utc>>,
-) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let scope = open_for_author(&txn, me, round_id).await?;
-    let now = clock.now();
-    if scope.revealed(now) || scope.round.mode != RoundMode::Async.as_str() {
-        return Err(FormErrors::refuse("deadline", Key::ErrRoundNotAccepting));
-    }
-    let mut errors = FormErrors::default();
-    let deadline = check_deadline(deadline, now, &mut errors);
-    if let (Some(new), Some(old)) = (deadline, scope.round.deadline) {
-        if new <= old {
-            errors.add("deadline", Key::ErrDeadlineNotLater);
-        }
-    }
-    errors.into_result()?;
-    round::Entity::update_many()
-        .col_expr(round::Column::Deadline, Expr::value(deadline))
-        .filter(round::Column::Id.eq(round_id))
-        .exec(&txn)
-        .await
-        .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
-}
-
-/// Cancels an open round: its contributions stay, shown as such.
-pub async fn cancel(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    round_id: i64,
-) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
-    let scope = open_for_author(&txn, me, round_id).await?;
-    end(&txn, clock, &scope, RoundStatus::Cancelled, "", "").await?;
-    super::maturity::refresh(&txn, clock.now(), scope.idea.id).await?;
-    txn.commit().await.map_err(from_db)
-}
-
-/// Ends the round (closed or cancelled) and frees the idea for another.
-pub(super) async fn end(
-    txn: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    scope: &RoundScope,
-    status: RoundStatus,
-    synthesis: &str,
-    next_step: &str,
-) -> Result<(), AppError> {
-    let now = clock.now();
-    // What was revealed stays revealed, recorded (and told, if the deadline
-    // job had not got to it yet), so that the status does not have to say
-    // it: a cancelled round reveals nothing by itself.
-    if scope.round.revealed_at.is_none() && scope.revealed(now) {
-        let when = scope.round.deadline.filter(|d| *d <= now).unwrap_or(now);
-        super::revealing::record(txn, &scope.round, &scope.idea, when, now, None).await?;
-    }
-    let mut row: round::ActiveModel = scope.round.clone().into();
-    row.status = Set(status.as_str().to_owned());
-    row.ended_at = Set(Some(clock.now()));
-    row.synthesis = Set(synthesis.to_owned());
-    row.next_step = Set(next_step.to_owned());
-    row.update(txn).await.map_err(from_db)?;
-    idea::Entity::update_many()
-        .col_expr(idea::Column::OpenRound, Expr::value(Option::<i32>::None))
-        .filter(idea::Column::Id.eq(scope.idea.id))
-        .exec(txn)
-        .await
-        .map_err(from_db)?;
-    if status == RoundStatus::Closed {
-        let people = concerned(txn, scope).await?;
-        let about = About {
-            kind: NotificationKind::RoundClosed,
-            idea_id: scope.idea.id,
-            round_number: Some(scope.round.number),
-            domain_id: None,
-            contribution_id: None,
-        };
-        let authors = authors_of(txn, &scope.idea).await?;
-        notify(
-            txn,
-            clock.now(),
-            people.into_iter().filter(|p| !authors.contains(p)),
-            about,
-        )
-        .await?;
-    }
-    Ok(())
 }

@@ -4,7 +4,7 @@
 //! to it. The conditional update claims the reveal, so that two paths racing
 //! (two instances, a click and the job) record it, and tell people, once.
 
-use super::opening::concerned_in;
+use super::people::concerned_in;
 use crate::backend::entities::{idea, round};
 use crate::backend::error::from_db;
 use crate::backend::notifications::{notify, About};

@@ -3,16 +3,13 @@
 
 use super::access::{by_id, can_moderate, contribution as readable};
 use super::contributing::{insert, Marks};
-use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
-use crate::backend::db::begin_write;
 use crate::backend::entities::{contribution, idea};
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::notifications::{notify, About};
 use crate::backend::workshops::events::round_changed;
-use crate::domain::accounts::CurrentUser;
 use crate::domain::live::Change;
 use crate::domain::round_inputs::{DefusedBy, Draft, Triage};
 use crate::domain::round_views::NotificationKind;
@@ -21,8 +18,8 @@ use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, PaginatorTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter,
 };
 
 /// Triages a revealed mine of the author's idea (again, if they change
@@ -144,19 +141,18 @@ pub async fn untriaged_in_round(db: &impl ConnectionTrait, round_id: i64) -> Res
 /// Closes a revealed round once every mine of it is triaged, with a
 /// synthesis and, optionally, the next step.
 pub async fn close(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     round_id: i64,
     synthesis: ContributionText,
     next_step: String,
 ) -> Result<i64, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let scope = by_id(&txn, me, round_id).await?;
     if !scope.is_author() {
         return Err(AppError::Forbidden);
     }
-    let now = clock.now();
+    let now = ctx.now();
     if scope.status() != RoundStatus::Open {
         return Err(FormErrors::refuse("synthesis", Key::ErrRoundNotOpen));
     }
@@ -166,9 +162,9 @@ pub async fn close(
     if untriaged_in_round(&txn, round_id).await? > 0 {
         return Err(FormErrors::refuse("synthesis", Key::ErrMinesUntriaged));
     }
-    super::opening::end(
+    super::course::end(
         &txn,
-        clock,
+        ctx.clock,
         &scope,
         RoundStatus::Closed,
         synthesis.as_str(),
@@ -242,13 +238,13 @@ pub(crate) async fn hide_in_round(
 /// Sets (or clears) where the authors took the idea. Dropping it asks for
 /// the lessons learned.
 pub async fn set_outcome(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     idea_id: i64,
     outcome: Option<Outcome>,
     note: String,
 ) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let found = load_for_edit(&txn, me, idea_id).await?;
     if outcome == Some(Outcome::Dropped) && note.trim().is_empty() {
         return Err(FormErrors::refuse("note", Key::ErrLessonsRequired));

@@ -6,4 +6,5 @@ pub mod joining;
 pub mod posting;
 pub mod qr;
 pub mod reading;
+pub mod room;
 pub mod running;

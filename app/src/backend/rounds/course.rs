@@ -1,0 +1,138 @@
+//! The author's hand on an open round's course: reveal it early, extend its
+//! deadline, cancel it; and ending a round (closed or cancelled), which
+//! frees the idea for the next one.
+
+use super::access::RoundScope;
+use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
+use crate::backend::entities::{idea, round};
+use crate::backend::error::from_db;
+use crate::backend::notifications::{notify, About};
+use crate::domain::round_views::NotificationKind;
+use crate::domain::rounds::{RoundMode, RoundStatus};
+use crate::error::{AppError, FormErrors};
+use crate::i18n::Key;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
+
+use super::opening::{check_deadline, open_for_author};
+use super::people::{authors_of, concerned};
+
+/// Shows everyone's contributions before the deadline (or a live round's
+/// reveal). Revealing a revealed round does nothing.
+pub async fn reveal(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let scope = open_for_author(&txn, me, round_id).await?;
+    let now = ctx.now();
+    if scope.revealed(now) {
+        return Ok(());
+    }
+    if crate::backend::workshops::access::running_on(&txn, round_id).await? {
+        return Err(FormErrors::refuse("form", Key::ErrRevealInWorkshop));
+    }
+    // The workshop's row first, as every workshop write does: the same
+    // lock order everywhere, no deadlock with the console.
+    crate::backend::workshops::events::round_changed(
+        &txn,
+        round_id,
+        crate::domain::live::Change::Reveal,
+        None,
+    )
+    .await?;
+    super::revealing::record(&txn, &scope.round, &scope.idea, now, now, Some(me.id)).await?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Moves an asynchronous round's deadline later, before the reveal.
+pub async fn extend(
+    ctx: &Ctx<'_>,
+    round_id: i64,
+    deadline: Option<DateTime<Utc>>,
+) -> Result<(), AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let scope = open_for_author(&txn, me, round_id).await?;
+    let now = ctx.now();
+    if scope.revealed(now) || scope.round.mode != RoundMode::Async.as_str() {
+        return Err(FormErrors::refuse("deadline", Key::ErrRoundNotAccepting));
+    }
+    let mut errors = FormErrors::default();
+    let deadline = check_deadline(deadline, now, &mut errors);
+    if let (Some(new), Some(old)) = (deadline, scope.round.deadline) {
+        if new <= old {
+            errors.add("deadline", Key::ErrDeadlineNotLater);
+        }
+    }
+    errors.into_result()?;
+    round::Entity::update_many()
+        .col_expr(round::Column::Deadline, Expr::value(deadline))
+        .filter(round::Column::Id.eq(round_id))
+        .exec(&txn)
+        .await
+        .map_err(from_db)?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Cancels an open round: its contributions stay, shown as such.
+pub async fn cancel(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
+    let scope = open_for_author(&txn, me, round_id).await?;
+    end(&txn, ctx.clock, &scope, RoundStatus::Cancelled, "", "").await?;
+    super::maturity::refresh(&txn, ctx.now(), scope.idea.id).await?;
+    txn.commit().await.map_err(from_db)
+}
+
+/// Ends the round (closed or cancelled) and frees the idea for another.
+pub(super) async fn end(
+    txn: &impl ConnectionTrait,
+    clock: &dyn Clock,
+    scope: &RoundScope,
+    status: RoundStatus,
+    synthesis: &str,
+    next_step: &str,
+) -> Result<(), AppError> {
+    let now = clock.now();
+    // What was revealed stays revealed, recorded (and told, if the deadline
+    // job had not got to it yet), so that the status does not have to say
+    // it: a cancelled round reveals nothing by itself.
+    if scope.round.revealed_at.is_none() && scope.revealed(now) {
+        let when = scope.round.deadline.filter(|d| *d <= now).unwrap_or(now);
+        super::revealing::record(txn, &scope.round, &scope.idea, when, now, None).await?;
+    }
+    let mut row: round::ActiveModel = scope.round.clone().into();
+    row.status = Set(status.as_str().to_owned());
+    row.ended_at = Set(Some(clock.now()));
+    row.synthesis = Set(synthesis.to_owned());
+    row.next_step = Set(next_step.to_owned());
+    row.update(txn).await.map_err(from_db)?;
+    idea::Entity::update_many()
+        .col_expr(idea::Column::OpenRound, Expr::value(Option::<i32>::None))
+        .filter(idea::Column::Id.eq(scope.idea.id))
+        .exec(txn)
+        .await
+        .map_err(from_db)?;
+    if status == RoundStatus::Closed {
+        let people = concerned(txn, scope).await?;
+        let about = About {
+            kind: NotificationKind::RoundClosed,
+            idea_id: scope.idea.id,
+            round_number: Some(scope.round.number),
+            domain_id: None,
+            contribution_id: None,
+        };
+        let authors = authors_of(txn, &scope.idea).await?;
+        notify(
+            txn,
+            clock.now(),
+            people.into_iter().filter(|p| !authors.contains(p)),
+            about,
+        )
+        .await?;
+    }
+    Ok(())
+}
