@@ -1,7 +1,6 @@
 //! In-app notifications, created in one place so that e-mail (a later
 //! issue) can be added here for every kind at once.
 
-use crate::backend::clock::Clock;
 use crate::backend::entities::{contribution, expertise_domain, idea, notification};
 use crate::backend::error::from_db;
 use crate::domain::accounts::CurrentUser;
@@ -142,16 +141,13 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
 }
 
 /// Marks all the caller's notifications read.
-pub async fn mark_all_read(
-    db: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-) -> Result<(), AppError> {
+pub async fn mark_all_read(ctx: &crate::backend::ctx::Ctx<'_>) -> Result<(), AppError> {
+    let me = ctx.member()?;
     notification::Entity::update_many()
-        .col_expr(notification::Column::ReadAt, Expr::value(Some(clock.now())))
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(ctx.now())))
         .filter(notification::Column::UserId.eq(me.id))
         .filter(notification::Column::ReadAt.is_null())
-        .exec(db)
+        .exec(ctx.db)
         .await
         .map_err(from_db)?;
     Ok(())

@@ -18,18 +18,27 @@ use std::collections::HashMap;
 use super::contribution_views::{contribution_view, domains, reactions};
 use super::reading::status_of;
 
+/// The idea's rounds whose contributions everyone may read by `now`.
+async fn revealed_rounds(
+    db: &impl ConnectionTrait,
+    idea_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, AppError> {
+    let (rounds, _) = facts(db, idea_id, now).await?;
+    Ok(rounds
+        .iter()
+        .filter(|r| super::access::revealed(r, now))
+        .map(|r| r.id)
+        .collect())
+}
+
 /// The revealed, unhidden workarounds of an idea, for the triage form.
 async fn workarounds(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     idea_id: i64,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    let (rounds, _) = facts(db, idea_id, now).await?;
-    let revealed: Vec<i64> = rounds
-        .iter()
-        .filter(|r| is_revealed(status_of(r), r.revealed_at, r.deadline, now))
-        .map(|r| r.id)
-        .collect();
+    let revealed = revealed_rounds(db, idea_id, now).await?;
     Ok(contribution::Entity::find()
         .filter(contribution::Column::RoundId.is_in(revealed))
         .filter(contribution::Column::Kind.eq(ContributionKind::Workaround.as_str()))
@@ -130,12 +139,7 @@ pub async fn readable_mines(
     now: DateTime<Utc>,
     idea_id: i64,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    let (rounds, _) = facts(db, idea_id, now).await?;
-    let revealed: Vec<i64> = rounds
-        .iter()
-        .filter(|r| super::access::revealed(r, now))
-        .map(|r| r.id)
-        .collect();
+    let revealed = revealed_rounds(db, idea_id, now).await?;
     Ok(contribution::Entity::find()
         .filter(contribution::Column::IdeaId.eq(idea_id))
         .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))

@@ -63,10 +63,9 @@ pub async fn get_notifications() -> Result<Notifications, AppError> {
 /// Marks all the caller's notifications read.
 #[server(endpoint = "mark_notifications_read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
-    crate::backend::notifications::mark_all_read(&state.db, state.clock.as_ref(), &me)
+    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    crate::backend::notifications::mark_all_read(&ctx(&state()))
         .await
         .map_err(fail)?;
     leptos_axum::redirect(super::NOTIFICATIONS_PATH);
