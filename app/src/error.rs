@@ -171,6 +171,45 @@ impl AppError {
     }
 }
 
+/// The services' shared failures, in the web's terms. The real cause is
+/// logged here, once.
+#[cfg(feature = "ssr")]
+mod from_services {
+    use super::AppError;
+    use crate::backend::ctx::NotSignedIn;
+    use crate::backend::store::StoreError;
+    use crate::backend::throttle::ThrottleError;
+
+    impl From<StoreError> for AppError {
+        fn from(err: StoreError) -> AppError {
+            if err.unreachable() {
+                tracing::warn!(op = err.op, error = %err.source, "database unreachable");
+                AppError::Unavailable
+            } else {
+                tracing::error!(op = err.op, error = %err.source, "database error");
+                AppError::Internal
+            }
+        }
+    }
+
+    impl From<NotSignedIn> for AppError {
+        fn from(_: NotSignedIn) -> AppError {
+            AppError::Unauthorized
+        }
+    }
+
+    impl From<ThrottleError> for AppError {
+        fn from(err: ThrottleError) -> AppError {
+            match err {
+                ThrottleError::Limited { retry_after_secs } => {
+                    AppError::RateLimited { retry_after_secs }
+                }
+                ThrottleError::Store(err) => err.into(),
+            }
+        }
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -102,6 +102,7 @@ pub async fn events(
 
 /// The refusal's status, with a short text (the page explains itself when
 /// it loads again).
-fn refusal(error: app::error::AppError) -> Response {
+fn refusal(error: impl Into<app::error::AppError>) -> Response {
+    let error = error.into();
     (error.status(), error.to_string()).into_response()
 }

@@ -10,11 +10,10 @@
 
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
-use crate::backend::error::from_db;
 use crate::backend::live::LiveHub;
+use crate::backend::store::{Op, StoreError};
 use crate::backend::workshops::access::Caller;
 use crate::domain::accounts::CurrentUser;
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, ExecResult,
@@ -23,6 +22,12 @@ use sea_orm::{
 use sea_orm_migration::async_trait::async_trait;
 use std::collections::BTreeSet;
 use std::sync::Mutex;
+
+/// The call needs a member signed in (or their device's session), and
+/// nobody is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not signed in")]
+pub struct NotSignedIn;
 
 /// A request's context.
 pub struct Ctx<'a> {
@@ -74,23 +79,23 @@ impl<'a> Ctx<'a> {
         self.clock.now()
     }
 
-    /// The member acting, or `Unauthorized`.
-    pub fn member(&self) -> Result<&CurrentUser, AppError> {
+    /// The member acting.
+    pub fn member(&self) -> Result<&CurrentUser, NotSignedIn> {
         match &self.caller {
             Caller::Member(me) => Ok(me),
-            _ => Err(AppError::Unauthorized),
+            _ => Err(NotSignedIn),
         }
     }
 
-    /// The acting device's session, or `Unauthorized`.
-    pub fn session(&self) -> Result<&str, AppError> {
-        self.session.as_deref().ok_or(AppError::Unauthorized)
+    /// The acting device's session.
+    pub fn session(&self) -> Result<&str, NotSignedIn> {
+        self.session.as_deref().ok_or(NotSignedIn)
     }
 
     /// Starts a write (an immediate transaction on SQLite).
-    pub async fn write(&self) -> Result<Write<'a>, AppError> {
+    pub async fn write(&self) -> Result<Write<'a>, StoreError> {
         Ok(Write {
-            txn: begin_write(self.db).await.map_err(from_db)?,
+            txn: begin_write(self.db).await.op("begin write")?,
             live: self.live,
             changed: Mutex::new(BTreeSet::new()),
         })

@@ -239,7 +239,8 @@ pub fn state() -> AppState {
 /// Returns `error` from a server function with the right status. A plain
 /// form post (no JavaScript) keeps Leptos' redirect back to the page, with
 /// the error in the URL; changing its status would stop the redirect.
-pub fn fail(error: AppError) -> AppError {
+pub fn fail(error: impl Into<AppError>) -> AppError {
+    let error = error.into();
     let from_a_plain_form = use_context::<Parts>()
         .and_then(|p| {
             p.headers

@@ -13,8 +13,7 @@
 use super::clock::Clock;
 use super::ctx::{Ctx, Write};
 use super::entities::idempotency_key::{ActiveModel, Column, Entity};
-use super::error::{from_db, unexpected};
-use crate::error::AppError;
+use super::store::{Op, StoreError};
 use chrono::Duration;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -43,21 +42,23 @@ impl IdempotencyKey {
     }
 }
 
-/// The action run inside the transaction that records the key.
-pub type Action<'c, T> = Pin<Box<dyn Future<Output = Result<T, AppError>> + Send + 'c>>;
+/// The action run inside the transaction that records the key; it fails
+/// with its capability's error.
+pub type Action<'c, T, E> = Pin<Box<dyn Future<Output = Result<T, E>> + Send + 'c>>;
 
 /// Runs `action` once for `(scope, key)`; returns its answer, or the answer
 /// it gave the first time. `scope` keeps people's keys apart (a person id,
 /// or "anonymous:<workshop>").
-pub async fn run_once<'a, T, F>(
+pub async fn run_once<'a, T, E, F>(
     ctx: &Ctx<'a>,
     scope: &str,
     key: &IdempotencyKey,
     action: F,
-) -> Result<T, AppError>
+) -> Result<T, E>
 where
     T: Serialize + DeserializeOwned + Send,
-    F: for<'c> FnOnce(&'c Write<'a>) -> Action<'c, T> + Send,
+    E: From<StoreError>,
+    F: for<'c> FnOnce(&'c Write<'a>) -> Action<'c, T, E> + Send,
 {
     let txn = ctx.write().await?;
     let claimed = Entity::insert(ActiveModel {
@@ -73,40 +74,45 @@ where
     )
     .exec_without_returning(&txn)
     .await
-    .map_err(from_db)?;
+    .op("claim request key")?;
 
     if claimed == 0 {
+        // The row is there: its insert conflicted, and this transaction
+        // waited for the one that made it.
         let stored = Entity::find_by_id((scope.to_owned(), key.as_str().to_owned()))
             .one(&txn)
             .await
-            .map_err(from_db)?
-            .ok_or(AppError::Conflict)?;
-        txn.commit().await.map_err(from_db)?;
-        return serde_json::from_str(&stored.response).map_err(unexpected);
+            .op("read stored answer")?
+            .ok_or_else(|| StoreError::corrupt("read stored answer", "key row vanished"))?;
+        txn.commit().await.op("commit stored answer")?;
+        let answer = serde_json::from_str(&stored.response)
+            .map_err(|e| StoreError::corrupt("decode stored answer", e))?;
+        return Ok(answer);
     }
 
     // On error the transaction is dropped, hence rolled back, key included.
     let answer = action(&txn).await?;
-    let json = serde_json::to_string(&answer).map_err(unexpected)?;
+    let json =
+        serde_json::to_string(&answer).map_err(|e| StoreError::corrupt("encode answer", e))?;
     Entity::update_many()
         .col_expr(Column::Response, sea_orm::sea_query::Expr::value(json))
         .filter(Column::Scope.eq(scope))
         .filter(Column::RequestKey.eq(key.as_str()))
         .exec(&txn)
         .await
-        .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)?;
+        .op("store answer")?;
+    txn.commit().await.op("commit action")?;
     Ok(answer)
 }
 
 /// Forgets keys older than [`KEY_LIFETIME_HOURS`]; returns how many.
-pub async fn purge_expired(db: &DatabaseConnection, clock: &dyn Clock) -> Result<u64, AppError> {
+pub async fn purge_expired(db: &DatabaseConnection, clock: &dyn Clock) -> Result<u64, StoreError> {
     let cutoff = clock.now() - Duration::hours(KEY_LIFETIME_HOURS);
     let result = Entity::delete_many()
         .filter(Column::CreatedAt.lt(cutoff))
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("purge request keys")?;
     Ok(result.rows_affected)
 }
 

@@ -18,6 +18,7 @@ pub mod organisations;
 pub mod refusals;
 pub mod rounds;
 pub mod state;
+pub mod store;
 pub mod throttle;
 pub mod workshops;
 

@@ -74,8 +74,10 @@ pub async fn carry(
     let txn = begin_write(db).await.map_err(from_db)?;
     match throttle::take_place(&txn, format!("refusal:{caller}"), now, KEPT_PER_CALLER).await {
         Ok(_) => {}
-        Err(AppError::RateLimited { .. }) => return Ok(Carried::InAddress(messages_only(refusal))),
-        Err(other) => return Err(other),
+        Err(throttle::ThrottleError::Limited { .. }) => {
+            return Ok(Carried::InAddress(messages_only(refusal)))
+        }
+        Err(other) => return Err(other.into()),
     }
     let id = crate::backend::accounts::tokens::new_token();
     ActiveModel {

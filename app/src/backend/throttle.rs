@@ -4,8 +4,7 @@
 //! made before any of them was counted. Times are Unix seconds.
 
 use crate::backend::entities::throttle::{ActiveModel, Column, Entity, Model};
-use crate::backend::error::from_db;
-use crate::error::AppError;
+use crate::backend::store::{Op, StoreError};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
@@ -19,6 +18,16 @@ pub struct Window {
     pub secs: i64,
 }
 
+/// Why no place was taken.
+#[derive(Debug, thiserror::Error)]
+pub enum ThrottleError {
+    /// The window is full: wait this long.
+    #[error("rate limited, retry after {retry_after_secs}s")]
+    Limited { retry_after_secs: u64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 /// A place taken in a window, to give back when the attempt turns out to be
 /// one that is not limited (a right password, a right code).
 #[derive(Debug)]
@@ -28,13 +37,13 @@ pub struct Place {
 }
 
 /// Takes a place for `key` in its current window, or refuses with
-/// `RateLimited` (the wait until the window ends) when it is full.
+/// `Limited` (the wait until the window ends) when it is full.
 pub async fn take_place(
     txn: &DatabaseTransaction,
     key: String,
     now: i64,
     window: Window,
-) -> Result<Place, AppError> {
+) -> Result<Place, ThrottleError> {
     let row = locked_row(txn, &key, now).await?;
     let (window_start, attempts) = if row.window_start + window.secs <= now {
         (now, 0)
@@ -42,7 +51,7 @@ pub async fn take_place(
         (row.window_start, row.attempts)
     };
     if attempts >= window.max {
-        return Err(AppError::RateLimited {
+        return Err(ThrottleError::Limited {
             retry_after_secs: (window_start + window.secs - now).max(1) as u64,
         });
     }
@@ -50,12 +59,12 @@ pub async fn take_place(
     row.window_start = Set(window_start);
     row.attempts = Set(attempts + 1);
     row.touched_at = Set(now);
-    row.update(txn).await.map_err(from_db)?;
+    row.update(txn).await.op("count attempt")?;
     Ok(Place { key, window_start })
 }
 
 /// Gives a place back, if its window is still the current one.
-pub async fn give_back(db: &impl ConnectionTrait, place: Place) -> Result<(), AppError> {
+pub async fn give_back(db: &impl ConnectionTrait, place: Place) -> Result<(), StoreError> {
     use sea_orm::sea_query::{Expr, ExprTrait};
     Entity::update_many()
         .col_expr(Column::Attempts, Expr::col(Column::Attempts).sub(1))
@@ -64,14 +73,18 @@ pub async fn give_back(db: &impl ConnectionTrait, place: Place) -> Result<(), Ap
         .filter(Column::Attempts.gt(0))
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("give place back")?;
     Ok(())
 }
 
 /// The row for `key`, created if needed and locked until the transaction
 /// ends (`FOR UPDATE` on PostgreSQL; SQLite's immediate transaction already
 /// holds the only write lock).
-pub async fn locked_row(txn: &DatabaseTransaction, key: &str, now: i64) -> Result<Model, AppError> {
+pub async fn locked_row(
+    txn: &DatabaseTransaction,
+    key: &str,
+    now: i64,
+) -> Result<Model, StoreError> {
     Entity::insert(ActiveModel {
         key: Set(key.to_owned()),
         window_start: Set(now),
@@ -83,21 +96,21 @@ pub async fn locked_row(txn: &DatabaseTransaction, key: &str, now: i64) -> Resul
     .on_conflict(OnConflict::column(Column::Key).do_nothing().to_owned())
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("create throttle row")?;
     Entity::find_by_id(key.to_owned())
         .lock_exclusive()
         .one(txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::Internal)
+        .op("lock throttle row")?
+        .ok_or_else(|| StoreError::corrupt("lock throttle row", "row vanished"))
 }
 
 /// Forgets rows untouched for a day (the housekeeping task).
-pub async fn clean_up(db: &impl ConnectionTrait, now: i64) -> Result<u64, AppError> {
+pub async fn clean_up(db: &impl ConnectionTrait, now: i64) -> Result<u64, StoreError> {
     let deleted = Entity::delete_many()
         .filter(Column::TouchedAt.lt(now - 24 * 3600))
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("clean up throttles")?;
     Ok(deleted.rows_affected)
 }
