@@ -3,7 +3,7 @@
 
 use super::feed::{events, Outgoing};
 use super::subscription::Subscription;
-pub(super) use crate::backend::workshops::access::workshop_row;
+use crate::backend::workshops::access::workshop_row;
 use crate::backend::workshops::events::since;
 use crate::error::AppError;
 use sea_orm::DatabaseConnection;
@@ -89,10 +89,6 @@ impl LiveHub {
         hub
     }
 
-    pub(super) fn db(&self) -> &DatabaseConnection {
-        &self.inner.db
-    }
-
     fn channels(&self) -> MutexGuard<'_, HashMap<i64, Channel>> {
         // A panic while holding the lock leaves plain data behind: go on.
         self.inner
@@ -146,7 +142,8 @@ impl LiveHub {
             });
             channel.sender.subscribe()
         };
-        Subscription::open(self.clone(), workshop_id, receiver, after, current).await
+        let db = self.inner.db.clone();
+        Subscription::open(db, (workshop_id, receiver), self.closing(), after, current).await
     }
 
     /// Reads and broadcasts the changes after the last one sent, for the

@@ -1,17 +1,20 @@
 //! One open stream: the hub's events of one workshop, in order, each once.
+//! It reads the database itself to catch up; it knows nothing of the hub
+//! but the channel it receives from and the signal that the server stops.
 
 use super::feed::{events, reload, Outgoing};
-use super::hub::{workshop_row, LiveHub};
+use crate::backend::workshops::access::workshop_row;
 use crate::backend::workshops::events::since;
 use crate::domain::live::MAX_CATCH_UP;
 use crate::error::AppError;
+use sea_orm::DatabaseConnection;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::watch;
 
 pub struct Subscription {
-    hub: LiveHub,
+    db: DatabaseConnection,
     workshop_id: i64,
     receiver: broadcast::Receiver<Arc<Outgoing>>,
     closing: watch::Receiver<bool>,
@@ -26,15 +29,14 @@ impl Subscription {
     /// latest). The receiver is open already, so that nothing committed
     /// while the missed events are read falls between the two.
     pub(super) async fn open(
-        hub: LiveHub,
-        workshop_id: i64,
-        receiver: broadcast::Receiver<Arc<Outgoing>>,
+        db: DatabaseConnection,
+        (workshop_id, receiver): (i64, broadcast::Receiver<Arc<Outgoing>>),
+        closing: watch::Receiver<bool>,
         after: Option<i64>,
         current: i64,
     ) -> Result<Subscription, AppError> {
-        let closing = hub.closing();
         let mut subscription = Subscription {
-            hub,
+            db,
             workshop_id,
             receiver,
             closing,
@@ -45,7 +47,7 @@ impl Subscription {
             // A number this workshop never gave (a database restored from
             // an older copy): the view starts again from what is there.
             subscription.last_sent = 0;
-            let w = workshop_row(subscription.hub.db(), workshop_id).await?;
+            let w = workshop_row(&subscription.db, workshop_id).await?;
             subscription.push(reload(&w, chrono::Utc::now())?);
         } else if after.is_some() {
             subscription.catch_up().await?;
@@ -60,7 +62,7 @@ impl Subscription {
     /// Reads what this stream missed from the database: one by one, or a
     /// single `reload` when more than [`MAX_CATCH_UP`] are missing.
     async fn catch_up(&mut self) -> Result<(), AppError> {
-        let db = self.hub.db();
+        let db = &self.db;
         let rows = since(db, self.workshop_id, self.last_sent, MAX_CATCH_UP + 1).await?;
         if rows.is_empty() {
             return Ok(());

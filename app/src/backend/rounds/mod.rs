@@ -5,6 +5,7 @@ pub mod access;
 pub mod contributing;
 pub mod contribution_page;
 mod contribution_views;
+pub mod counts;
 pub mod course;
 pub mod deadlines;
 pub mod fiche;

@@ -235,7 +235,7 @@ pub async fn open(
             }
             let named = resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
             errors.into_result()?;
-            let number = super::reading::round_count(txn, idea_id).await? + 1;
+            let number = super::counts::round_count(txn, idea_id).await? + 1;
             // Claim the idea's open round: of two openings at once, the
             // second matches nothing and is refused.
             let claimed = idea::Entity::update_many()

@@ -27,15 +27,6 @@ use std::collections::HashMap;
 /// Contributions shown per round and page: the page stays light.
 pub const ROUND_PAGE: u64 = 10;
 
-/// How many rounds the idea has had.
-pub async fn round_count(db: &impl ConnectionTrait, idea_id: i64) -> Result<i32, AppError> {
-    Ok(round::Entity::find()
-        .filter(round::Column::IdeaId.eq(idea_id))
-        .count(db)
-        .await
-        .map_err(from_db)? as i32)
-}
-
 /// A round's status as stored (an unreadable one is taken as over).
 pub(super) fn status_of(r: &round::Model) -> RoundStatus {
     RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed)
@@ -127,7 +118,7 @@ pub async fn panel(
             None
         };
         let untriaged = if revealed {
-            super::triage::untriaged_in_round(db, r.id).await? as u32
+            super::counts::untriaged_in_round(db, r.id).await? as u32
         } else {
             0
         };

@@ -18,8 +18,7 @@ use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
 /// Triages a revealed mine of the author's idea (again, if they change
@@ -126,18 +125,6 @@ pub async fn triage(
     .await
 }
 
-/// Mines of a round still waiting for their triage (hidden ones aside).
-pub async fn untriaged_in_round(db: &impl ConnectionTrait, round_id: i64) -> Result<u64, AppError> {
-    contribution::Entity::find()
-        .filter(contribution::Column::RoundId.eq(round_id))
-        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
-        .filter(contribution::Column::HiddenReason.is_null())
-        .filter(contribution::Column::Triage.is_null())
-        .count(db)
-        .await
-        .map_err(from_db)
-}
-
 /// Closes a revealed round once every mine of it is triaged, with a
 /// synthesis and, optionally, the next step.
 pub async fn close(
@@ -159,7 +146,7 @@ pub async fn close(
     if !scope.revealed(now) {
         return Err(FormErrors::refuse("synthesis", Key::ErrNotRevealedYet));
     }
-    if untriaged_in_round(&txn, round_id).await? > 0 {
+    if super::counts::untriaged_in_round(&txn, round_id).await? > 0 {
         return Err(FormErrors::refuse("synthesis", Key::ErrMinesUntriaged));
     }
     super::course::end(

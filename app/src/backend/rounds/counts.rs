@@ -1,0 +1,32 @@
+//! Counts the round services ask of each other (how many rounds an idea has
+//! had, how many mines wait for their triage), kept apart so that opening,
+//! reading and triage need not reach into one another.
+
+use crate::backend::entities::{contribution, round};
+use crate::backend::store::{Op, StoreError};
+use crate::domain::rounds::ContributionKind;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+/// How many rounds the idea has had.
+pub async fn round_count(db: &impl ConnectionTrait, idea_id: i64) -> Result<i32, StoreError> {
+    Ok(round::Entity::find()
+        .filter(round::Column::IdeaId.eq(idea_id))
+        .count(db)
+        .await
+        .op("count rounds")? as i32)
+}
+
+/// Mines of a round still waiting for their triage (hidden ones aside).
+pub async fn untriaged_in_round(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+) -> Result<u64, StoreError> {
+    contribution::Entity::find()
+        .filter(contribution::Column::RoundId.eq(round_id))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::HiddenReason.is_null())
+        .filter(contribution::Column::Triage.is_null())
+        .count(db)
+        .await
+        .op("count untriaged mines")
+}
