@@ -10,6 +10,7 @@ use app::backend::rounds::course;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
+use app::backend::workshops::error::WorkshopError;
 use app::backend::workshops::joining::{join, Joiner};
 use app::backend::workshops::{reading, room, running};
 use app::db_test;
@@ -320,18 +321,12 @@ db_test!(
             ROOM_IP,
             &code,
             Joiner::Guest {
-                name: "Gentil".into(),
+                name: app::domain::accounts::DisplayName::parse("Gentil").ok(),
                 token: Some(token),
             },
         )
         .await;
-        let Err(AppError::Invalid(errors)) = again else {
-            panic!("{again:?}")
-        };
-        assert_eq!(
-            errors.message_for("code"),
-            Some(app::i18n::Key::ErrParticipantRemoved)
-        );
+        assert!(matches!(again, Err(WorkshopError::Removed)), "{again:?}");
         let seated = reading::console(&at_console(&t, &clock, &author), id)
             .await
             .unwrap()
@@ -372,11 +367,11 @@ db_test!(
             .collect();
         let unknown = answers
             .iter()
-            .filter(|a| matches!(a, Err(AppError::Invalid(e)) if e.message_for("code") == Some(app::i18n::Key::ErrWorkshopCodeUnknown)))
+            .filter(|a| matches!(a, Err(WorkshopError::CodeUnknown)))
             .count();
         let limited = answers
             .iter()
-            .filter(|a| matches!(a, Err(AppError::RateLimited { .. })))
+            .filter(|a| matches!(a, Err(WorkshopError::TooManyTries { .. })))
             .count();
         assert_eq!(unknown, MAX_FAILURES as usize, "{answers:?}");
         assert_eq!(limited, 40 - MAX_FAILURES as usize);
@@ -397,7 +392,7 @@ db_test!(
                 common::workshop::as_guest("Sam")
             )
             .await,
-            Err(AppError::RateLimited { .. })
+            Err(WorkshopError::TooManyTries { .. })
         ));
     }
 );
@@ -448,13 +443,7 @@ db_test!(
             2,
         )
         .await;
-        let Err(AppError::Invalid(errors)) = third else {
-            panic!("{third:?}")
-        };
-        assert_eq!(
-            errors.message_for("code"),
-            Some(app::i18n::Key::ErrWorkshopFull)
-        );
+        assert!(matches!(third, Err(WorkshopError::Full)), "{third:?}");
         // Members of the organisation are never counted.
         join_with_cap(
             &Ctx::new(&t.db, &clock),

@@ -12,6 +12,7 @@ use app::backend::ctx::Ctx;
 use app::backend::live::{LiveHub, Outgoing, Subscription};
 use app::backend::testing::{listeners, wait_for_listeners, TestDb};
 use app::backend::workshops::access::Caller;
+use app::backend::workshops::error::WorkshopError;
 use app::backend::workshops::events::{self, bump};
 use app::backend::workshops::reading::may_watch;
 use app::backend::workshops::room;
@@ -19,7 +20,6 @@ use app::backend::workshops::running;
 use app::db_test;
 use app::domain::live::{Change, LiveEvent, MAX_CATCH_UP, RELOAD};
 use app::domain::workshops::Phase;
-use app::error::AppError;
 use common::workshop::at_console;
 use common::workshop::{join_as_guest, post_mine, workshop};
 use common::{admin_of, clock, colleague, key};
@@ -235,23 +235,28 @@ db_test!(
         assert!(may_watch(&t.db, &Caller::Member(author.clone()), id)
             .await
             .is_ok());
-        assert_eq!(
+        assert!(matches!(
             may_watch(&t.db, &Caller::Nobody, id).await,
-            Err(AppError::Unauthorized)
-        );
-        assert_eq!(
+            Err(WorkshopError::SignInNeeded)
+        ));
+        assert!(matches!(
             may_watch(&t.db, &Caller::Guest("forged".into()), id).await,
-            Err(AppError::Unauthorized)
-        );
-        assert_eq!(
-            may_watch(&t.db, &Caller::Member(jurist.clone()), id).await,
-            Err(AppError::Forbidden),
+            Err(WorkshopError::SignInNeeded)
+        ));
+        assert!(
+            matches!(
+                may_watch(&t.db, &Caller::Member(jurist.clone()), id).await,
+                Err(WorkshopError::Forbidden)
+            ),
             "a colleague who has not joined"
         );
         // Another workshop's guest.
         let (_, other, other_code) = workshop(&t, &clock, &author, vec![1]).await;
         let zoe = join_as_guest(&t, &clock, &other_code, "Zoé").await;
-        assert_eq!(may_watch(&t.db, &zoe, id).await, Err(AppError::NotFound));
+        assert!(matches!(
+            may_watch(&t.db, &zoe, id).await,
+            Err(WorkshopError::NotFound)
+        ));
         assert!(may_watch(&t.db, &zoe, other).await.is_ok());
         // Removed from the room.
         let seat = app::backend::workshops::access::seat(&t.db, &lou, id)
@@ -262,7 +267,7 @@ db_test!(
             .unwrap();
         assert!(matches!(
             may_watch(&t.db, &lou, id).await,
-            Err(AppError::Invalid(_))
+            Err(WorkshopError::Removed)
         ));
     }
 );

@@ -10,6 +10,7 @@ use app::backend::ctx::Ctx;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::{seat, Caller};
+use app::backend::workshops::error::WorkshopError;
 use app::backend::workshops::joining::{self, join, Joiner};
 use app::backend::workshops::posting::{post, vote};
 use app::backend::workshops::reading;
@@ -19,7 +20,6 @@ use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::round_inputs::Draft;
 use app::domain::workshops::{JoinCode, Phase};
-use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
 use common::as_member;
@@ -53,7 +53,7 @@ async fn send(
     id: i64,
     started_in: Phase,
     draft: Draft,
-) -> Result<i64, AppError> {
+) -> Result<i64, WorkshopError> {
     post(&in_room(t, clock, who), &key(), id, started_in, draft).await
 }
 
@@ -63,7 +63,7 @@ async fn header(
     clock: &ManualClock,
     who: &Caller,
     workshop_id: i64,
-) -> Result<app::domain::workshop_views::WorkshopHeader, AppError> {
+) -> Result<app::domain::workshop_views::WorkshopHeader, WorkshopError> {
     reading::phone(&in_room(t, clock, who), workshop_id)
         .await
         .map(|view| view.header)
@@ -365,7 +365,7 @@ db_test!(
         )
         .await;
         assert!(
-            matches!(limited, Err(AppError::RateLimited { .. })),
+            matches!(limited, Err(WorkshopError::TooManyTries { .. })),
             "{limited:?}"
         );
         join(&Ctx::new(&t.db, &clock), ROOM_IP, &code, as_guest("Y"))
@@ -500,7 +500,7 @@ db_test!(
         // A member may not drive a workshop, nor read one they did not join.
         assert!(matches!(
             running::take_console(&as_member(&t, &clock, &member).on_device("m"), id).await,
-            Err(AppError::Forbidden)
+            Err(WorkshopError::Forbidden)
         ));
         assert!(matches!(
             reading::phone(
@@ -508,20 +508,20 @@ db_test!(
                 id
             )
             .await,
-            Err(AppError::Forbidden)
+            Err(WorkshopError::Forbidden)
         ));
         // A guest of one workshop reads nothing of another.
         assert!(matches!(
             reading::phone(&in_room(&t, &clock, &elsewhere), id).await,
-            Err(AppError::NotFound)
+            Err(WorkshopError::NotFound)
         ));
         assert!(matches!(
             header(&t, &clock, &Caller::Guest("forged".into()), id).await,
-            Err(AppError::Unauthorized)
+            Err(WorkshopError::SignInNeeded)
         ));
         assert!(matches!(
             reading::phone(&in_room(&t, &clock, &guest), other).await,
-            Err(AppError::NotFound)
+            Err(WorkshopError::NotFound)
         ));
 
         // Removed, a guest can no longer act.

@@ -370,7 +370,7 @@ async fn guest_of_workshop(app: &TestApp) -> Option<String> {
     use app::backend::workshops::joining::{join, Joiner};
     let code = workshop_code(app).await?;
     let joiner = Joiner::Guest {
-        name: "Invitée".into(),
+        name: app::domain::accounts::DisplayName::parse("Invitée").ok(),
         token: None,
     };
     let joined = join(

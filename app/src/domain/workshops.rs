@@ -56,15 +56,21 @@ pub const CODE_LEN: usize = 6;
 pub struct JoinCode(String);
 
 impl JoinCode {
+    /// Whether nothing was typed but spaces and dashes (the grouping a
+    /// code is read out with).
+    pub fn is_blank(raw: &str) -> bool {
+        raw.chars().all(|c| c.is_whitespace() || c == '-')
+    }
+
     pub fn parse(raw: &str) -> Result<JoinCode, Key> {
+        if JoinCode::is_blank(raw) {
+            return Err(Key::ErrRequired);
+        }
         let code: String = raw
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .map(|c| c.to_ascii_uppercase())
             .collect();
-        if code.is_empty() {
-            return Err(Key::ErrRequired);
-        }
         let valid = code.len() == CODE_LEN && code.bytes().all(|b| CODE_ALPHABET.contains(&b));
         if valid {
             Ok(JoinCode(code))
@@ -159,6 +165,8 @@ mod tests {
             );
         }
         assert_eq!(JoinCode::parse("  "), Err(Key::ErrRequired));
+        assert_eq!(JoinCode::parse(" - "), Err(Key::ErrRequired));
+        assert!(JoinCode::is_blank(" - ") && !JoinCode::is_blank("K7-"));
     }
 
     #[cfg(feature = "ssr")]

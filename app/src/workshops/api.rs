@@ -36,15 +36,17 @@ pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
 /// a guest giving a name (the guest cookie is set). Anyone.
 #[server(endpoint = "join_workshop")]
 pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
+    use super::{fields, refusals::on_join_page};
     use crate::backend::http::{
         client_ip, ctx, fail, guest_token, require_signed_in, set_guest_cookie, state,
     };
     use crate::backend::workshops::joining::{join_with_cap, Joiner};
     let state = state();
+    let guest_name = crate::domain::accounts::DisplayName::parse(&name);
     let joiner = match require_signed_in() {
         Ok(me) => Joiner::Member(me),
         Err(_) => Joiner::Guest {
-            name: name.clone(),
+            name: guest_name.clone().ok(),
             token: guest_token(),
         },
     };
@@ -56,7 +58,10 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
         state.max_guests_per_workshop,
     )
     .await
-    .map_err(|e| fail(e.echoing(&[("code", code.as_str()), ("name", name.as_str())])))?;
+    .map_err(|e| {
+        let input = [(fields::CODE, code.as_str()), (fields::NAME, name.as_str())];
+        fail(on_join_page(e, guest_name.err()).echoing(&input))
+    })?;
     if let Some(token) = joined.guest_token {
         set_guest_cookie(&token);
     }
@@ -161,7 +166,7 @@ pub async fn next_phase(
     };
     crate::backend::workshops::running::advance(&ctx, workshop_id, from, minutes)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     to_console(workshop_id);
     Ok(())
 }
@@ -213,12 +218,12 @@ pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
     use crate::error::FormErrors;
     let state = state();
     let ctx = facilitator(&state)?;
-    let input = [("dots", dots.as_str())];
+    let input = [(super::fields::DOTS, dots.as_str())];
     let count = crate::domain::workshops::parse_dots(&dots)
-        .map_err(|k| fail(FormErrors::refuse("dots", k).echoing(&input)))?;
+        .map_err(|k| fail(FormErrors::refuse(super::fields::DOTS, k).echoing(&input)))?;
     crate::backend::workshops::room::set_dots(&ctx, workshop_id, count)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     to_console(workshop_id);
     Ok(())
 }
@@ -301,7 +306,7 @@ pub async fn post_live(
     let state = state();
     crate::backend::workshops::posting::post(&ctx(&state), &key, workshop_id, started_in, draft)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&format!("{}#envoye", super::phone_path(workshop_id)));
     Ok(())
 }

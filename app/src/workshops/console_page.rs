@@ -3,6 +3,7 @@
 //! contribution. Actions need the device holding the console; another
 //! device may take it over.
 
+use super::fields;
 use super::shared::{LiveItem, PhaseBar};
 use super::{
     board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
@@ -116,8 +117,8 @@ fn Console(console: ConsoleView) -> impl IntoView {
         {links}
         <PhaseBar header=h.clone() viewer=Viewer::Facilitator />
         <ErrorSummary error=refused.clone() />
-        <FormMessage errors=errors.clone() field="workshop" />
-        <FormMessage errors=errors.clone() field="console" />
+        <FormMessage errors=errors.clone() field=fields::WORKSHOP />
+        <FormMessage errors=errors.clone() field=fields::CONSOLE />
         {(!ended).then(|| view! { <Controls console=console.clone() errors=errors.clone() /> })}
         <People console=console.clone() />
         <Contributions console=console.clone() errors=errors.clone() />
@@ -180,14 +181,14 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
             {before_vote.then(|| view! {
                 <form method="post" action={<SetDots as ServerFn>::PATH} class="inline-form">
                     <input type="hidden" name="workshop_id" value=id />
-                    <TextField name="dots" label=Key::DotsLabel value=console.dots.to_string() errors=errors.clone() kind="number" />
+                    <TextField name=fields::DOTS label=Key::DotsLabel value=console.dots.to_string() errors=errors.clone() kind="number" />
                     <button type="submit">{t(locale, Key::Save)}</button>
                 </form>
             })}
             {before_reveal.then(|| view! {
                 <div>
                     <p class="hint">{t(locale, Key::CardsHint)}</p>
-                    <FormMessage errors=errors.clone() field="cards" />
+                    <FormMessage errors=errors.clone() field=fields::CARDS />
                     {action_button::<DealCards>(id, vec![], t(locale, if console.cards_dealt { Key::DealAgain } else { Key::DealCards }).to_owned(), "")}
                 </div>
             })}

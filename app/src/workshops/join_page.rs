@@ -1,6 +1,7 @@
 //! `/rejoindre` and `/rejoindre/<code>`: joining a workshop from a phone,
 //! with one's account or as a guest giving a name. Plain forms.
 
+use super::fields;
 use super::{JoinWorkshop, JOIN_PATH};
 use crate::domain::accounts::DisplayName;
 use crate::domain::workshop_views::JoinTarget;
@@ -17,15 +18,16 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn JoinWorkshopPage() -> impl IntoView {
     let refused = refused_submission::<JoinWorkshop>();
+    // The QR code's address carries the code as its last segment.
     let code = use_params_map()
         .get_untracked()
         .get("code")
-        .or_else(|| use_query_map().get_untracked().get("code"))
+        .or_else(|| use_query_map().get_untracked().get(fields::CODE))
         .or_else(|| {
             refused
                 .as_ref()
                 .and_then(|e| e.form_errors())
-                .and_then(|e| e.value_of("code").map(str::to_owned))
+                .and_then(|e| e.value_of(fields::CODE).map(str::to_owned))
         })
         .unwrap_or_default();
     // Only the code's shape is checked here: whether a workshop answers to
@@ -45,7 +47,7 @@ pub fn JoinWorkshopPage() -> impl IntoView {
         }
         Err(key) => {
             let mut errors = FormErrors::with_input([("code", code.as_str())]);
-            errors.add("code", key);
+            errors.add(fields::CODE, key);
             view! { <CodeForm code error=Some(AppError::Invalid(errors)) /> }.into_any()
         }
     };
@@ -68,7 +70,7 @@ fn CodeForm(code: String, error: Option<AppError>) -> impl IntoView {
             // next to the code.
             error.as_ref().map(|e| {
                 let mut errors = FormErrors::with_input([("code", code.as_str())]);
-                errors.add("code", e.message());
+                errors.add(fields::CODE, e.message());
                 errors
             })
         });
@@ -78,7 +80,7 @@ fn CodeForm(code: String, error: Option<AppError>) -> impl IntoView {
         <ErrorSummary error=error.clone() />
         <form method="get" action=JOIN_PATH class="stack-form join-form">
             <TextField
-                name="code"
+                name=fields::CODE
                 label=Key::JoinCodeLabel
                 hint=Key::JoinCodeHint
                 value=code
@@ -103,7 +105,7 @@ fn JoinForm(target: JoinTarget, refused: Option<AppError>) -> impl IntoView {
         <ErrorSummary error=refused.clone() />
         <form method="post" action={<JoinWorkshop as ServerFn>::PATH} class="stack-form join-form">
             <TextField
-                name="code"
+                name=fields::CODE
                 label=Key::JoinCodeLabel
                 hint=Key::JoinCodeHint
                 value=target.code.clone()
@@ -115,12 +117,12 @@ fn JoinForm(target: JoinTarget, refused: Option<AppError>) -> impl IntoView {
             {match as_member {
                 Some(name) => view! {
                     <p>{format!("{} {name}", t(locale, Key::JoiningAs))}</p>
-                    <input type="hidden" name="name" value="" />
+                    <input type="hidden" name=fields::NAME value="" />
                 }
                 .into_any(),
                 None => view! {
                     <TextField
-                        name="name"
+                        name=fields::NAME
                         label=Key::GuestNameLabel
                         hint=Key::GuestNameHint
                         errors=errors.clone()

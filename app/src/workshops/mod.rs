@@ -6,10 +6,13 @@ mod board_page;
 #[cfg(feature = "hydrate")]
 mod browser;
 mod console_page;
+pub mod fields;
 mod join_page;
 pub mod live;
 mod outbox;
 mod phone_page;
+#[cfg(feature = "ssr")]
+mod refusals;
 #[cfg(feature = "hydrate")]
 mod sending;
 mod shared;

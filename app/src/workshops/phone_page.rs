@@ -2,6 +2,7 @@
 //! forms (they work without JavaScript; with it, the view follows the
 //! phases by itself).
 
+use super::fields;
 use super::outbox::{PostOutbox, FORM_ID};
 use super::shared::{LiveItem, PhaseBar};
 use super::{workshop_phone, PlaceDot, PostLive};
@@ -158,7 +159,7 @@ fn Writing(phone: PhoneView) -> impl IntoView {
             <p class="round-focus">{phone.header.focus.clone()}</p>
             {writing.then(|| view! { <p class="hint">{t(locale, Key::SilentWritingNote)}</p> })}
             <ErrorSummary error=refused.clone() />
-            <FormMessage errors=errors.clone() field="workshop" />
+            <FormMessage errors=errors.clone() field=fields::WORKSHOP />
             {form}
             <h3>{format!("{} ({})", t(locale, Key::YourContributions), mine.len())}</h3>
             <ul class="live-list">
@@ -196,7 +197,7 @@ fn Vote(phone: PhoneView) -> impl IntoView {
             <h2 id="vote-title">{t(locale, Key::VoteHeading)}</h2>
             <p class="dots-left" role="status">{format!("{} {left} / {}", t(locale, Key::DotsLeft), phone.dots_allowed)}</p>
             <ErrorSummary error=refused.clone() />
-            <FormMessage errors=errors field="dots" />
+            <FormMessage errors=errors field=fields::DOTS />
             <ul class="live-list">
                 {phone
                     .mines

@@ -142,8 +142,8 @@ pub async fn idea(t: &TestDb, clock: &ManualClock, by: &CurrentUser) -> i64 {
     id
 }
 
-pub fn field_error(result: Result<impl std::fmt::Debug, AppError>, field: &str) -> Key {
-    match result {
+pub fn field_error<E: Into<AppError>>(result: Result<impl std::fmt::Debug, E>, field: &str) -> Key {
+    match result.map_err(Into::into) {
         Err(AppError::Invalid(errors)) => errors.message_for(field).expect(field),
         other => panic!("expected a refusal of {field}, got {other:?}"),
     }

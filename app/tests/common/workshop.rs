@@ -9,6 +9,7 @@ use app::backend::rounds::opening;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
 use app::backend::workshops::access::Caller;
+use app::backend::workshops::error::WorkshopError;
 use app::backend::workshops::joining::{join, Joined, Joiner};
 use app::backend::workshops::posting::post;
 use app::backend::workshops::{reading, running};
@@ -16,7 +17,6 @@ use app::domain::accounts::CurrentUser;
 use app::domain::round_inputs::{Draft, RoundOpening};
 use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, Severity};
 use app::domain::workshops::Phase;
-use app::error::AppError;
 
 pub const CONSOLE: &str = "the-console-device-session-token";
 pub const ROOM_IP: &str = "203.0.113.7";
@@ -77,7 +77,7 @@ pub async fn workshop(
 /// A guest giving `name`, with no cookie yet.
 pub fn as_guest(name: &str) -> Joiner {
     Joiner::Guest {
-        name: name.to_owned(),
+        name: app::domain::accounts::DisplayName::parse(name).ok(),
         token: None,
     }
 }
@@ -98,7 +98,7 @@ pub async fn post_mine(
     workshop_id: i64,
     phase: Phase,
     body: &str,
-) -> Result<i64, AppError> {
+) -> Result<i64, WorkshopError> {
     post(
         &in_room(t, clock, who),
         key,

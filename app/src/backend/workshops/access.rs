@@ -3,14 +3,13 @@
 //! this workshop only). A workshop of another organisation, or of another
 //! guest's workshop, is "not found".
 
+use super::error::WorkshopError;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::entities::{idea, round, user, workshop, workshop_participant};
-use crate::backend::error::from_db;
 use crate::backend::ideas::access::load as load_idea;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::workshops::Phase;
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// A workshop with its round and idea.
@@ -23,14 +22,14 @@ pub struct Scope {
 
 /// Whether a workshop runs the round now: its room then reveals it, through
 /// the workshop's phases, and nothing else may (the phones promise silence).
-pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool, AppError> {
+pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool, StoreError> {
     use sea_orm::PaginatorTrait;
     let running = workshop::Entity::find()
         .filter(workshop::Column::RoundId.eq(round_id))
         .filter(workshop::Column::Phase.ne(Phase::Ended.as_str()))
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("running on: find workshop")?;
     Ok(running > 0)
 }
 
@@ -77,32 +76,32 @@ pub struct Seat {
 pub(crate) async fn workshop_row(
     db: &impl ConnectionTrait,
     workshop_id: i64,
-) -> Result<workshop::Model, AppError> {
+) -> Result<workshop::Model, WorkshopError> {
     workshop::Entity::find_by_id(workshop_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)
+        .op("find workshop")?
+        .ok_or(WorkshopError::NotFound)
 }
 
-async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Scope, AppError> {
+async fn by_id(db: &impl ConnectionTrait, workshop_id: i64) -> Result<Scope, WorkshopError> {
     with_round(db, workshop_row(db, workshop_id).await?).await
 }
 
 async fn with_round(
     db: &impl ConnectionTrait,
     workshop: workshop::Model,
-) -> Result<Scope, AppError> {
+) -> Result<Scope, WorkshopError> {
     let round = round::Entity::find_by_id(workshop.round_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("with round: find round")?
+        .ok_or(WorkshopError::NotFound)?;
     let idea = idea::Entity::find_by_id(workshop.idea_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("with round: find idea")?
+        .ok_or(WorkshopError::NotFound)?;
     Ok(Scope {
         workshop,
         round,
@@ -116,7 +115,7 @@ pub async fn may_facilitate(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     idea_id: i64,
-) -> Result<bool, AppError> {
+) -> Result<bool, WorkshopError> {
     let (_, standing) = load_idea(db, me, idea_id).await?;
     Ok(me.role >= Role::Facilitator || standing.can_edit())
 }
@@ -126,13 +125,13 @@ pub async fn facilitating(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     workshop_id: i64,
-) -> Result<Scope, AppError> {
+) -> Result<Scope, WorkshopError> {
     let scope = by_id(db, workshop_id).await?;
     if scope.workshop.organisation_id != me.organisation_id {
-        return Err(AppError::NotFound);
+        return Err(WorkshopError::NotFound);
     }
     if !may_facilitate(db, me, scope.idea.id).await? {
-        return Err(AppError::Forbidden);
+        return Err(WorkshopError::Forbidden);
     }
     Ok(scope)
 }
@@ -144,13 +143,13 @@ pub async fn at_console(
     me: &CurrentUser,
     session: &str,
     workshop_id: i64,
-) -> Result<Scope, AppError> {
+) -> Result<Scope, WorkshopError> {
     let scope = facilitating(db, me, workshop_id).await?;
     if scope.workshop.console_session != hash_token(session) {
-        return Err(FormErrors::refuse("console", Key::ErrConsoleElsewhere));
+        return Err(WorkshopError::ConsoleElsewhere);
     }
     if scope.ended() {
-        return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
+        return Err(WorkshopError::Ended);
     }
     Ok(scope)
 }
@@ -164,24 +163,24 @@ pub async fn place(
     db: &impl ConnectionTrait,
     caller: &Caller,
     workshop_id: i64,
-) -> Result<(workshop::Model, workshop_participant::Model), AppError> {
+) -> Result<(workshop::Model, workshop_participant::Model), WorkshopError> {
     let participant = match caller {
-        Caller::Nobody => return Err(AppError::Unauthorized),
+        Caller::Nobody => return Err(WorkshopError::SignInNeeded),
         Caller::Member(me) => workshop_participant::Entity::find()
             .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
             .filter(workshop_participant::Column::UserId.eq(me.id))
             .one(db)
             .await
-            .map_err(from_db)?,
+            .op("place: find participant")?,
         Caller::Guest(token) => {
             let found = workshop_participant::Entity::find()
                 .filter(workshop_participant::Column::GuestTokenHash.eq(hash_token(token)))
                 .one(db)
                 .await
-                .map_err(from_db)?
-                .ok_or(AppError::Unauthorized)?;
+                .op("place: find guest")?
+                .ok_or(WorkshopError::SignInNeeded)?;
             if found.workshop_id != workshop_id {
-                return Err(AppError::NotFound);
+                return Err(WorkshopError::NotFound);
             }
             Some(found)
         }
@@ -190,15 +189,15 @@ pub async fn place(
     let participant = match (participant, caller) {
         (Some(p), _) => p,
         (None, Caller::Member(me)) if me.organisation_id == workshop.organisation_id => {
-            return Err(AppError::Forbidden)
+            return Err(WorkshopError::Forbidden)
         }
-        _ => return Err(AppError::NotFound),
+        _ => return Err(WorkshopError::NotFound),
     };
     if participant.removed_at.is_some() {
-        return Err(FormErrors::refuse("workshop", Key::ErrParticipantRemoved));
+        return Err(WorkshopError::Removed);
     }
     if matches!(caller, Caller::Guest(_)) && phase_of(&workshop) == Phase::Ended {
-        return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
+        return Err(WorkshopError::Ended);
     }
     Ok((workshop, participant))
 }
@@ -209,7 +208,7 @@ pub async fn seat(
     db: &impl ConnectionTrait,
     caller: &Caller,
     workshop_id: i64,
-) -> Result<Seat, AppError> {
+) -> Result<Seat, WorkshopError> {
     let (workshop, participant) = place(db, caller, workshop_id).await?;
     let scope = with_round(db, workshop).await?;
     let me = match caller {
@@ -225,12 +224,15 @@ pub async fn seat(
 
 /// A guest as the round services see them: a member of the organisation
 /// with no role beyond member and no domain.
-async fn guest_as_user(db: &impl ConnectionTrait, user_id: i64) -> Result<CurrentUser, AppError> {
+async fn guest_as_user(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+) -> Result<CurrentUser, WorkshopError> {
     let person = user::Entity::find_by_id(user_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::Unauthorized)?;
+        .op("guest as user: find user")?
+        .ok_or(WorkshopError::SignInNeeded)?;
     Ok(CurrentUser {
         id: person.id,
         display_name: person.display_name,

@@ -2,11 +2,11 @@
 //! the change; on PostgreSQL the commit also wakes the other instances
 //! (`NOTIFY` is delivered on commit, and never for a rolled-back change).
 
+use super::error::WorkshopError;
 use crate::backend::ctx::Write;
 use crate::backend::entities::{workshop, workshop_event};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::live::Change;
-use crate::error::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
@@ -27,7 +27,7 @@ pub async fn bump(
     workshop_id: i64,
     change: Change,
     subject: Option<i64>,
-) -> Result<i64, AppError> {
+) -> Result<i64, WorkshopError> {
     let updated = workshop::Entity::update_many()
         .col_expr(
             workshop::Column::Version,
@@ -36,15 +36,15 @@ pub async fn bump(
         .filter(workshop::Column::Id.eq(workshop_id))
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("bump: update workshop")?;
     if updated.rows_affected == 0 {
-        return Err(AppError::NotFound);
+        return Err(WorkshopError::NotFound);
     }
     let seq = workshop::Entity::find_by_id(workshop_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?
+        .op("bump: find workshop")?
+        .ok_or(WorkshopError::NotFound)?
         .version;
     workshop_event::ActiveModel {
         workshop_id: Set(workshop_id),
@@ -57,7 +57,7 @@ pub async fn bump(
     }
     .insert(db)
     .await
-    .map_err(from_db)?;
+    .op("bump: insert workshop_event")?;
     if db.get_database_backend() == DbBackend::Postgres {
         db.execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
@@ -65,7 +65,7 @@ pub async fn bump(
             [NOTIFY_CHANNEL.into(), workshop_id.to_string().into()],
         ))
         .await
-        .map_err(from_db)?;
+        .op("bump: notify")?;
     }
     db.changed(workshop_id);
     Ok(seq)
@@ -80,7 +80,7 @@ pub async fn round_changed(
     round_id: i64,
     change: Change,
     subject: Option<i64>,
-) -> Result<(), AppError> {
+) -> Result<(), WorkshopError> {
     let workshops: Vec<i64> = workshop::Entity::find()
         .filter(workshop::Column::RoundId.eq(round_id))
         .select_only()
@@ -88,7 +88,7 @@ pub async fn round_changed(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("round changed: find workshop")?;
     for workshop_id in workshops {
         bump(db, workshop_id, change, subject).await?;
     }
@@ -101,14 +101,14 @@ pub async fn name_subject(
     workshop_id: i64,
     seq: i64,
     subject: i64,
-) -> Result<(), AppError> {
+) -> Result<(), StoreError> {
     workshop_event::Entity::update_many()
         .col_expr(workshop_event::Column::Subject, Expr::value(Some(subject)))
         .filter(workshop_event::Column::WorkshopId.eq(workshop_id))
         .filter(workshop_event::Column::Seq.eq(seq))
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("name subject: update workshop_event")?;
     Ok(())
 }
 
@@ -119,7 +119,7 @@ pub async fn since(
     workshop_id: i64,
     after: i64,
     limit: u64,
-) -> Result<Vec<workshop_event::Model>, AppError> {
+) -> Result<Vec<workshop_event::Model>, StoreError> {
     workshop_event::Entity::find()
         .filter(workshop_event::Column::WorkshopId.eq(workshop_id))
         .filter(workshop_event::Column::Seq.gt(after))
@@ -127,5 +127,5 @@ pub async fn since(
         .limit(limit)
         .all(db)
         .await
-        .map_err(from_db)
+        .op("since: find workshop_event")
 }

@@ -3,19 +3,18 @@
 //! behind one address joins fine, since right codes are never counted.
 
 use super::access::{seat, Caller};
+use super::error::WorkshopError;
 use super::events::bump;
 use crate::backend::accounts::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{user, workshop, workshop_participant};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::backend::throttle::{self, Window};
 use crate::domain::accounts::{CurrentUser, DisplayName, Role};
 use crate::domain::live::Change;
 use crate::domain::workshops::JoinCode;
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, PaginatorTrait, QueryFilter,
@@ -38,9 +37,11 @@ pub const GUEST_STATUS: &str = "guest";
 /// Who joins.
 pub enum Joiner {
     Member(CurrentUser),
-    /// A guest's name as typed, and their cookie's token if they have one.
+    /// A guest: their name, if the one typed is acceptable (a guest back
+    /// with their cookie needs none), and their cookie's token if they
+    /// have one.
     Guest {
-        name: String,
+        name: Option<DisplayName>,
         token: Option<String>,
     },
 }
@@ -64,13 +65,12 @@ async fn open_workshop(
     ip: &str,
     raw_code: &str,
     organisation: Option<i64>,
-) -> Result<workshop::Model, AppError> {
-    let code = match JoinCode::parse(raw_code) {
-        Ok(code) => Some(code),
-        Err(Key::ErrRequired) => return Err(FormErrors::refuse("code", Key::ErrRequired)),
-        Err(_) => None,
-    };
-    let txn = begin_write(db).await.map_err(from_db)?;
+) -> Result<workshop::Model, WorkshopError> {
+    if JoinCode::is_blank(raw_code) {
+        return Err(WorkshopError::CodeMissing);
+    }
+    let code = JoinCode::parse(raw_code).ok();
+    let txn = begin_write(db).await.op("open workshop: begin")?;
     throttle::take_place(
         &txn,
         format!("join:{ip}"),
@@ -83,18 +83,18 @@ async fn open_workshop(
             .filter(workshop::Column::Code.eq(code.as_str()))
             .one(&txn)
             .await
-            .map_err(from_db)?,
+            .op("open workshop: find workshop")?,
         None => None,
     }
     .filter(|w| organisation.is_none_or(|o| o == w.organisation_id));
     let Some(found) = found else {
-        txn.commit().await.map_err(from_db)?;
-        return Err(FormErrors::refuse("code", Key::ErrWorkshopCodeUnknown));
+        txn.commit().await.op("open workshop: commit")?;
+        return Err(WorkshopError::CodeUnknown);
     };
     // A right code: the place taken is not kept.
-    txn.rollback().await.map_err(from_db)?;
+    txn.rollback().await.op("open workshop: rollback")?;
     if !found.joining_open {
-        return Err(FormErrors::refuse("code", Key::ErrJoiningLocked));
+        return Err(WorkshopError::JoiningLocked);
     }
     Ok(found)
 }
@@ -105,7 +105,7 @@ pub async fn join(
     ip: &str,
     raw_code: &str,
     joiner: Joiner,
-) -> Result<Joined, AppError> {
+) -> Result<Joined, WorkshopError> {
     join_with_cap(ctx, ip, raw_code, joiner, DEFAULT_MAX_GUESTS).await
 }
 
@@ -118,7 +118,7 @@ pub async fn join_with_cap(
     raw_code: &str,
     joiner: Joiner,
     max_guests: u64,
-) -> Result<Joined, AppError> {
+) -> Result<Joined, WorkshopError> {
     let (db, clock) = (ctx.db, ctx.clock);
     let organisation = match &joiner {
         Joiner::Member(me) => Some(me.organisation_id),
@@ -135,20 +135,18 @@ pub async fn join_with_cap(
                 .filter(workshop_participant::Column::UserId.eq(me.id))
                 .one(&txn)
                 .await
-                .map_err(from_db)?;
+                .op("join: find workshop_participant")?;
             match already {
-                Some(p) if p.removed_at.is_some() => {
-                    return Err(FormErrors::refuse("code", Key::ErrParticipantRemoved))
-                }
+                Some(p) if p.removed_at.is_some() => return Err(WorkshopError::Removed),
                 Some(_) => {}
                 None => {
                     participant(found.id, me.id, None, now)
                         .insert(&txn)
                         .await
-                        .map_err(from_db)?;
+                        .op("join: insert participant")?;
                 }
             }
-            txn.commit().await.map_err(from_db)?;
+            txn.commit().await.op("join: commit")?;
             Ok(Joined {
                 workshop_id: found.id,
                 guest_token: None,
@@ -165,15 +163,11 @@ pub async fn join_with_cap(
                             guest_token: None,
                         })
                     }
-                    Err(AppError::Invalid(e))
-                        if e.message_for("workshop") == Some(Key::ErrParticipantRemoved) =>
-                    {
-                        return Err(FormErrors::refuse("code", Key::ErrParticipantRemoved))
-                    }
+                    Err(WorkshopError::Removed) => return Err(WorkshopError::Removed),
                     Err(_) => {}
                 }
             }
-            let name = DisplayName::parse(&name).map_err(|k| FormErrors::refuse("name", k))?;
+            let name = name.ok_or(WorkshopError::NameNeeded)?;
             let token = new_token();
             let txn = ctx.write().await?;
             bump(&txn, found.id, Change::Join, None).await?;
@@ -184,9 +178,9 @@ pub async fn join_with_cap(
                 .filter(workshop_participant::Column::Guest.eq(true))
                 .count(&txn)
                 .await
-                .map_err(from_db)?;
+                .op("join: find workshop_participant")?;
             if guests >= max_guests {
-                return Err(FormErrors::refuse("code", Key::ErrWorkshopFull));
+                return Err(WorkshopError::Full);
             }
             let person = user::ActiveModel {
                 organisation_id: Set(found.organisation_id),
@@ -202,12 +196,12 @@ pub async fn join_with_cap(
             }
             .insert(&txn)
             .await
-            .map_err(from_db)?;
+            .op("join: insert guest")?;
             participant(found.id, person.id, Some(hash_token(&token)), now)
                 .insert(&txn)
                 .await
-                .map_err(from_db)?;
-            txn.commit().await.map_err(from_db)?;
+                .op("join: insert participant")?;
+            txn.commit().await.op("join: commit")?;
             Ok(Joined {
                 workshop_id: found.id,
                 guest_token: Some(token),
@@ -238,7 +232,7 @@ fn participant(
 pub async fn guests_among(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = &i64>,
-) -> Result<std::collections::HashSet<i64>, AppError> {
+) -> Result<std::collections::HashSet<i64>, StoreError> {
     let ids: Vec<i64> = ids.into_iter().copied().collect();
     if ids.is_empty() {
         return Ok(std::collections::HashSet::new());
@@ -248,7 +242,7 @@ pub async fn guests_among(
         .filter(user::Column::Status.eq(GUEST_STATUS))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("guests among: find user")?
         .into_iter()
         .map(|u| u.id)
         .collect())

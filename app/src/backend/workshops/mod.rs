@@ -1,6 +1,7 @@
 //! Live workshops: a round run in a room, phones joining by code or QR
 //! code, phases with a shared timer, a projector board and a console.
 pub mod access;
+pub mod error;
 pub mod events;
 pub mod joining;
 pub mod posting;

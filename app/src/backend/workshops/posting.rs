@@ -3,19 +3,18 @@
 //! dots on mines during the vote.
 
 use super::access::seat;
+use super::error::WorkshopError;
 use super::events::{bump, name_subject};
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, dot_vote};
-use crate::backend::error::from_db;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::rounds::contributing::{check, insert, Marks};
+use crate::backend::store::Op;
 use crate::domain::live::Change;
 use crate::domain::round_inputs::Draft;
 use crate::domain::rounds::{ContributionKind, RoundStatus};
 use crate::domain::workshops::Phase;
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 /// Whether a post is taken now, and marked late: in the writing phase, or
@@ -36,7 +35,7 @@ pub async fn post(
     workshop_id: i64,
     started_in: Phase,
     draft: Draft,
-) -> Result<i64, AppError> {
+) -> Result<i64, WorkshopError> {
     let first = seat(ctx.db, &ctx.caller, workshop_id).await?;
     let scope = format!("participant:{}", first.participant.id);
     let caller = ctx.caller.clone();
@@ -46,10 +45,10 @@ pub async fn post(
             let seq = bump(txn, workshop_id, Change::Post, None).await?;
             let seat = seat(txn, &caller, workshop_id).await?;
             let Some(late) = lateness(seat.scope.phase(), started_in) else {
-                return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
+                return Err(WorkshopError::WritingOver);
             };
             if seat.scope.round.status != RoundStatus::Open.as_str() {
-                return Err(FormErrors::refuse("body", Key::ErrPostNotSent));
+                return Err(WorkshopError::WritingOver);
             }
             let round = round_by_id(txn, &seat.me, seat.scope.round.id).await?;
             let holds = check(txn, now, &seat.me, &round, &draft).await?;
@@ -84,12 +83,12 @@ pub async fn vote(
     workshop_id: i64,
     contribution_id: i64,
     add: bool,
-) -> Result<(), AppError> {
+) -> Result<(), WorkshopError> {
     let txn = ctx.write().await?;
     bump(&txn, workshop_id, Change::Vote, Some(contribution_id)).await?;
     let seat = seat(&txn, &ctx.caller, workshop_id).await?;
     if seat.scope.phase() != Phase::Vote {
-        return Err(FormErrors::refuse("dots", Key::ErrNotVotingTime));
+        return Err(WorkshopError::NotVotingTime);
     }
     contribution::Entity::find_by_id(contribution_id)
         .filter(contribution::Column::RoundId.eq(seat.scope.round.id))
@@ -97,28 +96,26 @@ pub async fn vote(
         .filter(contribution::Column::HiddenReason.is_null())
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("vote: find contribution")?
+        .ok_or(WorkshopError::NotInWorkshop)?;
     let mine = dot_vote::Entity::find()
         .filter(dot_vote::Column::ParticipantId.eq(seat.participant.id))
         .all(&txn)
         .await
-        .map_err(from_db)?;
+        .op("vote: find dot_vote")?;
     let used: i32 = mine.iter().map(|v| v.dots).sum();
     let here = mine.iter().find(|v| v.contribution_id == contribution_id);
     let dots = match (add, here) {
-        (true, _) if used >= seat.scope.workshop.dots => {
-            return Err(FormErrors::refuse("dots", Key::ErrNoDotsLeft))
-        }
+        (true, _) if used >= seat.scope.workshop.dots => return Err(WorkshopError::NoDotsLeft),
         (true, Some(v)) => v.dots + 1,
         (true, None) => 1,
         (false, Some(v)) => v.dots - 1,
-        (false, None) => return txn.commit().await.map_err(from_db),
+        (false, None) => return Ok(txn.commit().await.op("vote: commit")?),
     };
     dot_vote::Entity::delete_by_id((seat.participant.id, contribution_id))
         .exec(&txn)
         .await
-        .map_err(from_db)?;
+        .op("vote: delete dot_vote")?;
     if dots > 0 {
         dot_vote::ActiveModel {
             workshop_id: Set(workshop_id),
@@ -128,7 +125,7 @@ pub async fn vote(
         }
         .insert(&txn)
         .await
-        .map_err(from_db)?;
+        .op("vote: insert dot_vote")?;
     }
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("vote: commit")?)
 }

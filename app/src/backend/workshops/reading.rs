@@ -3,14 +3,15 @@
 //! is read for anyone: only their number.
 
 use super::access::{facilitating, place, seat, Caller, Scope};
+use super::error::WorkshopError;
 use super::joining::GUEST_STATUS;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{
     contribution, dot_vote, idea_version, round_domain, user, workshop, workshop_participant,
 };
-use crate::backend::error::from_db;
 use crate::backend::expertise;
+use crate::backend::store::Op;
 use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::{ContributionKind, Severity, TriageKind};
 use crate::domain::workshop_views::{
@@ -18,7 +19,6 @@ use crate::domain::workshop_views::{
     Timer, WorkshopHeader,
 };
 use crate::domain::workshops::seconds_left;
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -36,10 +36,10 @@ pub async fn may_watch(
     db: &impl ConnectionTrait,
     caller: &Caller,
     workshop_id: i64,
-) -> Result<(), AppError> {
+) -> Result<(), WorkshopError> {
     match (place(db, caller, workshop_id).await, caller) {
         (Ok(_), _) => Ok(()),
-        (Err(AppError::Forbidden | AppError::NotFound), Caller::Member(me)) => {
+        (Err(WorkshopError::Forbidden | WorkshopError::NotFound), Caller::Member(me)) => {
             facilitating(db, me, workshop_id).await.map(|_| ())
         }
         (Err(error), _) => Err(error),
@@ -50,22 +50,22 @@ async fn header(
     db: &impl ConnectionTrait,
     scope: &Scope,
     now: DateTime<Utc>,
-) -> Result<WorkshopHeader, AppError> {
+) -> Result<WorkshopHeader, WorkshopError> {
     let version = idea_version::Entity::find_by_id((scope.idea.id, scope.round.version))
         .one(db)
         .await
-        .map_err(from_db)?;
+        .op("header: find idea_version")?;
     let participants = workshop_participant::Entity::find()
         .filter(workshop_participant::Column::WorkshopId.eq(scope.workshop.id))
         .filter(workshop_participant::Column::RemovedAt.is_null())
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("header: count participants")?;
     let contributions = contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(scope.round.id))
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("header: count contributions")?;
     Ok(WorkshopHeader {
         workshop_id: scope.workshop.id,
         idea_id: scope.idea.id,
@@ -93,7 +93,7 @@ async fn contributions(
     scope: &Scope,
     now: DateTime<Utc>,
     own: Option<(i64, i64)>,
-) -> Result<Vec<LiveContribution>, AppError> {
+) -> Result<Vec<LiveContribution>, WorkshopError> {
     let mut query = contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(scope.round.id))
         .order_by_asc(contribution::Column::Id);
@@ -103,7 +103,7 @@ async fn contributions(
         };
         query = query.filter(contribution::Column::AuthorId.eq(author));
     }
-    let rows = query.all(db).await.map_err(from_db)?;
+    let rows = query.all(db).await.op("contributions: find contribution")?;
     let authors: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
     let people: HashMap<i64, user::Model> = if authors.is_empty() {
         HashMap::new()
@@ -112,7 +112,7 @@ async fn contributions(
             .filter(user::Column::Id.is_in(authors))
             .all(db)
             .await
-            .map_err(from_db)?
+            .op("contributions: find user")?
             .into_iter()
             .map(|u| (u.id, u))
             .collect()
@@ -126,7 +126,7 @@ async fn contributions(
         .filter(dot_vote::Column::WorkshopId.eq(scope.workshop.id))
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contributions: find dot_vote")?;
     Ok(rows
         .into_iter()
         .map(|c| {
@@ -200,12 +200,12 @@ fn grouped(mut items: Vec<LiveContribution>, wanted: &[i64]) -> Vec<DomainGroup>
 async fn wanted_domains(
     db: &impl ConnectionTrait,
     scope: &Scope,
-) -> Result<Vec<DomainRef>, AppError> {
+) -> Result<Vec<DomainRef>, WorkshopError> {
     let wanted: Vec<i64> = round_domain::Entity::find()
         .filter(round_domain::Column::RoundId.eq(scope.round.id))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("wanted domains: find round_domain")?
         .into_iter()
         .map(|d| d.domain_id)
         .collect();
@@ -222,7 +222,7 @@ async fn wanted_domains(
 }
 
 /// The phone of someone in the room.
-pub async fn phone(ctx: &Ctx<'_>, workshop_id: i64) -> Result<PhoneView, AppError> {
+pub async fn phone(ctx: &Ctx<'_>, workshop_id: i64) -> Result<PhoneView, WorkshopError> {
     let (db, now) = (ctx.db, ctx.now());
     let seat = seat(db, &ctx.caller, workshop_id).await?;
     let scope = &seat.scope;
@@ -245,7 +245,7 @@ pub async fn phone(ctx: &Ctx<'_>, workshop_id: i64) -> Result<PhoneView, AppErro
         .filter(dot_vote::Column::ParticipantId.eq(seat.participant.id))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("phone: find dot_vote")?
         .iter()
         .map(|v| v.dots as u32)
         .sum();
@@ -284,13 +284,13 @@ async fn own_contribution_ids(
     db: &impl ConnectionTrait,
     round_id: i64,
     author: i64,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<i64>, WorkshopError> {
     Ok(contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(round_id))
         .filter(contribution::Column::AuthorId.eq(author))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("own contribution ids: find contribution")?
         .into_iter()
         .map(|c| c.id)
         .collect())
@@ -301,7 +301,7 @@ pub async fn board(
     ctx: &Ctx<'_>,
     public_url: &str,
     workshop_id: i64,
-) -> Result<BoardView, AppError> {
+) -> Result<BoardView, WorkshopError> {
     let (db, now) = (ctx.db, ctx.now());
     let scope = facilitating(db, ctx.member()?, workshop_id).await?;
     let join = match (&scope.workshop.code, scope.workshop.joining_open) {
@@ -326,7 +326,7 @@ pub async fn board(
 }
 
 /// The code, the join address and its QR code.
-pub fn join_info(public_url: &str, code: &str) -> Result<JoinInfo, AppError> {
+pub fn join_info(public_url: &str, code: &str) -> Result<JoinInfo, WorkshopError> {
     let url = format!("{public_url}{}/{code}", crate::workshops::JOIN_PATH);
     Ok(JoinInfo {
         code: code.to_owned(),
@@ -336,7 +336,7 @@ pub fn join_info(public_url: &str, code: &str) -> Result<JoinInfo, AppError> {
 }
 
 /// The facilitator console. `session` tells whether this device holds it.
-pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, AppError> {
+pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, WorkshopError> {
     let (db, now) = (ctx.db, ctx.now());
     let (me, session) = (ctx.member()?, ctx.session()?);
     let scope = facilitating(db, me, workshop_id).await?;
@@ -358,7 +358,7 @@ pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, App
         .order_by_asc(workshop_participant::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("console: find workshop_participant")?;
     let names = crate::backend::ideas::reading::names(db, people.iter().map(|p| p.user_id)).await?;
     let domains: Vec<DomainRef> = expertise::offered(db, scope.idea.organisation_id)
         .await?

@@ -2,15 +2,14 @@
 //! dots each person places, the role cards dealt, removing someone, hiding
 //! a post.
 
+use super::error::WorkshopError;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{round_domain, workshop, workshop_participant};
-use crate::backend::error::from_db;
 use crate::backend::expertise;
 use crate::backend::rounds::triage::hide_in_round;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::live::Change;
 use crate::domain::workshops::{deal_cards, seconds_left, Phase};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use chrono::Duration;
 use rand::seq::SliceRandom;
 use sea_orm::sea_query::Expr;
@@ -28,7 +27,11 @@ pub enum TimerAction {
 }
 
 /// Pauses, resumes or extends the shared timer.
-pub async fn timer(ctx: &Ctx<'_>, workshop_id: i64, action: TimerAction) -> Result<(), AppError> {
+pub async fn timer(
+    ctx: &Ctx<'_>,
+    workshop_id: i64,
+    action: TimerAction,
+) -> Result<(), WorkshopError> {
     let now = ctx.now();
     at_the_console(
         ctx,
@@ -54,7 +57,7 @@ pub async fn timer(ctx: &Ctx<'_>, workshop_id: i64, action: TimerAction) -> Resu
                     (workshop::Column::TimerEndsAt, Expr::value(ends_at)),
                     (workshop::Column::TimerPausedLeft, Expr::value(paused)),
                 ];
-                set(txn, workshop_id, timer).await
+                Ok(set(txn, workshop_id, timer).await?)
             })
         },
     )
@@ -62,18 +65,14 @@ pub async fn timer(ctx: &Ctx<'_>, workshop_id: i64, action: TimerAction) -> Resu
 }
 
 /// Sets how many dots each participant places, before the vote begins.
-pub async fn set_dots(ctx: &Ctx<'_>, workshop_id: i64, dots: i32) -> Result<(), AppError> {
+pub async fn set_dots(ctx: &Ctx<'_>, workshop_id: i64, dots: i32) -> Result<(), WorkshopError> {
     at_the_console(ctx, workshop_id, (Change::Dots, None), move |txn, scope| {
         Box::pin(async move {
             if scope.phase() >= Phase::Vote {
-                return Err(FormErrors::refuse("dots", Key::ErrDotsTooLate));
+                return Err(WorkshopError::DotsTooLate);
             }
-            set(
-                txn,
-                workshop_id,
-                [(workshop::Column::Dots, Expr::value(dots))],
-            )
-            .await
+            let dots = [(workshop::Column::Dots, Expr::value(dots))];
+            Ok(set(txn, workshop_id, dots).await?)
         })
     })
     .await
@@ -81,7 +80,7 @@ pub async fn set_dots(ctx: &Ctx<'_>, workshop_id: i64, dots: i32) -> Result<(), 
 
 /// Deals the round's wanted domains as role cards to everyone in the room,
 /// at random; dealt again, they are reshuffled. Before the reveal only.
-pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
+pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), WorkshopError> {
     at_the_console(
         ctx,
         workshop_id,
@@ -89,18 +88,18 @@ pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
         move |txn, scope| {
             Box::pin(async move {
                 if scope.phase().revealed() {
-                    return Err(FormErrors::refuse("cards", Key::ErrCardsTooLate));
+                    return Err(WorkshopError::CardsTooLate);
                 }
                 let domains: Vec<i64> = round_domain::Entity::find()
                     .filter(round_domain::Column::RoundId.eq(scope.round.id))
                     .all(txn)
                     .await
-                    .map_err(from_db)?
+                    .op("deal: find round_domain")?
                     .into_iter()
                     .map(|d| d.domain_id)
                     .collect();
                 if domains.is_empty() {
-                    return Err(FormErrors::refuse("cards", Key::ErrCardsNoDomains));
+                    return Err(WorkshopError::NoDomainsForCards);
                 }
                 let mut present = present(txn, workshop_id).await?;
                 present.shuffle(&mut rand::thread_rng());
@@ -117,14 +116,10 @@ pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
                         .filter(workshop_participant::Column::Id.eq(participant))
                         .exec(txn)
                         .await
-                        .map_err(from_db)?;
+                        .op("deal: update workshop_participant")?;
                 }
-                set(
-                    txn,
-                    workshop_id,
-                    [(workshop::Column::CardsDealt, Expr::value(true))],
-                )
-                .await
+                let dealt = [(workshop::Column::CardsDealt, Expr::value(true))];
+                Ok(set(txn, workshop_id, dealt).await?)
             })
         },
     )
@@ -135,7 +130,7 @@ pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
 pub async fn present(
     db: &impl ConnectionTrait,
     workshop_id: i64,
-) -> Result<Vec<workshop_participant::Model>, AppError> {
+) -> Result<Vec<workshop_participant::Model>, StoreError> {
     use sea_orm::QueryOrder;
     workshop_participant::Entity::find()
         .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
@@ -143,13 +138,17 @@ pub async fn present(
         .order_by_asc(workshop_participant::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)
+        .op("present: find workshop_participant")
 }
 
 /// Removes someone from the room: they can no longer post or vote (a
 /// guest's session ends); what they wrote stays, for the facilitator to
 /// hide if need be.
-pub async fn remove(ctx: &Ctx<'_>, workshop_id: i64, participant_id: i64) -> Result<(), AppError> {
+pub async fn remove(
+    ctx: &Ctx<'_>,
+    workshop_id: i64,
+    participant_id: i64,
+) -> Result<(), WorkshopError> {
     let now = ctx.now();
     at_the_console(
         ctx,
@@ -167,9 +166,9 @@ pub async fn remove(ctx: &Ctx<'_>, workshop_id: i64, participant_id: i64) -> Res
                     .filter(workshop_participant::Column::RemovedAt.is_null())
                     .exec(txn)
                     .await
-                    .map_err(from_db)?;
+                    .op("remove: update workshop_participant")?;
                 if removed.rows_affected == 0 {
-                    return Err(AppError::NotFound);
+                    return Err(WorkshopError::NotInWorkshop);
                 }
                 Ok(())
             })
@@ -185,7 +184,7 @@ pub async fn hide(
     workshop_id: i64,
     contribution_id: i64,
     reason: crate::domain::rounds::ContributionText,
-) -> Result<(), AppError> {
+) -> Result<(), WorkshopError> {
     let now = ctx.now();
     let hider = ctx.member()?.id;
     at_the_console(
@@ -195,7 +194,7 @@ pub async fn hide(
         move |txn, scope| {
             Box::pin(async move {
                 let round = (scope.round.id, scope.idea.id);
-                hide_in_round(txn, round, contribution_id, &reason, hider, now).await
+                Ok(hide_in_round(txn, round, contribution_id, &reason, hider, now).await?)
             })
         },
     )

@@ -2,17 +2,16 @@
 //! lock joining, take the console over, move through the phases, end it.
 
 use super::access::{at_console, facilitating, may_facilitate, Scope};
+use super::error::WorkshopError;
 use super::events::bump;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{round, workshop};
-use crate::backend::error::from_db;
 use crate::backend::rounds::access::by_id as round_by_id;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::live::Change;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::domain::workshops::{JoinCode, Phase};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
@@ -24,7 +23,7 @@ pub(super) async fn set(
     db: &impl ConnectionTrait,
     workshop_id: i64,
     values: impl IntoIterator<Item = (workshop::Column, SimpleExpr)>,
-) -> Result<(), AppError> {
+) -> Result<(), StoreError> {
     values
         .into_iter()
         .fold(
@@ -34,31 +33,31 @@ pub(super) async fn set(
         .filter(workshop::Column::Id.eq(workshop_id))
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("update workshop")?;
     Ok(())
 }
 
 /// Starts the workshop of a live round (or finds the one started); the
 /// caller's device holds the console. Returns its id.
-pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, AppError> {
+pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, WorkshopError> {
     let (me, session) = (ctx.member()?, ctx.session()?);
     let txn = ctx.write().await?;
     let scope = round_by_id(&txn, me, round_id).await?;
     if !may_facilitate(&txn, me, scope.idea.id).await? {
-        return Err(AppError::Forbidden);
+        return Err(WorkshopError::Forbidden);
     }
     let existing = workshop::Entity::find()
         .filter(workshop::Column::RoundId.eq(round_id))
         .one(&txn)
         .await
-        .map_err(from_db)?;
+        .op("start: find workshop")?;
     if let Some(found) = existing {
-        txn.commit().await.map_err(from_db)?;
+        txn.commit().await.op("start: commit")?;
         return Ok(found.id);
     }
     let now = ctx.now();
     if scope.round.mode != RoundMode::Live.as_str() || !scope.accepting(now) {
-        return Err(FormErrors::refuse("round", Key::ErrWorkshopNeedsLiveRound));
+        return Err(WorkshopError::NeedsLiveRound);
     }
     let code = free_code(&txn).await?;
     let created = workshop::ActiveModel {
@@ -81,26 +80,26 @@ pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, AppError> {
     }
     .insert(&txn)
     .await
-    .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)?;
+    .op("start: insert workshop")?;
+    txn.commit().await.op("start: commit")?;
     Ok(created.id)
 }
 
 /// A code no running workshop uses (31^6 codes: a clash is rare, and the
 /// unique index stops the rarer race).
-async fn free_code(db: &impl ConnectionTrait) -> Result<String, AppError> {
+async fn free_code(db: &impl ConnectionTrait) -> Result<String, WorkshopError> {
     for _ in 0..20 {
         let code = JoinCode::random().as_str().to_owned();
         let taken = workshop::Entity::find()
             .filter(workshop::Column::Code.eq(code.clone()))
             .one(db)
             .await
-            .map_err(from_db)?;
+            .op("free code: find workshop")?;
         if taken.is_none() {
             return Ok(code);
         }
     }
-    Err(AppError::Internal)
+    Err(WorkshopError::NoFreeCode)
 }
 
 /// Runs `change` on a workshop the caller drives from the console, in one
@@ -113,19 +112,19 @@ pub(super) async fn at_the_console<'a, T>(
         &'c Write<'a>,
         Scope,
     ) -> std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<T, AppError>> + Send + 'c>,
+        Box<dyn std::future::Future<Output = Result<T, WorkshopError>> + Send + 'c>,
     >,
-) -> Result<T, AppError> {
+) -> Result<T, WorkshopError> {
     let txn = ctx.write().await?;
     bump(&txn, workshop_id, what, subject).await?;
     let scope = at_console(&txn, ctx.member()?, ctx.session()?, workshop_id).await?;
     let answer = change(&txn, scope).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("at the console: commit")?;
     Ok(answer)
 }
 
 /// Opens or locks joining (the code stays the same).
-pub async fn set_joining(ctx: &Ctx<'_>, workshop_id: i64, open: bool) -> Result<(), AppError> {
+pub async fn set_joining(ctx: &Ctx<'_>, workshop_id: i64, open: bool) -> Result<(), WorkshopError> {
     at_the_console(ctx, workshop_id, (Change::Joining, None), move |txn, _| {
         Box::pin(async move {
             set(
@@ -133,20 +132,21 @@ pub async fn set_joining(ctx: &Ctx<'_>, workshop_id: i64, open: bool) -> Result<
                 workshop_id,
                 [(workshop::Column::JoiningOpen, Expr::value(open))],
             )
-            .await
+            .await?;
+            Ok(())
         })
     })
     .await
 }
 
 /// Moves the console to the caller's device (the other one is told).
-pub async fn take_console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
+pub async fn take_console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), WorkshopError> {
     let (me, session) = (ctx.member()?, ctx.session()?);
     let txn = ctx.write().await?;
     bump(&txn, workshop_id, Change::Console, None).await?;
     let scope = facilitating(&txn, me, workshop_id).await?;
     if scope.ended() {
-        return Err(FormErrors::refuse("workshop", Key::ErrWorkshopEnded));
+        return Err(WorkshopError::Ended);
     }
     let holder = Expr::value(hash_token(session));
     set(
@@ -155,7 +155,7 @@ pub async fn take_console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppErro
         [(workshop::Column::ConsoleSession, holder)],
     )
     .await?;
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("take console: commit")?)
 }
 
 /// Goes from phase `from` to the next one, with a timer of `minutes` (or
@@ -167,7 +167,7 @@ pub async fn advance(
     workshop_id: i64,
     from: Phase,
     minutes: Option<u32>,
-) -> Result<(), AppError> {
+) -> Result<(), WorkshopError> {
     let now = ctx.now();
     at_the_console(
         ctx,
@@ -186,7 +186,7 @@ pub async fn advance(
 }
 
 /// Ends the workshop from any phase.
-pub async fn end(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), AppError> {
+pub async fn end(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), WorkshopError> {
     let now = ctx.now();
     at_the_console(
         ctx,
@@ -205,7 +205,7 @@ async fn enter(
     now: DateTime<Utc>,
     next: Phase,
     minutes: Option<u32>,
-) -> Result<(), AppError> {
+) -> Result<(), WorkshopError> {
     let minutes = minutes.or(next.default_minutes());
     let ends_at = minutes.map(|m| now + Duration::minutes(i64::from(m)));
     let mut values = vec![
@@ -231,7 +231,7 @@ async fn enter(
             .filter(round::Column::RevealedAt.is_null())
             .exec(txn)
             .await
-            .map_err(from_db)?;
+            .op("enter: update round")?;
         crate::backend::rounds::maturity::refresh(txn, now, scope.idea.id).await?;
     }
     Ok(())
