@@ -572,3 +572,24 @@ async fn next_from(t: &TestDb, clock: &ManualClock, by: &CurrentUser, id: i64) {
     .await
     .unwrap();
 }
+
+db_test!(
+    a_phase_the_code_does_not_know_fails_the_read_instead_of_ending_the_workshop,
+    |t: TestDb| async move {
+        use sea_orm::ConnectionTrait;
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let (_, id, code) = workshop(&t, &clock, &author, vec![1]).await;
+        let guest = join_as_guest(&t, &clock, &code, "Lou").await;
+        // Written by something else than this code (a newer version, a
+        // hand-made fix): the phase column holds a word it does not know.
+        t.db.execute_unprepared(&format!(
+            "UPDATE workshops SET phase = 'dancing' WHERE id = {id}"
+        ))
+        .await
+        .unwrap();
+        // Read as "ended", a guest would be shown out of a running room.
+        let read = reading::phone(&in_room(&t, &clock, &guest), id).await;
+        assert!(matches!(read, Err(WorkshopError::Store(_))), "{read:?}");
+    }
+);

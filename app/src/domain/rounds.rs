@@ -6,13 +6,21 @@ use super::ideas::paragraph;
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 
-/// An enum stored as a short English word, with its French label.
+/// An enum stored as a short English word, with its French label. On the
+/// server it is also a typed column (sea-orm's `ActiveEnum`): an entity's
+/// field holds the enum itself, and a word the code does not know fails
+/// the read instead of turning silently into a default.
 macro_rules! stored_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => ($text:literal, $label:ident)),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
         pub enum $name {
-            $($variant),*
+            $(
+                #[cfg_attr(feature = "ssr", sea_orm(string_value = $text))]
+                $variant
+            ),*
         }
 
         impl $name {

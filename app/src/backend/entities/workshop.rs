@@ -16,7 +16,7 @@ pub struct Model {
     /// The hash of the session token that holds the console.
     pub console_session: String,
     /// `Phase::as_str()`.
-    pub phase: String,
+    pub phase: crate::domain::workshops::Phase,
     pub version: i64,
     pub timer_ends_at: Option<DateTimeUtc>,
     /// Seconds left while paused.

@@ -2,7 +2,6 @@
 
 use crate::backend::entities::{workshop, workshop_event};
 use crate::backend::error::unexpected;
-use crate::backend::workshops::access::phase_of;
 use crate::backend::workshops::reading::timer;
 use crate::domain::live::{LiveEvent, RELOAD};
 use crate::error::AppError;
@@ -31,7 +30,7 @@ fn event(
         kind: kind.to_owned(),
         subject,
         at,
-        phase: phase_of(w),
+        phase: w.phase,
         timer: timer(w, now),
     }
 }

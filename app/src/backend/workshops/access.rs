@@ -26,21 +26,16 @@ pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool
     use sea_orm::PaginatorTrait;
     let running = workshop::Entity::find()
         .filter(workshop::Column::RoundId.eq(round_id))
-        .filter(workshop::Column::Phase.ne(Phase::Ended.as_str()))
+        .filter(workshop::Column::Phase.ne(Phase::Ended))
         .count(db)
         .await
         .op("running on: find workshop")?;
     Ok(running > 0)
 }
 
-/// The phase a workshop row is in.
-pub fn phase_of(workshop: &workshop::Model) -> Phase {
-    Phase::parse(&workshop.phase).unwrap_or(Phase::Ended)
-}
-
 impl Scope {
     pub fn phase(&self) -> Phase {
-        phase_of(&self.workshop)
+        self.workshop.phase
     }
 
     pub fn ended(&self) -> bool {
@@ -196,7 +191,7 @@ pub async fn place(
     if participant.removed_at.is_some() {
         return Err(WorkshopError::Removed);
     }
-    if matches!(caller, Caller::Guest(_)) && phase_of(&workshop) == Phase::Ended {
+    if matches!(caller, Caller::Guest(_)) && workshop.phase == Phase::Ended {
         return Err(WorkshopError::Ended);
     }
     Ok((workshop, participant))

@@ -68,7 +68,7 @@ pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, WorkshopError> {
         joining_open: Set(true),
         started_by: Set(me.id),
         console_session: Set(hash_token(session)),
-        phase: Set(Phase::Pitch.as_str().to_owned()),
+        phase: Set(Phase::Pitch),
         version: Set(1),
         timer_ends_at: Set(None),
         timer_paused_left: Set(None),
@@ -209,7 +209,7 @@ async fn enter(
     let minutes = minutes.or(next.default_minutes());
     let ends_at = minutes.map(|m| now + Duration::minutes(i64::from(m)));
     let mut values = vec![
-        (workshop::Column::Phase, Expr::value(next.as_str())),
+        (workshop::Column::Phase, Expr::value(next)),
         (workshop::Column::TimerEndsAt, Expr::value(ends_at)),
         (workshop::Column::TimerPausedLeft, Expr::value(None::<i32>)),
     ];
