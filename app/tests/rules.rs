@@ -696,7 +696,7 @@ async fn stored(t: &TestDb, idea_id: i64) -> (String, i32) {
         .await
         .unwrap()
         .unwrap();
-    (row.stage, row.score)
+    (row.stage.as_str().to_owned(), row.score)
 }
 
 db_test!(

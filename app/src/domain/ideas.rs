@@ -116,10 +116,14 @@ impl Tags {
 
 /// Where an idea stands for its readers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum IdeaStatus {
     /// Seen by its authors only.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "draft"))]
     Draft,
     /// Seen by everyone in the organisation.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "published"))]
     Published,
 }
 

@@ -6,10 +6,16 @@ use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Stage {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "seed"))]
     Seed,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "sketch"))]
     Sketch,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "demined"))]
     Demined,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ready"))]
     Ready,
 }
 

@@ -10,10 +10,10 @@ pub struct Model {
     pub idea_id: i64,
     pub author_id: i64,
     /// `ContributionKind::as_str()`.
-    pub kind: String,
+    pub kind: crate::domain::rounds::ContributionKind,
     pub domain_id: Option<i64>,
     /// `Severity::as_str()`, mines only.
-    pub severity: Option<String>,
+    pub severity: Option<crate::domain::rounds::Severity>,
     #[sea_orm(column_type = "Text")]
     pub body: String,
     #[sea_orm(column_type = "Text", nullable)]
@@ -26,7 +26,7 @@ pub struct Model {
     pub hidden_reason: Option<String>,
     pub hidden_by: Option<i64>,
     /// `TriageKind::as_str()`.
-    pub triage: Option<String>,
+    pub triage: Option<crate::domain::rounds::TriageKind>,
     #[sea_orm(column_type = "Text", nullable)]
     pub triage_note: Option<String>,
     pub triage_workaround_id: Option<i64>,

@@ -9,7 +9,7 @@ pub struct Model {
     pub organisation_id: i64,
     pub author_id: i64,
     /// `IdeaStatus::as_str()`.
-    pub status: String,
+    pub status: crate::domain::ideas::IdeaStatus,
     pub current_version: i32,
     pub revision: i32,
     pub title: String,
@@ -23,11 +23,11 @@ pub struct Model {
     /// The number of the round open now, if any.
     pub open_round: Option<i32>,
     /// `Outcome::as_str()`, set by an author.
-    pub outcome: Option<String>,
+    pub outcome: Option<crate::domain::rounds::Outcome>,
     #[sea_orm(column_type = "Text", nullable)]
     pub outcome_note: Option<String>,
     /// `Stage::slug()` and score as last computed (for the list's filter).
-    pub stage: String,
+    pub stage: crate::domain::maturity::Stage,
     pub score: i32,
 }
 

@@ -13,9 +13,9 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub focus: String,
     /// `RoundMode::as_str()`.
-    pub mode: String,
+    pub mode: crate::domain::rounds::RoundMode,
     /// `RoundStatus::as_str()`.
-    pub status: String,
+    pub status: crate::domain::rounds::RoundStatus,
     pub deadline: Option<DateTimeUtc>,
     /// Set when revealed before the deadline (or a live round's reveal).
     pub revealed_at: Option<DateTimeUtc>,

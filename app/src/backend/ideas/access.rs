@@ -54,7 +54,7 @@ pub async fn load(
             None => Standing::Reader,
         }
     };
-    if found.status == IdeaStatus::Draft.as_str() && standing == Standing::Reader {
+    if found.status == IdeaStatus::Draft && standing == Standing::Reader {
         return Err(AppError::NotFound);
     }
     Ok((found, standing))

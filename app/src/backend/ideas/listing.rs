@@ -11,7 +11,6 @@ use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary, PersonRef};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::maturity::Stage;
-use crate::domain::rounds::Outcome;
 use crate::error::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
@@ -37,7 +36,7 @@ fn coauthored_by(user_id: i64, status: &str) -> sea_orm::sea_query::SelectStatem
 fn published_in(organisation_id: i64) -> Select<idea::Entity> {
     idea::Entity::find()
         .filter(idea::Column::OrganisationId.eq(organisation_id))
-        .filter(idea::Column::Status.eq(IdeaStatus::Published.as_str()))
+        .filter(idea::Column::Status.eq(IdeaStatus::Published))
 }
 
 pub async fn list(
@@ -65,7 +64,7 @@ pub async fn list(
         );
     }
     if let Some(stage) = query.stage.as_deref().and_then(Stage::from_slug) {
-        found = found.filter(idea::Column::Stage.eq(stage.as_str()));
+        found = found.filter(idea::Column::Stage.eq(stage));
     }
     for pattern in like_patterns(query.q.as_deref().unwrap_or_default()) {
         found = found.filter(
@@ -86,7 +85,7 @@ pub async fn list(
         .map_err(from_db)?;
     let drafts = idea::Entity::find()
         .filter(idea::Column::OrganisationId.eq(me.organisation_id))
-        .filter(idea::Column::Status.eq(IdeaStatus::Draft.as_str()))
+        .filter(idea::Column::Status.eq(IdeaStatus::Draft))
         .filter(
             Condition::any()
                 .add(idea::Column::AuthorId.eq(me.id))
@@ -139,13 +138,13 @@ async fn summaries(
         .map(|i| IdeaSummary {
             id: i.id,
             excerpt: excerpt(&i.problem),
-            status: IdeaStatus::parse(&i.status).unwrap_or(IdeaStatus::Draft),
+            status: i.status,
             author: names.get(&i.author_id).cloned().unwrap_or_default(),
             tags: tags.remove(&i.id).unwrap_or_default(),
             version: i.current_version,
             updated: day(i.updated_at),
-            stage: Stage::parse(&i.stage).unwrap_or(Stage::Seed),
-            outcome: i.outcome.as_deref().and_then(Outcome::parse),
+            stage: i.stage,
+            outcome: i.outcome,
             title: i.title,
         })
         .collect())
@@ -171,7 +170,7 @@ async fn tags_in_use(
                     .column(idea::Column::Id)
                     .from(idea::Entity)
                     .and_where(idea::Column::OrganisationId.eq(organisation_id))
-                    .and_where(idea::Column::Status.eq(IdeaStatus::Published.as_str()))
+                    .and_where(idea::Column::Status.eq(IdeaStatus::Published))
                     .to_owned(),
             ),
         )

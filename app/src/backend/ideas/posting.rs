@@ -81,7 +81,7 @@ pub async fn create_draft(
             let created = idea::ActiveModel {
                 organisation_id: Set(me.organisation_id),
                 author_id: Set(me.id),
-                status: Set(IdeaStatus::Draft.as_str().to_owned()),
+                status: Set(IdeaStatus::Draft),
                 current_version: Set(1),
                 revision: Set(1),
                 title: Set(content.title.clone()),
@@ -170,7 +170,7 @@ pub async fn save(
                 return Err(AppError::Conflict);
             }
             let content = edit.content();
-            let draft = found.status == IdeaStatus::Draft.as_str();
+            let draft = found.status == IdeaStatus::Draft;
             let current = idea_version::Entity::find_by_id((idea_id, found.current_version))
                 .one(txn)
                 .await
@@ -201,10 +201,7 @@ pub async fn save(
                 .col_expr(idea::Column::UpdatedAt, Expr::value(now));
             if publishing {
                 claim = claim
-                    .col_expr(
-                        idea::Column::Status,
-                        Expr::value(IdeaStatus::Published.as_str()),
-                    )
+                    .col_expr(idea::Column::Status, Expr::value(IdeaStatus::Published))
                     .col_expr(idea::Column::PublishedAt, Expr::value(Some(now)));
             }
             let claimed = claim
@@ -268,11 +265,11 @@ pub async fn publish(
 ) -> Result<(), AppError> {
     let txn = crate::backend::db::begin_write(db).await.map_err(from_db)?;
     let found = load_for_edit(&txn, me, idea_id).await?;
-    if found.status == IdeaStatus::Draft.as_str() {
+    if found.status == IdeaStatus::Draft {
         let now = clock.now();
         let revision = found.revision;
         let mut row: idea::ActiveModel = found.into();
-        row.status = Set(IdeaStatus::Published.as_str().to_owned());
+        row.status = Set(IdeaStatus::Published);
         row.published_at = Set(Some(now));
         row.updated_at = Set(now);
         row.revision = Set(revision + 1);

@@ -5,7 +5,7 @@ use crate::backend::entities::{idea_coauthor, idea_version, user};
 use crate::backend::error::from_db;
 use crate::domain::accounts::{CurrentUser, MemberStatus};
 use crate::domain::idea_views::{IdeaView, PersonRef, VersionComparison, VersionInfo};
-use crate::domain::ideas::{IdeaContent, IdeaStatus};
+use crate::domain::ideas::IdeaContent;
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -103,7 +103,7 @@ pub async fn view(
         coauthors.iter().partition(|c| c.status == ACCEPTED);
     Ok(IdeaView {
         id: found.id,
-        status: IdeaStatus::parse(&found.status).unwrap_or(IdeaStatus::Draft),
+        status: found.status,
         content: content_of(current),
         version: found.current_version,
         revision: found.revision,

@@ -23,13 +23,13 @@ pub struct RoundScope {
 /// Whether a round's contributions may be seen by everyone who may see the
 /// idea ([`is_revealed`] on a stored row).
 pub fn revealed(round: &round::Model, now: DateTime<Utc>) -> bool {
-    let status = RoundStatus::parse(&round.status).unwrap_or(RoundStatus::Closed);
+    let status = round.status;
     is_revealed(status, round.revealed_at, round.deadline, now)
 }
 
 impl RoundScope {
     pub fn status(&self) -> RoundStatus {
-        RoundStatus::parse(&self.round.status).unwrap_or(RoundStatus::Closed)
+        self.round.status
     }
 
     pub fn revealed(&self, now: DateTime<Utc>) -> bool {

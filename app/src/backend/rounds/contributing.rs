@@ -43,9 +43,8 @@ pub(crate) async fn check(
     }
     if let Some(mine_id) = draft.answers {
         let answered = readable(db, me, now, mine_id).await.ok();
-        let is_mine_here = answered.is_some_and(|(c, m)| {
-            c.idea.id == scope.idea.id && m.kind == ContributionKind::Mine.as_str()
-        });
+        let is_mine_here = answered
+            .is_some_and(|(c, m)| c.idea.id == scope.idea.id && m.kind == ContributionKind::Mine);
         if !is_mine_here {
             errors.add("answers", Key::ErrNotAMineOfThisIdea);
         }
@@ -89,9 +88,9 @@ pub(crate) async fn insert(
         round_id: Set(scope.round.id),
         idea_id: Set(scope.idea.id),
         author_id: Set(author_id),
-        kind: Set(draft.kind.as_str().to_owned()),
+        kind: Set(draft.kind),
         domain_id: Set(draft.domain_id),
-        severity: Set(draft.severity.map(|s| s.as_str().to_owned())),
+        severity: Set(draft.severity),
         body: Set(draft.body),
         link: Set(draft.link),
         answers_id: Set(draft.answers),
@@ -153,9 +152,9 @@ pub async fn edit(ctx: &Ctx<'_>, contribution_id: i64, draft: Draft) -> Result<(
     let holds = check(&txn, ctx.now(), me, &scope, &draft).await?;
     let found_under_card = found.under_card;
     let mut row: contribution::ActiveModel = found.into();
-    row.kind = Set(draft.kind.as_str().to_owned());
+    row.kind = Set(draft.kind);
     row.domain_id = Set(draft.domain_id);
-    row.severity = Set(draft.severity.map(|s| s.as_str().to_owned()));
+    row.severity = Set(draft.severity);
     row.body = Set(draft.body);
     row.link = Set(draft.link);
     row.answers_id = Set(draft.answers);
@@ -274,7 +273,7 @@ pub async fn propose_workaround(
     run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
         Box::pin(async move {
             let (scope, mine) = revealed_of_other(txn, now, &me, mine_id).await?;
-            if mine.kind != ContributionKind::Mine.as_str() {
+            if mine.kind != ContributionKind::Mine {
                 return Err(FormErrors::refuse(
                     "contribution",
                     Key::ErrNotAMineOfThisIdea,

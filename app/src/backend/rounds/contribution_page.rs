@@ -16,7 +16,6 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFi
 use std::collections::HashMap;
 
 use super::contribution_views::{contribution_view, domains, reactions};
-use super::reading::status_of;
 
 /// The idea's rounds whose contributions everyone may read by `now`.
 async fn revealed_rounds(
@@ -41,7 +40,7 @@ async fn workarounds(
     let revealed = revealed_rounds(db, idea_id, now).await?;
     Ok(contribution::Entity::find()
         .filter(contribution::Column::RoundId.is_in(revealed))
-        .filter(contribution::Column::Kind.eq(ContributionKind::Workaround.as_str()))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Workaround))
         .filter(contribution::Column::HiddenReason.is_null())
         .order_by_asc(contribution::Column::Id)
         .all(db)
@@ -96,7 +95,7 @@ pub async fn contribution_page(
     let is_author = scope.is_author();
     let may_propose = revealed
         && scope.status() == RoundStatus::Open
-        && found.kind == ContributionKind::Mine.as_str()
+        && found.kind == ContributionKind::Mine
         && found.hidden_reason.is_none();
     let mines = if contribution.editable {
         readable_mines(db, me, now, scope.idea.id).await?
@@ -142,7 +141,7 @@ pub async fn readable_mines(
     let revealed = revealed_rounds(db, idea_id, now).await?;
     Ok(contribution::Entity::find()
         .filter(contribution::Column::IdeaId.eq(idea_id))
-        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine))
         .filter(contribution::Column::HiddenReason.is_null())
         .filter(
             sea_orm::Condition::any()
@@ -185,13 +184,13 @@ pub async fn recognition(
         .filter(|c| {
             rounds
                 .get(&c.round_id)
-                .is_some_and(|r| is_revealed(status_of(r), r.revealed_at, r.deadline, now))
+                .is_some_and(|r| is_revealed(r.status, r.revealed_at, r.deadline, now))
         })
         .collect();
     // A workaround is adopted when an author defused a mine with it.
     let ids: Vec<i64> = revealed
         .iter()
-        .filter(|c| c.kind == ContributionKind::Workaround.as_str())
+        .filter(|c| c.kind == ContributionKind::Workaround)
         .map(|c| c.id)
         .collect();
     let adopted = if ids.is_empty() {
@@ -199,7 +198,7 @@ pub async fn recognition(
     } else {
         contribution::Entity::find()
             .filter(contribution::Column::TriageWorkaroundId.is_in(ids))
-            .filter(contribution::Column::Triage.eq(TriageKind::Defused.as_str()))
+            .filter(contribution::Column::Triage.eq(TriageKind::Defused))
             .count(db)
             .await
             .map_err(from_db)? as u32
@@ -210,7 +209,7 @@ pub async fn recognition(
     Ok(Recognition {
         mines_caught: revealed
             .iter()
-            .filter(|c| c.kind == ContributionKind::Mine.as_str())
+            .filter(|c| c.kind == ContributionKind::Mine)
             .count() as u32,
         workarounds_adopted: adopted,
         rounds_taken_part: taken_part.len() as u32,

@@ -8,7 +8,6 @@ use crate::backend::ideas::reading::day;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::PersonRef;
 use crate::domain::round_views::{ContributionView, DomainRef, TriageView};
-use crate::domain::rounds::{ContributionKind, Severity, TriageKind};
 use crate::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -103,9 +102,10 @@ pub(super) async fn reactions(
     Ok(out)
 }
 
-fn triage_view(c: &contribution::Model) -> Option<TriageView> {
+/// A mine's triage as shown (the workaround named by id only).
+pub(super) fn triage_view(c: &contribution::Model) -> Option<TriageView> {
     Some(TriageView {
-        kind: TriageKind::parse(c.triage.as_deref()?)?,
+        kind: c.triage?,
         note: c.triage_note.clone().unwrap_or_default(),
         workaround: c.triage_workaround_id,
         workaround_text: None,
@@ -134,7 +134,7 @@ pub(super) fn contribution_view(
     Some(ContributionView {
         id: c.id,
         round_number,
-        kind: ContributionKind::parse(&c.kind)?,
+        kind: c.kind,
         author: PersonRef {
             id: c.author_id,
             name: people.get(&c.author_id).cloned().unwrap_or_default(),
@@ -143,7 +143,7 @@ pub(super) fn contribution_view(
             id,
             name: domain_names.get(&id).cloned().unwrap_or_default(),
         }),
-        severity: c.severity.as_deref().and_then(Severity::parse),
+        severity: c.severity,
         text: if hidden.is_some() {
             String::new()
         } else {

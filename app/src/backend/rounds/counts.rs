@@ -23,7 +23,7 @@ pub async fn untriaged_in_round(
 ) -> Result<u64, StoreError> {
     contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(round_id))
-        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine))
         .filter(contribution::Column::HiddenReason.is_null())
         .filter(contribution::Column::Triage.is_null())
         .count(db)

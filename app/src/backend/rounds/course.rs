@@ -57,7 +57,7 @@ pub async fn extend(
     let txn = ctx.write().await?;
     let scope = open_for_author(&txn, me, round_id).await?;
     let now = ctx.now();
-    if scope.revealed(now) || scope.round.mode != RoundMode::Async.as_str() {
+    if scope.revealed(now) || scope.round.mode != RoundMode::Async {
         return Err(FormErrors::refuse("deadline", Key::ErrRoundNotAccepting));
     }
     let mut errors = FormErrors::default();
@@ -105,7 +105,7 @@ pub(super) async fn end(
         super::revealing::record(txn, &scope.round, &scope.idea, when, now, None).await?;
     }
     let mut row: round::ActiveModel = scope.round.clone().into();
-    row.status = Set(status.as_str().to_owned());
+    row.status = Set(status);
     row.ended_at = Set(Some(clock.now()));
     row.synthesis = Set(synthesis.to_owned());
     row.next_step = Set(next_step.to_owned());

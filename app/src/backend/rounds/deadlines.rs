@@ -21,8 +21,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 /// revealed yet.
 fn due(now: DateTime<Utc>) -> sea_orm::Select<round::Entity> {
     round::Entity::find()
-        .filter(round::Column::Status.eq(RoundStatus::Open.as_str()))
-        .filter(round::Column::Mode.eq(RoundMode::Async.as_str()))
+        .filter(round::Column::Status.eq(RoundStatus::Open))
+        .filter(round::Column::Mode.eq(RoundMode::Async))
         .filter(round::Column::RevealedAt.is_null())
         .filter(round::Column::Deadline.lte(now))
 }

@@ -1,6 +1,7 @@
 //! The fiche de déminage: what an idea became through its rounds, on one
 //! or two pages. Only revealed, unhidden contributions appear.
 
+use super::contribution_views::triage_view;
 use super::maturity::{facts, from_facts};
 use crate::backend::entities::{contribution, idea_version, round};
 use crate::backend::error::from_db;
@@ -8,11 +9,9 @@ use crate::backend::ideas::access::load;
 use crate::backend::ideas::reading::{day, names};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{Fiche, FicheItem, FicheMine, TriageView};
-use crate::domain::rounds::{
-    is_revealed, ContributionKind, Outcome, RoundStatus, Severity, TriageKind,
-};
+use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus};
 use crate::error::AppError;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -34,7 +33,7 @@ pub async fn build(
     let revealed: Vec<i64> = rounds
         .iter()
         .filter(|r| {
-            let status = RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed);
+            let status = r.status;
             is_revealed(status, r.revealed_at, r.deadline, now)
         })
         .map(|r| r.id)
@@ -70,7 +69,7 @@ pub async fn build(
     let of_kind = |kind: ContributionKind| {
         shown
             .iter()
-            .filter(move |c| c.kind == kind.as_str())
+            .filter(move |c| c.kind == kind)
             .map(|c| FicheItem {
                 author: name(c.author_id),
                 text: c.body.clone(),
@@ -83,7 +82,7 @@ pub async fn build(
     };
     let mine_ids: Vec<i64> = shown
         .iter()
-        .filter(|c| c.kind == ContributionKind::Mine.as_str())
+        .filter(|c| c.kind == ContributionKind::Mine)
         .map(|c| c.id)
         .collect();
     let mut endorsed: HashMap<i64, u32> = HashMap::new();
@@ -100,39 +99,27 @@ pub async fn build(
     }
     let mut mines: Vec<FicheMine> = shown
         .iter()
-        .filter(|c| c.kind == ContributionKind::Mine.as_str())
+        .filter(|c| c.kind == ContributionKind::Mine)
         .map(|c| FicheMine {
             domain: c
                 .domain_id
                 .and_then(|d| domain_names.get(&d).cloned())
                 .unwrap_or_default(),
-            severity: c.severity.as_deref().and_then(Severity::parse),
+            severity: c.severity,
             text: c.body.clone(),
             author: name(c.author_id),
             endorsements: endorsed.get(&c.id).copied().unwrap_or(0),
-            triage: c
-                .triage
-                .as_deref()
-                .and_then(TriageKind::parse)
-                .map(|kind| TriageView {
-                    kind,
-                    note: c.triage_note.clone().unwrap_or_default(),
-                    workaround: c.triage_workaround_id,
-                    workaround_text: c
-                        .triage_workaround_id
-                        .and_then(|w| texts.get(&w).map(|t| (*t).to_owned())),
-                    owner: c.triage_owner.clone().unwrap_or_default(),
-                    due: c
-                        .triage_due
-                        .as_deref()
-                        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                        .map(|d| d.format("%d/%m/%Y").to_string())
-                        .unwrap_or_default(),
-                }),
+            // The fiche is read on paper: the adopted workaround's text too.
+            triage: triage_view(c).map(|t| TriageView {
+                workaround_text: t
+                    .workaround
+                    .and_then(|w| texts.get(&w).map(|t| (*t).to_owned())),
+                ..t
+            }),
             workarounds: shown
                 .iter()
                 .filter(|w| {
-                    w.kind == ContributionKind::Workaround.as_str()
+                    w.kind == ContributionKind::Workaround
                         && w.answers_id == Some(c.id)
                         // The defusing one is in the triage line already.
                         && Some(w.id) != c.triage_workaround_id
@@ -145,16 +132,12 @@ pub async fn build(
     mines.sort_by_key(|m| m.severity.map_or(3, |s| s as u8));
     let closed: Vec<&round::Model> = rounds
         .iter()
-        .filter(|r| r.status == RoundStatus::Closed.as_str())
+        .filter(|r| r.status == RoundStatus::Closed)
         .collect();
     let mut covered: Vec<String> = idea_facts
         .iter()
         .filter(|f| {
-            f.holds_domain
-                && matches!(
-                    f.kind,
-                    Some(ContributionKind::Mine | ContributionKind::AllClear)
-                )
+            f.holds_domain && matches!(f.kind, ContributionKind::Mine | ContributionKind::AllClear)
         })
         .filter_map(|f| f.domain_id.and_then(|d| domain_names.get(&d).cloned()))
         .collect();
@@ -171,7 +154,7 @@ pub async fn build(
         proposal: current.proposal,
         beneficiaries: current.beneficiaries,
         maturity,
-        outcome: found.outcome.as_deref().and_then(Outcome::parse),
+        outcome: found.outcome,
         outcome_note: found.outcome_note.clone().unwrap_or_default(),
         mines,
         workarounds: of_kind(ContributionKind::Workaround),

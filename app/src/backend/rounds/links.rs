@@ -112,7 +112,7 @@ pub async fn read(
         if !readable {
             continue;
         }
-        if c.kind == ContributionKind::Workaround.as_str() {
+        if c.kind == ContributionKind::Workaround {
             if let Some(mine) = c.answers_id.filter(|m| shown_ids.contains(m)) {
                 links.answered_by.entry(mine).or_default().push(c.id);
             }

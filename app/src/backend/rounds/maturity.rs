@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 /// The facts of one revealed, unhidden contribution that maturity reads.
 #[derive(Clone, Debug)]
 pub struct Fact {
-    pub kind: Option<ContributionKind>,
+    pub kind: ContributionKind,
     pub domain_id: Option<i64>,
     pub severity: Option<Severity>,
     pub triage: Option<TriageKind>,
@@ -45,7 +45,7 @@ pub async fn facts(
     let revealed: Vec<i64> = rounds
         .iter()
         .filter(|r| {
-            let status = RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed);
+            let status = r.status;
             is_revealed(status, r.revealed_at, r.deadline, now)
         })
         .map(|r| r.id)
@@ -61,10 +61,10 @@ pub async fn facts(
         .map_err(from_db)?
         .into_iter()
         .map(|c| Fact {
-            kind: ContributionKind::parse(&c.kind),
+            kind: c.kind,
             domain_id: c.domain_id,
-            severity: c.severity.as_deref().and_then(Severity::parse),
-            triage: c.triage.as_deref().and_then(TriageKind::parse),
+            severity: c.severity,
+            triage: c.triage,
             holds_domain: c.holds_domain,
             under_card: c.under_card,
         })
@@ -112,15 +112,11 @@ pub async fn from_facts(
         .count(db)
         .await
         .map_err(from_db)?;
-    let is_mine = |f: &&Fact| f.kind == Some(ContributionKind::Mine);
+    let is_mine = |f: &&Fact| f.kind == ContributionKind::Mine;
     let mut covered: Vec<i64> = facts
         .iter()
         .filter(|f| {
-            f.holds_domain
-                && matches!(
-                    f.kind,
-                    Some(ContributionKind::Mine | ContributionKind::AllClear)
-                )
+            f.holds_domain && matches!(f.kind, ContributionKind::Mine | ContributionKind::AllClear)
         })
         .filter_map(|f| f.domain_id)
         .collect();
@@ -128,7 +124,7 @@ pub async fn from_facts(
     covered.dedup();
     let closed: Vec<&round::Model> = rounds
         .iter()
-        .filter(|r| r.status == RoundStatus::Closed.as_str())
+        .filter(|r| r.status == RoundStatus::Closed)
         .collect();
     let evidence = Evidence {
         has_problem: !current.problem.trim().is_empty(),
@@ -148,9 +144,7 @@ pub async fn from_facts(
             .filter(|f| !f.triage.is_some_and(TriageKind::settles_blocking))
             .count() as u32,
         has_help_offer_or_coauthor: coauthors > 0
-            || facts
-                .iter()
-                .any(|f| f.kind == Some(ContributionKind::HelpOffer)),
+            || facts.iter().any(|f| f.kind == ContributionKind::HelpOffer),
         has_next_step: closed
             .last()
             .is_some_and(|r| !r.next_step.trim().is_empty()),
@@ -173,9 +167,9 @@ pub async fn refresh(
         .map_err(from_db)?
         .ok_or(AppError::NotFound)?;
     let maturity = of(db, &found, now).await?;
-    if found.stage != maturity.stage.as_str() || found.score != i32::from(maturity.score) {
+    if found.stage != maturity.stage || found.score != i32::from(maturity.score) {
         idea::Entity::update_many()
-            .col_expr(idea::Column::Stage, Expr::value(maturity.stage.as_str()))
+            .col_expr(idea::Column::Stage, Expr::value(maturity.stage))
             .col_expr(idea::Column::Score, Expr::value(i32::from(maturity.score)))
             .filter(idea::Column::Id.eq(idea_id))
             .exec(db)
@@ -228,7 +222,7 @@ pub async fn refresh_all(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Resul
 pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
     let mut by_domain: BTreeMap<i64, Vec<&Fact>> = BTreeMap::new();
     for fact in facts {
-        if let (Some(d), Some(ContributionKind::Mine | ContributionKind::AllClear)) =
+        if let (Some(d), ContributionKind::Mine | ContributionKind::AllClear) =
             (fact.domain_id, fact.kind)
         {
             by_domain.entry(d).or_default().push(fact);
@@ -240,7 +234,7 @@ pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
             let said = by_domain.get(&domain.id).map(Vec::as_slice).unwrap_or(&[]);
             let mines: Vec<&&Fact> = said
                 .iter()
-                .filter(|f| f.kind == Some(ContributionKind::Mine))
+                .filter(|f| f.kind == ContributionKind::Mine)
                 .collect();
             let all_clears = (said.len() - mines.len()) as u32;
             let state = if said.is_empty() {

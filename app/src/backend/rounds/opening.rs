@@ -217,7 +217,7 @@ pub async fn open(
         Box::pin(async move {
             let found = load_for_edit(txn, &me, idea_id).await?;
             let mut errors = FormErrors::default();
-            if found.status != IdeaStatus::Published.as_str() {
+            if found.status != IdeaStatus::Published {
                 return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
             }
             if found.open_round.is_some() {
@@ -253,8 +253,8 @@ pub async fn open(
                 number: Set(number),
                 version: Set(found.current_version),
                 focus: Set(ask_for.focus.as_str().to_owned()),
-                mode: Set(ask_for.mode.as_str().to_owned()),
-                status: Set(RoundStatus::Open.as_str().to_owned()),
+                mode: Set(ask_for.mode),
+                status: Set(RoundStatus::Open),
                 deadline: Set(deadline),
                 revealed_at: Set(None),
                 opened_by: Set(me.id),

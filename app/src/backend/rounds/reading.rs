@@ -16,7 +16,7 @@ use crate::domain::paris_time;
 use crate::domain::round_views::{
     DomainRef, RoundBlock, RoundInfo, RoundsPanel, TimelineEntry, TimelineEvent,
 };
-use crate::domain::rounds::{is_revealed, Outcome, RoundMode, RoundStatus};
+use crate::domain::rounds::{is_revealed, RoundStatus};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -26,11 +26,6 @@ use std::collections::HashMap;
 
 /// Contributions shown per round and page: the page stays light.
 pub const ROUND_PAGE: u64 = 10;
-
-/// A round's status as stored (an unreadable one is taken as over).
-pub(super) fn status_of(r: &round::Model) -> RoundStatus {
-    RoundStatus::parse(&r.status).unwrap_or(RoundStatus::Closed)
-}
 
 /// The panel of the idea page: rounds (the open one first, each with one
 /// page of contributions), maturity, coverage. `focus` is the round and
@@ -45,7 +40,7 @@ pub async fn panel(
     let (found, standing) = load(db, me, idea_id).await?;
     let (rounds, facts) = facts(db, idea_id, now).await?;
     let maturity = from_facts(db, &found, &rounds, &facts).await?;
-    if found.stage != maturity.stage.as_str() || found.score != i32::from(maturity.score) {
+    if found.stage != maturity.stage || found.score != i32::from(maturity.score) {
         // A deadline passed since the last write: keep the list's filter true.
         super::maturity::refresh(db, now, idea_id).await?;
     }
@@ -74,7 +69,7 @@ pub async fn panel(
 
     // Open round first, then the others, newest first.
     let mut ordered: Vec<&round::Model> = rounds.iter().collect();
-    ordered.sort_by_key(|r| (status_of(r) != RoundStatus::Open, -r.number));
+    ordered.sort_by_key(|r| (r.status != RoundStatus::Open, -r.number));
     // The round the coverage map speaks of: the open one, else the latest.
     let current = ordered.first().map(|r| r.id);
     // One round shows its contributions, a page at a time: the one asked
@@ -86,7 +81,7 @@ pub async fn panel(
         .or(ordered.first().map(|r| r.number));
     let mut pages = Vec::new();
     for r in &ordered {
-        let revealed = is_revealed(status_of(r), r.revealed_at, r.deadline, now);
+        let revealed = is_revealed(r.status, r.revealed_at, r.deadline, now);
         let mut visible =
             contribution::Entity::find().filter(contribution::Column::RoundId.eq(r.id));
         if !revealed {
@@ -123,7 +118,7 @@ pub async fn panel(
             0
         };
         let workshop_running = !revealed
-            && status_of(r) == RoundStatus::Open
+            && r.status == RoundStatus::Open
             && crate::backend::workshops::access::running_on(db, r.id).await?;
         pages.push((
             *r,
@@ -160,7 +155,7 @@ pub async fn panel(
         pages.iter().flat_map(|p| p.2.iter().cloned()).collect();
     let links = super::links::read(db, me, now, idea_id, &shown_rows).await?;
     let open_accepting =
-        |r: &round::Model, revealed: bool| status_of(r) == RoundStatus::Open && !revealed;
+        |r: &round::Model, revealed: bool| r.status == RoundStatus::Open && !revealed;
     let mut can_contribute = false;
     let blocks = pages
         .into_iter()
@@ -174,8 +169,8 @@ pub async fn panel(
                         number: r.number,
                         version: r.version,
                         focus: r.focus.clone(),
-                        mode: RoundMode::parse(&r.mode).unwrap_or(RoundMode::Async),
-                        status: status_of(r),
+                        mode: r.mode,
+                        status: r.status,
                         deadline: r.deadline.map(paris_time::show),
                         deadline_input: r.deadline.map(paris_time::input_value),
                         revealed,
@@ -229,10 +224,10 @@ pub async fn panel(
         .collect();
     Ok(RoundsPanel {
         idea_id,
-        published: found.status == IdeaStatus::Published.as_str(),
+        published: found.status == IdeaStatus::Published,
         rounds: blocks,
         maturity,
-        outcome: found.outcome.as_deref().and_then(Outcome::parse),
+        outcome: found.outcome,
         outcome_note: found.outcome_note.clone().unwrap_or_default(),
         coverage: coverage(&offered, &facts)
             .into_iter()
@@ -278,7 +273,7 @@ async fn timeline(
     for r in rounds {
         let number = r.number;
         events.push((r.opened_at, TimelineEvent::RoundOpened { number }));
-        let status = status_of(r);
+        let status = r.status;
         if is_revealed(status, r.revealed_at, r.deadline, now) {
             let count = contribution::Entity::find()
                 .filter(contribution::Column::RoundId.eq(r.id))

@@ -37,7 +37,7 @@ pub async fn triage(
             if !scope.is_author() {
                 return Err(AppError::Forbidden);
             }
-            if mine.kind != ContributionKind::Mine.as_str() {
+            if mine.kind != ContributionKind::Mine {
                 return Err(FormErrors::refuse("triage", Key::ErrNotAMineOfThisIdea));
             }
             if !scope.revealed(now) {
@@ -58,7 +58,7 @@ pub async fn triage(
                     let found = readable(txn, &me, now, id).await.ok();
                     let fits = found.is_some_and(|(c, w)| {
                         c.idea.id == scope.idea.id
-                            && w.kind == ContributionKind::Workaround.as_str()
+                            && w.kind == ContributionKind::Workaround
                             && w.hidden_reason.is_none()
                     });
                     if !fits {
@@ -99,7 +99,7 @@ pub async fn triage(
             let (idea_id, writer) = (scope.idea.id, mine.author_id);
             let round_number = scope.round.number;
             let mut row: contribution::ActiveModel = mine.into();
-            row.triage = Set(Some(kind.as_str().to_owned()));
+            row.triage = Set(Some(kind));
             row.triage_note = Set(note);
             row.triage_workaround_id = Set(workaround);
             row.triage_owner = Set(owner);
@@ -237,7 +237,7 @@ pub async fn set_outcome(
         return Err(FormErrors::refuse("note", Key::ErrLessonsRequired));
     }
     let mut row: idea::ActiveModel = found.into();
-    row.outcome = Set(outcome.map(|o| o.as_str().to_owned()));
+    row.outcome = Set(outcome);
     row.outcome_note = Set(outcome.map(|_| note));
     row.update(&txn).await.map_err(from_db)?;
     txn.commit().await.map_err(from_db)

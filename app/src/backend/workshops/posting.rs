@@ -47,7 +47,7 @@ pub async fn post(
             let Some(late) = lateness(seat.scope.phase(), started_in) else {
                 return Err(WorkshopError::WritingOver);
             };
-            if seat.scope.round.status != RoundStatus::Open.as_str() {
+            if seat.scope.round.status != RoundStatus::Open {
                 return Err(WorkshopError::WritingOver);
             }
             let round = round_by_id(txn, &seat.me, seat.scope.round.id).await?;
@@ -92,7 +92,7 @@ pub async fn vote(
     }
     contribution::Entity::find_by_id(contribution_id)
         .filter(contribution::Column::RoundId.eq(seat.scope.round.id))
-        .filter(contribution::Column::Kind.eq(ContributionKind::Mine.as_str()))
+        .filter(contribution::Column::Kind.eq(ContributionKind::Mine))
         .filter(contribution::Column::HiddenReason.is_null())
         .one(&txn)
         .await

@@ -13,7 +13,7 @@ use crate::backend::entities::{
 use crate::backend::expertise;
 use crate::backend::store::Op;
 use crate::domain::round_views::DomainRef;
-use crate::domain::rounds::{ContributionKind, Severity, TriageKind};
+use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{
     BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow, PhoneView,
     Timer, WorkshopHeader,
@@ -135,8 +135,8 @@ async fn contributions(
             let hidden = c.hidden_reason.is_some();
             LiveContribution {
                 id: c.id,
-                kind: ContributionKind::parse(&c.kind).unwrap_or(ContributionKind::Question),
-                severity: c.severity.as_deref().and_then(Severity::parse),
+                kind: c.kind,
+                severity: c.severity,
                 domain: c.domain_id.map(|id| DomainRef {
                     id,
                     name: domains.get(&id).cloned().unwrap_or_default(),
@@ -155,7 +155,7 @@ async fn contributions(
                             .sum()
                     })
                     .unwrap_or(0),
-                triage: c.triage.as_deref().and_then(TriageKind::parse),
+                triage: c.triage,
                 hidden_reason: c.hidden_reason,
             }
         })

@@ -56,7 +56,7 @@ pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, WorkshopError> {
         return Ok(found.id);
     }
     let now = ctx.now();
-    if scope.round.mode != RoundMode::Live.as_str() || !scope.accepting(now) {
+    if scope.round.mode != RoundMode::Live || !scope.accepting(now) {
         return Err(WorkshopError::NeedsLiveRound);
     }
     let code = free_code(&txn).await?;
@@ -221,7 +221,7 @@ async fn enter(
         ]);
     }
     set(txn, scope.workshop.id, values).await?;
-    let open = scope.round.status == RoundStatus::Open.as_str();
+    let open = scope.round.status == RoundStatus::Open;
     if next == Phase::Reveal && open && scope.round.revealed_at.is_none() {
         // Conditional: revealed online meanwhile, the first reveal stands.
         // The room sees this one: nobody is notified.
