@@ -50,7 +50,6 @@ pub fn on_join_page(err: WorkshopError, name_refused: Option<Key>) -> AppError {
             FormErrors::refuse(fields::NAME, name_refused.unwrap_or(Key::ErrRequired))
         }
         WorkshopError::Removed => FormErrors::refuse(fields::CODE, Key::ErrParticipantRemoved),
-        WorkshopError::Ended => FormErrors::refuse(fields::CODE, Key::ErrWorkshopEnded),
         other => other.into(),
     }
 }
