@@ -18,7 +18,7 @@ use app::backend::workshops::reading::may_watch;
 use app::backend::workshops::room;
 use app::backend::workshops::running;
 use app::db_test;
-use app::domain::live::{Change, LiveEvent, MAX_CATCH_UP, RELOAD};
+use app::domain::live::{EventKind, LiveEvent, MAX_CATCH_UP, RELOAD};
 use app::domain::workshops::Phase;
 use common::workshop::at_console;
 use common::workshop::{join_as_guest, post_mine, workshop};
@@ -50,7 +50,9 @@ async fn changes(t: &TestDb, workshop_id: i64, n: usize) {
     let clock = clock();
     let txn = Ctx::new(&t.db, &clock).write().await.unwrap();
     for _ in 0..n {
-        bump(&txn, workshop_id, Change::Timer, None).await.unwrap();
+        bump(&txn, workshop_id, EventKind::Timer, None)
+            .await
+            .unwrap();
     }
     txn.commit().await.unwrap();
 }

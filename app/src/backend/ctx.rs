@@ -97,6 +97,7 @@ impl<'a> Ctx<'a> {
         Ok(Write {
             txn: begin_write(self.db).await.op("begin write")?,
             live: self.live,
+            now: self.now(),
             changed: Mutex::new(BTreeSet::new()),
         })
     }
@@ -106,10 +107,34 @@ impl<'a> Ctx<'a> {
 pub struct Write<'a> {
     txn: DatabaseTransaction,
     live: Option<&'a LiveHub>,
+    /// When the write happens, as its changes are dated.
+    now: DateTime<Utc>,
     changed: Mutex<BTreeSet<i64>>,
 }
 
+impl Write<'static> {
+    /// A write no view of this instance waits on (a background job, at
+    /// `now`): other instances still hear of it from the database.
+    pub async fn detached(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Self, StoreError> {
+        Ok(Write {
+            txn: begin_write(db).await.op("begin write")?,
+            live: None,
+            now,
+            changed: Mutex::new(BTreeSet::new()),
+        })
+    }
+}
+
 impl Write<'_> {
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Gives up the write (what a dropped write does too, said aloud).
+    pub async fn rollback(self) -> Result<(), DbErr> {
+        self.txn.rollback().await
+    }
+
     /// Notes that `workshop_id` changed: its views are woken on commit.
     pub(crate) fn changed(&self, workshop_id: i64) {
         self.changed

@@ -1,5 +1,6 @@
 //! Server-only code: database, services, request context.
 pub mod accounts;
+pub mod changes;
 pub mod client_ip;
 pub mod clock;
 pub mod ctx;

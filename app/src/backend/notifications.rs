@@ -3,6 +3,7 @@
 
 use crate::backend::entities::{contribution, expertise_domain, idea, notification};
 use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
 use crate::domain::rounds::TriageKind;
@@ -18,7 +19,7 @@ use std::collections::HashMap;
 pub const SHOWN: u64 = 50;
 
 /// What a notification is about.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct About {
     pub kind: NotificationKind,
     pub idea_id: i64,
@@ -28,13 +29,14 @@ pub struct About {
     pub contribution_id: Option<i64>,
 }
 
-/// Tells each of `people` (once each) about something.
-pub async fn notify(
+/// Tells each of `people` (once each) about something. Only changes
+/// (`backend::changes`) tell anyone anything.
+pub(crate) async fn notify(
     txn: &impl ConnectionTrait,
     now: chrono::DateTime<chrono::Utc>,
     people: impl IntoIterator<Item = i64>,
     about: About,
-) -> Result<(), AppError> {
+) -> Result<(), StoreError> {
     let mut people: Vec<i64> = people.into_iter().collect();
     people.sort_unstable();
     people.dedup();
@@ -56,7 +58,7 @@ pub async fn notify(
     }))
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("notify: insert notification")?;
     Ok(())
 }
 

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a change of a workshop was about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Change {
+pub enum EventKind {
     /// A contribution posted (subject: its id).
     Post,
     /// Dots placed or taken back.
@@ -37,43 +37,43 @@ pub enum Change {
     Reveal,
 }
 
-impl Change {
-    pub const ALL: &'static [Change] = &[
-        Change::Post,
-        Change::Vote,
-        Change::Phase,
-        Change::Timer,
-        Change::Join,
-        Change::Leave,
-        Change::Console,
-        Change::Joining,
-        Change::Dots,
-        Change::Cards,
-        Change::Hide,
-        Change::Triage,
-        Change::Reveal,
+impl EventKind {
+    pub const ALL: &'static [EventKind] = &[
+        EventKind::Post,
+        EventKind::Vote,
+        EventKind::Phase,
+        EventKind::Timer,
+        EventKind::Join,
+        EventKind::Leave,
+        EventKind::Console,
+        EventKind::Joining,
+        EventKind::Dots,
+        EventKind::Cards,
+        EventKind::Hide,
+        EventKind::Triage,
+        EventKind::Reveal,
     ];
 
     /// The word stored and sent.
     pub fn as_str(self) -> &'static str {
         match self {
-            Change::Post => "post",
-            Change::Vote => "vote",
-            Change::Phase => "phase",
-            Change::Timer => "timer",
-            Change::Join => "join",
-            Change::Leave => "leave",
-            Change::Console => "console",
-            Change::Joining => "joining",
-            Change::Dots => "dots",
-            Change::Cards => "cards",
-            Change::Hide => "hide",
-            Change::Triage => "triage",
-            Change::Reveal => "reveal",
+            EventKind::Post => "post",
+            EventKind::Vote => "vote",
+            EventKind::Phase => "phase",
+            EventKind::Timer => "timer",
+            EventKind::Join => "join",
+            EventKind::Leave => "leave",
+            EventKind::Console => "console",
+            EventKind::Joining => "joining",
+            EventKind::Dots => "dots",
+            EventKind::Cards => "cards",
+            EventKind::Hide => "hide",
+            EventKind::Triage => "triage",
+            EventKind::Reveal => "reveal",
         }
     }
 
-    pub fn parse(raw: &str) -> Option<Change> {
+    pub fn parse(raw: &str) -> Option<EventKind> {
         Self::ALL.iter().copied().find(|c| c.as_str() == raw)
     }
 }
@@ -130,20 +130,20 @@ pub fn needs_reload(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bo
     if event.kind == RELOAD || event.phase != shown_phase {
         return true;
     }
-    let Some(change) = Change::parse(&event.kind) else {
+    let Some(change) = EventKind::parse(&event.kind) else {
         // A kind this page does not know yet (a newer server): be safe.
         return true;
     };
     match viewer {
-        Viewer::Facilitator => change != Change::Timer,
+        Viewer::Facilitator => change != EventKind::Timer,
         Viewer::Phone { participant } => match change {
-            Change::Phase
-            | Change::Cards
-            | Change::Dots
-            | Change::Hide
-            | Change::Triage
-            | Change::Reveal => true,
-            Change::Leave => event.subject == Some(participant),
+            EventKind::Phase
+            | EventKind::Cards
+            | EventKind::Dots
+            | EventKind::Hide
+            | EventKind::Triage
+            | EventKind::Reveal => true,
+            EventKind::Leave => event.subject == Some(participant),
             _ => false,
         },
     }
@@ -153,7 +153,7 @@ pub fn needs_reload(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bo
 mod tests {
     use super::*;
 
-    fn event(kind: Change, subject: Option<i64>, phase: Phase) -> LiveEvent {
+    fn event(kind: EventKind, subject: Option<i64>, phase: Phase) -> LiveEvent {
         LiveEvent {
             kind: kind.as_str().to_owned(),
             subject,
@@ -165,46 +165,50 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for change in Change::ALL {
-            assert_eq!(Change::parse(change.as_str()), Some(*change));
+        for change in EventKind::ALL {
+            assert_eq!(EventKind::parse(change.as_str()), Some(*change));
         }
-        assert_eq!(Change::parse("nope"), None);
+        assert_eq!(EventKind::parse("nope"), None);
     }
 
     #[test]
     fn a_phone_ignores_others_posts_but_not_a_new_phase_or_its_removal() {
         let me = Viewer::Phone { participant: 7 };
         let w = Phase::Writing;
-        assert!(!needs_reload(me, w, &event(Change::Post, Some(3), w)));
-        assert!(!needs_reload(me, w, &event(Change::Join, None, w)));
-        assert!(!needs_reload(me, w, &event(Change::Leave, Some(8), w)));
-        assert!(needs_reload(me, w, &event(Change::Leave, Some(7), w)));
+        assert!(!needs_reload(me, w, &event(EventKind::Post, Some(3), w)));
+        assert!(!needs_reload(me, w, &event(EventKind::Join, None, w)));
+        assert!(!needs_reload(me, w, &event(EventKind::Leave, Some(8), w)));
+        assert!(needs_reload(me, w, &event(EventKind::Leave, Some(7), w)));
         assert!(needs_reload(
             me,
             w,
-            &event(Change::Phase, None, Phase::Reveal)
+            &event(EventKind::Phase, None, Phase::Reveal)
         ));
-        assert!(needs_reload(me, w, &event(Change::Cards, None, w)));
+        assert!(needs_reload(me, w, &event(EventKind::Cards, None, w)));
         // A missed phase change shows in the state the event carries.
-        assert!(needs_reload(me, w, &event(Change::Post, None, Phase::Vote)));
+        assert!(needs_reload(
+            me,
+            w,
+            &event(EventKind::Post, None, Phase::Vote)
+        ));
     }
 
     #[test]
     fn the_board_follows_everything_but_the_timer() {
         let board = Viewer::Facilitator;
         let w = Phase::Writing;
-        assert!(needs_reload(board, w, &event(Change::Post, Some(3), w)));
-        assert!(!needs_reload(board, w, &event(Change::Timer, None, w)));
+        assert!(needs_reload(board, w, &event(EventKind::Post, Some(3), w)));
+        assert!(!needs_reload(board, w, &event(EventKind::Timer, None, w)));
         let reload = LiveEvent {
             kind: RELOAD.to_owned(),
-            ..event(Change::Timer, None, w)
+            ..event(EventKind::Timer, None, w)
         };
         assert!(needs_reload(board, w, &reload));
     }
 
     #[test]
     fn an_event_stays_small() {
-        let e = event(Change::Post, Some(123_456), Phase::Writing);
+        let e = event(EventKind::Post, Some(123_456), Phase::Writing);
         let json = serde_json::to_string(&e).unwrap_or_default();
         assert!(json.len() < 200, "{json}");
     }

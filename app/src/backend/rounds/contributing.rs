@@ -2,6 +2,7 @@
 //! round is silent; endorsing and replying once it is revealed.
 
 use super::access::{by_id, contribution as readable, RoundScope};
+use crate::backend::changes::{Change, RoundRef};
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, endorsement, reply};
@@ -283,13 +284,8 @@ pub async fn propose_workaround(
                 return Err(FormErrors::refuse("contribution", Key::ErrRoundNotOpen));
             }
             // A running workshop hears of it (its row first: one lock order).
-            crate::backend::workshops::events::round_changed(
-                txn,
-                scope.round.id,
-                crate::domain::live::Change::Post,
-                None,
-            )
-            .await?;
+            let round = RoundRef::of(&scope.round, &scope.idea);
+            txn.record(Change::Proposed { round }).await?;
             let draft = Draft {
                 kind: ContributionKind::Workaround,
                 domain_id: None,

@@ -3,23 +3,19 @@
 //! frees the idea for the next one.
 
 use super::access::RoundScope;
+use crate::backend::changes::{Change, RoundRef};
 use crate::backend::clock::Clock;
-use crate::backend::ctx::Ctx;
+use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{idea, round};
 use crate::backend::error::from_db;
-use crate::backend::notifications::{notify, About};
-use crate::domain::round_views::NotificationKind;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 use super::opening::{check_deadline, open_for_author};
-use super::people::{authors_of, concerned};
 
 /// Shows everyone's contributions before the deadline (or a live round's
 /// reveal). Revealing a revealed round does nothing.
@@ -34,16 +30,9 @@ pub async fn reveal(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
     if crate::backend::workshops::access::running_on(&txn, round_id).await? {
         return Err(FormErrors::refuse("form", Key::ErrRevealInWorkshop));
     }
-    // The workshop's row first, as every workshop write does: the same
-    // lock order everywhere, no deadlock with the console.
-    crate::backend::workshops::events::round_changed(
-        &txn,
-        round_id,
-        crate::domain::live::Change::Reveal,
-        None,
-    )
-    .await?;
-    super::revealing::record(&txn, &scope.round, &scope.idea, now, now, Some(me.id)).await?;
+    // No console runs on it (refused above): its workshops' rows may be
+    // bumped after the round's, with no console write to deadlock with.
+    super::revealing::record(&txn, &scope.round, &scope.idea, now, Some(me.id)).await?;
     txn.commit().await.map_err(from_db)
 }
 
@@ -89,7 +78,7 @@ pub async fn cancel(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
 
 /// Ends the round (closed or cancelled) and frees the idea for another.
 pub(super) async fn end(
-    txn: &impl ConnectionTrait,
+    txn: &Write<'_>,
     clock: &dyn Clock,
     scope: &RoundScope,
     status: RoundStatus,
@@ -102,7 +91,7 @@ pub(super) async fn end(
     // it: a cancelled round reveals nothing by itself.
     if scope.round.revealed_at.is_none() && scope.revealed(now) {
         let when = scope.round.deadline.filter(|d| *d <= now).unwrap_or(now);
-        super::revealing::record(txn, &scope.round, &scope.idea, when, now, None).await?;
+        super::revealing::record(txn, &scope.round, &scope.idea, when, None).await?;
     }
     let mut row: round::ActiveModel = scope.round.clone().into();
     row.status = Set(status);
@@ -117,22 +106,8 @@ pub(super) async fn end(
         .await
         .map_err(from_db)?;
     if status == RoundStatus::Closed {
-        let people = concerned(txn, scope).await?;
-        let about = About {
-            kind: NotificationKind::RoundClosed,
-            idea_id: scope.idea.id,
-            round_number: Some(scope.round.number),
-            domain_id: None,
-            contribution_id: None,
-        };
-        let authors = authors_of(txn, &scope.idea).await?;
-        notify(
-            txn,
-            clock.now(),
-            people.into_iter().filter(|p| !authors.contains(p)),
-            about,
-        )
-        .await?;
+        let round = RoundRef::of(&scope.round, &scope.idea);
+        txn.record(Change::Closed { round }).await?;
     }
     Ok(())
 }

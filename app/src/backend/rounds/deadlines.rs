@@ -9,7 +9,7 @@
 //! (PostgreSQL makes the second wait for the first's commit, SQLite
 //! serialises writers) reveal and notify once.
 
-use crate::backend::db::begin_write;
+use crate::backend::ctx::Write;
 use crate::backend::entities::{idea, round};
 use crate::backend::error::from_db;
 use crate::domain::rounds::{RoundMode, RoundStatus};
@@ -51,7 +51,7 @@ async fn reveal_one(
     now: DateTime<Utc>,
     found: &round::Model,
 ) -> Result<bool, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = Write::detached(db, now).await?;
     // Read again in the transaction: still due? (extended, cancelled or
     // revealed meanwhile, it is not).
     let Some(fresh) = due(now)
@@ -70,7 +70,7 @@ async fn reveal_one(
         .ok_or(AppError::NotFound)?;
     // The reveal happened at the deadline, whenever it is acted on.
     let at = fresh.deadline.unwrap_or(now);
-    if !super::revealing::record(&txn, &fresh, &idea, at, now, None).await? {
+    if !super::revealing::record(&txn, &fresh, &idea, at, None).await? {
         txn.rollback().await.map_err(from_db)?;
         return Ok(false);
     }

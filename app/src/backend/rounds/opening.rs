@@ -2,16 +2,15 @@
 
 use super::access::{by_id, RoundScope};
 use super::people::authors_of;
-use crate::backend::ctx::Ctx;
+use crate::backend::changes::{Change, RoundRef};
+use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{idea, round, round_domain, round_invitee, user, user_domain};
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
-use crate::backend::notifications::{notify, About};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::round_inputs::RoundOpening;
-use crate::domain::round_views::NotificationKind;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
@@ -109,7 +108,7 @@ async fn holders(
 /// Asks people to take part: records them once and notifies those newly
 /// asked. Authors are never asked to de-mine their own idea.
 async fn ask(
-    txn: &impl ConnectionTrait,
+    txn: &Write<'_>,
     now: DateTime<Utc>,
     scope: &RoundScope,
     people: &[i64],
@@ -143,31 +142,20 @@ async fn ask(
     .exec_without_returning(txn)
     .await
     .map_err(from_db)?;
-    let kind = if domain_id.is_some() {
-        NotificationKind::DomainCalled
-    } else {
-        NotificationKind::RoundInvitation
-    };
     let count = new.len() as u32;
-    notify(
-        txn,
-        now,
-        new,
-        About {
-            kind,
-            idea_id: scope.idea.id,
-            round_number: Some(scope.round.number),
-            domain_id,
-            contribution_id: None,
-        },
-    )
+    let round = RoundRef::of(&scope.round, &scope.idea);
+    txn.record(Change::Asked {
+        round,
+        domain: domain_id,
+        people: new,
+    })
     .await?;
     Ok(count)
 }
 
 /// Adds a wanted domain to the round and asks everyone who holds it.
 async fn call(
-    txn: &impl ConnectionTrait,
+    txn: &Write<'_>,
     now: DateTime<Utc>,
     scope: &RoundScope,
     domain_id: i64,

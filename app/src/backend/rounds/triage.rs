@@ -3,16 +3,13 @@
 
 use super::access::{by_id, can_moderate, contribution as readable};
 use super::contributing::{insert, Marks};
+use crate::backend::changes::{Change, RoundRef};
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, idea};
 use crate::backend::error::from_db;
 use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
-use crate::backend::notifications::{notify, About};
-use crate::backend::workshops::events::round_changed;
-use crate::domain::live::Change;
 use crate::domain::round_inputs::{DefusedBy, Draft, Triage};
-use crate::domain::round_views::NotificationKind;
 use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundStatus};
 use crate::error::{AppError, FormErrors};
 use crate::i18n::Key;
@@ -49,7 +46,15 @@ pub async fn triage(
             // « Mines encore à traiter » on a running console moves at once.
             // The workshop's row first, as every workshop write does: one
             // lock order, no deadlock with the console.
-            round_changed(txn, mine.round_id, Change::Triage, Some(mine_id)).await?;
+            let round = RoundRef::of(&scope.round, &scope.idea);
+            let writer = mine.author_id;
+            txn.record(Change::Triaged {
+                round,
+                mine: mine_id,
+                writer,
+                by: me.id,
+            })
+            .await?;
             let kind = answer.kind();
             let (mut workaround, mut owner, mut due) = (None, None, None);
             // Why, or what is to be done: every kind may say it.
@@ -96,8 +101,7 @@ pub async fn triage(
                     Some(action.as_str().to_owned())
                 }
             };
-            let (idea_id, writer) = (scope.idea.id, mine.author_id);
-            let round_number = scope.round.number;
+            let idea_id = scope.idea.id;
             let mut row: contribution::ActiveModel = mine.into();
             row.triage = Set(Some(kind));
             row.triage_note = Set(note);
@@ -107,18 +111,6 @@ pub async fn triage(
             row.triaged_at = Set(Some(now));
             row.update(txn).await.map_err(from_db)?;
             super::maturity::refresh(txn, now, idea_id).await?;
-            // The mine's writer learns what became of it (not the author
-            // answering their own co-author's mine twice over: once is enough).
-            if writer != me.id {
-                let about = About {
-                    kind: NotificationKind::MineTriaged,
-                    idea_id,
-                    round_number: Some(round_number),
-                    domain_id: None,
-                    contribution_id: Some(mine_id),
-                };
-                notify(txn, now, [writer], about).await?;
-            }
             Ok(idea_id)
         })
     })
@@ -179,7 +171,12 @@ pub async fn hide(
     let (round_id, idea_id) = (scope.round.id, scope.idea.id);
     // A running workshop's console and board drop it at once (the
     // workshop's row first: the console's lock order).
-    round_changed(&txn, round_id, Change::Hide, Some(found.id)).await?;
+    let round = RoundRef::of(&scope.round, &scope.idea);
+    txn.record(Change::Hidden {
+        round,
+        contribution: found.id,
+    })
+    .await?;
     hide_in_round(
         &txn,
         (round_id, idea_id),

@@ -6,7 +6,7 @@ use super::error::WorkshopError;
 use crate::backend::ctx::Write;
 use crate::backend::entities::{workshop, workshop_event};
 use crate::backend::store::{Op, StoreError};
-use crate::domain::live::Change;
+use crate::domain::live::EventKind;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
@@ -25,7 +25,7 @@ pub const NOTIFY_CHANNEL: &str = "demineurs_workshop_events";
 pub async fn bump(
     db: &Write<'_>,
     workshop_id: i64,
-    change: Change,
+    change: EventKind,
     subject: Option<i64>,
 ) -> Result<i64, WorkshopError> {
     let updated = workshop::Entity::update_many()
@@ -78,7 +78,7 @@ pub async fn bump(
 pub async fn round_changed(
     db: &Write<'_>,
     round_id: i64,
-    change: Change,
+    change: EventKind,
     subject: Option<i64>,
 ) -> Result<(), WorkshopError> {
     let workshops: Vec<i64> = workshop::Entity::find()

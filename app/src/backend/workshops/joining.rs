@@ -13,7 +13,7 @@ use crate::backend::entities::{user, workshop, workshop_participant};
 use crate::backend::store::{Op, StoreError};
 use crate::backend::throttle::{self, Window};
 use crate::domain::accounts::{CurrentUser, DisplayName, Role};
-use crate::domain::live::Change;
+use crate::domain::live::EventKind;
 use crate::domain::workshops::JoinCode;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -129,7 +129,7 @@ pub async fn join_with_cap(
     match joiner {
         Joiner::Member(me) => {
             let txn = ctx.write().await?;
-            bump(&txn, found.id, Change::Join, None).await?;
+            bump(&txn, found.id, EventKind::Join, None).await?;
             let already = workshop_participant::Entity::find()
                 .filter(workshop_participant::Column::WorkshopId.eq(found.id))
                 .filter(workshop_participant::Column::UserId.eq(me.id))
@@ -170,7 +170,7 @@ pub async fn join_with_cap(
             let name = name.ok_or(WorkshopError::NameNeeded)?;
             let token = new_token();
             let txn = ctx.write().await?;
-            bump(&txn, found.id, Change::Join, None).await?;
+            bump(&txn, found.id, EventKind::Join, None).await?;
             // Counted after `bump` locked the workshop's row: two phones
             // cannot both take the last place.
             let guests = workshop_participant::Entity::find()

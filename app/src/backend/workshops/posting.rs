@@ -11,7 +11,7 @@ use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::rounds::contributing::{check, insert, Marks};
 use crate::backend::store::Op;
-use crate::domain::live::Change;
+use crate::domain::live::EventKind;
 use crate::domain::round_inputs::Draft;
 use crate::domain::rounds::{ContributionKind, RoundStatus};
 use crate::domain::workshops::Phase;
@@ -42,7 +42,7 @@ pub async fn post(
     let now = ctx.now();
     run_once(ctx, &scope, key, move |txn| {
         Box::pin(async move {
-            let seq = bump(txn, workshop_id, Change::Post, None).await?;
+            let seq = bump(txn, workshop_id, EventKind::Post, None).await?;
             let seat = seat(txn, &caller, workshop_id).await?;
             let Some(late) = lateness(seat.scope.phase(), started_in) else {
                 return Err(WorkshopError::WritingOver);
@@ -85,7 +85,7 @@ pub async fn vote(
     add: bool,
 ) -> Result<(), WorkshopError> {
     let txn = ctx.write().await?;
-    bump(&txn, workshop_id, Change::Vote, Some(contribution_id)).await?;
+    bump(&txn, workshop_id, EventKind::Vote, Some(contribution_id)).await?;
     let seat = seat(&txn, &ctx.caller, workshop_id).await?;
     if seat.scope.phase() != Phase::Vote {
         return Err(WorkshopError::NotVotingTime);

@@ -8,7 +8,7 @@ use crate::backend::entities::{round_domain, workshop, workshop_participant};
 use crate::backend::expertise;
 use crate::backend::rounds::triage::hide_in_round;
 use crate::backend::store::{Op, StoreError};
-use crate::domain::live::Change;
+use crate::domain::live::EventKind;
 use crate::domain::workshops::{deal_cards, seconds_left, Phase};
 use chrono::Duration;
 use rand::seq::SliceRandom;
@@ -36,7 +36,7 @@ pub async fn timer(
     at_the_console(
         ctx,
         workshop_id,
-        (Change::Timer, None),
+        (EventKind::Timer, None),
         move |txn, scope| {
             Box::pin(async move {
                 let w = &scope.workshop;
@@ -66,15 +66,20 @@ pub async fn timer(
 
 /// Sets how many dots each participant places, before the vote begins.
 pub async fn set_dots(ctx: &Ctx<'_>, workshop_id: i64, dots: i32) -> Result<(), WorkshopError> {
-    at_the_console(ctx, workshop_id, (Change::Dots, None), move |txn, scope| {
-        Box::pin(async move {
-            if scope.phase() >= Phase::Vote {
-                return Err(WorkshopError::DotsTooLate);
-            }
-            let dots = [(workshop::Column::Dots, Expr::value(dots))];
-            Ok(set(txn, workshop_id, dots).await?)
-        })
-    })
+    at_the_console(
+        ctx,
+        workshop_id,
+        (EventKind::Dots, None),
+        move |txn, scope| {
+            Box::pin(async move {
+                if scope.phase() >= Phase::Vote {
+                    return Err(WorkshopError::DotsTooLate);
+                }
+                let dots = [(workshop::Column::Dots, Expr::value(dots))];
+                Ok(set(txn, workshop_id, dots).await?)
+            })
+        },
+    )
     .await
 }
 
@@ -84,7 +89,7 @@ pub async fn deal(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), WorkshopError> 
     at_the_console(
         ctx,
         workshop_id,
-        (Change::Cards, None),
+        (EventKind::Cards, None),
         move |txn, scope| {
             Box::pin(async move {
                 if scope.phase().revealed() {
@@ -153,7 +158,7 @@ pub async fn remove(
     at_the_console(
         ctx,
         workshop_id,
-        (Change::Leave, Some(participant_id)),
+        (EventKind::Leave, Some(participant_id)),
         move |txn, _| {
             Box::pin(async move {
                 let removed = workshop_participant::Entity::update_many()
@@ -190,7 +195,7 @@ pub async fn hide(
     at_the_console(
         ctx,
         workshop_id,
-        (Change::Hide, Some(contribution_id)),
+        (EventKind::Hide, Some(contribution_id)),
         move |txn, scope| {
             Box::pin(async move {
                 let round = (scope.round.id, scope.idea.id);

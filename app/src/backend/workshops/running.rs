@@ -9,7 +9,7 @@ use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{round, workshop};
 use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::store::{Op, StoreError};
-use crate::domain::live::Change;
+use crate::domain::live::EventKind;
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::domain::workshops::{JoinCode, Phase};
 use chrono::{DateTime, Duration, Utc};
@@ -107,7 +107,7 @@ async fn free_code(db: &impl ConnectionTrait) -> Result<String, WorkshopError> {
 pub(super) async fn at_the_console<'a, T>(
     ctx: &Ctx<'a>,
     workshop_id: i64,
-    (what, subject): (Change, Option<i64>),
+    (what, subject): (EventKind, Option<i64>),
     change: impl for<'c> FnOnce(
         &'c Write<'a>,
         Scope,
@@ -125,17 +125,22 @@ pub(super) async fn at_the_console<'a, T>(
 
 /// Opens or locks joining (the code stays the same).
 pub async fn set_joining(ctx: &Ctx<'_>, workshop_id: i64, open: bool) -> Result<(), WorkshopError> {
-    at_the_console(ctx, workshop_id, (Change::Joining, None), move |txn, _| {
-        Box::pin(async move {
-            set(
-                txn,
-                workshop_id,
-                [(workshop::Column::JoiningOpen, Expr::value(open))],
-            )
-            .await?;
-            Ok(())
-        })
-    })
+    at_the_console(
+        ctx,
+        workshop_id,
+        (EventKind::Joining, None),
+        move |txn, _| {
+            Box::pin(async move {
+                set(
+                    txn,
+                    workshop_id,
+                    [(workshop::Column::JoiningOpen, Expr::value(open))],
+                )
+                .await?;
+                Ok(())
+            })
+        },
+    )
     .await
 }
 
@@ -143,7 +148,7 @@ pub async fn set_joining(ctx: &Ctx<'_>, workshop_id: i64, open: bool) -> Result<
 pub async fn take_console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), WorkshopError> {
     let (me, session) = (ctx.member()?, ctx.session()?);
     let txn = ctx.write().await?;
-    bump(&txn, workshop_id, Change::Console, None).await?;
+    bump(&txn, workshop_id, EventKind::Console, None).await?;
     let scope = facilitating(&txn, me, workshop_id).await?;
     if scope.ended() {
         return Err(WorkshopError::Ended);
@@ -172,7 +177,7 @@ pub async fn advance(
     at_the_console(
         ctx,
         workshop_id,
-        (Change::Phase, None),
+        (EventKind::Phase, None),
         move |txn, scope| {
             Box::pin(async move {
                 let Some(next) = from.next().filter(|_| scope.phase() == from) else {
@@ -191,7 +196,7 @@ pub async fn end(ctx: &Ctx<'_>, workshop_id: i64) -> Result<(), WorkshopError> {
     at_the_console(
         ctx,
         workshop_id,
-        (Change::Phase, None),
+        (EventKind::Phase, None),
         move |txn, scope| {
             Box::pin(async move { enter(txn, &scope, now, Phase::Ended, None).await })
         },

@@ -1,0 +1,241 @@
+//! What a write changed, said once in the domain's terms, and everything
+//! that follows from it derived here: the live event a running workshop's
+//! console, board and phones hear, and the in-app notifications (the
+//! outbox rows of e-mail will be derived here too). A service records the
+//! change in its own write ([`Write::record`]); it never writes an event or
+//! a notification itself, so a new write cannot forget a consequence, and
+//! a reader finds who is told what in one place.
+//!
+//! A workshop's own changes (a phone's post, a phase, the timer…) are its
+//! numbered events (`workshops::events::bump`); these are the changes of a
+//! round made from the idea's pages or by the deadline job.
+
+use crate::backend::ctx::Write;
+use crate::backend::entities::{idea, round};
+use crate::backend::notifications::{notify, About};
+use crate::backend::rounds::people::{authors_by_id, concerned_in};
+use crate::backend::store::StoreError;
+use crate::backend::workshops::error::WorkshopError;
+use crate::backend::workshops::events::round_changed;
+use crate::domain::live::EventKind;
+use crate::domain::round_views::NotificationKind;
+
+/// The round a change is about, as its consequences name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RoundRef {
+    pub id: i64,
+    pub number: i32,
+    pub idea_id: i64,
+    pub idea_author: i64,
+}
+
+impl RoundRef {
+    pub fn of(round: &round::Model, idea: &idea::Model) -> RoundRef {
+        RoundRef {
+            id: round.id,
+            number: round.number,
+            idea_id: idea.id,
+            idea_author: idea.author_id,
+        }
+    }
+}
+
+/// A change of a round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A workaround proposed on a revealed mine from the idea's page.
+    Proposed { round: RoundRef },
+    /// A mine answered by `by`, one of the idea's authors; its writer is
+    /// told (not an author answering their own mine).
+    Triaged {
+        round: RoundRef,
+        mine: i64,
+        writer: i64,
+        by: i64,
+    },
+    /// A contribution hidden by a moderator.
+    Hidden { round: RoundRef, contribution: i64 },
+    /// Everyone's contributions shown, by `by` or at the deadline (`None`);
+    /// everyone concerned but `by` is told.
+    Revealed { round: RoundRef, by: Option<i64> },
+    /// People newly asked to take part: by name, or as holders of the
+    /// domain called.
+    Asked {
+        round: RoundRef,
+        domain: Option<i64>,
+        people: Vec<i64>,
+    },
+    /// The round closed with its synthesis: whoever wrote in it is told
+    /// (the authors wrote the synthesis).
+    Closed { round: RoundRef },
+}
+
+impl Change {
+    pub fn round(&self) -> RoundRef {
+        match self {
+            Change::Proposed { round }
+            | Change::Triaged { round, .. }
+            | Change::Hidden { round, .. }
+            | Change::Revealed { round, .. }
+            | Change::Asked { round, .. }
+            | Change::Closed { round } => *round,
+        }
+    }
+
+    /// The event the round's workshops hear, with what it is about.
+    pub fn live_event(&self) -> Option<(EventKind, Option<i64>)> {
+        match self {
+            Change::Proposed { .. } => Some((EventKind::Post, None)),
+            Change::Triaged { mine, .. } => Some((EventKind::Triage, Some(*mine))),
+            Change::Hidden { contribution, .. } => Some((EventKind::Hide, Some(*contribution))),
+            Change::Revealed { .. } => Some((EventKind::Reveal, None)),
+            Change::Asked { .. } | Change::Closed { .. } => None,
+        }
+    }
+
+    /// What the people told read about.
+    pub fn notice(&self) -> Option<About> {
+        let round = self.round();
+        let about = |kind| About {
+            kind,
+            idea_id: round.idea_id,
+            round_number: Some(round.number),
+            domain_id: None,
+            contribution_id: None,
+        };
+        match self {
+            Change::Proposed { .. } | Change::Hidden { .. } => None,
+            Change::Triaged { mine, .. } => Some(About {
+                contribution_id: Some(*mine),
+                ..about(NotificationKind::MineTriaged)
+            }),
+            Change::Revealed { .. } => Some(about(NotificationKind::RoundRevealed)),
+            Change::Asked { domain: None, .. } => Some(about(NotificationKind::RoundInvitation)),
+            Change::Asked {
+                domain: Some(domain),
+                ..
+            } => Some(About {
+                domain_id: Some(*domain),
+                ..about(NotificationKind::DomainCalled)
+            }),
+            Change::Closed { .. } => Some(about(NotificationKind::RoundClosed)),
+        }
+    }
+
+    /// Who is told, read in the write (who wrote in the round, its authors).
+    async fn audience(&self, write: &Write<'_>) -> Result<Vec<i64>, StoreError> {
+        let round = self.round();
+        Ok(match self {
+            Change::Proposed { .. } | Change::Hidden { .. } => Vec::new(),
+            Change::Triaged { writer, by, .. } => told_unless(vec![*writer], &[*by]),
+            Change::Revealed { by, .. } => {
+                let concerned = concerned_in(write, round.id, round.idea_id, round.idea_author);
+                told_unless(concerned.await?, by.as_slice())
+            }
+            Change::Asked { people, .. } => people.clone(),
+            Change::Closed { .. } => {
+                let concerned = concerned_in(write, round.id, round.idea_id, round.idea_author);
+                let authors = authors_by_id(write, round.idea_id, round.idea_author).await?;
+                told_unless(concerned.await?, &authors)
+            }
+        })
+    }
+}
+
+/// `people` but those in `not`.
+fn told_unless(mut people: Vec<i64>, not: &[i64]) -> Vec<i64> {
+    people.retain(|p| !not.contains(p));
+    people
+}
+
+impl Write<'_> {
+    /// Records `change` in this write: its workshops' event (their row
+    /// first: record before touching the round's rows, the lock order of
+    /// every workshop write) and its notifications. Rolled back with the
+    /// write; heard by the views when it commits.
+    pub async fn record(&self, change: Change) -> Result<(), StoreError> {
+        if let Some((kind, subject)) = change.live_event() {
+            round_changed(self, change.round().id, kind, subject)
+                .await
+                .map_err(|err| match err {
+                    WorkshopError::Store(err) => err,
+                    // The workshops were read in this write: one cannot
+                    // vanish before it is bumped.
+                    other => StoreError::corrupt("record: bump workshop", other),
+                })?;
+        }
+        if let Some(about) = change.notice() {
+            let people = change.audience(self).await?;
+            notify(self, self.now(), people, about).await?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROUND: RoundRef = RoundRef {
+        id: 7,
+        number: 2,
+        idea_id: 3,
+        idea_author: 11,
+    };
+
+    #[test]
+    fn a_hide_and_a_proposal_reach_the_room_and_tell_nobody() {
+        let hidden = Change::Hidden {
+            round: ROUND,
+            contribution: 40,
+        };
+        assert_eq!(hidden.live_event(), Some((EventKind::Hide, Some(40))));
+        assert!(hidden.notice().is_none());
+        let proposed = Change::Proposed { round: ROUND };
+        assert_eq!(proposed.live_event(), Some((EventKind::Post, None)));
+        assert!(proposed.notice().is_none());
+    }
+
+    #[test]
+    fn a_triage_tells_its_writer_about_that_mine() {
+        let triaged = Change::Triaged {
+            round: ROUND,
+            mine: 40,
+            writer: 5,
+            by: 11,
+        };
+        assert_eq!(triaged.live_event(), Some((EventKind::Triage, Some(40))));
+        let about = triaged.notice().expect("a notice");
+        assert_eq!(about.kind, NotificationKind::MineTriaged);
+        assert_eq!(about.contribution_id, Some(40));
+        assert_eq!(about.round_number, Some(2));
+    }
+
+    #[test]
+    fn asking_names_the_domain_when_one_was_called() {
+        let called = Change::Asked {
+            round: ROUND,
+            domain: Some(9),
+            people: vec![5],
+        };
+        let about = called.notice().expect("a notice");
+        assert_eq!(about.kind, NotificationKind::DomainCalled);
+        assert_eq!(about.domain_id, Some(9));
+        assert!(called.live_event().is_none());
+        let named = Change::Asked {
+            round: ROUND,
+            domain: None,
+            people: vec![5],
+        };
+        let about = named.notice().expect("a notice");
+        assert_eq!(about.kind, NotificationKind::RoundInvitation);
+        assert_eq!(about.domain_id, None);
+    }
+
+    #[test]
+    fn whoever_made_the_change_is_not_told_of_it() {
+        assert_eq!(told_unless(vec![5, 11, 6], &[11]), vec![5, 6]);
+        assert_eq!(told_unless(vec![11], &[11]), Vec::<i64>::new());
+        assert_eq!(told_unless(vec![5, 6], &[]), vec![5, 6]);
+    }
+}
