@@ -209,7 +209,7 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
         .await
         .unwrap()
         .into_iter()
-        .map(|e| e.kind)
+        .map(|e| e.kind.as_str().to_owned())
         .collect();
     assert!(!kinds.iter().any(|k| k == "reveal"), "{kinds:?}");
     // Searching for the text finds nothing.
@@ -645,7 +645,7 @@ db_test!(
             async move {
                 let all = events::since(&db, id, 0, 1000).await.unwrap();
                 all.last()
-                    .map(|e| (e.seq, e.kind.clone(), e.subject))
+                    .map(|e| (e.seq, e.kind.as_str().to_owned(), e.subject))
                     .unwrap()
             }
         };

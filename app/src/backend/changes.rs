@@ -233,6 +233,14 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_is_stored_as_the_word_its_page_reads() {
+        use sea_orm::ActiveEnum;
+        for kind in NotificationKind::ALL {
+            assert_eq!(kind.to_value(), kind.as_str());
+        }
+    }
+
+    #[test]
     fn whoever_made_the_change_is_not_told_of_it() {
         assert_eq!(told_unless(vec![5, 11, 6], &[11]), vec![5, 6]);
         assert_eq!(told_unless(vec![11], &[11]), Vec::<i64>::new());

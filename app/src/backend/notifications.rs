@@ -46,7 +46,7 @@ pub(crate) async fn notify(
     notification::Entity::insert_many(people.into_iter().map(|user_id| {
         notification::ActiveModel {
             user_id: Set(user_id),
-            kind: Set(about.kind.as_str().to_owned()),
+            kind: Set(about.kind),
             idea_id: Set(about.idea_id),
             round_number: Set(about.round_number),
             domain_id: Set(about.domain_id),
@@ -107,7 +107,7 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
         .collect();
     // How each mine named was triaged, as it stands now.
     let mine_ids: Vec<i64> = rows.iter().filter_map(|n| n.contribution_id).collect();
-    let triages: HashMap<i64, Option<String>> = contribution::Entity::find()
+    let triages: HashMap<i64, Option<TriageKind>> = contribution::Entity::find()
         .filter(contribution::Column::Id.is_in(mine_ids))
         .select_only()
         .column(contribution::Column::Id)
@@ -120,22 +120,19 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
         .collect();
     let items = rows
         .into_iter()
-        .filter_map(|n| {
-            Some(NotificationView {
-                id: n.id,
-                kind: NotificationKind::parse(&n.kind)?,
-                idea_id: n.idea_id,
-                idea_title: titles.get(&n.idea_id).cloned().unwrap_or_default(),
-                round_number: n.round_number,
-                domain: n.domain_id.and_then(|d| domains.get(&d).cloned()),
-                contribution_id: n.contribution_id,
-                triage: n
-                    .contribution_id
-                    .and_then(|c| triages.get(&c).cloned().flatten())
-                    .and_then(|t| TriageKind::parse(&t)),
-                created: crate::domain::paris_time::show(n.created_at),
-                unread: n.read_at.is_none(),
-            })
+        .map(|n| NotificationView {
+            id: n.id,
+            kind: n.kind,
+            idea_id: n.idea_id,
+            idea_title: titles.get(&n.idea_id).cloned().unwrap_or_default(),
+            round_number: n.round_number,
+            domain: n.domain_id.and_then(|d| domains.get(&d).cloned()),
+            contribution_id: n.contribution_id,
+            triage: n
+                .contribution_id
+                .and_then(|c| triages.get(&c).copied().flatten()),
+            created: crate::domain::paris_time::show(n.created_at),
+            unread: n.read_at.is_none(),
         })
         .collect();
     let unread = unread_count(db, me.id).await? as u32;

@@ -8,32 +8,47 @@ use serde::{Deserialize, Serialize};
 
 /// What a change of a workshop was about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum EventKind {
     /// A contribution posted (subject: its id).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "post"))]
     Post,
     /// Dots placed or taken back.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "vote"))]
     Vote,
     /// The next phase, or the end.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "phase"))]
     Phase,
     /// The timer paused, resumed or extended.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "timer"))]
     Timer,
     /// Someone joined.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "join"))]
     Join,
     /// Someone removed (subject: their participant id).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "leave"))]
     Leave,
     /// The console moved to another device.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "console"))]
     Console,
     /// Joining opened or locked.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "joining"))]
     Joining,
     /// The number of dots changed.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "dots"))]
     Dots,
     /// Role cards dealt.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cards"))]
     Cards,
     /// A contribution hidden (subject: its id).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "hide"))]
     Hide,
     /// A mine triaged from its page (subject: its id).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "triage"))]
     Triage,
     /// The round revealed from the idea page.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "reveal"))]
     Reveal,
 }
 
@@ -169,6 +184,15 @@ mod tests {
             assert_eq!(EventKind::parse(change.as_str()), Some(*change));
         }
         assert_eq!(EventKind::parse("nope"), None);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_word_stored_is_the_word_sent() {
+        use sea_orm::ActiveEnum;
+        for kind in EventKind::ALL {
+            assert_eq!(kind.to_value(), kind.as_str());
+        }
     }
 
     #[test]

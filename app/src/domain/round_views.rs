@@ -216,16 +216,23 @@ pub struct NotificationView {
 
 /// Why someone is told something.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum NotificationKind {
     /// Asked by name to take part in a round.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "round_invitation"))]
     RoundInvitation,
     /// A domain they hold was called.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "domain_called"))]
     DomainCalled,
     /// A round they took part in, or of their idea, was revealed.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "round_revealed"))]
     RoundRevealed,
     /// A round they took part in was closed.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "round_closed"))]
     RoundClosed,
     /// A mine they raised was triaged by the idea's authors.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "mine_triaged"))]
     MineTriaged,
 }
 

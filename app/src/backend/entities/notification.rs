@@ -1,3 +1,4 @@
+use crate::domain::round_views::NotificationKind;
 use sea_orm::entity::prelude::*;
 
 /// Something a person should know about an idea; its text is written when
@@ -8,8 +9,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub user_id: i64,
-    /// `NotificationKind::as_str()`.
-    pub kind: String,
+    pub kind: NotificationKind,
     pub idea_id: i64,
     pub round_number: Option<i32>,
     pub domain_id: Option<i64>,

@@ -1,3 +1,4 @@
+use crate::domain::live::EventKind;
 use sea_orm::entity::prelude::*;
 
 /// One change of a workshop, numbered by the workshop's version.
@@ -8,7 +9,7 @@ pub struct Model {
     pub workshop_id: i64,
     #[sea_orm(primary_key, auto_increment = false)]
     pub seq: i64,
-    pub kind: String,
+    pub kind: EventKind,
     pub subject: Option<i64>,
     pub created_at: DateTimeUtc,
 }

@@ -44,7 +44,7 @@ pub fn events(
     rows.iter()
         .map(|row| {
             let e = event(
-                &row.kind,
+                row.kind.as_str(),
                 row.subject,
                 row.created_at.timestamp_millis(),
                 w,

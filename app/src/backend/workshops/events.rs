@@ -49,7 +49,7 @@ pub async fn bump(
     workshop_event::ActiveModel {
         workshop_id: Set(workshop_id),
         seq: Set(seq),
-        kind: Set(change.as_str().to_owned()),
+        kind: Set(change),
         subject: Set(subject),
         // Wall time, not the app's clock: it dates a delivery, for the
         // fan-out delay, and nothing in the domain reads it.
