@@ -27,7 +27,7 @@ pub async fn resolve_session(
         match app::backend::accounts::setup::needs_setup(&state.db).await {
             Ok(true) => {}
             Ok(false) => state.setup_token.consume(),
-            Err(error) => return unavailable(error),
+            Err(error) => return unavailable(error.into()),
         }
     }
     let (mut parts, body) = request.into_parts();
@@ -35,7 +35,7 @@ pub async fn resolve_session(
         Some(token) => {
             match sessions::current_user(&state.db, state.clock.as_ref(), &token).await {
                 Ok(user) => Viewer(user),
-                Err(error) => return unavailable(error),
+                Err(error) => return unavailable(error.into()),
             }
         }
         None => Viewer(None),

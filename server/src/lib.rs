@@ -17,7 +17,7 @@ mod unavailable;
 
 use anyhow::Context;
 use app::backend::{
-    accounts::{setup, setup_token::SetupToken},
+    accounts::{error::AccountError, setup, setup_token::SetupToken},
     clock::{SharedClock, SystemClock},
     db,
     state::AppState,
@@ -85,10 +85,10 @@ pub async fn create_admin(
             );
             Ok(())
         }
-        Err(app::error::AppError::Conflict) => {
+        Err(AccountError::AlreadySetUp) => {
             anyhow::bail!("an administrator exists already: nothing changed")
         }
-        Err(e) => anyhow::bail!("cannot create the administrator: {}", explain(&e)),
+        Err(e) => anyhow::bail!("cannot create the administrator: {}", explain(&e.into())),
     }
 }
 
@@ -112,7 +112,7 @@ pub async fn create_organisation(
             );
             Ok(())
         }
-        Err(e) => anyhow::bail!("cannot create the organisation: {}", explain(&e)),
+        Err(e) => anyhow::bail!("cannot create the organisation: {}", explain(&e.into())),
     }
 }
 
@@ -130,10 +130,10 @@ pub async fn reset_password(config: &Config, email: &str) -> anyhow::Result<()> 
             eprintln!("Hand this link to its owner: it works once, within 24 hours.");
             Ok(())
         }
-        Err(app::error::AppError::NotFound) => {
+        Err(AccountError::NotFound) => {
             anyhow::bail!("no active account has this address: nothing changed")
         }
-        Err(e) => anyhow::bail!("cannot create the link: {}", explain(&e)),
+        Err(e) => anyhow::bail!("cannot create the link: {}", explain(&e.into())),
     }
 }
 

@@ -17,6 +17,7 @@ pub struct SetupForm {
 /// Open to anyone holding the token, and only while setup is pending.
 #[server(endpoint = "complete_setup")]
 pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), AppError> {
+    use super::fields;
     use crate::backend::accounts::{sessions, setup};
     use crate::backend::http::{fail, set_session_cookie, state};
     use crate::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
@@ -25,19 +26,19 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
 
     let state = state();
     let mut errors = FormErrors::with_input([
-        ("organisation", form.organisation.as_str()),
-        ("display_name", form.display_name.as_str()),
-        ("email", form.email.as_str()),
+        (fields::ORGANISATION, form.organisation.as_str()),
+        (fields::DISPLAY_NAME, form.display_name.as_str()),
+        (fields::EMAIL, form.email.as_str()),
     ]);
     if !state.setup_token.matches(form.token.trim()) {
-        errors.add("token", Key::ErrSetupToken);
+        errors.add(fields::TOKEN, Key::ErrSetupToken);
     }
-    let organisation =
-        OrganisationName::parse(&form.organisation).map_err(|k| errors.add("organisation", k));
+    let organisation = OrganisationName::parse(&form.organisation)
+        .map_err(|k| errors.add(fields::ORGANISATION, k));
     let display_name =
-        DisplayName::parse(&form.display_name).map_err(|k| errors.add("display_name", k));
-    let email = Email::parse(&form.email).map_err(|k| errors.add("email", k));
-    let password = NewPassword::parse(&form.password).map_err(|k| errors.add("password", k));
+        DisplayName::parse(&form.display_name).map_err(|k| errors.add(fields::DISPLAY_NAME, k));
+    let email = Email::parse(&form.email).map_err(|k| errors.add(fields::EMAIL, k));
+    let password = NewPassword::parse(&form.password).map_err(|k| errors.add(fields::PASSWORD, k));
     let (Ok(organisation), Ok(display_name), Ok(email), Ok(password), true) = (
         organisation,
         display_name,
@@ -47,6 +48,10 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
     ) else {
         return Err(fail(AppError::Invalid(errors)));
     };
+    let shown = [
+        (fields::DISPLAY_NAME, display_name.as_str().to_owned()),
+        (fields::EMAIL, email.as_str().to_owned()),
+    ];
     let input = setup::FirstAdmin {
         organisation,
         display_name,
@@ -55,7 +60,7 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
     };
     let admin = setup::create_first_admin(&state.db, state.clock.as_ref(), input)
         .await
-        .map_err(fail)?;
+        .map_err(|e| fail(echoing(e, &shown)))?;
     state.setup_token.consume();
     let token = sessions::open(&state.db, state.clock.as_ref(), admin)
         .await
@@ -81,7 +86,7 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
         &client_ip(),
     )
     .await
-    .map_err(fail)?;
+    .map_err(|e| fail(AppError::from(e).echoing(&[(super::fields::EMAIL, email.as_str())])))?;
     // A new session id at every log-in: an id planted before cannot ride along.
     let token = sessions::open(&state.db, state.clock.as_ref(), person)
         .await
@@ -136,10 +141,11 @@ pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError
     use crate::backend::http::{fail, set_session_cookie, state};
 
     let input = new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
+    let shown = shown(&input);
     let state = state();
     let person = invitations::accept(&state.db, state.clock.as_ref(), &form.token, input)
         .await
-        .map_err(fail)?;
+        .map_err(|e| fail(echoing(e, &shown)))?;
     let token = sessions::open(&state.db, state.clock.as_ref(), person)
         .await
         .map_err(fail)?;
@@ -156,12 +162,15 @@ pub(super) fn new_account(
     email: &str,
     password: &str,
 ) -> Result<crate::backend::accounts::invitations::SignUp, AppError> {
+    use super::fields;
     use crate::domain::accounts::{DisplayName, Email, NewPassword};
     use crate::error::FormErrors;
-    let mut errors = FormErrors::with_input([("display_name", display_name), ("email", email)]);
-    let display_name = DisplayName::parse(display_name).map_err(|k| errors.add("display_name", k));
-    let email = Email::parse(email).map_err(|k| errors.add("email", k));
-    let password = NewPassword::parse(password).map_err(|k| errors.add("password", k));
+    let mut errors =
+        FormErrors::with_input([(fields::DISPLAY_NAME, display_name), (fields::EMAIL, email)]);
+    let display_name =
+        DisplayName::parse(display_name).map_err(|k| errors.add(fields::DISPLAY_NAME, k));
+    let email = Email::parse(email).map_err(|k| errors.add(fields::EMAIL, k));
+    let password = NewPassword::parse(password).map_err(|k| errors.add(fields::PASSWORD, k));
     match (display_name, email, password) {
         (Ok(display_name), Ok(email), Ok(password)) => {
             Ok(crate::backend::accounts::invitations::SignUp {
@@ -172,4 +181,29 @@ pub(super) fn new_account(
         }
         _ => Err(AppError::Invalid(errors)),
     }
+}
+
+/// What a refused new account echoes: the name and the address, as parsed
+/// (never the password).
+#[cfg(feature = "ssr")]
+pub(super) fn shown(
+    input: &crate::backend::accounts::invitations::SignUp,
+) -> [(&'static str, String); 2] {
+    [
+        (
+            super::fields::DISPLAY_NAME,
+            input.display_name.as_str().to_owned(),
+        ),
+        (super::fields::EMAIL, input.email.as_str().to_owned()),
+    ]
+}
+
+/// An account's refusal, echoing what was typed.
+#[cfg(feature = "ssr")]
+pub(super) fn echoing(
+    err: crate::backend::accounts::error::AccountError,
+    shown: &[(&'static str, String)],
+) -> AppError {
+    let input: Vec<(&str, &str)> = shown.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    AppError::from(err).echoing(&input)
 }

@@ -23,10 +23,11 @@ pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), Ap
 
     let input =
         super::api::new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
+    let shown = super::api::shown(&input);
     let state = state();
     requests::submit(&state.db, state.clock.as_ref(), &client_ip(), input)
         .await
-        .map_err(fail)?;
+        .map_err(|e| fail(super::api::echoing(e, &shown)))?;
     leptos_axum::redirect(&format!("{}?envoyee", super::SIGN_UP_PATH));
     Ok(())
 }
@@ -52,8 +53,8 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     use crate::domain::accounts::NewPassword;
     use crate::error::FormErrors;
 
-    let password =
-        NewPassword::parse(&password).map_err(|k| fail(FormErrors::refuse("password", k)))?;
+    let password = NewPassword::parse(&password)
+        .map_err(|k| fail(FormErrors::refuse(super::fields::PASSWORD, k)))?;
     let state = state();
     let person = resets::complete(&state.db, state.clock.as_ref(), &token, &password)
         .await

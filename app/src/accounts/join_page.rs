@@ -25,9 +25,9 @@ pub fn JoinPage() -> impl IntoView {
             <p>{t(locale, Key::JoinIntro)}</p>
             <ErrorSummary error=refused />
             <form method="post" action={<RequestAccount as ServerFn>::PATH} class="stack-form">
-                <TextField name="display_name" label=Key::FieldDisplayName errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
-                <TextField name="email" label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="email" />
-                <TextField name="password" label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
+                <TextField name=super::fields::DISPLAY_NAME label=Key::FieldDisplayName errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
+                <TextField name=super::fields::EMAIL label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="email" />
+                <TextField name=super::fields::PASSWORD label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
                 <button type="submit" class="primary">{t(locale, Key::JoinSubmit)}</button>
             </form>
         }

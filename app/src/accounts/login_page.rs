@@ -26,8 +26,8 @@ pub fn LoginPage() -> impl IntoView {
         <h1>{t(locale, Key::LogIn)}</h1>
         <ErrorSummary error=refused />
         <form method="post" action={<LogIn as ServerFn>::PATH} class="stack-form">
-            <TextField name="email" label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="username" />
-            <TextField name="password" label=Key::FieldPassword kind="password" errors=errors required=true autocomplete="current-password" />
+            <TextField name=super::fields::EMAIL label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="username" />
+            <TextField name=super::fields::PASSWORD label=Key::FieldPassword kind="password" errors=errors required=true autocomplete="current-password" />
             <button type="submit" class="primary">{t(locale, Key::LogIn)}</button>
         </form>
         <p>

@@ -1,8 +1,11 @@
 //! Accounts in the UI: first-run setup, log-in, log-out, who is signed in.
 mod api;
+pub mod fields;
 mod join_api;
 mod join_page;
 mod login_page;
+#[cfg(feature = "ssr")]
+mod refusals;
 mod reset_page;
 mod setup_page;
 mod signup_page;

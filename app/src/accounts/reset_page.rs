@@ -41,8 +41,8 @@ pub fn ResetPage() -> impl IntoView {
                         <p>{t(locale, Key::ResetIntro)}</p>
                         <ErrorSummary error=refused />
                         <form method="post" action={<ResetPassword as ServerFn>::PATH} class="stack-form">
-                            <input type="hidden" name="token" value=token />
-                            <TextField name="password" label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
+                            <input type="hidden" name=super::fields::TOKEN value=token />
+                            <TextField name=super::fields::PASSWORD label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
                             <button type="submit" class="primary">{t(locale, Key::ResetSubmit)}</button>
                         </form>
                     }

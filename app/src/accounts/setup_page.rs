@@ -34,11 +34,11 @@ pub fn SetupPage() -> impl IntoView {
         <p>{t(locale, Key::SetupIntro)}</p>
         <ErrorSummary error=refused />
         <form method="post" action={<CompleteSetup as ServerFn>::PATH} class="stack-form">
-            <TextField name="token" label=Key::FieldSetupToken hint=Key::FieldSetupTokenHint errors=errors.clone() required=true autocomplete="off" />
-            <TextField name="organisation" label=Key::FieldOrganisation errors=errors.clone() required=true max_len=OrganisationName::MAX_CHARS autocomplete="organization" />
-            <TextField name="display_name" label=Key::FieldDisplayName errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
-            <TextField name="email" label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="email" />
-            <TextField name="password" label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
+            <TextField name=super::fields::TOKEN label=Key::FieldSetupToken hint=Key::FieldSetupTokenHint errors=errors.clone() required=true autocomplete="off" />
+            <TextField name=super::fields::ORGANISATION label=Key::FieldOrganisation errors=errors.clone() required=true max_len=OrganisationName::MAX_CHARS autocomplete="organization" />
+            <TextField name=super::fields::DISPLAY_NAME label=Key::FieldDisplayName errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
+            <TextField name=super::fields::EMAIL label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="email" />
+            <TextField name=super::fields::PASSWORD label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
             <button type="submit" class="primary">{t(locale, Key::SetupSubmit)}</button>
         </form>
     }

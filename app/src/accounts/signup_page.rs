@@ -45,10 +45,10 @@ pub fn SignUpPage() -> impl IntoView {
                         <p>{t(locale, Key::SignUpIntro)}</p>
                         <ErrorSummary error=refused />
                         <form method="post" action={<SignUp as ServerFn>::PATH} class="stack-form">
-                            <input type="hidden" name="token" value=token />
-                            <TextField name="display_name" label=Key::FieldDisplayName errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
-                            <TextField name="email" label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="email" />
-                            <TextField name="password" label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
+                            <input type="hidden" name=super::fields::TOKEN value=token />
+                            <TextField name=super::fields::DISPLAY_NAME label=Key::FieldDisplayName errors=errors.clone() required=true max_len=DisplayName::MAX_CHARS autocomplete="name" />
+                            <TextField name=super::fields::EMAIL label=Key::FieldEmail kind="email" errors=errors.clone() required=true max_len=Email::MAX_CHARS autocomplete="email" />
+                            <TextField name=super::fields::PASSWORD label=Key::FieldNewPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
                             <button type="submit" class="primary">{t(locale, Key::SignUpSubmit)}</button>
                         </form>
                     }

@@ -1,12 +1,11 @@
 //! Expertise domains ("casquettes"): the organisation's list, which its
 //! administrators edit, and the ones each person holds.
 
+use crate::backend::accounts::error::AccountError;
 use crate::backend::entities::{expertise_domain, user_domain};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::organisation::{DomainName, ExpertiseDomain};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
@@ -16,7 +15,7 @@ use sea_orm::{
 pub async fn offered(
     db: &impl ConnectionTrait,
     organisation_id: i64,
-) -> Result<Vec<ExpertiseDomain>, AppError> {
+) -> Result<Vec<ExpertiseDomain>, StoreError> {
     let rows = expertise_domain::Entity::find()
         .filter(expertise_domain::Column::OrganisationId.eq(organisation_id))
         .filter(expertise_domain::Column::Retired.eq(false))
@@ -24,7 +23,7 @@ pub async fn offered(
         .order_by_asc(expertise_domain::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("offered: find expertise_domain")?;
     Ok(rows
         .into_iter()
         .map(|d| ExpertiseDomain {
@@ -35,7 +34,7 @@ pub async fn offered(
 }
 
 /// The ids of the domains a person holds.
-pub async fn held(db: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, AppError> {
+pub async fn held(db: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, StoreError> {
     user_domain::Entity::find()
         .filter(user_domain::Column::UserId.eq(user_id))
         .select_only()
@@ -43,7 +42,7 @@ pub async fn held(db: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, A
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)
+        .op("held: find user_domain")
 }
 
 /// Replaces the domains a person holds. Every id must be one the person's
@@ -52,19 +51,19 @@ pub async fn set_held(
     txn: &impl ConnectionTrait,
     me: &CurrentUser,
     domain_ids: &[i64],
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     let offered = offered(txn, me.organisation_id).await?;
     if domain_ids
         .iter()
         .any(|id| !offered.iter().any(|d| d.id == *id))
     {
-        return Err(FormErrors::refuse("domains", Key::ErrInvalid));
+        return Err(AccountError::UnknownDomains);
     }
     user_domain::Entity::delete_many()
         .filter(user_domain::Column::UserId.eq(me.id))
         .exec(txn)
         .await
-        .map_err(from_db)?;
+        .op("set held: delete user_domain")?;
     let mut ids = domain_ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -77,15 +76,15 @@ pub async fn set_held(
     }))
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("set held: insert user_domain")?;
     Ok(())
 }
 
-fn require_admin(by: &CurrentUser) -> Result<(), AppError> {
+fn require_admin(by: &CurrentUser) -> Result<(), AccountError> {
     if by.role == Role::Admin {
         Ok(())
     } else {
-        Err(AppError::Forbidden)
+        Err(AccountError::Forbidden)
     }
 }
 
@@ -94,19 +93,13 @@ async fn named(
     db: &impl ConnectionTrait,
     organisation_id: i64,
     name: &DomainName,
-) -> Result<Option<expertise_domain::Model>, AppError> {
+) -> Result<Option<expertise_domain::Model>, StoreError> {
     expertise_domain::Entity::find()
         .filter(expertise_domain::Column::OrganisationId.eq(organisation_id))
         .filter(expertise_domain::Column::Name.eq(name.as_str()))
         .one(db)
         .await
-        .map_err(from_db)
-}
-
-fn name_taken(name: &DomainName) -> AppError {
-    let mut errors = FormErrors::with_input([("name", name.as_str())]);
-    errors.add("name", Key::ErrDomainTaken);
-    AppError::Invalid(errors)
+        .op("named: find expertise_domain")
 }
 
 /// Adds a domain at the end of the list; adding a retired domain's name
@@ -115,7 +108,7 @@ pub async fn add(
     db: &impl ConnectionTrait,
     by: &CurrentUser,
     name: DomainName,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     require_admin(by)?;
     // After every domain, retired ones included: positions never tie.
     let last: Option<i32> = expertise_domain::Entity::find()
@@ -125,16 +118,16 @@ pub async fn add(
         .into_tuple()
         .one(db)
         .await
-        .map_err(from_db)?
+        .op("add: find expertise_domain")?
         .flatten();
     let last = last.map_or(0, |p| p + 1);
     match named(db, by.organisation_id, &name).await? {
-        Some(existing) if !existing.retired => Err(name_taken(&name)),
+        Some(existing) if !existing.retired => Err(AccountError::DomainNameTaken),
         Some(existing) => {
             let mut back: expertise_domain::ActiveModel = existing.into();
             back.retired = Set(false);
             back.position = Set(last);
-            back.update(db).await.map_err(from_db)?;
+            back.update(db).await.op("add: update expertise_domain")?;
             Ok(())
         }
         None => {
@@ -147,7 +140,7 @@ pub async fn add(
             }
             .insert(db)
             .await
-            .map_err(from_db)?;
+            .op("add: insert expertise_domain")?;
             Ok(())
         }
     }
@@ -158,14 +151,14 @@ async fn own(
     db: &impl ConnectionTrait,
     by: &CurrentUser,
     domain_id: i64,
-) -> Result<expertise_domain::Model, AppError> {
+) -> Result<expertise_domain::Model, AccountError> {
     expertise_domain::Entity::find_by_id(domain_id)
         .filter(expertise_domain::Column::OrganisationId.eq(by.organisation_id))
         .filter(expertise_domain::Column::Retired.eq(false))
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)
+        .op("own: find expertise_domain")?
+        .ok_or(AccountError::NotFound)
 }
 
 /// Renames a domain; the people holding it keep it.
@@ -174,17 +167,20 @@ pub async fn rename(
     by: &CurrentUser,
     domain_id: i64,
     name: DomainName,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     require_admin(by)?;
     let domain = own(db, by, domain_id).await?;
     if let Some(other) = named(db, by.organisation_id, &name).await? {
         if other.id != domain_id {
-            return Err(name_taken(&name));
+            return Err(AccountError::DomainNameTaken);
         }
     }
     let mut renamed: expertise_domain::ActiveModel = domain.into();
     renamed.name = Set(name.as_str().to_owned());
-    renamed.update(db).await.map_err(from_db)?;
+    renamed
+        .update(db)
+        .await
+        .op("rename: update expertise_domain")?;
     Ok(())
 }
 
@@ -194,17 +190,22 @@ pub async fn retire(
     db: &sea_orm::DatabaseConnection,
     by: &CurrentUser,
     domain_id: i64,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     require_admin(by)?;
-    let txn = crate::backend::db::begin_write(db).await.map_err(from_db)?;
+    let txn = crate::backend::db::begin_write(db)
+        .await
+        .op("retire: begin write")?;
     let domain = own(&txn, by, domain_id).await?;
     user_domain::Entity::delete_many()
         .filter(user_domain::Column::DomainId.eq(domain_id))
         .exec(&txn)
         .await
-        .map_err(from_db)?;
+        .op("retire: delete user_domain")?;
     let mut retired: expertise_domain::ActiveModel = domain.into();
     retired.retired = Set(true);
-    retired.update(&txn).await.map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+    retired
+        .update(&txn)
+        .await
+        .op("retire: update expertise_domain")?;
+    Ok(txn.commit().await.op("retire: commit")?)
 }

@@ -1,16 +1,16 @@
 //! Organisations: creating one with its default expertise domains, and the
 //! settings its administrators edit.
 
+use crate::backend::accounts::error::AccountError;
 use crate::backend::accounts::{passwords, people};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{expertise_domain, organisation, organisation_email_domain};
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{
     CurrentUser, DisplayName, Email, MemberStatus, NewPassword, OrganisationName, Role,
 };
 use crate::domain::organisation::{EmailDomains, OrganisationSettings, DEFAULT_DOMAINS};
-use crate::error::AppError;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter,
@@ -32,7 +32,7 @@ pub async fn insert_with_admin(
     clock: &dyn Clock,
     input: &NewOrganisation,
     password_hash: String,
-) -> Result<(i64, i64), AppError> {
+) -> Result<(i64, i64), AccountError> {
     let now = clock.now();
     let org = organisation::ActiveModel {
         name: Set(input.organisation.as_str().to_owned()),
@@ -42,7 +42,7 @@ pub async fn insert_with_admin(
     }
     .insert(txn)
     .await
-    .map_err(from_db)?;
+    .op("insert with admin: insert organisation")?;
     let domains =
         DEFAULT_DOMAINS
             .iter()
@@ -57,7 +57,7 @@ pub async fn insert_with_admin(
     expertise_domain::Entity::insert_many(domains)
         .exec_without_returning(txn)
         .await
-        .map_err(from_db)?;
+        .op("insert with admin: insert expertise_domain")?;
     let admin = people::insert(
         txn,
         now,
@@ -80,11 +80,11 @@ pub async fn create(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     input: NewOrganisation,
-) -> Result<i64, AppError> {
+) -> Result<i64, AccountError> {
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("create: begin write")?;
     let (org, _) = insert_with_admin(&txn, clock, &input, password_hash).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("create: commit")?;
     Ok(org)
 }
 
@@ -92,15 +92,15 @@ pub async fn create(
 pub async fn settings(
     db: &impl ConnectionTrait,
     by: &CurrentUser,
-) -> Result<OrganisationSettings, AppError> {
+) -> Result<OrganisationSettings, AccountError> {
     if by.role != Role::Admin {
-        return Err(AppError::Forbidden);
+        return Err(AccountError::Forbidden);
     }
     let org = organisation::Entity::find_by_id(by.organisation_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("settings: find organisation")?
+        .ok_or(AccountError::NotFound)?;
     Ok(OrganisationSettings {
         name: org.name,
         email_domains: EmailDomains::from_stored(&org.email_domains)
@@ -122,24 +122,16 @@ pub async fn update(
     name: OrganisationName,
     email_domains: EmailDomains,
     domains_needed: u32,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     if by.role != Role::Admin {
-        return Err(AppError::Forbidden);
+        return Err(AccountError::Forbidden);
     }
-    let refuse_taken = || {
-        let mut errors = crate::error::FormErrors::with_input([
-            ("name", name.as_str()),
-            ("email_domains", email_domains.to_stored().as_str()),
-        ]);
-        errors.add("email_domains", crate::i18n::Key::ErrEmailDomainTaken);
-        AppError::Invalid(errors)
-    };
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("update: begin write")?;
     let before = organisation::Entity::find_by_id(by.organisation_id)
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("update: find organisation")?
+        .ok_or(AccountError::NotFound)?;
     // A domain belongs to one organisation: its people's requests to join
     // must not land in another's hands. Said politely here; the table's key
     // holds it when two administrators save at once.
@@ -148,14 +140,14 @@ pub async fn update(
             .await?
             .is_some_and(|owner| owner != by.organisation_id)
         {
-            return Err(refuse_taken());
+            return Err(AccountError::EmailDomainTaken);
         }
     }
     organisation_email_domain::Entity::delete_many()
         .filter(organisation_email_domain::Column::OrganisationId.eq(by.organisation_id))
         .exec(&txn)
         .await
-        .map_err(from_db)?;
+        .op("update: delete organisation_email_domain")?;
     if !email_domains.as_slice().is_empty() {
         let rows =
             email_domains
@@ -171,7 +163,7 @@ pub async fn update(
             .map_err(|_| {
                 // The database's words would carry the typed domain: not logged.
                 tracing::info!("an e-mail domain was taken meanwhile");
-                refuse_taken()
+                AccountError::EmailDomainTaken
             })?;
     }
     organisation::ActiveModel {
@@ -183,7 +175,7 @@ pub async fn update(
     }
     .update(&txn)
     .await
-    .map_err(from_db)?;
+    .op("update: update organisation")?;
     if before.domains_needed != domains_needed as i32 {
         crate::backend::rounds::maturity::refresh_organisation(
             &txn,
@@ -192,19 +184,19 @@ pub async fn update(
         )
         .await?;
     }
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("update: commit")?)
 }
 
 /// The organisation whose e-mail domains include this one, if any.
 pub async fn accepting(
     db: &impl ConnectionTrait,
     email_domain: &str,
-) -> Result<Option<i64>, AppError> {
+) -> Result<Option<i64>, AccountError> {
     Ok(
         organisation_email_domain::Entity::find_by_id(email_domain.to_ascii_lowercase())
             .one(db)
             .await
-            .map_err(from_db)?
+            .op("accepting: find organisation_email_domain")?
             .map(|row| row.organisation_id),
     )
 }

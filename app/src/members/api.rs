@@ -24,7 +24,7 @@ pub async fn create_invitation(role: String) -> Result<(), AppError> {
     let me = require_signed_in().map_err(fail)?;
     let Some(role) = Role::parse(&role) else {
         let mut errors = FormErrors::default();
-        errors.add("role", Key::ErrInvalid);
+        errors.add(crate::accounts::fields::ROLE, Key::ErrInvalid);
         return Err(fail(AppError::Invalid(errors)));
     };
     let state = state();

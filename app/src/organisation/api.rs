@@ -21,6 +21,7 @@ pub async fn update_organisation(
     email_domains: String,
     domains_needed: String,
 ) -> Result<(), AppError> {
+    use super::fields;
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::organisations;
     use crate::domain::accounts::OrganisationName;
@@ -29,27 +30,40 @@ pub async fn update_organisation(
 
     let me = require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([
-        ("name", name.as_str()),
-        ("email_domains", email_domains.as_str()),
-        ("domains_needed", domains_needed.as_str()),
+        (fields::NAME, name.as_str()),
+        (fields::EMAIL_DOMAINS, email_domains.as_str()),
+        (fields::DOMAINS_NEEDED, domains_needed.as_str()),
     ]);
-    let name = OrganisationName::parse(&name).map_err(|k| errors.add("name", k));
-    let domains = EmailDomains::parse(&email_domains).map_err(|k| errors.add("email_domains", k));
+    let name = OrganisationName::parse(&name).map_err(|k| errors.add(fields::NAME, k));
+    let domains =
+        EmailDomains::parse(&email_domains).map_err(|k| errors.add(fields::EMAIL_DOMAINS, k));
     let needed = domains_needed
         .trim()
         .parse::<u32>()
         .ok()
         .filter(|n| (1..=20).contains(n));
     if needed.is_none() {
-        errors.add("domains_needed", crate::i18n::Key::ErrDomainsNeededRange);
+        errors.add(
+            fields::DOMAINS_NEEDED,
+            crate::i18n::Key::ErrDomainsNeededRange,
+        );
     }
     let (Ok(name), Ok(domains), Some(needed)) = (name, domains, needed) else {
         return Err(fail(AppError::Invalid(errors)));
     };
+    // A domain taken meanwhile comes back with the name and the domains as
+    // parsed.
+    let shown = [name.as_str().to_owned(), domains.to_stored()];
     let state = state();
     organisations::update(&state.db, state.clock.as_ref(), &me, name, domains, needed)
         .await
-        .map_err(fail)?;
+        .map_err(|e| {
+            let input = [
+                (fields::NAME, shown[0].as_str()),
+                (fields::EMAIL_DOMAINS, shown[1].as_str()),
+            ];
+            fail(AppError::from(e).echoing(&input))
+        })?;
     back_to_settings();
     Ok(())
 }
@@ -57,6 +71,7 @@ pub async fn update_organisation(
 /// Adds an expertise domain to the organisation's list. Administrators only.
 #[server(endpoint = "add_domain")]
 pub async fn add_domain(name: String) -> Result<(), AppError> {
+    use super::fields;
     use crate::backend::expertise;
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::organisation::DomainName;
@@ -64,11 +79,14 @@ pub async fn add_domain(name: String) -> Result<(), AppError> {
 
     let me = require_signed_in().map_err(fail)?;
     let name = DomainName::parse(&name).map_err(|k| {
-        let mut errors = FormErrors::with_input([("name", name.as_str())]);
-        errors.add("name", k);
+        let mut errors = FormErrors::with_input([(fields::DOMAIN_NAME, name.as_str())]);
+        errors.add(fields::DOMAIN_NAME, k);
         fail(AppError::Invalid(errors))
     })?;
-    expertise::add(&state().db, &me, name).await.map_err(fail)?;
+    let shown = name.as_str().to_owned();
+    expertise::add(&state().db, &me, name)
+        .await
+        .map_err(|e| fail(AppError::from(e).echoing(&[(fields::DOMAIN_NAME, shown.as_str())])))?;
     back_to_settings();
     Ok(())
 }
@@ -76,6 +94,7 @@ pub async fn add_domain(name: String) -> Result<(), AppError> {
 /// Renames one of the organisation's domains. Administrators only.
 #[server(endpoint = "rename_domain")]
 pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError> {
+    use super::fields;
     use crate::backend::expertise;
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::organisation::DomainName;
@@ -86,18 +105,22 @@ pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError>
     // The refusal names the domain, so the page shows it by the right field.
     let which = domain_id.to_string();
     let refused = |key: Key| {
-        let mut errors =
-            FormErrors::with_input([("domain_id", which.as_str()), ("name", name.as_str())]);
-        errors.add("name", key);
+        let mut errors = FormErrors::with_input([
+            (fields::DOMAIN_ID, which.as_str()),
+            (fields::DOMAIN_NAME, name.as_str()),
+        ]);
+        errors.add(fields::DOMAIN_NAME, key);
         fail(AppError::Invalid(errors))
     };
     let parsed = DomainName::parse(&name).map_err(refused)?;
     expertise::rename(&state().db, &me, domain_id, parsed)
         .await
-        .map_err(|e| match e {
-            AppError::Invalid(errors) => {
-                refused(errors.message_for("name").unwrap_or(Key::ErrInvalid))
-            }
+        .map_err(|e| match AppError::from(e) {
+            AppError::Invalid(errors) => refused(
+                errors
+                    .message_for(fields::DOMAIN_NAME)
+                    .unwrap_or(Key::ErrInvalid),
+            ),
             other => fail(other),
         })?;
     back_to_settings();

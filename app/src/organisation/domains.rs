@@ -31,7 +31,7 @@ pub fn DomainList(locale: Locale, domains: Vec<ExpertiseDomain>) -> impl IntoVie
             </ul>
             <ErrorSummary error=added />
             <form method="post" action={<AddDomain as ServerFn>::PATH} class="stack-form">
-                <TextField name="name" id="field-new-domain" label=Key::FieldDomainName errors=add_errors required=true max_len=DomainName::MAX_CHARS />
+                <TextField name=super::fields::DOMAIN_NAME id="field-new-domain" label=Key::FieldDomainName errors=add_errors required=true max_len=DomainName::MAX_CHARS />
                 <button type="submit">{t(locale, Key::AddDomain)}</button>
             </form>
         </section>
@@ -48,10 +48,12 @@ fn DomainItem(
 ) -> impl IntoView {
     let input_id = format!("domain-name-{}", domain.id);
     let error_id = format!("{input_id}-error");
-    let message = refused.as_ref().and_then(|e| e.message_for("name"));
+    let message = refused
+        .as_ref()
+        .and_then(|e| e.message_for(super::fields::DOMAIN_NAME));
     let typed = refused
         .as_ref()
-        .and_then(|e| e.value_of("name"))
+        .and_then(|e| e.value_of(super::fields::DOMAIN_NAME))
         .map(str::to_owned)
         .unwrap_or_else(|| domain.name.clone());
     view! {

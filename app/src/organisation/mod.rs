@@ -2,6 +2,7 @@
 //! e-mail domains that may ask to join, and its expertise domains.
 mod api;
 mod domains;
+pub mod fields;
 mod page;
 
 pub use api::{

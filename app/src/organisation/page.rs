@@ -45,9 +45,9 @@ fn SettingsForm(locale: Locale, settings: OrganisationSettings) -> impl IntoView
     view! {
         <ErrorSummary error=refused />
         <form method="post" action={<UpdateOrganisation as ServerFn>::PATH} class="stack-form">
-            <TextField name="name" label=Key::FieldOrganisation value=settings.name errors=errors.clone() required=true max_len=OrganisationName::MAX_CHARS autocomplete="organization" />
-            <TextField name="email_domains" label=Key::FieldEmailDomains hint=Key::FieldEmailDomainsHint value=settings.email_domains.join(", ") errors=errors.clone() />
-            <TextField name="domains_needed" label=Key::FieldDomainsNeeded hint=Key::FieldDomainsNeededHint value=settings.domains_needed.to_string() errors=errors kind="number" required=true />
+            <TextField name=super::fields::NAME label=Key::FieldOrganisation value=settings.name errors=errors.clone() required=true max_len=OrganisationName::MAX_CHARS autocomplete="organization" />
+            <TextField name=super::fields::EMAIL_DOMAINS label=Key::FieldEmailDomains hint=Key::FieldEmailDomainsHint value=settings.email_domains.join(", ") errors=errors.clone() />
+            <TextField name=super::fields::DOMAINS_NEEDED label=Key::FieldDomainsNeeded hint=Key::FieldDomainsNeededHint value=settings.domains_needed.to_string() errors=errors kind="number" required=true />
             <button type="submit" class="primary">{t(locale, Key::OrganisationSave)}</button>
         </form>
     }

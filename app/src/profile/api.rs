@@ -22,6 +22,7 @@ pub async fn update_profile(
     service: String,
     #[server(default)] domains: Vec<i64>,
 ) -> Result<(), AppError> {
+    use crate::accounts::fields;
     use crate::backend::accounts::profile::{self, ProfileUpdate};
     use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::accounts::DisplayName;
@@ -30,11 +31,12 @@ pub async fn update_profile(
 
     let me = require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([
-        ("display_name", display_name.as_str()),
-        ("service", service.as_str()),
+        (fields::DISPLAY_NAME, display_name.as_str()),
+        (fields::SERVICE, service.as_str()),
     ]);
-    let display_name = DisplayName::parse(&display_name).map_err(|k| errors.add("display_name", k));
-    let service = ServiceName::parse(&service).map_err(|k| errors.add("service", k));
+    let display_name =
+        DisplayName::parse(&display_name).map_err(|k| errors.add(fields::DISPLAY_NAME, k));
+    let service = ServiceName::parse(&service).map_err(|k| errors.add(fields::SERVICE, k));
     let (Ok(display_name), Ok(service)) = (display_name, service) else {
         return Err(fail(AppError::Invalid(errors)));
     };

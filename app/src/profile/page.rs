@@ -41,7 +41,9 @@ pub fn ProfilePage() -> impl IntoView {
 fn ProfileEditor(locale: Locale, profile: Profile) -> impl IntoView {
     let refused = refused_submission::<UpdateProfile>();
     let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
-    let domains_error = errors.as_ref().and_then(|e| e.message_for("domains"));
+    let domains_error = errors
+        .as_ref()
+        .and_then(|e| e.message_for(crate::accounts::fields::DOMAINS));
     view! {
         <ErrorSummary error=refused />
         <form method="post" action={<UpdateProfile as ServerFn>::PATH} class="stack-form">

@@ -1,14 +1,14 @@
 //! Invitation links: an administrator creates one for a role; whoever opens
 //! it within a week may create one account in the organisation, once.
 
+use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use super::{passwords, people};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::invitation;
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, DisplayName, Email, MemberStatus, NewPassword, Role};
-use crate::error::AppError;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -24,9 +24,9 @@ pub async fn create(
     clock: &dyn Clock,
     by: &CurrentUser,
     role: Role,
-) -> Result<String, AppError> {
+) -> Result<String, AccountError> {
     if by.role != Role::Admin {
-        return Err(AppError::Forbidden);
+        return Err(AccountError::Forbidden);
     }
     let token = new_token();
     let now = clock.now();
@@ -41,7 +41,7 @@ pub async fn create(
     })
     .exec_without_returning(db)
     .await
-    .map_err(from_db)?;
+    .op("create: insert invitation")?;
     Ok(token)
 }
 
@@ -50,13 +50,13 @@ pub async fn is_open(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     token: &str,
-) -> Result<bool, AppError> {
+) -> Result<bool, AccountError> {
     let open = invitation::Entity::find_by_id(hash_token(token))
         .filter(invitation::Column::UsedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(clock.now()))
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("is open: count invitation")?;
     Ok(open > 0)
 }
 
@@ -70,16 +70,16 @@ pub struct SignUp {
 
 /// Creates the account an invitation allows, and spends the invitation.
 /// A used, expired or unknown link is `NotFound`; an address already in use
-/// is a refusal on the address field (the invitee already has an account),
+/// is `EmailTaken` (the invitee already has an account),
 /// unless only a pending request holds it: the invitation replaces it.
 pub async fn accept(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     token: &str,
     input: SignUp,
-) -> Result<i64, AppError> {
+) -> Result<i64, AccountError> {
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("accept: begin write")?;
     let now = clock.now();
     // Claimed by one conditional update: of two uses at once, the second
     // waits for the first's row lock, then finds it used (PostgreSQL).
@@ -90,18 +90,18 @@ pub async fn accept(
         .filter(invitation::Column::ExpiresAt.gt(now))
         .exec(&txn)
         .await
-        .map_err(from_db)?;
+        .op("accept: update invitation")?;
     if claimed.rows_affected != 1 {
-        return Err(AppError::NotFound);
+        return Err(AccountError::NotFound);
     }
     let Some(invite) = invitation::Entity::find_by_id(hash_token(token))
         .one(&txn)
         .await
-        .map_err(from_db)?
+        .op("accept: find invitation")?
     else {
-        return Err(AppError::NotFound);
+        return Err(AccountError::NotFound);
     };
-    let role = Role::parse(&invite.role).ok_or(AppError::NotFound)?;
+    let role = Role::parse(&invite.role).ok_or(AccountError::NotFound)?;
     people::drop_pending_request(&txn, &input.email).await?;
     let person = people::insert(
         &txn,
@@ -116,6 +116,6 @@ pub async fn accept(
         },
     )
     .await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("accept: commit")?;
     Ok(person)
 }

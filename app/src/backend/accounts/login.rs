@@ -1,31 +1,29 @@
 //! Checking an address and a password.
 
+use super::error::AccountError;
 use super::{login_limits, passwords};
 use crate::backend::clock::Clock;
 use crate::backend::entities::user;
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::MemberStatus;
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 /// A log-in from `ip`: the attempt is reserved first (refused without any
 /// hash past the limits), then the password is checked. Returns the active
-/// person; every refusal is on the form, never saying whether the address
-/// exists, except to whoever typed the right password.
+/// person; no refusal says whether the address exists, except to whoever
+/// typed the right password.
 pub async fn log_in(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     email: &str,
     password: &str,
     ip: &str,
-) -> Result<i64, AppError> {
+) -> Result<i64, AccountError> {
     // Counted per address as typed, known or not: the limits say nothing
     // about which addresses exist.
     let address: String = email.trim().to_lowercase().chars().take(254).collect();
     let reservation = login_limits::reserve(db, clock.now(), &address, ip).await?;
     let verdict = authenticate(db, &address, password).await?;
-    let mut errors = FormErrors::with_input([("email", email)]);
     match verdict {
         Verdict::Active(_) => login_limits::succeeded(db, reservation).await?,
         // A pending request answers as a wrong password does, with the same
@@ -39,13 +37,11 @@ pub async fn log_in(
         // keeps its place (a known password is no way past the limit).
         Verdict::Deactivated => {}
     }
-    let refusal = match verdict {
-        Verdict::Active(person) => return Ok(person),
-        Verdict::Deactivated => ("email", Key::ErrAccountDeactivated),
-        Verdict::Pending | Verdict::Refused => ("password", Key::ErrBadCredentials),
-    };
-    errors.add(refusal.0, refusal.1);
-    Err(AppError::Invalid(errors))
+    match verdict {
+        Verdict::Active(person) => Ok(person),
+        Verdict::Deactivated => Err(AccountError::Deactivated),
+        Verdict::Pending | Verdict::Refused => Err(AccountError::BadCredentials),
+    }
 }
 
 /// What an address and a password open.
@@ -68,13 +64,13 @@ pub async fn authenticate(
     db: &impl ConnectionTrait,
     email: &str,
     password: &str,
-) -> Result<Verdict, AppError> {
+) -> Result<Verdict, AccountError> {
     let email = email.trim().to_lowercase();
     let person = user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(db)
         .await
-        .map_err(from_db)?;
+        .op("authenticate: find user")?;
     let matches =
         passwords::verify(password, person.as_ref().map(|p| p.password_hash.as_str())).await?;
     Ok(match person {

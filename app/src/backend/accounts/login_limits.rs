@@ -14,11 +14,10 @@
 //!   so. It is a slow-down, not a lock, and it is kept per caller: a
 //!   stranger elsewhere can never keep a colleague out of her account.
 
+use super::error::AccountError;
 use crate::backend::db::begin_write;
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::backend::throttle::{self, locked_row, Place, Window};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel,
@@ -49,33 +48,33 @@ pub fn delay_after(failures_beyond: i32) -> i64 {
 }
 
 /// Reserves an attempt for `email` from `ip`, or refuses it without any
-/// password being checked: `RateLimited` past the caller's limit, a refusal
-/// on the password field while the address is slowed down.
+/// password being checked: `TooManyTries` past the caller's limit,
+/// `SlowedDown` while the address is.
 pub async fn reserve(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
     email: &str,
     ip: &str,
-) -> Result<Reservation, AppError> {
+) -> Result<Reservation, AccountError> {
     let now = now.timestamp();
     let caller_key = format!("log-in:{ip}");
     let address_key = format!("log-in:{ip}:{email}");
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("reserve: begin write")?;
 
     let caller = throttle::take_place(&txn, caller_key, now, PER_CALLER).await?;
     let address = locked_row(&txn, &address_key, now).await?;
     if address.failures >= FREE_FAILURES {
         if now < address.next_at {
-            return Err(slowed_down(email));
+            return Err(AccountError::SlowedDown);
         }
         // The slot is taken now: parallel attempts wait their own turn.
         let next_at = now + delay_after(address.failures - FREE_FAILURES + 1);
         let mut row = address.into_active_model();
         row.next_at = Set(next_at);
         row.touched_at = Set(now);
-        row.update(&txn).await.map_err(from_db)?;
+        row.update(&txn).await.op("reserve: update throttle")?;
     }
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("reserve: commit")?;
     Ok(Reservation {
         caller,
         address_key,
@@ -84,15 +83,18 @@ pub async fn reserve(
 
 /// The password was right: the caller's place is given back and the
 /// address's failures are forgotten.
-pub async fn succeeded(db: &DatabaseConnection, reservation: Reservation) -> Result<(), AppError> {
+pub async fn succeeded(
+    db: &DatabaseConnection,
+    reservation: Reservation,
+) -> Result<(), AccountError> {
     use crate::backend::entities::throttle::Entity;
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("succeeded: begin write")?;
     throttle::give_back(&txn, reservation.caller).await?;
     Entity::delete_by_id(reservation.address_key)
         .exec(&txn)
         .await
-        .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+        .op("succeeded: delete throttle")?;
+    Ok(txn.commit().await.op("succeeded: commit")?)
 }
 
 /// The password was wrong: one more failure in a row for the address, and,
@@ -101,9 +103,9 @@ pub async fn failed(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
     reservation: Reservation,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     let now = now.timestamp();
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("failed: begin write")?;
     let address = locked_row(&txn, &reservation.address_key, now).await?;
     let failures = address.failures.saturating_add(1);
     let next_at = if failures >= FREE_FAILURES {
@@ -115,14 +117,8 @@ pub async fn failed(
     row.failures = Set(failures);
     row.next_at = Set(next_at);
     row.touched_at = Set(now);
-    row.update(&txn).await.map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
-}
-
-fn slowed_down(email: &str) -> AppError {
-    let mut errors = FormErrors::with_input([("email", email)]);
-    errors.add("password", Key::ErrLoginSlowedDown);
-    AppError::Invalid(errors)
+    row.update(&txn).await.op("failed: update throttle")?;
+    Ok(txn.commit().await.op("failed: commit")?)
 }
 
 #[cfg(test)]

@@ -1,15 +1,18 @@
 //! The people of an organisation, as administrators see them.
 
+use super::error::AccountError;
 use crate::backend::entities::user;
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, Member, MemberStatus, Role};
-use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Everyone in the administrator's organisation, by name. Administrators only.
-pub async fn list(db: &impl ConnectionTrait, by: &CurrentUser) -> Result<Vec<Member>, AppError> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    by: &CurrentUser,
+) -> Result<Vec<Member>, AccountError> {
     if by.role != Role::Admin {
-        return Err(AppError::Forbidden);
+        return Err(AccountError::Forbidden);
     }
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
@@ -18,7 +21,7 @@ pub async fn list(db: &impl ConnectionTrait, by: &CurrentUser) -> Result<Vec<Mem
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("list: find user")?;
     Ok(people
         .into_iter()
         .filter_map(|p| {
@@ -53,34 +56,32 @@ pub async fn apply(
     by: &CurrentUser,
     target_id: i64,
     change: Change,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     use crate::backend::db::begin_write;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
     if by.role != Role::Admin {
-        return Err(AppError::Forbidden);
+        return Err(AccountError::Forbidden);
     }
     if target_id == by.id {
-        let mut errors = crate::error::FormErrors::default();
-        errors.add("user_id", crate::i18n::Key::ErrOwnAccount);
-        return Err(AppError::Invalid(errors));
+        return Err(AccountError::OwnAccount);
     }
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("apply: begin write")?;
     let person = user::Entity::find_by_id(target_id)
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("apply: find user")?
+        .ok_or(AccountError::NotFound)?;
     // Refusing a request to join deletes it: the address is free again for
     // the person who really holds it (nothing ever proved the requester did).
     if change == Change::Deactivate && person.status == MemberStatus::Pending.as_str() {
         user::Entity::delete_by_id(person.id)
             .exec(&txn)
             .await
-            .map_err(from_db)?;
+            .op("apply: delete user")?;
         audit(&txn, clock, by, target_id, "refused", person.display_name).await?;
-        return txn.commit().await.map_err(from_db);
+        return Ok(txn.commit().await.op("apply: commit")?);
     }
     let (action, detail) = match change {
         Change::Role(role) => (
@@ -88,7 +89,7 @@ pub async fn apply(
             format!("{} -> {}", person.role, role.as_str()),
         ),
         Change::Approve if person.status != MemberStatus::Pending.as_str() => {
-            return Err(AppError::Conflict)
+            return Err(AccountError::NotPending)
         }
         Change::Approve => ("approved", String::new()),
         Change::Deactivate => ("deactivated", String::new()),
@@ -102,12 +103,12 @@ pub async fn apply(
             edited.status = Set(MemberStatus::Active.as_str().to_owned())
         }
     }
-    edited.update(&txn).await.map_err(from_db)?;
+    edited.update(&txn).await.op("apply: update user")?;
     if change == Change::Deactivate {
         super::sessions::revoke_all(&txn, clock, target_id).await?;
     }
     audit(&txn, clock, by, target_id, action, detail).await?;
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("apply: commit")?)
 }
 
 /// The audit line of an administrator's change.
@@ -118,7 +119,7 @@ async fn audit(
     target_id: i64,
     action: &str,
     detail: String,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     use crate::backend::entities::audit_entry;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     audit_entry::ActiveModel {
@@ -132,6 +133,6 @@ async fn audit(
     }
     .insert(txn)
     .await
-    .map_err(from_db)?;
+    .op("audit: insert audit_entry")?;
     Ok(())
 }

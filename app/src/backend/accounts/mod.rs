@@ -1,4 +1,5 @@
 //! Accounts: first-run setup, passwords, log-in, sessions.
+pub mod error;
 pub mod invitations;
 pub mod login;
 pub mod login_limits;

@@ -3,9 +3,8 @@
 //! the blocking pool, and never more hashes at once than the machine has
 //! cores, so that a burst of log-ins queues instead of taking the memory.
 
-use crate::backend::error::unexpected;
+use super::error::AccountError;
 use crate::domain::accounts::NewPassword;
-use crate::error::AppError;
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
 };
@@ -29,18 +28,18 @@ fn places() -> Arc<Semaphore> {
 }
 
 /// Waits for a place to hash; beyond [`WAIT_FOR_A_PLACE`] the server is
-/// too busy: `Unavailable` (503, with `Retry-After`). The place moves into
+/// too busy: `Busy` (503, with `Retry-After`). The place moves into
 /// the blocking task: a caller who hangs up does not free it before the
 /// hash it started is done.
-async fn take_a_place() -> Result<OwnedSemaphorePermit, AppError> {
+async fn take_a_place() -> Result<OwnedSemaphorePermit, AccountError> {
     match tokio::time::timeout(WAIT_FOR_A_PLACE, places().acquire_owned()).await {
         Ok(Ok(permit)) => Ok(permit),
-        _ => Err(AppError::Unavailable),
+        _ => Err(AccountError::Busy),
     }
 }
 
 /// Hashes a new password; the result starts with `$argon2id$`.
-pub async fn hash(password: &NewPassword) -> Result<String, AppError> {
+pub async fn hash(password: &NewPassword) -> Result<String, AccountError> {
     let password = password.expose().to_owned();
     let place = take_a_place().await?;
     tokio::task::spawn_blocking(move || {
@@ -49,16 +48,16 @@ pub async fn hash(password: &NewPassword) -> Result<String, AppError> {
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
-            .map_err(unexpected)
+            .map_err(hashing)
     })
     .await
-    .map_err(unexpected)?
+    .map_err(hashing)?
 }
 
 /// Checks a password against a stored hash. `None` stands for an unknown
 /// address: the check then runs against a dummy hash, so that it takes as
 /// long and says nothing about which addresses exist.
-pub async fn verify(password: &str, stored: Option<&str>) -> Result<bool, AppError> {
+pub async fn verify(password: &str, stored: Option<&str>) -> Result<bool, AccountError> {
     let password = password.to_owned();
     let known = stored.is_some();
     let stored = stored.map(str::to_owned);
@@ -76,8 +75,13 @@ pub async fn verify(password: &str, stored: Option<&str>) -> Result<bool, AppErr
             .unwrap_or(false)
     })
     .await
-    .map_err(unexpected)?;
+    .map_err(hashing)?;
     Ok(known && matches)
+}
+
+/// A failure of the hasher or of its task, for the log.
+fn hashing(err: impl std::fmt::Display) -> AccountError {
+    AccountError::Hashing(err.to_string())
 }
 
 /// A hash of a random password, made once, with the same parameters as

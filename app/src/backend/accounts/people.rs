@@ -1,11 +1,10 @@
 //! Creating a person's account, whatever the way in (setup, invitation,
 //! request to join, command line).
 
+use super::error::AccountError;
 use crate::backend::entities::user;
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{DisplayName, Email, MemberStatus, Role};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -23,19 +22,14 @@ pub struct NewPerson<'a> {
 }
 
 /// Inserts the account; an address already in use (in any organisation:
-/// an address is one person) is a refusal on the address field.
+/// an address is one person) is `EmailTaken`.
 pub async fn insert(
     txn: &impl ConnectionTrait,
     now: DateTime<Utc>,
     person: NewPerson<'_>,
-) -> Result<i64, AppError> {
+) -> Result<i64, AccountError> {
     if address_taken(txn, person.email).await? {
-        let mut errors = FormErrors::with_input([
-            ("display_name", person.display_name.as_str()),
-            ("email", person.email.as_str()),
-        ]);
-        errors.add("email", Key::ErrEmailTaken);
-        return Err(AppError::Invalid(errors));
+        return Err(AccountError::EmailTaken);
     }
     let inserted = user::ActiveModel {
         organisation_id: Set(person.organisation_id),
@@ -50,17 +44,20 @@ pub async fn insert(
     }
     .insert(txn)
     .await
-    .map_err(from_db)?;
+    .op("insert: insert user")?;
     Ok(inserted.id)
 }
 
 /// Whether an account, in any state, holds this address.
-pub async fn address_taken(txn: &impl ConnectionTrait, email: &Email) -> Result<bool, AppError> {
+pub async fn address_taken(
+    txn: &impl ConnectionTrait,
+    email: &Email,
+) -> Result<bool, AccountError> {
     let taken = user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))
         .count(txn)
         .await
-        .map_err(from_db)?;
+        .op("address taken: count user")?;
     Ok(taken > 0)
 }
 
@@ -70,12 +67,12 @@ pub async fn address_taken(txn: &impl ConnectionTrait, email: &Email) -> Result<
 pub async fn drop_pending_request(
     txn: &impl ConnectionTrait,
     email: &Email,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     user::Entity::delete_many()
         .filter(user::Column::Email.eq(email.as_str()))
         .filter(user::Column::Status.eq(MemberStatus::Pending.as_str()))
         .exec(txn)
         .await
-        .map_err(from_db)?;
+        .op("drop pending request: delete user")?;
     Ok(())
 }

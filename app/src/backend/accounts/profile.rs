@@ -1,20 +1,20 @@
 //! A person's own profile: name, service, and the expertise domains they hold.
 
+use super::error::AccountError;
 use crate::backend::db::begin_write;
 use crate::backend::entities::user;
-use crate::backend::error::from_db;
 use crate::backend::expertise;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, DisplayName};
 use crate::domain::organisation::{Profile, ServiceName};
-use crate::error::AppError;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
 
-pub async fn get(db: &DatabaseConnection, me: &CurrentUser) -> Result<Profile, AppError> {
+pub async fn get(db: &DatabaseConnection, me: &CurrentUser) -> Result<Profile, AccountError> {
     let person = user::Entity::find_by_id(me.id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::Unauthorized)?;
+        .op("get: find user")?
+        .ok_or(AccountError::SignInNeeded)?;
     Ok(Profile {
         display_name: person.display_name,
         email: person.email,
@@ -37,8 +37,8 @@ pub async fn update(
     db: &DatabaseConnection,
     me: &CurrentUser,
     input: ProfileUpdate,
-) -> Result<(), AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+) -> Result<(), AccountError> {
+    let txn = begin_write(db).await.op("update: begin write")?;
     expertise::set_held(&txn, me, &input.domain_ids).await?;
     user::ActiveModel {
         id: Set(me.id),
@@ -48,6 +48,6 @@ pub async fn update(
     }
     .update(&txn)
     .await
-    .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+    .op("update: update user")?;
+    Ok(txn.commit().await.op("update: commit")?)
 }

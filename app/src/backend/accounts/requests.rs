@@ -3,16 +3,15 @@
 //! administrator approves. No e-mail is sent yet, so the address alone
 //! proves nothing: the approval is what lets the person in.
 
+use super::error::AccountError;
 use super::invitations::SignUp;
 use super::{passwords, people};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
-use crate::backend::error::from_db;
 use crate::backend::organisations;
+use crate::backend::store::Op;
 use crate::backend::throttle::{self, Window};
 use crate::domain::accounts::{MemberStatus, Role};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::DatabaseConnection;
 
 /// Requests to join one caller may send in an hour.
@@ -22,7 +21,7 @@ const REQUESTS: Window = Window {
 };
 
 /// Records the request as a pending member account. An address outside
-/// every organisation's domains is refused on the address field (which
+/// every organisation's domains is `EmailDomainClosed` (which
 /// domains an organisation accepts is no secret); an address already held,
 /// by an account or a request, gets the same answer as a new request and
 /// changes nothing.
@@ -31,17 +30,12 @@ pub async fn submit(
     clock: &dyn Clock,
     ip: &str,
     input: SignUp,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     let Some(organisation_id) = organisations::accepting(db, input.email.domain()).await? else {
-        let mut errors = FormErrors::with_input([
-            ("display_name", input.display_name.as_str()),
-            ("email", input.email.as_str()),
-        ]);
-        errors.add("email", Key::ErrEmailDomainClosed);
-        return Err(AppError::Invalid(errors));
+        return Err(AccountError::EmailDomainClosed);
     };
     // Each request costs a password hash: a caller gets a few an hour.
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("submit: begin write (limit)")?;
     throttle::take_place(
         &txn,
         format!("join-request:{ip}"),
@@ -49,10 +43,10 @@ pub async fn submit(
         REQUESTS,
     )
     .await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("submit: commit (limit)")?;
     // Hashed whatever follows, so that the answer's timing says nothing.
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("submit: begin write")?;
     if people::address_taken(&txn, &input.email).await? {
         // The same answer as for a new request: whether an account exists
         // is not for an anonymous visitor to learn, and an existing
@@ -72,5 +66,5 @@ pub async fn submit(
         },
     )
     .await?;
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("submit: commit")?)
 }

@@ -3,14 +3,14 @@
 //! shell), and whoever opens it within a day chooses a new password, once.
 //! No e-mail is sent yet, so the administrator hands the link over.
 
+use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use super::{passwords, sessions};
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{audit_entry, password_reset, user};
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, MemberStatus, NewPassword, Role};
-use crate::error::AppError;
 use chrono::Duration;
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait,
@@ -24,7 +24,7 @@ async fn issue(
     txn: &impl ConnectionTrait,
     clock: &dyn Clock,
     user_id: i64,
-) -> Result<String, AppError> {
+) -> Result<String, AccountError> {
     let now = clock.now();
     password_reset::Entity::update_many()
         .col_expr(password_reset::Column::UsedAt, Expr::value(now))
@@ -32,7 +32,7 @@ async fn issue(
         .filter(password_reset::Column::UsedAt.is_null())
         .exec(txn)
         .await
-        .map_err(from_db)?;
+        .op("issue: update password_reset")?;
     let token = new_token();
     password_reset::Entity::insert(password_reset::ActiveModel {
         token_hash: Set(hash_token(&token)),
@@ -43,7 +43,7 @@ async fn issue(
     })
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("issue: insert password_reset")?;
     Ok(token)
 }
 
@@ -54,22 +54,19 @@ pub async fn create(
     clock: &dyn Clock,
     by: &CurrentUser,
     target_id: i64,
-) -> Result<String, AppError> {
+) -> Result<String, AccountError> {
     if by.role != Role::Admin {
-        return Err(AppError::Forbidden);
+        return Err(AccountError::Forbidden);
     }
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("create: begin write")?;
     let person = user::Entity::find_by_id(target_id)
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("create: find user")?
+        .ok_or(AccountError::NotFound)?;
     if person.status != MemberStatus::Active.as_str() {
-        return Err(crate::error::FormErrors::refuse(
-            "user_id",
-            crate::i18n::Key::ErrResetInactive,
-        ));
+        return Err(AccountError::ResetInactive);
     }
     let token = issue(&txn, clock, target_id).await?;
     audit_entry::ActiveModel {
@@ -83,8 +80,8 @@ pub async fn create(
     }
     .insert(&txn)
     .await
-    .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)?;
+    .op("create: insert audit_entry")?;
+    txn.commit().await.op("create: commit")?;
     Ok(token)
 }
 
@@ -94,17 +91,17 @@ pub async fn create_for_email(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     email: &str,
-) -> Result<String, AppError> {
-    let txn = begin_write(db).await.map_err(from_db)?;
+) -> Result<String, AccountError> {
+    let txn = begin_write(db).await.op("create for email: begin write")?;
     let person = user::Entity::find()
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
         .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("create for email: find user")?
+        .ok_or(AccountError::NotFound)?;
     let token = issue(&txn, clock, person.id).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("create for email: commit")?;
     Ok(token)
 }
 
@@ -113,13 +110,13 @@ pub async fn is_open(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,
     token: &str,
-) -> Result<bool, AppError> {
+) -> Result<bool, AccountError> {
     let open = password_reset::Entity::find_by_id(hash_token(token))
         .filter(password_reset::Column::UsedAt.is_null())
         .filter(password_reset::Column::ExpiresAt.gt(clock.now()))
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("is open: count password_reset")?;
     Ok(open > 0)
 }
 
@@ -132,9 +129,9 @@ pub async fn complete(
     clock: &dyn Clock,
     token: &str,
     password: &NewPassword,
-) -> Result<i64, AppError> {
+) -> Result<i64, AccountError> {
     let password_hash = passwords::hash(password).await?;
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("complete: begin write")?;
     let now = clock.now();
     // Claimed by one conditional update: of two uses at once, the second
     // waits for the first's row lock, then finds it used (PostgreSQL).
@@ -145,26 +142,26 @@ pub async fn complete(
         .filter(password_reset::Column::ExpiresAt.gt(now))
         .exec(&txn)
         .await
-        .map_err(from_db)?;
+        .op("complete: update password_reset")?;
     if claimed.rows_affected != 1 {
-        return Err(AppError::NotFound);
+        return Err(AccountError::NotFound);
     }
     let reset = password_reset::Entity::find_by_id(hash_token(token))
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("complete: find password_reset")?
+        .ok_or(AccountError::NotFound)?;
     let person = user::Entity::find_by_id(reset.user_id)
         .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("complete: find user")?
+        .ok_or(AccountError::NotFound)?;
     let user_id = person.id;
     let mut changed: user::ActiveModel = person.into();
     changed.password_hash = Set(password_hash);
-    changed.update(&txn).await.map_err(from_db)?;
+    changed.update(&txn).await.op("complete: update user")?;
     sessions::revoke_all(&txn, clock, user_id).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("complete: commit")?;
     Ok(user_id)
 }

@@ -2,12 +2,12 @@
 //! across instances. The cookie holds a random token; the table holds its
 //! SHA-256, so a copy of the database yields no usable cookie.
 
+use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::entities::{organisation, session, user};
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, MemberStatus, Role};
-use crate::error::AppError;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -20,7 +20,7 @@ pub async fn open(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,
     user_id: i64,
-) -> Result<String, AppError> {
+) -> Result<String, AccountError> {
     let token = new_token();
     let now = clock.now();
     session::Entity::insert(session::ActiveModel {
@@ -32,7 +32,7 @@ pub async fn open(
     })
     .exec_without_returning(db)
     .await
-    .map_err(from_db)?;
+    .op("open: insert session")?;
     Ok(token)
 }
 
@@ -42,13 +42,13 @@ pub async fn current_user(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,
     token: &str,
-) -> Result<Option<CurrentUser>, AppError> {
+) -> Result<Option<CurrentUser>, AccountError> {
     let Some(found) = session::Entity::find_by_id(hash_token(token))
         .filter(session::Column::RevokedAt.is_null())
         .filter(session::Column::ExpiresAt.gt(clock.now()))
         .one(db)
         .await
-        .map_err(from_db)?
+        .op("current user: find session")?
     else {
         return Ok(None);
     };
@@ -56,14 +56,14 @@ pub async fn current_user(
         .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .one(db)
         .await
-        .map_err(from_db)?
+        .op("current user: find user")?
     else {
         return Ok(None);
     };
     let Some(org) = organisation::Entity::find_by_id(person.organisation_id)
         .one(db)
         .await
-        .map_err(from_db)?
+        .op("current user: find organisation")?
     else {
         return Ok(None);
     };
@@ -81,14 +81,14 @@ pub async fn revoke(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,
     token: &str,
-) -> Result<(), AppError> {
+) -> Result<(), AccountError> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(clock.now()))
         .filter(session::Column::TokenHash.eq(hash_token(token)))
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("revoke: update session")?;
     Ok(())
 }
 
@@ -97,13 +97,13 @@ pub async fn revoke_all(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,
     user_id: i64,
-) -> Result<u64, AppError> {
+) -> Result<u64, AccountError> {
     let result = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(clock.now()))
         .filter(session::Column::UserId.eq(user_id))
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await
-        .map_err(from_db)?;
+        .op("revoke all: update session")?;
     Ok(result.rows_affected)
 }

@@ -1,12 +1,12 @@
 //! First-run setup: the organisation and its first administrator.
 
+use super::error::AccountError;
 use super::passwords;
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::entities::user;
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{MemberStatus, Role};
-use crate::error::AppError;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
 };
@@ -15,33 +15,35 @@ use sea_orm::{
 pub use crate::backend::organisations::NewOrganisation as FirstAdmin;
 
 /// True while no active administrator exists: the app then leads to setup.
-pub async fn needs_setup(db: &impl ConnectionTrait) -> Result<bool, AppError> {
+pub async fn needs_setup(db: &impl ConnectionTrait) -> Result<bool, AccountError> {
     let admins = user::Entity::find()
         .filter(user::Column::Role.eq(Role::Admin.as_str()))
         .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("needs setup: count user")?;
     Ok(admins == 0)
 }
 
 /// Creates the organisation and its administrator, once: a second call
-/// (or two at the same time) gets `Conflict` and changes nothing.
+/// (or two at the same time) gets `AlreadySetUp` and changes nothing.
 /// Returns the new administrator's id.
 pub async fn create_first_admin(
     db: &DatabaseConnection,
     clock: &dyn Clock,
     input: FirstAdmin,
-) -> Result<i64, AppError> {
+) -> Result<i64, AccountError> {
     // Hash before taking the write lock: hashing is slow on purpose.
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db)
+        .await
+        .op("create first admin: begin write")?;
     if !needs_setup(&txn).await? {
-        return Err(AppError::Conflict);
+        return Err(AccountError::AlreadySetUp);
     }
     let (_, admin) =
         crate::backend::organisations::insert_with_admin(&txn, clock, &input, password_hash)
             .await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("create first admin: commit")?;
     Ok(admin)
 }
