@@ -4,6 +4,7 @@
 mod common;
 
 use app::backend::clock::ManualClock;
+use app::backend::ideas::error::IdeaError;
 use app::backend::ideas::posting::{self, Edit, NewIdea};
 use app::backend::ideas::{coauthors, listing, reading};
 use app::backend::idempotency::IdempotencyKey;
@@ -12,7 +13,6 @@ use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::idea_views::{DiffKind, IdeaQuery};
 use app::domain::ideas::{IdeaStatus, IdeaText, IdeaTitle, Tags};
-use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
 use common::{admin_of, clock, invited_member, signed_in};
@@ -116,10 +116,10 @@ db_test!(
         .unwrap();
         assert_ne!(first, other, "another key makes another draft");
 
-        assert_eq!(
+        assert!(matches!(
             reading::view(&t.db, &reader, first).await,
-            Err(AppError::NotFound)
-        );
+            Err(IdeaError::NotFound)
+        ));
         let list = listing::list(&t.db, &author, &IdeaQuery::default())
             .await
             .unwrap();
@@ -218,10 +218,10 @@ db_test!(
             .find(|f| f.label == Key::IdeaFieldTitle)
             .unwrap();
         assert!(!title.changed);
-        assert_eq!(
+        assert!(matches!(
             reading::compare(&t.db, &reader, id, 1, 9).await,
-            Err(AppError::NotFound)
-        );
+            Err(IdeaError::NotFound)
+        ));
     }
 );
 
@@ -263,7 +263,7 @@ db_test!(
         );
         let refused = [&a, &b]
             .iter()
-            .filter(|r| **r == &Err(AppError::Conflict))
+            .filter(|r| matches!(r, Err(IdeaError::Stale)))
             .count();
         assert_eq!(refused, 1, "{a:?} {b:?}");
         let kept = if a.is_ok() {
@@ -287,10 +287,10 @@ db_test!(
                 .await
                 .unwrap();
         // Not invited: cannot see the draft, cannot edit.
-        assert_eq!(
+        assert!(matches!(
             reading::view(&t.db, &colleague, draft).await,
-            Err(AppError::NotFound)
-        );
+            Err(IdeaError::NotFound)
+        ));
         let candidates = reading::view(&t.db, &author, draft)
             .await
             .unwrap()
@@ -301,7 +301,8 @@ db_test!(
             .unwrap();
         let twice = coauthors::invite(&t.db, &clock, &author, draft, colleague.id).await;
         assert!(
-            matches!(twice, Err(AppError::Invalid(ref e)) if e.message_for("user_id") == Some(Key::ErrAlreadyCoauthor))
+            matches!(twice, Err(IdeaError::AlreadyCoauthor)),
+            "{twice:?}"
         );
         let invited = reading::view(&t.db, &colleague, draft).await.unwrap();
         assert!(invited.invites_viewer && !invited.can_edit);
@@ -309,7 +310,7 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(list.invitations.len(), 1);
-        assert_eq!(
+        assert!(matches!(
             posting::save(
                 &t.db,
                 &clock,
@@ -321,8 +322,8 @@ db_test!(
                 false
             )
             .await,
-            Err(AppError::Forbidden)
-        );
+            Err(IdeaError::Forbidden)
+        ));
         coauthors::respond(&t.db, &clock, &colleague, draft, true)
             .await
             .unwrap();
@@ -345,9 +346,11 @@ db_test!(
             [colleague.id]
         );
         assert_eq!(view.content.problem, "Constat précisé");
-        assert_eq!(
-            coauthors::respond(&t.db, &clock, &colleague, draft, true).await,
-            Err(AppError::Forbidden),
+        assert!(
+            matches!(
+                coauthors::respond(&t.db, &clock, &colleague, draft, true).await,
+                Err(IdeaError::Forbidden)
+            ),
             "answered already"
         );
     }
@@ -389,10 +392,10 @@ db_test!(
             "énergie",
         )
         .await;
-        assert_eq!(
+        assert!(matches!(
             reading::view(&t.db, &outsider, id).await,
-            Err(AppError::NotFound)
-        );
+            Err(IdeaError::NotFound)
+        ));
         assert_eq!(
             listing::list(&t.db, &outsider, &IdeaQuery::default())
                 .await
@@ -407,9 +410,10 @@ db_test!(
             .is_empty());
         let invited = coauthors::invite(&t.db, &clock, &author, id, outsider.id).await;
         assert!(
-            matches!(invited, Err(AppError::Invalid(ref e)) if e.message_for("user_id") == Some(Key::ErrNotAColleague))
+            matches!(invited, Err(IdeaError::NotAColleague)),
+            "{invited:?}"
         );
-        assert_eq!(
+        assert!(matches!(
             posting::save(
                 &t.db,
                 &clock,
@@ -421,8 +425,8 @@ db_test!(
                 false
             )
             .await,
-            Err(AppError::NotFound)
-        );
+            Err(IdeaError::NotFound)
+        ));
     }
 );
 

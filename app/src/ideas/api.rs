@@ -150,7 +150,7 @@ pub async fn save_idea(#[server(flatten)] form: IdeaEditForm) -> Result<(), AppE
             leptos_axum::redirect(&super::idea_path(idea_id));
             Ok(())
         }
-        Err(AppError::Conflict) => {
+        Err(crate::backend::ideas::error::IdeaError::Stale) => {
             errors.add("revision", crate::i18n::Key::ErrEditedMeanwhile);
             Err(fail(AppError::Invalid(errors)))
         }
@@ -197,7 +197,7 @@ pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppErr
     // The picker starts on no one: nobody is invited by a stray click.
     let user_id: i64 = user_id.trim().parse().map_err(|_| {
         fail(crate::error::FormErrors::refuse(
-            "user_id",
+            super::fields::COAUTHOR,
             crate::i18n::Key::ErrRequired,
         ))
     })?;

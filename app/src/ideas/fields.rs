@@ -7,6 +7,9 @@ use crate::i18n::Key;
 use crate::ui::forms::{TextArea, TextField};
 use leptos::prelude::*;
 
+/// The colleague invited to co-author (idea page).
+pub const COAUTHOR: &str = "user_id";
+
 /// Which fields a form shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {

@@ -186,7 +186,7 @@ fn AuthorTools(locale: Locale, idea: IdeaView) -> impl IntoView {
                         <form method="post" action={<InviteCoauthor as ServerFn>::PATH} class="inline-form">
                             <input type="hidden" name="idea_id" value=idea.id />
                             <label for="coauthor">{t(locale, Key::InviteCoauthor)}</label>
-                            <select id="coauthor" name="user_id" required=true>
+                            <select id="coauthor" name=super::fields::COAUTHOR required=true>
                                 <option value="" selected=true>{t(locale, Key::ChooseColleague)}</option>
                                 {idea
                                     .candidates

@@ -7,6 +7,8 @@ mod fields;
 mod idea_page;
 mod list_page;
 mod new_page;
+#[cfg(feature = "ssr")]
+mod refusals;
 
 pub use api::*;
 pub use compare_page::ComparePage;

@@ -2,11 +2,11 @@
 //! draft the caller does not write, is "not found": its existence is not
 //! revealed.
 
+use super::error::IdeaError;
 use crate::backend::entities::{idea, idea_coauthor};
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::ideas::IdeaStatus;
-use crate::error::AppError;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// The caller's place towards an idea.
@@ -34,20 +34,20 @@ pub async fn load(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     idea_id: i64,
-) -> Result<(idea::Model, Standing), AppError> {
+) -> Result<(idea::Model, Standing), IdeaError> {
     let found = idea::Entity::find_by_id(idea_id)
         .filter(idea::Column::OrganisationId.eq(me.organisation_id))
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("load: find idea")?
+        .ok_or(IdeaError::NotFound)?;
     let standing = if found.author_id == me.id {
         Standing::Author
     } else {
         let row = idea_coauthor::Entity::find_by_id((idea_id, me.id))
             .one(db)
             .await
-            .map_err(from_db)?;
+            .op("load: find idea_coauthor")?;
         match row.map(|r| r.status) {
             Some(s) if s == ACCEPTED => Standing::Coauthor,
             Some(_) => Standing::Invited,
@@ -55,7 +55,7 @@ pub async fn load(
         }
     };
     if found.status == IdeaStatus::Draft && standing == Standing::Reader {
-        return Err(AppError::NotFound);
+        return Err(IdeaError::NotFound);
     }
     Ok((found, standing))
 }
@@ -66,11 +66,11 @@ pub async fn load_for_edit(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     idea_id: i64,
-) -> Result<idea::Model, AppError> {
+) -> Result<idea::Model, IdeaError> {
     let (found, standing) = load(db, me, idea_id).await?;
     if standing.can_edit() {
         Ok(found)
     } else {
-        Err(AppError::Forbidden)
+        Err(IdeaError::Forbidden)
     }
 }

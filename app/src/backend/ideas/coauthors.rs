@@ -2,12 +2,11 @@
 //! accepts (and then edits like the author) or declines.
 
 use super::access::{load, load_for_edit, Standing, ACCEPTED, INVITED};
+use super::error::IdeaError;
 use crate::backend::clock::Clock;
 use crate::backend::entities::{idea_coauthor, user};
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, MemberStatus};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -19,24 +18,26 @@ pub async fn invite(
     me: &CurrentUser,
     idea_id: i64,
     user_id: i64,
-) -> Result<(), AppError> {
-    let txn = crate::backend::db::begin_write(db).await.map_err(from_db)?;
+) -> Result<(), IdeaError> {
+    let txn = crate::backend::db::begin_write(db)
+        .await
+        .op("invite: begin write")?;
     let found = load_for_edit(&txn, me, idea_id).await?;
     let colleague = user::Entity::find_by_id(user_id)
         .filter(user::Column::OrganisationId.eq(me.organisation_id))
         .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .one(&txn)
         .await
-        .map_err(from_db)?;
+        .op("invite: find user")?;
     if colleague.is_none() {
-        return Err(FormErrors::refuse("user_id", Key::ErrNotAColleague));
+        return Err(IdeaError::NotAColleague);
     }
     let already = idea_coauthor::Entity::find_by_id((idea_id, user_id))
         .one(&txn)
         .await
-        .map_err(from_db)?;
+        .op("invite: find idea_coauthor")?;
     if already.is_some() || user_id == found.author_id {
-        return Err(FormErrors::refuse("user_id", Key::ErrAlreadyCoauthor));
+        return Err(IdeaError::AlreadyCoauthor);
     }
     idea_coauthor::Entity::insert(idea_coauthor::ActiveModel {
         idea_id: Set(idea_id),
@@ -47,8 +48,8 @@ pub async fn invite(
     })
     .exec_without_returning(&txn)
     .await
-    .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+    .op("invite: insert idea_coauthor")?;
+    Ok(txn.commit().await.op("invite: commit")?)
 }
 
 /// The invited colleague accepts (becomes a co-author) or declines.
@@ -58,28 +59,33 @@ pub async fn respond(
     me: &CurrentUser,
     idea_id: i64,
     accept: bool,
-) -> Result<(), AppError> {
-    let txn = crate::backend::db::begin_write(db).await.map_err(from_db)?;
+) -> Result<(), IdeaError> {
+    let txn = crate::backend::db::begin_write(db)
+        .await
+        .op("respond: begin write")?;
     let (_, standing) = load(&txn, me, idea_id).await?;
     if standing != Standing::Invited {
-        return Err(AppError::Forbidden);
+        return Err(IdeaError::Forbidden);
     }
     let invitation = idea_coauthor::Entity::find_by_id((idea_id, me.id))
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("respond: find idea_coauthor")?
+        .ok_or(IdeaError::NotFound)?;
     if accept {
         let mut accepted: idea_coauthor::ActiveModel = invitation.into();
         accepted.status = Set(ACCEPTED.to_owned());
-        accepted.update(&txn).await.map_err(from_db)?;
+        accepted
+            .update(&txn)
+            .await
+            .op("respond: update idea_coauthor")?;
     } else {
         idea_coauthor::Entity::delete_by_id((idea_id, me.id))
             .exec(&txn)
             .await
-            .map_err(from_db)?;
+            .op("respond: delete idea_coauthor")?;
     }
     // A co-author counts toward maturity.
     crate::backend::rounds::maturity::refresh(&txn, clock.now(), idea_id).await?;
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("respond: commit")?)
 }

@@ -6,12 +6,11 @@ use super::access::{ACCEPTED, INVITED};
 use super::reading::{day, names};
 use super::search::like_patterns;
 use crate::backend::entities::{idea, idea_coauthor, idea_tag};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary, PersonRef};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::maturity::Stage;
-use crate::error::AppError;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -43,7 +42,7 @@ pub async fn list(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     query: &IdeaQuery,
-) -> Result<IdeaList, AppError> {
+) -> Result<IdeaList, StoreError> {
     let mut found = published_in(me.organisation_id);
     if let Some(tag) = query.tag.as_deref().filter(|t| !t.is_empty()) {
         found = found.filter(
@@ -72,7 +71,7 @@ pub async fn list(
                 .like(LikeExpr::new(pattern).escape('\\')),
         );
     }
-    let total = found.clone().count(db).await.map_err(from_db)?;
+    let total = found.clone().count(db).await.op("list: count idea")?;
     let page_count = Ord::max(total.div_ceil(PAGE_SIZE), 1) as u32;
     let page = query.page.unwrap_or(1).clamp(1, page_count);
     let items = found
@@ -82,7 +81,7 @@ pub async fn list(
         .limit(PAGE_SIZE)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("list: find idea (page)")?;
     let drafts = idea::Entity::find()
         .filter(idea::Column::OrganisationId.eq(me.organisation_id))
         .filter(idea::Column::Status.eq(IdeaStatus::Draft))
@@ -94,14 +93,14 @@ pub async fn list(
         .order_by_desc(idea::Column::UpdatedAt)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("list: find idea (drafts)")?;
     let invitations = idea::Entity::find()
         .filter(idea::Column::OrganisationId.eq(me.organisation_id))
         .filter(idea::Column::Id.in_subquery(coauthored_by(me.id, INVITED)))
         .order_by_desc(idea::Column::UpdatedAt)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("list: find idea (invitations)")?;
     Ok(IdeaList {
         items: summaries(db, items).await?,
         total,
@@ -118,7 +117,7 @@ pub async fn list(
 async fn summaries(
     db: &impl ConnectionTrait,
     ideas: Vec<idea::Model>,
-) -> Result<Vec<IdeaSummary>, AppError> {
+) -> Result<Vec<IdeaSummary>, StoreError> {
     let names = names(db, ideas.iter().map(|i| i.author_id)).await?;
     let ids: Vec<i64> = ideas.iter().map(|i| i.id).collect();
     let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
@@ -128,7 +127,7 @@ async fn summaries(
             .order_by_asc(idea_tag::Column::Tag)
             .all(db)
             .await
-            .map_err(from_db)?
+            .op("summaries: find idea_tag")?
         {
             tags.entry(row.idea_id).or_default().push(row.tag);
         }
@@ -162,7 +161,7 @@ fn excerpt(text: &str) -> String {
 async fn tags_in_use(
     db: &impl ConnectionTrait,
     organisation_id: i64,
-) -> Result<Vec<String>, AppError> {
+) -> Result<Vec<String>, StoreError> {
     idea_tag::Entity::find()
         .filter(
             idea_tag::Column::IdeaId.in_subquery(
@@ -182,14 +181,14 @@ async fn tags_in_use(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)
+        .op("tags in use: find idea_tag")
 }
 
 /// The authors of the organisation's published ideas, for the author filter.
 async fn authors(
     db: &impl ConnectionTrait,
     organisation_id: i64,
-) -> Result<Vec<PersonRef>, AppError> {
+) -> Result<Vec<PersonRef>, StoreError> {
     let ids: Vec<i64> = published_in(organisation_id)
         .select_only()
         .column(idea::Column::AuthorId)
@@ -197,7 +196,7 @@ async fn authors(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("authors: find idea")?;
     let mut people: Vec<PersonRef> = names(db, ids)
         .await?
         .into_iter()

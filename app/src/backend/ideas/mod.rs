@@ -3,6 +3,7 @@
 pub(crate) mod access;
 pub mod coauthors;
 pub mod diff;
+pub mod error;
 pub mod listing;
 pub mod posting;
 pub mod reading;

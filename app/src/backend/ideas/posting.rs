@@ -1,18 +1,18 @@
 //! Posting an idea (a draft from its title and problem, then the rest) and
 //! editing it. A published idea's substantive edit makes a new version; an
-//! edit based on an older revision is refused (`Conflict`), never merged
+//! edit based on an older revision is refused (`Stale`), never merged
 //! silently. Every submission carries a key: a repeat acts once.
 
 use super::access::load_for_edit;
+use super::error::IdeaError;
 use super::search::fold;
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea, idea_tag, idea_version};
-use crate::backend::error::from_db;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::ideas::{IdeaContent, IdeaStatus, IdeaText, IdeaTitle, Tags};
-use crate::error::AppError;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -68,7 +68,7 @@ pub async fn create_draft(
     me: &CurrentUser,
     key: &IdempotencyKey,
     new: NewIdea,
-) -> Result<i64, AppError> {
+) -> Result<i64, IdeaError> {
     let me = me.clone();
     let now = clock.now();
     run_once(&Ctx::new(db, clock), &scope(&me), key, move |txn| {
@@ -94,7 +94,7 @@ pub async fn create_draft(
             }
             .insert(txn)
             .await
-            .map_err(from_db)?;
+            .op("create draft: insert idea")?;
             insert_version(txn, created.id, 1, &content, me.id, now).await?;
             Ok(created.id)
         })
@@ -109,11 +109,11 @@ async fn insert_version(
     content: &IdeaContent,
     author_id: i64,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), IdeaError> {
     idea_version::Entity::insert(version_row(idea_id, number, content, author_id, now))
         .exec_without_returning(txn)
         .await
-        .map_err(from_db)?;
+        .op("insert version: insert idea_version")?;
     Ok(())
 }
 
@@ -160,22 +160,22 @@ pub async fn save(
     base_revision: i32,
     edit: Edit,
     publish: bool,
-) -> Result<Saved, AppError> {
+) -> Result<Saved, IdeaError> {
     let me = me.clone();
     let now = clock.now();
     run_once(&Ctx::new(db, clock), &scope(&me), key, move |txn| {
         Box::pin(async move {
             let found = load_for_edit(txn, &me, idea_id).await?;
             if found.revision != base_revision {
-                return Err(AppError::Conflict);
+                return Err(IdeaError::Stale);
             }
             let content = edit.content();
             let draft = found.status == IdeaStatus::Draft;
             let current = idea_version::Entity::find_by_id((idea_id, found.current_version))
                 .one(txn)
                 .await
-                .map_err(from_db)?
-                .ok_or(AppError::NotFound)?;
+                .op("save: find idea_version")?
+                .ok_or(IdeaError::NotFound)?;
             let changed = super::reading::content_of(&current) != content;
             let publishing = draft && publish;
             if !changed && !publishing {
@@ -209,15 +209,15 @@ pub async fn save(
                 .filter(idea::Column::Revision.eq(base_revision))
                 .exec(txn)
                 .await
-                .map_err(from_db)?;
+                .op("save: claim idea")?;
             if claimed.rows_affected == 0 {
-                return Err(AppError::Conflict);
+                return Err(IdeaError::Stale);
             }
             if draft && changed {
                 version_row(idea_id, version, &content, me.id, now)
                     .update(txn)
                     .await
-                    .map_err(from_db)?;
+                    .op("save: update idea_version")?;
             } else if changed {
                 insert_version(txn, idea_id, version, &content, me.id, now).await?;
             }
@@ -237,12 +237,12 @@ async fn replace_tags(
     txn: &impl ConnectionTrait,
     idea_id: i64,
     tags: &[String],
-) -> Result<(), AppError> {
+) -> Result<(), IdeaError> {
     idea_tag::Entity::delete_many()
         .filter(idea_tag::Column::IdeaId.eq(idea_id))
         .exec(txn)
         .await
-        .map_err(from_db)?;
+        .op("replace tags: delete idea_tag")?;
     if tags.is_empty() {
         return Ok(());
     }
@@ -252,7 +252,7 @@ async fn replace_tags(
     }))
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("replace tags: insert idea_tag")?;
     Ok(())
 }
 
@@ -262,8 +262,10 @@ pub async fn publish(
     clock: &dyn Clock,
     me: &CurrentUser,
     idea_id: i64,
-) -> Result<(), AppError> {
-    let txn = crate::backend::db::begin_write(db).await.map_err(from_db)?;
+) -> Result<(), IdeaError> {
+    let txn = crate::backend::db::begin_write(db)
+        .await
+        .op("publish: begin write")?;
     let found = load_for_edit(&txn, me, idea_id).await?;
     if found.status == IdeaStatus::Draft {
         let now = clock.now();
@@ -273,7 +275,7 @@ pub async fn publish(
         row.published_at = Set(Some(now));
         row.updated_at = Set(now);
         row.revision = Set(revision + 1);
-        row.update(&txn).await.map_err(from_db)?;
+        row.update(&txn).await.op("publish: update idea")?;
     }
-    txn.commit().await.map_err(from_db)
+    Ok(txn.commit().await.op("publish: commit")?)
 }

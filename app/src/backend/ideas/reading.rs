@@ -1,12 +1,12 @@
 //! The idea page and the comparison of two versions.
 
 use super::access::{load, Standing, ACCEPTED};
+use super::error::IdeaError;
 use crate::backend::entities::{idea_coauthor, idea_version, user};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
 use crate::domain::idea_views::{IdeaView, PersonRef, VersionComparison, VersionInfo};
 use crate::domain::ideas::IdeaContent;
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -38,7 +38,7 @@ pub fn content_of(version: &idea_version::Model) -> IdeaContent {
 pub async fn names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i64>,
-) -> Result<HashMap<i64, String>, AppError> {
+) -> Result<HashMap<i64, String>, StoreError> {
     let mut ids: Vec<i64> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
@@ -49,7 +49,7 @@ pub async fn names(
         .filter(user::Column::Id.is_in(ids))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("names: find user")?
         .into_iter()
         .map(|u| (u.id, u.display_name))
         .collect())
@@ -67,24 +67,24 @@ pub async fn view(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     idea_id: i64,
-) -> Result<IdeaView, AppError> {
+) -> Result<IdeaView, IdeaError> {
     let (found, standing) = load(db, me, idea_id).await?;
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))
         .order_by_desc(idea_version::Column::Number)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("view: find idea_version")?;
     let current = versions
         .iter()
         .find(|v| v.number == found.current_version)
-        .ok_or(AppError::NotFound)?;
+        .ok_or(IdeaError::NotFound)?;
     let coauthors = idea_coauthor::Entity::find()
         .filter(idea_coauthor::Column::IdeaId.eq(idea_id))
         .order_by_asc(idea_coauthor::Column::CreatedAt)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("view: find idea_coauthor")?;
     let names = names(
         db,
         versions
@@ -131,14 +131,14 @@ async fn candidates(
     me: &CurrentUser,
     author_id: i64,
     coauthors: &[idea_coauthor::Model],
-) -> Result<Vec<PersonRef>, AppError> {
+) -> Result<Vec<PersonRef>, IdeaError> {
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(me.organisation_id))
         .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("candidates: find user")?;
     Ok(people
         .into_iter()
         .filter(|p| p.id != author_id && !coauthors.iter().any(|c| c.user_id == p.id))
@@ -156,19 +156,19 @@ pub async fn compare(
     idea_id: i64,
     from: i32,
     to: i32,
-) -> Result<VersionComparison, AppError> {
+) -> Result<VersionComparison, IdeaError> {
     let (found, _) = load(db, me, idea_id).await?;
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))
         .order_by_asc(idea_version::Column::Number)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("compare: find idea_version")?;
     let pick = |n: i32| {
         versions
             .iter()
             .find(|v| v.number == n)
-            .ok_or(AppError::NotFound)
+            .ok_or(IdeaError::NotFound)
     };
     let (old, new) = (content_of(pick(from)?), content_of(pick(to)?));
     Ok(VersionComparison {

@@ -99,6 +99,12 @@ impl From<ThrottleError> for WorkshopError {
     }
 }
 
+impl From<crate::backend::ideas::error::IdeaError> for WorkshopError {
+    fn from(err: crate::backend::ideas::error::IdeaError) -> WorkshopError {
+        WorkshopError::Elsewhere(err.into())
+    }
+}
+
 impl From<crate::error::AppError> for WorkshopError {
     fn from(err: crate::error::AppError) -> WorkshopError {
         WorkshopError::Elsewhere(err)

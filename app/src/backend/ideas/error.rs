@@ -1,0 +1,38 @@
+//! What can go wrong with an idea, in the ideas' own terms. The web side
+//! (`crate::ideas::refusals`) says which field each refusal belongs to and
+//! how it reads.
+
+use crate::backend::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IdeaError {
+    /// No such idea for this caller: another organisation's, or a draft
+    /// the caller does not write (its existence is not revealed).
+    #[error("no such idea")]
+    NotFound,
+    /// A reader of a published idea who may not do this (edit, answer an
+    /// invitation they do not have).
+    #[error("not allowed")]
+    Forbidden,
+    /// An edit based on an older revision: never merged silently.
+    #[error("edited meanwhile")]
+    Stale,
+    /// The person invited to co-author is not an active colleague.
+    #[error("not a colleague")]
+    NotAColleague,
+    /// The person invited writes the idea already, or was invited before.
+    #[error("already a co-author")]
+    AlreadyCoauthor,
+    /// A refusal of a capability ideas rely on (rounds' maturity), already
+    /// in the web's terms while it has no error of its own.
+    #[error("{0}")]
+    Elsewhere(crate::error::AppError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<crate::error::AppError> for IdeaError {
+    fn from(err: crate::error::AppError) -> IdeaError {
+        IdeaError::Elsewhere(err)
+    }
+}
