@@ -134,9 +134,9 @@ impl Change {
             }
             Change::Asked { people, .. } => people.clone(),
             Change::Closed { .. } => {
-                let concerned = concerned_in(write, round.id, round.idea_id, round.idea_author);
                 let authors = authors_by_id(write, round.idea_id, round.idea_author).await?;
-                told_unless(concerned.await?, &authors)
+                let writers = concerned_in(write, round.id, round.idea_id, round.idea_author);
+                told_unless(writers.await?, &authors)
             }
         })
     }
@@ -149,10 +149,12 @@ fn told_unless(mut people: Vec<i64>, not: &[i64]) -> Vec<i64> {
 }
 
 impl Write<'_> {
-    /// Records `change` in this write: its workshops' event (their row
-    /// first: record before touching the round's rows, the lock order of
-    /// every workshop write) and its notifications. Rolled back with the
-    /// write; heard by the views when it commits.
+    /// Records `change` in this write: its workshops' event and its
+    /// notifications. Rolled back with the write; heard by the views when
+    /// it commits. Record before touching the round's rows when a console
+    /// may be running (a workshop's row first: the lock order of every
+    /// workshop write); a reveal records after claiming the round, which
+    /// only happens with no console running (`course::reveal` refuses).
     pub async fn record(&self, change: Change) -> Result<(), StoreError> {
         if let Some((kind, subject)) = change.live_event() {
             round_changed(self, change.round().id, kind, subject)
@@ -233,7 +235,7 @@ mod tests {
     }
 
     #[test]
-    fn a_notice_is_stored_as_the_word_its_page_reads() {
+    fn a_notice_kind_is_stored_as_its_word() {
         use sea_orm::ActiveEnum;
         for kind in NotificationKind::ALL {
             assert_eq!(kind.to_value(), kind.as_str());

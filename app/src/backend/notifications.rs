@@ -1,5 +1,6 @@
-//! In-app notifications, created in one place so that e-mail (a later
-//! issue) can be added here for every kind at once.
+//! In-app notifications: stored here, listed and marked read. Who is told
+//! what is decided in one place, from the change that caused it
+//! (`backend::changes`).
 
 use crate::backend::entities::{contribution, expertise_domain, idea, notification};
 use crate::backend::error::from_db;

@@ -47,7 +47,7 @@ pub enum EventKind {
     /// A mine triaged from its page (subject: its id).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "triage"))]
     Triage,
-    /// The round revealed from the idea page.
+    /// The round revealed outside the console (the idea's page).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "reveal"))]
     Reveal,
 }

@@ -254,10 +254,6 @@ impl NotificationKind {
             NotificationKind::MineTriaged => "mine_triaged",
         }
     }
-
-    pub fn parse(raw: &str) -> Option<NotificationKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
 }
 
 /// A person's notifications, newest first, and how many are unread.

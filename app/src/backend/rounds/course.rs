@@ -4,7 +4,6 @@
 
 use super::access::RoundScope;
 use crate::backend::changes::{Change, RoundRef};
-use crate::backend::clock::Clock;
 use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{idea, round};
 use crate::backend::error::from_db;
@@ -71,7 +70,7 @@ pub async fn cancel(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let scope = open_for_author(&txn, me, round_id).await?;
-    end(&txn, ctx.clock, &scope, RoundStatus::Cancelled, "", "").await?;
+    end(&txn, &scope, RoundStatus::Cancelled, "", "").await?;
     super::maturity::refresh(&txn, ctx.now(), scope.idea.id).await?;
     txn.commit().await.map_err(from_db)
 }
@@ -79,13 +78,12 @@ pub async fn cancel(ctx: &Ctx<'_>, round_id: i64) -> Result<(), AppError> {
 /// Ends the round (closed or cancelled) and frees the idea for another.
 pub(super) async fn end(
     txn: &Write<'_>,
-    clock: &dyn Clock,
     scope: &RoundScope,
     status: RoundStatus,
     synthesis: &str,
     next_step: &str,
 ) -> Result<(), AppError> {
-    let now = clock.now();
+    let now = txn.now();
     // What was revealed stays revealed, recorded (and told, if the deadline
     // job had not got to it yet), so that the status does not have to say
     // it: a cancelled round reveals nothing by itself.
@@ -95,7 +93,7 @@ pub(super) async fn end(
     }
     let mut row: round::ActiveModel = scope.round.clone().into();
     row.status = Set(status);
-    row.ended_at = Set(Some(clock.now()));
+    row.ended_at = Set(Some(now));
     row.synthesis = Set(synthesis.to_owned());
     row.next_step = Set(next_step.to_owned());
     row.update(txn).await.map_err(from_db)?;

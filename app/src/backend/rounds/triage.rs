@@ -143,7 +143,6 @@ pub async fn close(
     }
     super::course::end(
         &txn,
-        ctx.clock,
         &scope,
         RoundStatus::Closed,
         synthesis.as_str(),

@@ -72,8 +72,8 @@ pub async fn bump(
 }
 
 /// Marks a change made to a round outside its workshop's console (a
-/// triage, a hide or a reveal from the idea's pages) on each workshop of
-/// the round, in the caller's write, so that the console, the board and
+/// proposal, a triage, a hide or a reveal, recorded as a
+/// `backend::changes::Change`) on each workshop of the round, in the caller's write, so that the console, the board and
 /// the phones hear of it when it commits.
 pub async fn round_changed(
     db: &Write<'_>,
