@@ -94,12 +94,7 @@ impl<'a> Ctx<'a> {
 
     /// Starts a write (an immediate transaction on SQLite).
     pub async fn write(&self) -> Result<Write<'a>, StoreError> {
-        Ok(Write {
-            txn: begin_write(self.db).await.op("begin write")?,
-            live: self.live,
-            now: self.now(),
-            changed: Mutex::new(BTreeSet::new()),
-        })
+        Write::begin(self.db, self.live, self.now()).await
     }
 }
 
@@ -116,9 +111,19 @@ impl Write<'static> {
     /// A write no view of this instance waits on (a background job, at
     /// `now`): other instances still hear of it from the database.
     pub async fn detached(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Self, StoreError> {
+        Write::begin(db, None, now).await
+    }
+}
+
+impl<'a> Write<'a> {
+    async fn begin(
+        db: &DatabaseConnection,
+        live: Option<&'a LiveHub>,
+        now: DateTime<Utc>,
+    ) -> Result<Write<'a>, StoreError> {
         Ok(Write {
             txn: begin_write(db).await.op("begin write")?,
-            live: None,
+            live,
             now,
             changed: Mutex::new(BTreeSet::new()),
         })
