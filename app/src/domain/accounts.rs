@@ -4,19 +4,27 @@
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 
-/// What a person may do in their organisation, from least to most.
+/// What a person may do in their organisation, from least to most. On the
+/// server it is also a typed column: a user's or an invitation's `role`
+/// holds it, stored as [`Role::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum Role {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "member"))]
     Member,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "facilitator"))]
     Facilitator,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lead"))]
     Lead,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
     Admin,
 }
 
 impl Role {
     pub const ALL: [Role; 4] = [Role::Member, Role::Facilitator, Role::Lead, Role::Admin];
 
-    /// The value stored in the database.
+    /// The value stored in the database and sent by forms.
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Member => "member",
@@ -26,6 +34,7 @@ impl Role {
         }
     }
 
+    /// The role a form sends.
     pub fn parse(raw: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == raw)
     }
@@ -51,33 +60,43 @@ pub struct Member {
     pub status: MemberStatus,
 }
 
-/// Where an account stands.
+/// Where an account stands. On the server it is also a typed column: a
+/// user's `status` holds it, stored as [`MemberStatus::as_str`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
 pub enum MemberStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "active"))]
     Active,
     /// Asked to join from an address of the organisation; an administrator
     /// has to approve it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
     Pending,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deactivated"))]
     Deactivated,
+    /// A workshop guest who joined by the workshop's link, without an
+    /// account of the organisation: never signs in, never listed among the
+    /// members (see `backend::workshops::joining`).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "guest"))]
+    Guest,
 }
 
 impl MemberStatus {
+    pub const ALL: [MemberStatus; 4] = [
+        MemberStatus::Active,
+        MemberStatus::Pending,
+        MemberStatus::Deactivated,
+        MemberStatus::Guest,
+    ];
+
+    /// The value stored in the database.
     pub fn as_str(self) -> &'static str {
         match self {
             MemberStatus::Active => "active",
             MemberStatus::Pending => "pending",
             MemberStatus::Deactivated => "deactivated",
+            MemberStatus::Guest => "guest",
         }
-    }
-
-    pub fn parse(raw: &str) -> Option<MemberStatus> {
-        [
-            MemberStatus::Active,
-            MemberStatus::Pending,
-            MemberStatus::Deactivated,
-        ]
-        .into_iter()
-        .find(|s| s.as_str() == raw)
     }
 
     pub fn label(self) -> Key {
@@ -85,6 +104,9 @@ impl MemberStatus {
             MemberStatus::Active => Key::MemberActive,
             MemberStatus::Pending => Key::MemberPending,
             MemberStatus::Deactivated => Key::MemberInactive,
+            // Guests are not listed among the members; where a page marks
+            // one (a workshop's authors), this is the word it uses.
+            MemberStatus::Guest => Key::GuestMark,
         }
     }
 }
@@ -248,6 +270,30 @@ mod tests {
                 && Role::Facilitator > Role::Member
         );
         assert_eq!(Role::parse("root"), None);
+    }
+
+    /// The words already in the database: renaming one would orphan rows.
+    #[test]
+    fn stored_words_stay_the_same() {
+        let roles: Vec<&str> = Role::ALL.into_iter().map(Role::as_str).collect();
+        assert_eq!(roles, ["member", "facilitator", "lead", "admin"]);
+        let statuses: Vec<&str> = MemberStatus::ALL
+            .into_iter()
+            .map(MemberStatus::as_str)
+            .collect();
+        assert_eq!(statuses, ["active", "pending", "deactivated", "guest"]);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_word_stored_is_the_word_named() {
+        use sea_orm::ActiveEnum;
+        for role in Role::ALL {
+            assert_eq!(role.to_value(), role.as_str());
+        }
+        for status in MemberStatus::ALL {
+            assert_eq!(status.to_value(), status.as_str());
+        }
     }
 
     #[test]

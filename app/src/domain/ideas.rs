@@ -142,6 +142,33 @@ impl IdeaStatus {
     }
 }
 
+/// Where a co-author stands: invited by an author, then accepted (a
+/// declined invitation is deleted). On the server it is also a typed
+/// column: an `idea_coauthors` row's `status` holds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+pub enum CoauthorStatus {
+    /// Asked, not yet answered: not an author yet.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "invited"))]
+    Invited,
+    /// An author of the idea.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "accepted"))]
+    Accepted,
+}
+
+impl CoauthorStatus {
+    pub const ALL: [CoauthorStatus; 2] = [CoauthorStatus::Invited, CoauthorStatus::Accepted];
+
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CoauthorStatus::Invited => "invited",
+            CoauthorStatus::Accepted => "accepted",
+        }
+    }
+}
+
 /// The text of one version of an idea.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IdeaContent {
@@ -164,6 +191,7 @@ impl IdeaContent {
             (Key::IdeaFieldHelpSought, self.help_sought.as_str()),
         ]
     }
+
 }
 
 #[cfg(test)]
@@ -200,6 +228,25 @@ mod tests {
             IdeaText::parse_optional(&"x".repeat(4001)),
             Err(Key::ErrTooLong)
         );
+    }
+
+    /// The words already in the database: renaming one would orphan rows.
+    #[test]
+    fn coauthor_words_stay_the_same() {
+        let words: Vec<&str> = CoauthorStatus::ALL
+            .into_iter()
+            .map(CoauthorStatus::as_str)
+            .collect();
+        assert_eq!(words, ["invited", "accepted"]);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_coauthor_word_stored_is_the_word_named() {
+        use sea_orm::ActiveEnum;
+        for status in CoauthorStatus::ALL {
+            assert_eq!(status.to_value(), status.as_str());
+        }
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub fn MemberActions(locale: Locale, member: Member) -> impl IntoView {
         }
         .into_any(),
         MemberStatus::Deactivated => view! { <SetActive locale member active=true label=Key::Reactivate consequence=Key::ConfirmDeactivate /> }.into_any(),
+        // Workshop guests are never listed among the members.
+        MemberStatus::Guest => ().into_any(),
     }
 }
 

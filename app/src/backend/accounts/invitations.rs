@@ -33,7 +33,7 @@ pub async fn create(
     invitation::Entity::insert(invitation::ActiveModel {
         token_hash: Set(hash_token(&token)),
         organisation_id: Set(by.organisation_id),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         created_by: Set(by.id),
         created_at: Set(now),
         expires_at: Set(now + Duration::days(INVITATION_DAYS)),
@@ -101,7 +101,6 @@ pub async fn accept(
     else {
         return Err(AccountError::NotFound);
     };
-    let role = Role::parse(&invite.role).ok_or(AccountError::NotFound)?;
     people::drop_pending_request(&txn, &input.email).await?;
     let person = people::insert(
         &txn,
@@ -111,7 +110,7 @@ pub async fn accept(
             display_name: &input.display_name,
             email: &input.email,
             password_hash,
-            role,
+            role: invite.role,
             status: MemberStatus::Active,
         },
     )

@@ -74,10 +74,11 @@ pub async fn authenticate(
     let matches =
         passwords::verify(password, person.as_ref().map(|p| p.password_hash.as_str())).await?;
     Ok(match person {
-        Some(p) if matches => match MemberStatus::parse(&p.status) {
-            Some(MemberStatus::Active) => Verdict::Active(p.id),
-            Some(MemberStatus::Pending) => Verdict::Pending,
-            _ => Verdict::Deactivated,
+        Some(p) if matches => match p.status {
+            MemberStatus::Active => Verdict::Active(p.id),
+            MemberStatus::Pending => Verdict::Pending,
+            // Workshop guests never sign in.
+            MemberStatus::Deactivated | MemberStatus::Guest => Verdict::Deactivated,
         },
         _ => Verdict::Refused,
     })

@@ -17,21 +17,19 @@ pub async fn list(
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
         // Workshop guests are not members.
-        .filter(user::Column::Status.ne(crate::backend::workshops::joining::GUEST_STATUS))
+        .filter(user::Column::Status.ne(MemberStatus::Guest))
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await
         .op("list: find user")?;
     Ok(people
         .into_iter()
-        .filter_map(|p| {
-            Some(Member {
-                id: p.id,
-                role: Role::parse(&p.role)?,
-                display_name: p.display_name,
-                email: p.email,
-                status: MemberStatus::parse(&p.status)?,
-            })
+        .map(|p| Member {
+            id: p.id,
+            role: p.role,
+            display_name: p.display_name,
+            email: p.email,
+            status: p.status,
         })
         .collect())
 }
@@ -75,7 +73,7 @@ pub async fn apply(
         .ok_or(AccountError::NotFound)?;
     // Refusing a request to join deletes it: the address is free again for
     // the person who really holds it (nothing ever proved the requester did).
-    if change == Change::Deactivate && person.status == MemberStatus::Pending.as_str() {
+    if change == Change::Deactivate && person.status == MemberStatus::Pending {
         user::Entity::delete_by_id(person.id)
             .exec(&txn)
             .await
@@ -86,9 +84,9 @@ pub async fn apply(
     let (action, detail) = match change {
         Change::Role(role) => (
             "role_changed",
-            format!("{} -> {}", person.role, role.as_str()),
+            format!("{} -> {}", person.role.as_str(), role.as_str()),
         ),
-        Change::Approve if person.status != MemberStatus::Pending.as_str() => {
+        Change::Approve if person.status != MemberStatus::Pending => {
             return Err(AccountError::NotPending)
         }
         Change::Approve => ("approved", String::new()),
@@ -97,11 +95,9 @@ pub async fn apply(
     };
     let mut edited: user::ActiveModel = person.into();
     match change {
-        Change::Role(role) => edited.role = Set(role.as_str().to_owned()),
-        Change::Deactivate => edited.status = Set(MemberStatus::Deactivated.as_str().to_owned()),
-        Change::Approve | Change::Reactivate => {
-            edited.status = Set(MemberStatus::Active.as_str().to_owned())
-        }
+        Change::Role(role) => edited.role = Set(role),
+        Change::Deactivate => edited.status = Set(MemberStatus::Deactivated),
+        Change::Approve | Change::Reactivate => edited.status = Set(MemberStatus::Active),
     }
     edited.update(&txn).await.op("apply: update user")?;
     if change == Change::Deactivate {

@@ -37,8 +37,8 @@ pub async fn insert(
         display_name: Set(person.display_name.as_str().to_owned()),
         service: Set(String::new()),
         password_hash: Set(person.password_hash),
-        role: Set(person.role.as_str().to_owned()),
-        status: Set(person.status.as_str().to_owned()),
+        role: Set(person.role),
+        status: Set(person.status),
         created_at: Set(now),
         ..Default::default()
     }
@@ -70,7 +70,7 @@ pub async fn drop_pending_request(
 ) -> Result<(), AccountError> {
     user::Entity::delete_many()
         .filter(user::Column::Email.eq(email.as_str()))
-        .filter(user::Column::Status.eq(MemberStatus::Pending.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Pending))
         .exec(txn)
         .await
         .op("drop pending request: delete user")?;

@@ -65,7 +65,7 @@ pub async fn create(
         .await
         .op("create: find user")?
         .ok_or(AccountError::NotFound)?;
-    if person.status != MemberStatus::Active.as_str() {
+    if person.status != MemberStatus::Active {
         return Err(AccountError::ResetInactive);
     }
     let token = issue(&txn, clock, target_id).await?;
@@ -95,7 +95,7 @@ pub async fn create_for_email(
     let txn = begin_write(db).await.op("create for email: begin write")?;
     let person = user::Entity::find()
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .one(&txn)
         .await
         .op("create for email: find user")?
@@ -152,7 +152,7 @@ pub async fn complete(
         .op("complete: find password_reset")?
         .ok_or(AccountError::NotFound)?;
     let person = user::Entity::find_by_id(reset.user_id)
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .one(&txn)
         .await
         .op("complete: find user")?

@@ -7,7 +7,7 @@ use super::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
 use crate::backend::entities::{organisation, session, user};
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, MemberStatus, Role};
+use crate::domain::accounts::{CurrentUser, MemberStatus};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -53,7 +53,7 @@ pub async fn current_user(
         return Ok(None);
     };
     let Some(person) = user::Entity::find_by_id(found.user_id)
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .one(db)
         .await
         .op("current user: find user")?
@@ -67,10 +67,10 @@ pub async fn current_user(
     else {
         return Ok(None);
     };
-    Ok(Role::parse(&person.role).map(|role| CurrentUser {
+    Ok(Some(CurrentUser {
         id: person.id,
         display_name: person.display_name,
-        role,
+        role: person.role,
         organisation_id: org.id,
         organisation_name: org.name,
     }))

@@ -17,8 +17,8 @@ pub use crate::backend::organisations::NewOrganisation as FirstAdmin;
 /// True while no active administrator exists: the app then leads to setup.
 pub async fn needs_setup(db: &impl ConnectionTrait) -> Result<bool, AccountError> {
     let admins = user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin.as_str()))
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Role.eq(Role::Admin))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .count(db)
         .await
         .op("needs setup: count user")?;

@@ -1,6 +1,6 @@
 use sea_orm::entity::prelude::*;
 
-/// A colleague invited to co-author an idea (`invited`, then `accepted`).
+/// A colleague invited to co-author an idea (invited, then accepted).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "idea_coauthors")]
 pub struct Model {
@@ -8,7 +8,8 @@ pub struct Model {
     pub idea_id: i64,
     #[sea_orm(primary_key, auto_increment = false)]
     pub user_id: i64,
-    pub status: String,
+    /// `CoauthorStatus::as_str()`.
+    pub status: crate::domain::ideas::CoauthorStatus,
     pub invited_by: i64,
     pub created_at: DateTimeUtc,
 }

@@ -7,7 +7,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub token_hash: String,
     pub organisation_id: i64,
-    pub role: String,
+    /// The role given on joining, stored as `Role::as_str()`.
+    pub role: crate::domain::accounts::Role,
     pub created_by: i64,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,

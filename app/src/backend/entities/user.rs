@@ -12,10 +12,11 @@ pub struct Model {
     pub service: String,
     #[sea_orm(column_type = "Text")]
     pub password_hash: String,
-    /// `Role::as_str()`.
-    pub role: String,
-    /// `active`, `pending` (awaiting approval) or `deactivated`.
-    pub status: String,
+    /// What the person may do, stored as `Role::as_str()`.
+    pub role: crate::domain::accounts::Role,
+    /// Active, pending (awaiting approval), deactivated, or a workshop
+    /// guest; stored as `MemberStatus::as_str()`.
+    pub status: crate::domain::accounts::MemberStatus,
     pub created_at: DateTimeUtc,
 }
 

@@ -6,7 +6,7 @@ use super::error::IdeaError;
 use crate::backend::entities::{idea, idea_coauthor};
 use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
-use crate::domain::ideas::IdeaStatus;
+use crate::domain::ideas::{CoauthorStatus, IdeaStatus};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// The caller's place towards an idea.
@@ -25,9 +25,6 @@ impl Standing {
         matches!(self, Standing::Author | Standing::Coauthor)
     }
 }
-
-pub const INVITED: &str = "invited";
-pub const ACCEPTED: &str = "accepted";
 
 /// The idea and the caller's standing, or `NotFound`.
 pub async fn load(
@@ -49,8 +46,8 @@ pub async fn load(
             .await
             .op("load: find idea_coauthor")?;
         match row.map(|r| r.status) {
-            Some(s) if s == ACCEPTED => Standing::Coauthor,
-            Some(_) => Standing::Invited,
+            Some(CoauthorStatus::Accepted) => Standing::Coauthor,
+            Some(CoauthorStatus::Invited) => Standing::Invited,
             None => Standing::Reader,
         }
     };

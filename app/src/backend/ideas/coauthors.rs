@@ -1,12 +1,13 @@
 //! Co-authors: an author invites a colleague of the organisation, who
 //! accepts (and then edits like the author) or declines.
 
-use super::access::{load, load_for_edit, Standing, ACCEPTED, INVITED};
+use super::access::{load, load_for_edit, Standing};
 use super::error::IdeaError;
 use crate::backend::clock::Clock;
 use crate::backend::entities::{idea_coauthor, user};
 use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, MemberStatus};
+use crate::domain::ideas::CoauthorStatus;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
 };
@@ -25,7 +26,7 @@ pub async fn invite(
     let found = load_for_edit(&txn, me, idea_id).await?;
     let colleague = user::Entity::find_by_id(user_id)
         .filter(user::Column::OrganisationId.eq(me.organisation_id))
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .one(&txn)
         .await
         .op("invite: find user")?;
@@ -42,7 +43,7 @@ pub async fn invite(
     idea_coauthor::Entity::insert(idea_coauthor::ActiveModel {
         idea_id: Set(idea_id),
         user_id: Set(user_id),
-        status: Set(INVITED.to_owned()),
+        status: Set(CoauthorStatus::Invited),
         invited_by: Set(me.id),
         created_at: Set(clock.now()),
     })
@@ -74,7 +75,7 @@ pub async fn respond(
         .ok_or(IdeaError::NotFound)?;
     if accept {
         let mut accepted: idea_coauthor::ActiveModel = invitation.into();
-        accepted.status = Set(ACCEPTED.to_owned());
+        accepted.status = Set(CoauthorStatus::Accepted);
         accepted
             .update(&txn)
             .await

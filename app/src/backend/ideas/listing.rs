@@ -2,14 +2,13 @@
 //! first, filtered by tag, by author, by stage and by words; and the caller's own
 //! drafts and pending invitations.
 
-use super::access::{ACCEPTED, INVITED};
 use super::reading::{day, names};
 use super::search::like_patterns;
 use crate::backend::entities::{idea, idea_coauthor, idea_tag};
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary, PersonRef};
-use crate::domain::ideas::IdeaStatus;
+use crate::domain::ideas::{CoauthorStatus, IdeaStatus};
 use crate::domain::maturity::Stage;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
@@ -21,9 +20,9 @@ use std::collections::HashMap;
 pub const PAGE_SIZE: u64 = 20;
 const EXCERPT_CHARS: usize = 200;
 
-/// Ideas where this person is an accepted co-author (or, with `INVITED`,
-/// invited).
-fn coauthored_by(user_id: i64, status: &str) -> sea_orm::sea_query::SelectStatement {
+/// Ideas where this person is an accepted co-author (or, with
+/// `CoauthorStatus::Invited`, invited).
+fn coauthored_by(user_id: i64, status: CoauthorStatus) -> sea_orm::sea_query::SelectStatement {
     Query::select()
         .column(idea_coauthor::Column::IdeaId)
         .from(idea_coauthor::Entity)
@@ -56,10 +55,11 @@ pub async fn list(
         );
     }
     if let Some(author) = query.author {
+        let coauthored = coauthored_by(author, CoauthorStatus::Accepted);
         found = found.filter(
             Condition::any()
                 .add(idea::Column::AuthorId.eq(author))
-                .add(idea::Column::Id.in_subquery(coauthored_by(author, ACCEPTED))),
+                .add(idea::Column::Id.in_subquery(coauthored)),
         );
     }
     if let Some(stage) = query.stage.as_deref().and_then(Stage::from_slug) {
@@ -88,7 +88,7 @@ pub async fn list(
         .filter(
             Condition::any()
                 .add(idea::Column::AuthorId.eq(me.id))
-                .add(idea::Column::Id.in_subquery(coauthored_by(me.id, ACCEPTED))),
+                .add(idea::Column::Id.in_subquery(coauthored_by(me.id, CoauthorStatus::Accepted))),
         )
         .order_by_desc(idea::Column::UpdatedAt)
         .all(db)
@@ -96,7 +96,7 @@ pub async fn list(
         .op("list: find idea (drafts)")?;
     let invitations = idea::Entity::find()
         .filter(idea::Column::OrganisationId.eq(me.organisation_id))
-        .filter(idea::Column::Id.in_subquery(coauthored_by(me.id, INVITED)))
+        .filter(idea::Column::Id.in_subquery(coauthored_by(me.id, CoauthorStatus::Invited)))
         .order_by_desc(idea::Column::UpdatedAt)
         .all(db)
         .await

@@ -1,12 +1,12 @@
 //! The idea page and the comparison of two versions.
 
-use super::access::{load, Standing, ACCEPTED};
+use super::access::{load, Standing};
 use super::error::IdeaError;
 use crate::backend::entities::{idea_coauthor, idea_version, user};
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
 use crate::domain::idea_views::{IdeaView, PersonRef, VersionComparison, VersionInfo};
-use crate::domain::ideas::IdeaContent;
+use crate::domain::ideas::{CoauthorStatus, IdeaContent};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -99,8 +99,9 @@ pub async fn view(
     } else {
         Vec::new()
     };
-    let (accepted, invited): (Vec<_>, Vec<_>) =
-        coauthors.iter().partition(|c| c.status == ACCEPTED);
+    let (accepted, invited): (Vec<_>, Vec<_>) = coauthors
+        .iter()
+        .partition(|c| c.status == CoauthorStatus::Accepted);
     Ok(IdeaView {
         id: found.id,
         status: found.status,
@@ -134,7 +135,7 @@ async fn candidates(
 ) -> Result<Vec<PersonRef>, IdeaError> {
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(me.organisation_id))
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .order_by_asc(user::Column::DisplayName)
         .all(db)
         .await

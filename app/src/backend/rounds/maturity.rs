@@ -6,7 +6,7 @@ use crate::backend::entities::{
     contribution, idea, idea_coauthor, idea_version, organisation, round,
 };
 use crate::backend::error::from_db;
-use crate::backend::ideas::access::ACCEPTED;
+use crate::domain::ideas::CoauthorStatus;
 use crate::domain::maturity_rule::{assess, Evidence, Maturity, DEFAULT_DOMAINS_NEEDED};
 use crate::domain::round_views::{CoverageCell, CoverageState, DomainRef};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, Severity, TriageKind};
@@ -108,7 +108,7 @@ pub async fn from_facts(
         .ok_or(AppError::NotFound)?;
     let coauthors = idea_coauthor::Entity::find()
         .filter(idea_coauthor::Column::IdeaId.eq(found.id))
-        .filter(idea_coauthor::Column::Status.eq(ACCEPTED))
+        .filter(idea_coauthor::Column::Status.eq(CoauthorStatus::Accepted))
         .count(db)
         .await
         .map_err(from_db)?;

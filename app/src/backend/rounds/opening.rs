@@ -55,7 +55,7 @@ async fn resolve_names(
     }
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(me.organisation_id))
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .all(db)
         .await
         .map_err(from_db)?;
@@ -96,7 +96,7 @@ async fn holders(
     user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
         .filter(user::Column::OrganisationId.eq(organisation_id))
-        .filter(user::Column::Status.eq(MemberStatus::Active.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
         .select_only()
         .column(user::Column::Id)
         .into_tuple()

@@ -2,8 +2,8 @@
 //! Told when it is revealed or closed.
 
 use crate::backend::entities::idea;
-use crate::backend::ideas::access::ACCEPTED;
 use crate::backend::store::{Op, StoreError};
+use crate::domain::ideas::CoauthorStatus;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 /// The idea's author and accepted co-authors.
@@ -23,7 +23,7 @@ pub async fn authors_by_id(
     use crate::backend::entities::idea_coauthor;
     let mut ids: Vec<i64> = idea_coauthor::Entity::find()
         .filter(idea_coauthor::Column::IdeaId.eq(idea_id))
-        .filter(idea_coauthor::Column::Status.eq(ACCEPTED))
+        .filter(idea_coauthor::Column::Status.eq(CoauthorStatus::Accepted))
         .select_only()
         .column(idea_coauthor::Column::UserId)
         .into_tuple()

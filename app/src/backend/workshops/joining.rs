@@ -12,7 +12,7 @@ use crate::backend::db::begin_write;
 use crate::backend::entities::{user, workshop, workshop_participant};
 use crate::backend::store::{Op, StoreError};
 use crate::backend::throttle::{self, Window};
-use crate::domain::accounts::{CurrentUser, DisplayName, Role};
+use crate::domain::accounts::{CurrentUser, DisplayName, MemberStatus, Role};
 use crate::domain::live::EventKind;
 use crate::domain::workshops::JoinCode;
 use sea_orm::{
@@ -30,9 +30,6 @@ const WRONG_CODES: Window = Window {
 
 /// Guests one workshop takes by default (`--max-guests-per-workshop`).
 pub const DEFAULT_MAX_GUESTS: u64 = 300;
-
-/// The user status of guests: never signs in, never listed as a member.
-pub const GUEST_STATUS: &str = "guest";
 
 /// Who joins.
 pub enum Joiner {
@@ -189,8 +186,8 @@ pub async fn join_with_cap(
                 display_name: Set(name.as_str().to_owned()),
                 service: Set(String::new()),
                 password_hash: Set(String::new()),
-                role: Set(Role::Member.as_str().to_owned()),
-                status: Set(GUEST_STATUS.to_owned()),
+                role: Set(Role::Member),
+                status: Set(MemberStatus::Guest),
                 created_at: Set(now),
                 ..Default::default()
             }
@@ -239,7 +236,7 @@ pub async fn guests_among(
     }
     Ok(user::Entity::find()
         .filter(user::Column::Id.is_in(ids))
-        .filter(user::Column::Status.eq(GUEST_STATUS))
+        .filter(user::Column::Status.eq(MemberStatus::Guest))
         .all(db)
         .await
         .op("guests among: find user")?

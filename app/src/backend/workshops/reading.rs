@@ -4,7 +4,6 @@
 
 use super::access::{facilitating, place, seat, Caller, Scope};
 use super::error::WorkshopError;
-use super::joining::GUEST_STATUS;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{
@@ -12,6 +11,7 @@ use crate::backend::entities::{
 };
 use crate::backend::expertise;
 use crate::backend::store::Op;
+use crate::domain::accounts::MemberStatus;
 use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{
@@ -143,7 +143,7 @@ async fn contributions(
                 }),
                 body: if hidden { String::new() } else { c.body },
                 author: person.map(|p| p.display_name.clone()).unwrap_or_default(),
-                author_guest: person.is_some_and(|p| p.status == GUEST_STATUS),
+                author_guest: person.is_some_and(|p| p.status == MemberStatus::Guest),
                 under_card: c.under_card,
                 late: c.late,
                 dots: on_it.clone().map(|v| v.dots as u32).sum(),
