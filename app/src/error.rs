@@ -222,7 +222,7 @@ impl FromServerFnError for AppError {
                 // On the server, with the status every refusal gets (422),
                 // not the 500 of an error that did not pass through `fail`.
                 #[cfg(feature = "ssr")]
-                let refused = crate::backend::http::fail(refused);
+                let refused = crate::web::http::fail(refused);
                 refused
             }
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,

@@ -20,5 +20,9 @@ pub mod workshops;
 
 #[cfg(feature = "ssr")]
 pub mod backend;
+/// The web adapter: a request's context, cookies, and refusals kept for
+/// the page they go back to.
+#[cfg(feature = "ssr")]
+pub mod web;
 
 pub use app::{shell, App};

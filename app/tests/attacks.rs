@@ -66,7 +66,9 @@ db_test!(
         .unwrap();
         let round_id = round_of(&t, &clock, &author, idea_id).await;
         // The author presses « Dévoiler maintenant » on the idea page.
-        let refused = course::reveal(&as_member(&t, &clock, &author), round_id).await;
+        let refused = course::reveal(&as_member(&t, &clock, &author), round_id)
+            .await
+            .map_err(AppError::from);
         let Err(AppError::Invalid(errors)) = refused else {
             panic!("{refused:?}")
         };
@@ -603,7 +605,7 @@ fn refused_mine(text: &str) -> String {
 db_test!(
     a_refused_silent_mine_is_kept_for_its_browser_only_and_for_an_hour,
     |t: TestDb| async move {
-        use app::backend::refusals::{bring_back, carry, clean_up, Carried, KEEP_SECS};
+        use app::web::refusals::{bring_back, carry, clean_up, Carried, KEEP_SECS};
         let now = clock().now().timestamp();
         let payload = refused_mine("Le RGPD s’applique");
         let Carried::Kept(id) = carry(&t.db, now, "member:2", "browser-a", &payload)
@@ -640,7 +642,7 @@ db_test!(
 db_test!(
     a_caller_filling_the_table_with_refusals_gets_messages_without_text,
     |t: TestDb| async move {
-        use app::backend::refusals::{carry, decode, Carried};
+        use app::web::refusals::{carry, decode, Carried};
         let now = clock().now().timestamp();
         let mut kept = 0;
         for _ in 0..600 {

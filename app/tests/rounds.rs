@@ -172,12 +172,15 @@ db_test!(
         assert_eq!(
             contribution_page::contribution_page(&t.db, clock.now(), &jurist, finance_mine)
                 .await
+                .map_err(AppError::from)
                 .unwrap_err(),
             AppError::NotFound,
             "another's unrevealed contribution is not found"
         );
         assert_eq!(
-            contributing::endorse(&as_member(&t, &clock, &jurist), finance_mine).await,
+            contributing::endorse(&as_member(&t, &clock, &jurist), finance_mine)
+                .await
+                .map_err(AppError::from),
             Err(AppError::NotFound),
             "nor can it be endorsed"
         );
@@ -253,7 +256,8 @@ db_test!(
                 legal_mine,
                 Triage::Accepted { why: text("Non") }
             )
-            .await,
+            .await
+            .map_err(AppError::from),
             Err(AppError::Forbidden),
             "only authors triage"
         );
@@ -361,7 +365,8 @@ db_test!(
                 written,
                 mine(1, Severity::Serious, "Pas à moi")
             )
-            .await,
+            .await
+            .map_err(AppError::from),
             Err(AppError::NotFound),
             "someone else's unrevealed contribution is not found"
         );
@@ -618,7 +623,8 @@ db_test!(
                 None,
                 String::new()
             )
-            .await,
+            .await
+            .map_err(AppError::from),
             Err(AppError::Forbidden)
         );
 
@@ -639,7 +645,8 @@ db_test!(
                 first_round,
                 text("Hors sujet")
             )
-            .await,
+            .await
+            .map_err(AppError::from),
             Err(AppError::Forbidden)
         );
         triage::hide(
@@ -711,7 +718,8 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
             idea_id,
             ask(&clock, vec![])
         )
-        .await,
+        .await
+        .map_err(AppError::from),
         Err(AppError::Forbidden)
     );
 
@@ -812,7 +820,8 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
             idea_id,
             ask(&clock, vec![])
         )
-        .await,
+        .await
+        .map_err(AppError::from),
         Ok(2)
     );
 });

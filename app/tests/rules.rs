@@ -108,7 +108,9 @@ async fn all_seen_by(
         notifications::list(&t.db, who).await.unwrap()
     ));
     for id in contributions {
-        match app::backend::rounds::contribution_page::contribution_page(&t.db, now, who, *id).await
+        match app::backend::rounds::contribution_page::contribution_page(&t.db, now, who, *id)
+            .await
+            .map_err(AppError::from)
         {
             Ok(page) => seen.push_str(&format!("{page:?}")),
             Err(AppError::NotFound) => {}

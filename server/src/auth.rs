@@ -3,7 +3,8 @@
 
 use app::accounts::Viewer;
 use app::backend::accounts::sessions;
-use app::backend::{http::session_token_of, state::AppState};
+use app::backend::state::AppState;
+use app::web::http::session_token_of;
 use app::error::AppError;
 use axum::{
     extract::{Request, State},
@@ -47,7 +48,7 @@ pub async fn resolve_session(
             Ok(n) => {
                 parts.extensions.insert(app::rounds::UnreadNotifications(n));
             }
-            Err(error) => return unavailable(error),
+            Err(error) => return unavailable(error.into()),
         }
     }
     parts.extensions.insert(viewer);

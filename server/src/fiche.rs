@@ -3,10 +3,10 @@
 //! checks as the page: signed in, and the idea visible to the caller.
 
 use app::accounts::Viewer;
-use app::backend::http::locale_of;
 use app::backend::rounds::fiche::build;
 use app::backend::state::AppState;
 use app::rounds::fiche_markdown::to_markdown;
+use app::web::http::locale_of;
 use axum::{
     extract::{Path, Request, State},
     http::{header, StatusCode},
@@ -38,6 +38,6 @@ pub async fn markdown(
             to_markdown(&fiche, locale_of(&parts)),
         )
             .into_response(),
-        Err(error) => error.status().into_response(),
+        Err(error) => app::error::AppError::from(error).status().into_response(),
     }
 }

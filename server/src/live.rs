@@ -8,11 +8,11 @@
 
 use crate::stream_seats::{self, StreamPlace};
 use app::backend::accounts::tokens::hash_token;
-use app::backend::http::workshop_caller_of;
 use app::backend::live::Subscription;
 use app::backend::state::AppState;
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::reading::may_watch;
+use app::web::http::workshop_caller_of;
 use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
 use axum::response::sse::{Event, KeepAlive, Sse};

@@ -1,4 +1,4 @@
-//! Keeps what people type out of addresses (see `app::backend::refusals`).
+//! Keeps what people type out of addresses (see `app::web::refusals`).
 //!
 //! On the way out of a plain form's server function, a redirect that
 //! carries a refusal with typed text (`__err`) is rewritten to carry the id
@@ -8,9 +8,9 @@
 //! renders the refusal, the browser's address never held the text.
 
 use app::accounts::Viewer;
-use app::backend::http::{client_ip_of, cookie_in, refusal_cookie, refusal_cookie_name};
-use app::backend::refusals::{self, Carried};
 use app::backend::state::AppState;
+use app::web::http::{client_ip_of, cookie_in, refusal_cookie, refusal_cookie_name};
+use app::web::refusals::{self, Carried};
 use axum::{
     extract::{Request, State},
     http::{header, HeaderValue, Method, Uri},

@@ -2,7 +2,8 @@
 //! every response goes through.
 
 use crate::{auth, body_limit, csrf, fiche, headers, health, live, refusals, unavailable};
-use app::backend::{http::provide_request_context, state::AppState};
+use app::backend::state::AppState;
+use app::web::http::provide_request_context;
 use app::{shell, App};
 use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
 use leptos_axum::{generate_route_list, render_app_to_stream_with_context, LeptosRoutes};

@@ -4,7 +4,8 @@
 //! concerned; server functions report `AppError::Unavailable` themselves.
 
 use crate::site::stylesheet_href;
-use app::backend::{http::locale_of, state::AppState};
+use app::backend::state::AppState;
+use app::web::http::locale_of;
 use app::i18n::{t, Key};
 use axum::{
     body::Body,

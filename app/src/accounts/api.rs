@@ -19,10 +19,10 @@ pub struct SetupForm {
 pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), AppError> {
     use super::fields;
     use crate::backend::accounts::{sessions, setup};
-    use crate::backend::http::{fail, set_session_cookie, state};
     use crate::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
     use crate::error::FormErrors;
     use crate::i18n::Key;
+    use crate::web::http::{fail, set_session_cookie, state};
 
     let state = state();
     let mut errors = FormErrors::with_input([
@@ -75,7 +75,7 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     use crate::backend::accounts::{login, sessions};
-    use crate::backend::http::{client_ip, fail, set_session_cookie, state};
+    use crate::web::http::{client_ip, fail, set_session_cookie, state};
 
     let state = state();
     let person = login::log_in(
@@ -100,7 +100,7 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
 #[server(endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
     use crate::backend::accounts::sessions;
-    use crate::backend::http::{clear_session_cookie, fail, session_token, state};
+    use crate::web::http::{clear_session_cookie, fail, session_token, state};
 
     let state = state();
     if let Some(token) = session_token() {
@@ -127,7 +127,7 @@ pub struct SignUpForm {
 #[server(endpoint = "invitation_is_open")]
 pub async fn invitation_is_open(token: String) -> Result<bool, AppError> {
     use crate::backend::accounts::invitations;
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     invitations::is_open(&state.db, state.clock.as_ref(), &token)
         .await
@@ -138,7 +138,7 @@ pub async fn invitation_is_open(token: String) -> Result<bool, AppError> {
 #[server(endpoint = "sign_up")]
 pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError> {
     use crate::backend::accounts::{invitations, sessions};
-    use crate::backend::http::{fail, set_session_cookie, state};
+    use crate::web::http::{fail, set_session_cookie, state};
 
     let input = new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let shown = shown(&input);

@@ -19,7 +19,7 @@ pub struct JoinForm {
 #[server(endpoint = "request_account")]
 pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), AppError> {
     use crate::backend::accounts::requests;
-    use crate::backend::http::{client_ip, fail, state};
+    use crate::web::http::{client_ip, fail, state};
 
     let input =
         super::api::new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
@@ -37,7 +37,7 @@ pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), Ap
 #[server(endpoint = "reset_link_is_open")]
 pub async fn reset_link_is_open(token: String) -> Result<bool, AppError> {
     use crate::backend::accounts::resets;
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     resets::is_open(&state.db, state.clock.as_ref(), &token)
         .await
@@ -49,9 +49,9 @@ pub async fn reset_link_is_open(token: String) -> Result<bool, AppError> {
 #[server(endpoint = "reset_password")]
 pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
     use crate::backend::accounts::{resets, sessions};
-    use crate::backend::http::{fail, set_session_cookie, state};
     use crate::domain::accounts::NewPassword;
     use crate::error::FormErrors;
+    use crate::web::http::{fail, set_session_cookie, state};
 
     let password = NewPassword::parse(&password)
         .map_err(|k| fail(FormErrors::refuse(super::fields::PASSWORD, k)))?;

@@ -36,7 +36,6 @@ impl From<AccountError> for AppError {
                 tracing::error!(error = %err, "unexpected error");
                 AppError::Internal
             }
-            E::Elsewhere(err) => err,
             E::Store(err) => err.into(),
         }
     }

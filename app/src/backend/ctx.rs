@@ -1,6 +1,6 @@
 //! What every service call carries: the database, the clock, the live hub,
 //! and who acts. Built once per request by the web adapter
-//! (`backend::http::ctx`), by hand in tests (`Ctx::new(..).acting_as(..)`).
+//! (`web::http::ctx`), by hand in tests (`Ctx::new(..).acting_as(..)`).
 //!
 //! A service writes through [`Ctx::write`]: the transaction it gets back
 //! remembers which workshops the write changed, and committing it wakes

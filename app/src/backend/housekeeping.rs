@@ -10,8 +10,7 @@ use crate::backend::clock::SharedClock;
 use crate::backend::entities::{
     idempotency_key, password_reset, session, workshop, workshop_event,
 };
-use crate::backend::error::from_db;
-use crate::error::AppError;
+use crate::backend::store::{Op, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Condition, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -32,14 +31,14 @@ pub struct Swept {
 }
 
 /// One run: deadlines, then the clean-up.
-pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Swept, AppError> {
+pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Swept, StoreError> {
     let revealed = crate::backend::rounds::deadlines::reveal_due(db, now).await?;
     let deleted = clean_up(db, now).await?;
     Ok(Swept { revealed, deleted })
 }
 
 /// Deletes what no longer serves; returns how many rows went.
-pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, AppError> {
+pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64, StoreError> {
     let spent = now - KEEP_SPENT;
     let key_cutoff = now - Duration::hours(crate::backend::idempotency::KEY_LIFETIME_HOURS);
     let mut deleted = 0;
@@ -47,7 +46,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         .filter(idempotency_key::Column::CreatedAt.lt(key_cutoff))
         .exec(db)
         .await
-        .map_err(from_db)?
+        .op("housekeeping::clean_up")?
         .rows_affected;
     deleted += session::Entity::delete_many()
         .filter(
@@ -57,7 +56,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         )
         .exec(db)
         .await
-        .map_err(from_db)?
+        .op("housekeeping::clean_up")?
         .rows_affected;
     deleted += password_reset::Entity::delete_many()
         .filter(
@@ -67,10 +66,10 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         )
         .exec(db)
         .await
-        .map_err(from_db)?
+        .op("housekeeping::clean_up")?
         .rows_affected;
     deleted += crate::backend::throttle::clean_up(db, now.timestamp()).await?;
-    deleted += crate::backend::refusals::clean_up(db, now.timestamp()).await?;
+    deleted += crate::web::refusals::clean_up(db, now.timestamp()).await?;
     let ended_long_ago = Query::select()
         .column(workshop::Column::Id)
         .from(workshop::Entity)
@@ -80,7 +79,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         .filter(workshop_event::Column::WorkshopId.in_subquery(ended_long_ago))
         .exec(db)
         .await
-        .map_err(from_db)?
+        .op("housekeeping::clean_up")?
         .rows_affected;
     Ok(deleted)
 }

@@ -1,4 +1,4 @@
-//! Server-only code: database, services, request context.
+//! Server-only code: the database and the services, in their own terms.
 pub mod accounts;
 pub mod changes;
 pub mod client_ip;
@@ -6,17 +6,14 @@ pub mod clock;
 pub mod ctx;
 pub mod db;
 pub mod entities;
-pub mod error;
 pub mod expertise;
 pub mod housekeeping;
-pub mod http;
 pub mod ideas;
 pub mod idempotency;
 pub mod live;
 pub mod migration;
 pub mod notifications;
 pub mod organisations;
-pub mod refusals;
 pub mod rounds;
 pub mod state;
 pub mod store;

@@ -3,12 +3,11 @@
 //! (`backend::changes`).
 
 use crate::backend::entities::{contribution, expertise_domain, idea, notification};
-use crate::backend::error::from_db;
+use crate::backend::rounds::error::RoundError;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
 use crate::domain::rounds::TriageKind;
-use crate::error::AppError;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -64,24 +63,27 @@ pub(crate) async fn notify(
 }
 
 /// How many notifications the person has not read.
-pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, AppError> {
+pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64, StoreError> {
     notification::Entity::find()
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::ReadAt.is_null())
         .count(db)
         .await
-        .map_err(from_db)
+        .op("notifications::unread_count")
 }
 
 /// The caller's latest notifications.
-pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notifications, AppError> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    me: &CurrentUser,
+) -> Result<Notifications, StoreError> {
     let rows = notification::Entity::find()
         .filter(notification::Column::UserId.eq(me.id))
         .order_by_desc(notification::Column::Id)
         .limit(SHOWN)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("notifications::list")?;
     let idea_ids: Vec<i64> = rows.iter().map(|n| n.idea_id).collect();
     let titles: HashMap<i64, String> = idea::Entity::find()
         .filter(idea::Column::Id.is_in(idea_ids))
@@ -91,7 +93,7 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("notifications::list")?
         .into_iter()
         .collect();
     let domain_ids: Vec<i64> = rows.iter().filter_map(|n| n.domain_id).collect();
@@ -103,7 +105,7 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("notifications::list")?
         .into_iter()
         .collect();
     // How each mine named was triaged, as it stands now.
@@ -116,7 +118,7 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("notifications::list")?
         .into_iter()
         .collect();
     let items = rows
@@ -141,7 +143,7 @@ pub async fn list(db: &impl ConnectionTrait, me: &CurrentUser) -> Result<Notific
 }
 
 /// Marks all the caller's notifications read.
-pub async fn mark_all_read(ctx: &crate::backend::ctx::Ctx<'_>) -> Result<(), AppError> {
+pub async fn mark_all_read(ctx: &crate::backend::ctx::Ctx<'_>) -> Result<(), RoundError> {
     let me = ctx.member()?;
     notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Some(ctx.now())))
@@ -149,6 +151,6 @@ pub async fn mark_all_read(ctx: &crate::backend::ctx::Ctx<'_>) -> Result<(), App
         .filter(notification::Column::ReadAt.is_null())
         .exec(ctx.db)
         .await
-        .map_err(from_db)?;
+        .op("notifications::mark_all_read")?;
     Ok(())
 }

@@ -192,6 +192,10 @@ impl IdeaContent {
         ]
     }
 
+    /// The tags, as one text to compare, with their label.
+    pub fn tags_field(&self) -> (Key, String) {
+        (Key::IdeaFieldTags, self.tags.join(", "))
+    }
 }
 
 #[cfg(test)]

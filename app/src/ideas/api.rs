@@ -12,8 +12,8 @@ pub async fn list_ideas(
     q: Option<String>,
     stage: Option<String>,
 ) -> Result<IdeaList, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::listing;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let query = crate::domain::idea_views::IdeaQuery {
         page,
@@ -39,8 +39,8 @@ pub async fn list_ideas(
 /// (drafts: their authors only).
 #[server(endpoint = "get_idea")]
 pub async fn get_idea(idea_id: i64) -> Result<IdeaView, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::reading;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     reading::view(&state().db, &me, idea_id).await.map_err(fail)
 }
@@ -49,8 +49,8 @@ pub async fn get_idea(idea_id: i64) -> Result<IdeaView, AppError> {
 /// key for its submission. Editing: authors and co-authors only.
 #[server(endpoint = "idea_form")]
 pub async fn idea_form(idea_id: Option<i64>) -> Result<IdeaDraftForm, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::reading;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let idea = match idea_id {
         Some(id) => {
@@ -76,10 +76,10 @@ pub async fn create_idea(
     title: String,
     problem: String,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::posting::{create_draft, NewIdea};
     use crate::domain::ideas::{IdeaText, IdeaTitle};
     use crate::error::FormErrors;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     let mut errors =
@@ -126,8 +126,8 @@ pub struct IdeaEditForm {
 /// entre-temps" and the text kept; the same `request_id` twice saves once.
 #[server(endpoint = "save_idea")]
 pub async fn save_idea(#[server(flatten)] form: IdeaEditForm) -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::posting::save;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     let (Ok(idea_id), Ok(revision)) = (form.idea_id.parse::<i64>(), form.revision.parse::<i32>())
@@ -161,8 +161,8 @@ pub async fn save_idea(#[server(flatten)] form: IdeaEditForm) -> Result<(), AppE
 /// Publishes a draft as it stands. Authors and co-authors only.
 #[server(endpoint = "publish_idea")]
 pub async fn publish_idea(idea_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::posting::publish;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     publish(&state.db, state.clock.as_ref(), &me, idea_id)
@@ -179,8 +179,8 @@ pub async fn compare_versions(
     from: i32,
     to: i32,
 ) -> Result<VersionComparison, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::reading;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     reading::compare(&state().db, &me, idea_id, from, to)
         .await
@@ -191,8 +191,8 @@ pub async fn compare_versions(
 /// co-authors only.
 #[server(endpoint = "invite_coauthor")]
 pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::coauthors;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     // The picker starts on no one: nobody is invited by a stray click.
     let user_id: i64 = user_id.trim().parse().map_err(|_| {
@@ -212,8 +212,8 @@ pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppErr
 /// The invited colleague accepts or declines. The invited person only.
 #[server(endpoint = "answer_coauthor_invitation")]
 pub async fn answer_coauthor_invitation(idea_id: i64, accept: bool) -> Result<(), AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::ideas::coauthors;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     coauthors::respond(&state.db, state.clock.as_ref(), &me, idea_id, accept)

@@ -16,7 +16,6 @@ impl From<IdeaError> for AppError {
             E::Stale => AppError::Conflict,
             E::NotAColleague => FormErrors::refuse(fields::COAUTHOR, Key::ErrNotAColleague),
             E::AlreadyCoauthor => FormErrors::refuse(fields::COAUTHOR, Key::ErrAlreadyCoauthor),
-            E::Elsewhere(err) => err,
             E::Store(err) => err.into(),
         }
     }
@@ -50,9 +49,5 @@ mod tests {
         assert_eq!(AppError::from(IdeaError::NotFound), AppError::NotFound);
         assert_eq!(AppError::from(IdeaError::Forbidden), AppError::Forbidden);
         assert_eq!(AppError::from(IdeaError::Stale), AppError::Conflict);
-        assert_eq!(
-            AppError::from(IdeaError::Elsewhere(AppError::Unavailable)),
-            AppError::Unavailable
-        );
     }
 }

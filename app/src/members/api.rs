@@ -6,7 +6,7 @@ use leptos::prelude::*;
 #[server(endpoint = "list_members")]
 pub async fn list_members() -> Result<Vec<Member>, AppError> {
     use crate::backend::accounts::members;
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     members::list(&state().db, &me).await.map_err(fail)
 }
@@ -16,10 +16,10 @@ pub async fn list_members() -> Result<Vec<Member>, AppError> {
 #[server(endpoint = "create_invitation")]
 pub async fn create_invitation(role: String) -> Result<(), AppError> {
     use crate::backend::accounts::invitations;
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::accounts::Role;
     use crate::error::FormErrors;
     use crate::i18n::Key;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     let Some(role) = Role::parse(&role) else {
@@ -77,7 +77,7 @@ pub async fn approve_member(user_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "create_reset_link")]
 pub async fn create_reset_link(user_id: i64) -> Result<(), AppError> {
     use crate::backend::accounts::resets;
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     let token = resets::create(&state.db, state.clock.as_ref(), &me, user_id)
@@ -93,7 +93,7 @@ async fn apply(
     change: Result<crate::backend::accounts::members::Change, AppError>,
 ) -> Result<(), AppError> {
     use crate::backend::accounts::members;
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let change = change.map_err(fail)?;
     let state = state();

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 /// The caller's organisation settings. Administrators only.
 #[server(endpoint = "get_organisation_settings")]
 pub async fn get_organisation_settings() -> Result<OrganisationSettings, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::organisations;
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     organisations::settings(&state().db, &me)
         .await
@@ -22,11 +22,11 @@ pub async fn update_organisation(
     domains_needed: String,
 ) -> Result<(), AppError> {
     use super::fields;
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::backend::organisations;
     use crate::domain::accounts::OrganisationName;
     use crate::domain::organisation::EmailDomains;
     use crate::error::FormErrors;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([
@@ -73,9 +73,9 @@ pub async fn update_organisation(
 pub async fn add_domain(name: String) -> Result<(), AppError> {
     use super::fields;
     use crate::backend::expertise;
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::organisation::DomainName;
     use crate::error::FormErrors;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     let name = DomainName::parse(&name).map_err(|k| {
@@ -96,10 +96,10 @@ pub async fn add_domain(name: String) -> Result<(), AppError> {
 pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError> {
     use super::fields;
     use crate::backend::expertise;
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::organisation::DomainName;
     use crate::error::FormErrors;
     use crate::i18n::Key;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     // The refusal names the domain, so the page shows it by the right field.
@@ -131,7 +131,7 @@ pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError>
 #[server(endpoint = "retire_domain")]
 pub async fn retire_domain(domain_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::backend::expertise;
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     expertise::retire(&state().db, &me, domain_id)

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[server(endpoint = "get_profile")]
 pub async fn get_profile() -> Result<Profile, AppError> {
     use crate::backend::accounts::profile;
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     profile::get(&state().db, &me).await.map_err(fail)
 }
@@ -24,10 +24,10 @@ pub async fn update_profile(
 ) -> Result<(), AppError> {
     use crate::accounts::fields;
     use crate::backend::accounts::profile::{self, ProfileUpdate};
-    use crate::backend::http::{fail, require_signed_in, state};
     use crate::domain::accounts::DisplayName;
     use crate::domain::organisation::ServiceName;
     use crate::error::FormErrors;
+    use crate::web::http::{fail, require_signed_in, state};
 
     let me = require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([

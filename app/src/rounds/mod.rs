@@ -9,10 +9,13 @@ mod coverage_map;
 #[cfg(feature = "ssr")]
 pub mod fiche_markdown;
 mod fiche_page;
+pub mod fields;
 mod maturity_box;
 mod notifications_page;
 mod open_page;
 mod panel;
+#[cfg(feature = "ssr")]
+mod refusals;
 
 pub use api::*;
 pub use contribute_page::ContributePage;

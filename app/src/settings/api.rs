@@ -5,9 +5,9 @@ use leptos::prelude::*;
 /// touches nothing but the caller's own browser.
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    use crate::backend::http::{fail, set_locale_cookie};
     use crate::error::FormErrors;
     use crate::i18n::{Key, Locale};
+    use crate::web::http::{fail, set_locale_cookie};
 
     let Some(locale) = Locale::from_code(&lang) else {
         let mut errors = FormErrors::with_input([("lang", lang.as_str())]);

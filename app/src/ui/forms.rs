@@ -9,7 +9,7 @@
 //! field still holding what was typed. (What was typed never reaches the
 //! browser's address: the server keeps such a refusal and the address
 //! carries its id, turned back into `__err` before the page renders; see
-//! `backend::refusals`.) With JavaScript, an island gets the
+//! `web::refusals`.) With JavaScript, an island gets the
 //! same `FormErrors` from its action and renders the same components.
 
 use crate::error::{AppError, FormErrors};

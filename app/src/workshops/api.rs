@@ -13,7 +13,7 @@ use leptos::prelude::*;
 fn facilitator(
     state: &crate::backend::state::AppState,
 ) -> Result<crate::backend::ctx::Ctx<'_>, AppError> {
-    use crate::backend::http::{ctx, fail};
+    use crate::web::http::{ctx, fail};
     let ctx = ctx(state);
     ctx.member().and(ctx.session()).map_err(fail)?;
     Ok(ctx)
@@ -23,7 +23,7 @@ fn facilitator(
 /// takes the caller to its console. Facilitators, and the idea's authors.
 #[server(endpoint = "start_workshop")]
 pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     let id = crate::backend::workshops::running::start(&facilitator(&state)?, round_id)
         .await
@@ -37,10 +37,10 @@ pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "join_workshop")]
 pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
     use super::{fields, refusals::on_join_page};
-    use crate::backend::http::{
+    use crate::backend::workshops::joining::{join_with_cap, Joiner};
+    use crate::web::http::{
         client_ip, ctx, fail, guest_token, require_signed_in, set_guest_cookie, state,
     };
-    use crate::backend::workshops::joining::{join_with_cap, Joiner};
     let state = state();
     let guest_name = crate::domain::accounts::DisplayName::parse(&name);
     let joiner = match require_signed_in() {
@@ -72,7 +72,7 @@ pub async fn join_workshop(code: String, name: String) -> Result<(), AppError> {
 /// The phone view. People in the workshop (members who joined, its guests).
 #[server(endpoint = "workshop_phone")]
 pub async fn workshop_phone(workshop_id: i64) -> Result<PhoneView, AppError> {
-    use crate::backend::http::{ctx, fail, state};
+    use crate::web::http::{ctx, fail, state};
     let state = state();
     crate::backend::workshops::reading::phone(&ctx(&state), workshop_id)
         .await
@@ -82,7 +82,7 @@ pub async fn workshop_phone(workshop_id: i64) -> Result<PhoneView, AppError> {
 /// The projector board. Those who may facilitate the workshop.
 #[server(endpoint = "workshop_board")]
 pub async fn workshop_board(workshop_id: i64) -> Result<BoardView, AppError> {
-    use crate::backend::http::{ctx, fail, state};
+    use crate::web::http::{ctx, fail, state};
     let state = state();
     let ctx = ctx(&state);
     ctx.member().map_err(fail)?;
@@ -94,7 +94,7 @@ pub async fn workshop_board(workshop_id: i64) -> Result<BoardView, AppError> {
 /// The facilitator console. Those who may facilitate the workshop.
 #[server(endpoint = "workshop_console")]
 pub async fn workshop_console(workshop_id: i64) -> Result<ConsoleView, AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     crate::backend::workshops::reading::console(&facilitator(&state)?, workshop_id)
         .await
@@ -110,7 +110,7 @@ fn to_console(workshop_id: i64) {
 /// Opens (`open=true`) or locks joining. At the console.
 #[server(endpoint = "set_joining")]
 pub async fn set_joining(workshop_id: i64, open: bool) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     crate::backend::workshops::running::set_joining(&facilitator(&state)?, workshop_id, open)
         .await
@@ -122,7 +122,7 @@ pub async fn set_joining(workshop_id: i64, open: bool) -> Result<(), AppError> {
 /// Moves the console to this device. Those who may facilitate.
 #[server(endpoint = "take_console")]
 pub async fn take_console(workshop_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     crate::backend::workshops::running::take_console(&facilitator(&state)?, workshop_id)
         .await
@@ -140,9 +140,9 @@ pub async fn next_phase(
     minutes: Option<String>,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
     use crate::domain::workshops::{parse_minutes, Phase};
     use crate::error::FormErrors;
+    use crate::web::http::{fail, state};
     let state = state();
     let ctx = facilitator(&state)?;
     let minutes = minutes.unwrap_or_default();
@@ -174,7 +174,7 @@ pub async fn next_phase(
 /// Ends the workshop now: the round stays open for triage. At the console.
 #[server(endpoint = "end_workshop")]
 pub async fn end_workshop(workshop_id: i64, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     let ctx = facilitator(&state)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
@@ -188,9 +188,9 @@ pub async fn end_workshop(workshop_id: i64, confirm: Option<String>) -> Result<(
 /// The timer: `pause`, `resume`, `plus1` or `plus5` (minutes). At the console.
 #[server(endpoint = "workshop_timer")]
 pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
     use crate::backend::workshops::room::{timer, TimerAction};
     use crate::error::FormErrors;
+    use crate::web::http::{fail, state};
     let state = state();
     let ctx = facilitator(&state)?;
     let action = match action.as_str() {
@@ -214,8 +214,8 @@ pub async fn workshop_timer(workshop_id: i64, action: String) -> Result<(), AppE
 /// the console.
 #[server(endpoint = "set_dots")]
 pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
     use crate::error::FormErrors;
+    use crate::web::http::{fail, state};
     let state = state();
     let ctx = facilitator(&state)?;
     let input = [(super::fields::DOTS, dots.as_str())];
@@ -232,7 +232,7 @@ pub async fn set_dots(workshop_id: i64, dots: String) -> Result<(), AppError> {
 /// the reveal.
 #[server(endpoint = "deal_cards")]
 pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     crate::backend::workshops::room::deal(&facilitator(&state)?, workshop_id)
         .await
@@ -244,7 +244,7 @@ pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
 /// Removes someone from the room. At the console.
 #[server(endpoint = "remove_participant")]
 pub async fn remove_participant(workshop_id: i64, participant_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
+    use crate::web::http::{fail, state};
     let state = state();
     crate::backend::workshops::room::remove(&facilitator(&state)?, workshop_id, participant_id)
         .await
@@ -262,9 +262,9 @@ pub async fn hide_live(
     reason: String,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{fail, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
+    use crate::web::http::{fail, state};
     let state = state();
     let ctx = facilitator(&state)?;
     let input = [("reason", reason.as_str())];
@@ -288,10 +288,10 @@ pub async fn post_live(
     started_in: String,
     #[server(flatten)] form: crate::domain::round_forms::ContributionForm,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, state};
     use crate::domain::round_forms::ContributionForm;
     use crate::domain::round_inputs::Draft;
     use crate::domain::workshops::Phase;
+    use crate::web::http::{ctx, fail, state};
     // A phone offers no link and answers no mine: whatever else is sent is
     // not read.
     let form = ContributionForm {
@@ -315,7 +315,7 @@ pub async fn post_live(
 /// People in the workshop.
 #[server(endpoint = "place_dot")]
 pub async fn place_dot(workshop_id: i64, contribution_id: i64, add: bool) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, state};
+    use crate::web::http::{ctx, fail, state};
     let state = state();
     crate::backend::workshops::posting::vote(&ctx(&state), workshop_id, contribution_id, add)
         .await

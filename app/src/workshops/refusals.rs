@@ -36,7 +36,7 @@ impl From<WorkshopError> for AppError {
                 tracing::error!(error = %err, "workshop failure");
                 AppError::Internal
             }
-            E::Elsewhere(err) => err,
+            E::Round(err) => err.into(),
             E::Store(err) => err.into(),
         }
     }

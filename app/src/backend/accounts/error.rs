@@ -62,10 +62,6 @@ pub enum AccountError {
     /// Hashing failed (the hasher, or its task).
     #[error("{0}")]
     Hashing(String),
-    /// A refusal of a capability the organisation relies on (rounds'
-    /// maturity), already in the web's terms while it has no error of its own.
-    #[error("{0}")]
-    Elsewhere(crate::error::AppError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -78,11 +74,5 @@ impl From<ThrottleError> for AccountError {
             }
             ThrottleError::Store(err) => err.into(),
         }
-    }
-}
-
-impl From<crate::error::AppError> for AccountError {
-    fn from(err: crate::error::AppError) -> AccountError {
-        AccountError::Elsewhere(err)
     }
 }

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A plain form's refusal kept for the page it goes back to: see
-/// `backend::refusals`. Times are Unix seconds.
+/// `web::refusals`. Times are Unix seconds.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "form_refusals")]
 pub struct Model {

@@ -2,7 +2,6 @@
 
 use crate::domain::idea_views::{DiffKind, DiffPart, FieldDiff};
 use crate::domain::ideas::IdeaContent;
-use crate::i18n::Key;
 use similar::{ChangeTag, TextDiff};
 
 /// The pieces of `new` against `old`, word by word (spaces kept), with
@@ -39,9 +38,9 @@ pub fn fields(old: &IdeaContent, new: &IdeaContent) -> Vec<FieldDiff> {
             parts: words(before, after),
         })
         .collect();
-    let (before, after) = (old.tags.join(", "), new.tags.join(", "));
+    let ((label, before), (_, after)) = (old.tags_field(), new.tags_field());
     compared.push(FieldDiff {
-        label: Key::IdeaFieldTags,
+        label,
         changed: before != after,
         parts: words(&before, &after),
     });

@@ -23,16 +23,6 @@ pub enum IdeaError {
     /// The person invited writes the idea already, or was invited before.
     #[error("already a co-author")]
     AlreadyCoauthor,
-    /// A refusal of a capability ideas rely on (rounds' maturity), already
-    /// in the web's terms while it has no error of its own.
-    #[error("{0}")]
-    Elsewhere(crate::error::AppError),
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-impl From<crate::error::AppError> for IdeaError {
-    fn from(err: crate::error::AppError) -> IdeaError {
-        IdeaError::Elsewhere(err)
-    }
 }

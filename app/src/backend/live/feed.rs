@@ -1,10 +1,9 @@
 //! Rows of changes turned into the events sent to views.
 
 use crate::backend::entities::{workshop, workshop_event};
-use crate::backend::error::unexpected;
+use crate::backend::store::StoreError;
 use crate::backend::workshops::reading::timer;
 use crate::domain::live::{LiveEvent, RELOAD};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -40,7 +39,7 @@ pub fn events(
     rows: &[workshop_event::Model],
     w: &workshop::Model,
     now: DateTime<Utc>,
-) -> Result<Vec<Arc<Outgoing>>, AppError> {
+) -> Result<Vec<Arc<Outgoing>>, StoreError> {
     rows.iter()
         .map(|row| {
             let e = event(
@@ -52,7 +51,8 @@ pub fn events(
             );
             Ok(Arc::new(Outgoing {
                 seq: row.seq,
-                data: serde_json::to_string(&e).map_err(unexpected)?,
+                data: serde_json::to_string(&e)
+                    .map_err(|e| StoreError::corrupt("serialise live event", e))?,
                 reload: false,
             }))
         })
@@ -61,11 +61,12 @@ pub fn events(
 
 /// Tells a view to read its whole state again; numbered with the latest
 /// change so that the view resumes from there.
-pub fn reload(w: &workshop::Model, now: DateTime<Utc>) -> Result<Arc<Outgoing>, AppError> {
+pub fn reload(w: &workshop::Model, now: DateTime<Utc>) -> Result<Arc<Outgoing>, StoreError> {
     let e = event(RELOAD, None, now.timestamp_millis(), w, now);
     Ok(Arc::new(Outgoing {
         seq: w.version,
-        data: serde_json::to_string(&e).map_err(unexpected)?,
+        data: serde_json::to_string(&e)
+            .map_err(|e| StoreError::corrupt("serialise live event", e))?,
         reload: true,
     }))
 }

@@ -4,8 +4,8 @@
 use super::feed::{events, Outgoing};
 use super::subscription::Subscription;
 use crate::backend::workshops::access::workshop_row;
+use crate::backend::workshops::error::WorkshopError;
 use crate::backend::workshops::events::since;
-use crate::error::AppError;
 use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -132,7 +132,7 @@ impl LiveHub {
         &self,
         workshop_id: i64,
         after: Option<i64>,
-    ) -> Result<Subscription, AppError> {
+    ) -> Result<Subscription, WorkshopError> {
         let current = latest(&self.inner.db, workshop_id).await?;
         let receiver = {
             let mut channels = self.channels();
@@ -179,7 +179,7 @@ impl LiveHub {
     }
 
     /// One batch: returns the last number sent and whether more may wait.
-    async fn read_after(&self, workshop_id: i64, after: i64) -> Result<(i64, bool), AppError> {
+    async fn read_after(&self, workshop_id: i64, after: i64) -> Result<(i64, bool), WorkshopError> {
         let rows = since(&self.inner.db, workshop_id, after, BATCH).await?;
         if rows.is_empty() {
             return Ok((after, false));
@@ -202,7 +202,7 @@ impl LiveHub {
 }
 
 /// The number of a workshop's latest change (its version).
-async fn latest(db: &DatabaseConnection, workshop_id: i64) -> Result<i64, AppError> {
+async fn latest(db: &DatabaseConnection, workshop_id: i64) -> Result<i64, WorkshopError> {
     Ok(workshop_row(db, workshop_id).await?.version)
 }
 

@@ -4,9 +4,9 @@
 
 use super::feed::{events, reload, Outgoing};
 use crate::backend::workshops::access::workshop_row;
+use crate::backend::workshops::error::WorkshopError;
 use crate::backend::workshops::events::since;
 use crate::domain::live::MAX_CATCH_UP;
-use crate::error::AppError;
 use sea_orm::DatabaseConnection;
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -34,7 +34,7 @@ impl Subscription {
         closing: watch::Receiver<bool>,
         after: Option<i64>,
         current: i64,
-    ) -> Result<Subscription, AppError> {
+    ) -> Result<Subscription, WorkshopError> {
         let mut subscription = Subscription {
             db,
             workshop_id,
@@ -61,7 +61,7 @@ impl Subscription {
 
     /// Reads what this stream missed from the database: one by one, or a
     /// single `reload` when more than [`MAX_CATCH_UP`] are missing.
-    async fn catch_up(&mut self) -> Result<(), AppError> {
+    async fn catch_up(&mut self) -> Result<(), WorkshopError> {
         let db = &self.db;
         let rows = since(db, self.workshop_id, self.last_sent, MAX_CATCH_UP + 1).await?;
         if rows.is_empty() {

@@ -2,13 +2,13 @@
 //! standing: what every round service checks first. Another organisation's
 //! round, or one on a draft the caller does not write, is "not found".
 
+use super::error::RoundError;
 use crate::backend::entities::{contribution, idea, round};
-use crate::backend::error::from_db;
 use crate::backend::ideas::access::load;
 use crate::backend::ideas::Standing;
+use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::rounds::{is_revealed, RoundStatus};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
@@ -63,15 +63,15 @@ pub async fn by_number(
     me: &CurrentUser,
     idea_id: i64,
     number: i32,
-) -> Result<RoundScope, AppError> {
+) -> Result<RoundScope, RoundError> {
     let (idea, standing) = load(db, me, idea_id).await?;
     let round = round::Entity::find()
         .filter(round::Column::IdeaId.eq(idea_id))
         .filter(round::Column::Number.eq(number))
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("access::by_number")?
+        .ok_or(RoundError::NotFound)?;
     Ok(RoundScope {
         idea,
         standing,
@@ -84,12 +84,12 @@ pub async fn by_id(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     round_id: i64,
-) -> Result<RoundScope, AppError> {
+) -> Result<RoundScope, RoundError> {
     let round = round::Entity::find_by_id(round_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("access::by_id")?
+        .ok_or(RoundError::NotFound)?;
     let (idea, standing) = load(db, me, round.idea_id).await?;
     Ok(RoundScope {
         idea,
@@ -105,15 +105,15 @@ pub async fn contribution(
     me: &CurrentUser,
     now: DateTime<Utc>,
     contribution_id: i64,
-) -> Result<(RoundScope, contribution::Model), AppError> {
+) -> Result<(RoundScope, contribution::Model), RoundError> {
     let found = contribution::Entity::find_by_id(contribution_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("access::contribution")?
+        .ok_or(RoundError::NotFound)?;
     let scope = by_id(db, me, found.round_id).await?;
     if !scope.may_read(&found, me, now) {
-        return Err(AppError::NotFound);
+        return Err(RoundError::NotFound);
     }
     Ok((scope, found))
 }

@@ -2,18 +2,17 @@
 //! round is silent; endorsing and replying once it is revealed.
 
 use super::access::{by_id, contribution as readable, RoundScope};
+use super::error::{Action, Problem, Problems, RoundError};
 use crate::backend::changes::{Change, RoundRef};
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, endorsement, reply};
-use crate::backend::error::from_db;
 use crate::backend::expertise;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_inputs::Draft;
 use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -29,16 +28,16 @@ pub(crate) async fn check(
     me: &CurrentUser,
     scope: &RoundScope,
     draft: &Draft,
-) -> Result<bool, AppError> {
-    let mut errors = FormErrors::default();
+) -> Result<bool, RoundError> {
+    let mut problems = Problems::default();
     if scope.is_author() && !draft.kind.open_to_authors() {
-        errors.add("kind", Key::ErrAuthorsAnswer);
+        problems.add(Problem::AuthorsAnswer);
     }
     let mut holds = false;
     if let Some(domain) = draft.domain_id {
         let offered = expertise::offered(db, scope.idea.organisation_id).await?;
         if !offered.iter().any(|d| d.id == domain) {
-            errors.add("domain_id", Key::ErrUnknownDomain);
+            problems.add(Problem::DomainUnknown);
         }
         holds = expertise::held(db, me.id).await?.contains(&domain);
     }
@@ -47,21 +46,21 @@ pub(crate) async fn check(
         let is_mine_here = answered
             .is_some_and(|(c, m)| c.idea.id == scope.idea.id && m.kind == ContributionKind::Mine);
         if !is_mine_here {
-            errors.add("answers", Key::ErrNotAMineOfThisIdea);
+            problems.add(Problem::AnswersNotAMine);
         }
     }
-    errors.into_result()?;
+    problems.into_result()?;
     Ok(holds)
 }
 
 fn accepting_or_refuse(
     scope: &RoundScope,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), RoundError> {
     if scope.accepting(now) {
         Ok(())
     } else {
-        Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting))
+        Err(RoundError::NotAccepting)
     }
 }
 
@@ -84,7 +83,7 @@ pub(crate) async fn insert(
     holds_domain: bool,
     marks: Marks,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let created = contribution::ActiveModel {
         round_id: Set(scope.round.id),
         idea_id: Set(scope.idea.id),
@@ -105,7 +104,7 @@ pub(crate) async fn insert(
     }
     .insert(txn)
     .await
-    .map_err(from_db)?;
+    .op("contributing::insert")?;
     Ok(created.id)
 }
 
@@ -116,7 +115,7 @@ pub async fn contribute(
     key: &IdempotencyKey,
     round_id: i64,
     draft: Draft,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let me = ctx.member()?.clone();
     let now = ctx.now();
     run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
@@ -136,17 +135,17 @@ async fn own_while_silent(
     clock: &dyn Clock,
     me: &CurrentUser,
     contribution_id: i64,
-) -> Result<(RoundScope, contribution::Model), AppError> {
+) -> Result<(RoundScope, contribution::Model), RoundError> {
     let (scope, found) = readable(txn, me, clock.now(), contribution_id).await?;
     if found.author_id != me.id {
-        return Err(AppError::Forbidden);
+        return Err(RoundError::Forbidden);
     }
     accepting_or_refuse(&scope, clock.now())?;
     Ok((scope, found))
 }
 
 /// Rewrites one's own contribution before the reveal.
-pub async fn edit(ctx: &Ctx<'_>, contribution_id: i64, draft: Draft) -> Result<(), AppError> {
+pub async fn edit(ctx: &Ctx<'_>, contribution_id: i64, draft: Draft) -> Result<(), RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let (scope, found) = own_while_silent(&txn, ctx.clock, me, contribution_id).await?;
@@ -163,21 +162,22 @@ pub async fn edit(ctx: &Ctx<'_>, contribution_id: i64, draft: Draft) -> Result<(
     // domain: it never covers one.
     row.holds_domain = Set(holds && !found_under_card);
     row.updated_at = Set(ctx.now());
-    row.update(&txn).await.map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+    row.update(&txn).await.op("contributing::edit")?;
+    txn.commit().await.op("contributing::edit")?;
+    Ok(())
 }
 
 /// Withdraws one's own contribution before the reveal: nobody saw it, so
 /// it goes entirely.
-pub async fn withdraw(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, AppError> {
+pub async fn withdraw(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let (scope, _) = own_while_silent(&txn, ctx.clock, me, contribution_id).await?;
     contribution::Entity::delete_by_id(contribution_id)
         .exec(&txn)
         .await
-        .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)?;
+        .op("contributing::withdraw")?;
+    txn.commit().await.op("contributing::withdraw")?;
     Ok(scope.idea.id)
 }
 
@@ -187,27 +187,24 @@ async fn revealed_of_other(
     now: chrono::DateTime<chrono::Utc>,
     me: &CurrentUser,
     contribution_id: i64,
-) -> Result<(RoundScope, contribution::Model), AppError> {
+) -> Result<(RoundScope, contribution::Model), RoundError> {
     let (scope, found) = readable(txn, me, now, contribution_id).await?;
     if !scope.revealed(now) {
-        return Err(FormErrors::refuse("contribution", Key::ErrNotRevealedYet));
+        return Err(RoundError::NotRevealedYet(Action::Respond));
     }
     if found.hidden_reason.is_some() {
-        return Err(FormErrors::refuse(
-            "contribution",
-            Key::ErrContributionHidden,
-        ));
+        return Err(RoundError::Hidden(Action::Respond));
     }
     Ok((scope, found))
 }
 
 /// "Moi aussi": once per person, never on one's own contribution.
-pub async fn endorse(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, AppError> {
+pub async fn endorse(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let (scope, found) = revealed_of_other(&txn, ctx.now(), me, contribution_id).await?;
     if found.author_id == me.id {
-        return Err(FormErrors::refuse("contribution", Key::ErrOwnContribution));
+        return Err(RoundError::OwnContribution);
     }
     let inserted = endorsement::Entity::insert(endorsement::ActiveModel {
         contribution_id: Set(contribution_id),
@@ -224,11 +221,11 @@ pub async fn endorse(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, AppErro
     )
     .exec_without_returning(&txn)
     .await
-    .map_err(from_db)?;
+    .op("contributing::endorse")?;
     if inserted == 0 {
-        return Err(FormErrors::refuse("contribution", Key::ErrAlreadyEndorsed));
+        return Err(RoundError::AlreadyEndorsed);
     }
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("contributing::endorse")?;
     Ok(scope.idea.id)
 }
 
@@ -238,7 +235,7 @@ pub async fn reply(
     key: &IdempotencyKey,
     contribution_id: i64,
     text: ContributionText,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let me = ctx.member()?.clone();
     let now = ctx.now();
     run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
@@ -254,7 +251,7 @@ pub async fn reply(
             }
             .insert(txn)
             .await
-            .map_err(from_db)?;
+            .op("contributing::reply")?;
             Ok(scope.idea.id)
         })
     })
@@ -268,20 +265,17 @@ pub async fn propose_workaround(
     key: &IdempotencyKey,
     mine_id: i64,
     text: ContributionText,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let me = ctx.member()?.clone();
     let now = ctx.now();
     run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
         Box::pin(async move {
             let (scope, mine) = revealed_of_other(txn, now, &me, mine_id).await?;
             if mine.kind != ContributionKind::Mine {
-                return Err(FormErrors::refuse(
-                    "contribution",
-                    Key::ErrNotAMineOfThisIdea,
-                ));
+                return Err(RoundError::NotAMine(Action::Respond));
             }
             if scope.status() != RoundStatus::Open {
-                return Err(FormErrors::refuse("contribution", Key::ErrRoundNotOpen));
+                return Err(RoundError::NotOpen(Some(Action::Respond)));
             }
             // A running workshop hears of it (its row first: one lock order).
             let round = RoundRef::of(&scope.round, &scope.idea);
@@ -302,11 +296,11 @@ pub async fn propose_workaround(
 }
 
 /// Contributions of a round, for counting: ids and authors only.
-pub async fn count_in_round(db: &impl ConnectionTrait, round_id: i64) -> Result<u64, AppError> {
+pub async fn count_in_round(db: &impl ConnectionTrait, round_id: i64) -> Result<u64, StoreError> {
     use sea_orm::PaginatorTrait;
     contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(round_id))
         .count(db)
         .await
-        .map_err(from_db)
+        .op("contributing::count_in_round")
 }

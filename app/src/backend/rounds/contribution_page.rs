@@ -3,14 +3,14 @@
 //! may answer, and what a person's démining added up to.
 
 use super::access::{can_moderate, contribution as readable, RoundScope};
+use super::error::RoundError;
 use super::maturity::facts;
 use crate::backend::entities::{contribution, reply, round};
-use crate::backend::error::from_db;
 use crate::backend::ideas::reading::{day, names};
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{ContributionPage, Recognition, ReplyView};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, TriageKind};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -22,7 +22,7 @@ async fn revealed_rounds(
     db: &impl ConnectionTrait,
     idea_id: i64,
     now: DateTime<Utc>,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<i64>, RoundError> {
     let (rounds, _) = facts(db, idea_id, now).await?;
     Ok(rounds
         .iter()
@@ -36,7 +36,7 @@ async fn workarounds(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     idea_id: i64,
-) -> Result<Vec<(i64, String)>, AppError> {
+) -> Result<Vec<(i64, String)>, RoundError> {
     let revealed = revealed_rounds(db, idea_id, now).await?;
     Ok(contribution::Entity::find()
         .filter(contribution::Column::RoundId.is_in(revealed))
@@ -45,7 +45,7 @@ async fn workarounds(
         .order_by_asc(contribution::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("contribution_page::workarounds")?
         .into_iter()
         .map(|w| (w.id, w.body.chars().take(80).collect()))
         .collect())
@@ -59,7 +59,7 @@ pub async fn contribution_page(
     now: DateTime<Utc>,
     me: &CurrentUser,
     contribution_id: i64,
-) -> Result<ContributionPage, AppError> {
+) -> Result<ContributionPage, RoundError> {
     let (scope, found): (RoundScope, contribution::Model) =
         readable(db, me, now, contribution_id).await?;
     let revealed = scope.revealed(now);
@@ -68,7 +68,7 @@ pub async fn contribution_page(
         .order_by_asc(reply::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contribution_page::contribution_page")?;
     let writers: Vec<i64> = replies
         .iter()
         .map(|r| r.author_id)
@@ -88,7 +88,7 @@ pub async fn contribution_page(
         me,
         accepting,
     )
-    .ok_or(AppError::NotFound)?;
+    .ok_or(RoundError::NotFound)?;
     super::links::read(db, me, now, scope.idea.id, std::slice::from_ref(&found))
         .await?
         .apply(&mut contribution);
@@ -137,7 +137,7 @@ pub async fn readable_mines(
     me: &CurrentUser,
     now: DateTime<Utc>,
     idea_id: i64,
-) -> Result<Vec<(i64, String)>, AppError> {
+) -> Result<Vec<(i64, String)>, RoundError> {
     let revealed = revealed_rounds(db, idea_id, now).await?;
     Ok(contribution::Entity::find()
         .filter(contribution::Column::IdeaId.eq(idea_id))
@@ -151,7 +151,7 @@ pub async fn readable_mines(
         .order_by_asc(contribution::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("contribution_page::readable_mines")?
         .into_iter()
         .map(|m| (m.id, super::links::excerpt(&m.body)))
         .collect())
@@ -163,19 +163,19 @@ pub async fn recognition(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     user_id: i64,
-) -> Result<Recognition, AppError> {
+) -> Result<Recognition, RoundError> {
     let theirs = contribution::Entity::find()
         .filter(contribution::Column::AuthorId.eq(user_id))
         .filter(contribution::Column::HiddenReason.is_null())
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contribution_page::recognition")?;
     let round_ids: Vec<i64> = theirs.iter().map(|c| c.round_id).collect();
     let rounds: HashMap<i64, round::Model> = round::Entity::find()
         .filter(round::Column::Id.is_in(round_ids))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("contribution_page::recognition")?
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
@@ -201,7 +201,7 @@ pub async fn recognition(
             .filter(contribution::Column::Triage.eq(TriageKind::Defused))
             .count(db)
             .await
-            .map_err(from_db)? as u32
+            .op("contribution_page::recognition")? as u32
     };
     let mut taken_part: Vec<i64> = revealed.iter().map(|c| c.round_id).collect();
     taken_part.sort_unstable();

@@ -2,13 +2,13 @@
 //! (endorsements, replies, dots, its triage): shared by the idea page's
 //! rounds and a contribution's own page.
 
+use super::error::RoundError;
 use crate::backend::entities::{contribution, dot_vote, endorsement, expertise_domain, reply};
-use crate::backend::error::from_db;
 use crate::backend::ideas::reading::day;
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::PersonRef;
 use crate::domain::round_views::{ContributionView, DomainRef, TriageView};
-use crate::error::AppError;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -18,14 +18,14 @@ use std::collections::HashMap;
 pub(super) async fn domains(
     db: &impl ConnectionTrait,
     organisation_id: i64,
-) -> Result<(HashMap<i64, String>, Vec<DomainRef>), AppError> {
+) -> Result<(HashMap<i64, String>, Vec<DomainRef>), RoundError> {
     let rows = expertise_domain::Entity::find()
         .filter(expertise_domain::Column::OrganisationId.eq(organisation_id))
         .order_by_asc(expertise_domain::Column::Position)
         .order_by_asc(expertise_domain::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contribution_views::domains")?;
     let all = rows.iter().map(|d| (d.id, d.name.clone())).collect();
     let offered = rows
         .into_iter()
@@ -51,7 +51,7 @@ pub(super) async fn reactions(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     ids: &[i64],
-) -> Result<Reactions, AppError> {
+) -> Result<Reactions, RoundError> {
     let mut out = Reactions {
         endorsements: HashMap::new(),
         mine: Vec::new(),
@@ -69,7 +69,7 @@ pub(super) async fn reactions(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contribution_views::reactions")?;
     for (c, u) in endorsed {
         *out.endorsements.entry(c).or_default() += 1;
         if u == me.id {
@@ -83,7 +83,7 @@ pub(super) async fn reactions(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contribution_views::reactions")?;
     for c in replied {
         *out.replies.entry(c).or_default() += 1;
     }
@@ -95,7 +95,7 @@ pub(super) async fn reactions(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("contribution_views::reactions")?;
     for (c, n) in dotted {
         *out.dots.entry(c).or_default() += n.max(0) as u32;
     }

@@ -11,9 +11,8 @@
 
 use crate::backend::ctx::Write;
 use crate::backend::entities::{idea, round};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::rounds::{RoundMode, RoundStatus};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
@@ -29,9 +28,9 @@ fn due(now: DateTime<Utc>) -> sea_orm::Select<round::Entity> {
 
 /// Reveals every round whose deadline has passed; returns how many this
 /// call revealed (those another instance got to first are not counted).
-pub async fn reveal_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u32, AppError> {
+pub async fn reveal_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u32, StoreError> {
     // A read first: on most calls nothing is due, and no write lock is taken.
-    let rounds = due(now).all(db).await.map_err(from_db)?;
+    let rounds = due(now).all(db).await.op("deadlines::reveal_due")?;
     let mut revealed = 0;
     for found in rounds {
         // One round failing (its idea gone, a conflict) must not hold back
@@ -50,7 +49,7 @@ async fn reveal_one(
     db: &DatabaseConnection,
     now: DateTime<Utc>,
     found: &round::Model,
-) -> Result<bool, AppError> {
+) -> Result<bool, StoreError> {
     let txn = Write::detached(db, now).await?;
     // Read again in the transaction: still due? (extended, cancelled or
     // revealed meanwhile, it is not).
@@ -58,23 +57,23 @@ async fn reveal_one(
         .filter(round::Column::Id.eq(found.id))
         .one(&txn)
         .await
-        .map_err(from_db)?
+        .op("deadlines::reveal_one")?
     else {
-        txn.rollback().await.map_err(from_db)?;
+        txn.rollback().await.op("deadlines::reveal_one")?;
         return Ok(false);
     };
     let idea = idea::Entity::find_by_id(fresh.idea_id)
         .one(&txn)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("deadlines::reveal_one")?
+        .ok_or_else(|| StoreError::corrupt("deadlines: read idea", "idea gone"))?;
     // The reveal happened at the deadline, whenever it is acted on.
     let at = fresh.deadline.unwrap_or(now);
     if !super::revealing::record(&txn, &fresh, &idea, at, None).await? {
-        txn.rollback().await.map_err(from_db)?;
+        txn.rollback().await.op("deadlines::reveal_one")?;
         return Ok(false);
     }
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("deadlines::reveal_one")?;
     tracing::info!(
         round = found.id,
         idea = idea.id,

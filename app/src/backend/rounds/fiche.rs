@@ -2,15 +2,15 @@
 //! or two pages. Only revealed, unhidden contributions appear.
 
 use super::contribution_views::triage_view;
+use super::error::RoundError;
 use super::maturity::{facts, from_facts};
 use crate::backend::entities::{contribution, idea_version, round};
-use crate::backend::error::from_db;
 use crate::backend::ideas::access::load;
 use crate::backend::ideas::reading::{day, names};
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{Fiche, FicheItem, FicheMine, TriageView};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -21,15 +21,15 @@ pub async fn build(
     now: DateTime<Utc>,
     me: &CurrentUser,
     idea_id: i64,
-) -> Result<Fiche, AppError> {
+) -> Result<Fiche, RoundError> {
     let (found, _) = load(db, me, idea_id).await?;
     let (rounds, idea_facts) = facts(db, idea_id, now).await?;
     let maturity = from_facts(db, &found, &rounds, &idea_facts).await?;
     let current = idea_version::Entity::find_by_id((idea_id, found.current_version))
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("fiche::build")?
+        .ok_or(RoundError::NotFound)?;
     let revealed: Vec<i64> = rounds
         .iter()
         .filter(|r| {
@@ -44,7 +44,7 @@ pub async fn build(
         .order_by_asc(contribution::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("fiche::build")?;
     let authors = super::people::authors_of(db, &found).await?;
     let writers: Vec<i64> = shown
         .iter()
@@ -61,7 +61,7 @@ pub async fn build(
             )
             .all(db)
             .await
-            .map_err(from_db)?
+            .op("fiche::build")?
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect();
@@ -93,7 +93,7 @@ pub async fn build(
         .into_tuple::<(i64,)>()
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("fiche::build")?
     {
         *endorsed.entry(c).or_default() += 1;
     }

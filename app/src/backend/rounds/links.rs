@@ -4,12 +4,12 @@
 //! only when the reader may read that contribution (its round revealed, or
 //! their own) and it is not hidden.
 
+use super::error::RoundError;
 use crate::backend::entities::{contribution, round};
-use crate::backend::error::from_db;
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{ContributionView, LinkRef};
 use crate::domain::rounds::ContributionKind;
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -76,7 +76,7 @@ pub async fn read(
     now: DateTime<Utc>,
     idea_id: i64,
     shown: &[contribution::Model],
-) -> Result<Links, AppError> {
+) -> Result<Links, RoundError> {
     if shown.is_empty() {
         return Ok(Links::default());
     }
@@ -97,12 +97,12 @@ pub async fn read(
         .order_by_asc(contribution::Column::Id)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("links::read")?;
     let revealed: HashMap<i64, bool> = round::Entity::find()
         .filter(round::Column::IdeaId.eq(idea_id))
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("links::read")?
         .iter()
         .map(|r| (r.id, super::access::revealed(r, now)))
         .collect();

@@ -5,12 +5,11 @@
 use crate::backend::entities::{
     contribution, idea, idea_coauthor, idea_version, organisation, round,
 };
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::domain::ideas::CoauthorStatus;
 use crate::domain::maturity_rule::{assess, Evidence, Maturity, DEFAULT_DOMAINS_NEEDED};
 use crate::domain::round_views::{CoverageCell, CoverageState, DomainRef};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, Severity, TriageKind};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -35,13 +34,13 @@ pub async fn facts(
     db: &impl ConnectionTrait,
     idea_id: i64,
     now: DateTime<Utc>,
-) -> Result<(Vec<round::Model>, Vec<Fact>), AppError> {
+) -> Result<(Vec<round::Model>, Vec<Fact>), StoreError> {
     let rounds = round::Entity::find()
         .filter(round::Column::IdeaId.eq(idea_id))
         .order_by_asc(round::Column::Number)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("maturity::facts")?;
     let revealed: Vec<i64> = rounds
         .iter()
         .filter(|r| {
@@ -58,7 +57,7 @@ pub async fn facts(
         .filter(contribution::Column::HiddenReason.is_null())
         .all(db)
         .await
-        .map_err(from_db)?
+        .op("maturity::facts")?
         .into_iter()
         .map(|c| Fact {
             kind: c.kind,
@@ -76,11 +75,11 @@ pub async fn facts(
 pub async fn domains_needed(
     db: &impl ConnectionTrait,
     organisation_id: i64,
-) -> Result<u32, AppError> {
+) -> Result<u32, StoreError> {
     Ok(organisation::Entity::find_by_id(organisation_id)
         .one(db)
         .await
-        .map_err(from_db)?
+        .op("maturity::domains_needed")?
         .map_or(DEFAULT_DOMAINS_NEEDED, |o| o.domains_needed.max(1) as u32))
 }
 
@@ -89,7 +88,7 @@ pub async fn of(
     db: &impl ConnectionTrait,
     found: &idea::Model,
     now: DateTime<Utc>,
-) -> Result<Maturity, AppError> {
+) -> Result<Maturity, StoreError> {
     let (rounds, facts) = facts(db, found.id, now).await?;
     from_facts(db, found, &rounds, &facts).await
 }
@@ -100,18 +99,18 @@ pub async fn from_facts(
     found: &idea::Model,
     rounds: &[round::Model],
     facts: &[Fact],
-) -> Result<Maturity, AppError> {
+) -> Result<Maturity, StoreError> {
     let current = idea_version::Entity::find_by_id((found.id, found.current_version))
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("maturity::from_facts")?
+        .ok_or_else(|| StoreError::corrupt("maturity: read version", "current version gone"))?;
     let coauthors = idea_coauthor::Entity::find()
         .filter(idea_coauthor::Column::IdeaId.eq(found.id))
         .filter(idea_coauthor::Column::Status.eq(CoauthorStatus::Accepted))
         .count(db)
         .await
-        .map_err(from_db)?;
+        .op("maturity::from_facts")?;
     let is_mine = |f: &&Fact| f.kind == ContributionKind::Mine;
     let mut covered: Vec<i64> = facts
         .iter()
@@ -160,12 +159,12 @@ pub async fn refresh(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     idea_id: i64,
-) -> Result<Maturity, AppError> {
+) -> Result<Maturity, StoreError> {
     let found = idea::Entity::find_by_id(idea_id)
         .one(db)
         .await
-        .map_err(from_db)?
-        .ok_or(AppError::NotFound)?;
+        .op("maturity::refresh")?
+        .ok_or_else(|| StoreError::corrupt("maturity: read idea", "idea gone"))?;
     let maturity = of(db, &found, now).await?;
     if found.stage != maturity.stage || found.score != i32::from(maturity.score) {
         idea::Entity::update_many()
@@ -174,7 +173,7 @@ pub async fn refresh(
             .filter(idea::Column::Id.eq(idea_id))
             .exec(db)
             .await
-            .map_err(from_db)?;
+            .op("maturity::refresh")?;
     }
     Ok(maturity)
 }
@@ -185,7 +184,7 @@ pub async fn refresh_organisation(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
     organisation_id: i64,
-) -> Result<(), AppError> {
+) -> Result<(), StoreError> {
     let ids: Vec<i64> = idea::Entity::find()
         .filter(idea::Column::OrganisationId.eq(organisation_id))
         .select_only()
@@ -193,7 +192,7 @@ pub async fn refresh_organisation(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("maturity::refresh_organisation")?;
     for id in ids {
         refresh(db, now, id).await?;
     }
@@ -203,14 +202,17 @@ pub async fn refresh_organisation(
 /// Refreshes the stored stage of every idea of the instance: at start, so
 /// that a rule changed by a new version (or data repaired by a migration)
 /// shows in the list at once. Returns how many ideas there are.
-pub async fn refresh_all(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<usize, AppError> {
+pub async fn refresh_all(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
     let ids: Vec<i64> = idea::Entity::find()
         .select_only()
         .column(idea::Column::Id)
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("maturity::refresh_all")?;
     for id in &ids {
         refresh(db, now, *id).await?;
     }

@@ -8,6 +8,7 @@ mod contribution_views;
 pub mod counts;
 pub mod course;
 pub mod deadlines;
+pub mod error;
 pub mod fiche;
 pub mod links;
 pub mod maturity;

@@ -1,19 +1,18 @@
 //! Opening a round and asking people: by name, or by calling a domain.
 
 use super::access::{by_id, RoundScope};
+use super::error::{Problem, Problems, RoundError};
 use super::people::authors_of;
 use crate::backend::changes::{Change, RoundRef};
 use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{idea, round, round_domain, round_invitee, user, user_domain};
-use crate::backend::error::from_db;
 use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::round_inputs::RoundOpening;
 use crate::domain::rounds::{RoundMode, RoundStatus};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -28,28 +27,25 @@ pub const MAX_DAYS: i64 = 180;
 pub(super) fn check_deadline(
     deadline: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
-    errors: &mut FormErrors,
+    problems: &mut Problems,
 ) -> Option<DateTime<Utc>> {
     match deadline {
-        None => errors.add("deadline", Key::ErrRequired),
-        Some(d) if d <= now => errors.add("deadline", Key::ErrDeadlinePast),
-        Some(d) if d > now + Duration::days(MAX_DAYS) => {
-            errors.add("deadline", Key::ErrDeadlineTooFar)
-        }
+        None => problems.add(Problem::DeadlineMissing),
+        Some(d) if d <= now => problems.add(Problem::DeadlinePast),
+        Some(d) if d > now + Duration::days(MAX_DAYS) => problems.add(Problem::DeadlineTooFar),
         Some(d) => return Some(d),
     }
     None
 }
 
 /// The active colleagues named (by display name or e-mail, any case);
-/// an unknown name is refused on `field`.
+/// an unknown name is a problem.
 async fn resolve_names(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     names: &[String],
-    errors: &mut FormErrors,
-    field: &str,
-) -> Result<Vec<i64>, AppError> {
+    problems: &mut Problems,
+) -> Result<Vec<i64>, RoundError> {
     if names.is_empty() {
         return Ok(Vec::new());
     }
@@ -58,7 +54,7 @@ async fn resolve_names(
         .filter(user::Column::Status.eq(MemberStatus::Active))
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("opening::resolve_names")?;
     let mut ids = Vec::new();
     for name in names {
         let wanted = name.trim().to_lowercase();
@@ -68,7 +64,7 @@ async fn resolve_names(
         {
             Some(p) => ids.push(p.id),
             None => {
-                errors.add(field, Key::ErrUnknownColleague);
+                problems.add(Problem::ColleagueUnknown);
                 break;
             }
         }
@@ -81,7 +77,7 @@ async fn holders(
     db: &impl ConnectionTrait,
     organisation_id: i64,
     domain_id: i64,
-) -> Result<Vec<i64>, AppError> {
+) -> Result<Vec<i64>, StoreError> {
     let ids: Vec<i64> = user_domain::Entity::find()
         .filter(user_domain::Column::DomainId.eq(domain_id))
         .select_only()
@@ -89,7 +85,7 @@ async fn holders(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("opening::holders")?;
     if ids.is_empty() {
         return Ok(ids);
     }
@@ -102,7 +98,7 @@ async fn holders(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)
+        .op("opening::holders")
 }
 
 /// Asks people to take part: records them once and notifies those newly
@@ -113,7 +109,7 @@ async fn ask(
     scope: &RoundScope,
     people: &[i64],
     domain_id: Option<i64>,
-) -> Result<u32, AppError> {
+) -> Result<u32, RoundError> {
     let authors = authors_of(txn, &scope.idea).await?;
     let already: Vec<i64> = round_invitee::Entity::find()
         .filter(round_invitee::Column::RoundId.eq(scope.round.id))
@@ -122,7 +118,7 @@ async fn ask(
         .into_tuple()
         .all(txn)
         .await
-        .map_err(from_db)?;
+        .op("opening::ask")?;
     let mut new: Vec<i64> = people
         .iter()
         .copied()
@@ -141,7 +137,7 @@ async fn ask(
     }))
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("opening::ask")?;
     let count = new.len() as u32;
     let round = RoundRef::of(&scope.round, &scope.idea);
     txn.record(Change::Asked {
@@ -159,7 +155,7 @@ async fn call(
     now: DateTime<Utc>,
     scope: &RoundScope,
     domain_id: i64,
-) -> Result<u32, AppError> {
+) -> Result<u32, RoundError> {
     round_domain::Entity::insert(round_domain::ActiveModel {
         round_id: Set(scope.round.id),
         domain_id: Set(domain_id),
@@ -174,7 +170,7 @@ async fn call(
     )
     .exec_without_returning(txn)
     .await
-    .map_err(from_db)?;
+    .op("opening::call")?;
     let people = holders(txn, scope.idea.organisation_id, domain_id).await?;
     ask(txn, now, scope, &people, Some(domain_id)).await
 }
@@ -184,7 +180,7 @@ async fn offered(
     db: &impl ConnectionTrait,
     organisation_id: i64,
     domain_id: i64,
-) -> Result<bool, AppError> {
+) -> Result<bool, RoundError> {
     Ok(crate::backend::expertise::offered(db, organisation_id)
         .await?
         .iter()
@@ -198,31 +194,31 @@ pub async fn open(
     key: &IdempotencyKey,
     idea_id: i64,
     ask_for: RoundOpening,
-) -> Result<i32, AppError> {
+) -> Result<i32, RoundError> {
     let me = ctx.member()?.clone();
     let now = ctx.now();
     run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
         Box::pin(async move {
             let found = load_for_edit(txn, &me, idea_id).await?;
-            let mut errors = FormErrors::default();
+            let mut problems = Problems::default();
             if found.status != IdeaStatus::Published {
-                return Err(FormErrors::refuse("round", Key::ErrIdeaNotPublished));
+                return Err(RoundError::IdeaNotPublished);
             }
             if found.open_round.is_some() {
-                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+                return Err(RoundError::AlreadyOpen);
             }
             let deadline = match ask_for.mode {
-                RoundMode::Async => check_deadline(ask_for.deadline, now, &mut errors),
+                RoundMode::Async => check_deadline(ask_for.deadline, now, &mut problems),
                 RoundMode::Live => None,
             };
             for domain in &ask_for.domains {
                 if !offered(txn, me.organisation_id, *domain).await? {
-                    errors.add("domains", Key::ErrUnknownDomain);
+                    problems.add(Problem::DomainsUnknown);
                     break;
                 }
             }
-            let named = resolve_names(txn, &me, &ask_for.names, &mut errors, "invitees").await?;
-            errors.into_result()?;
+            let named = resolve_names(txn, &me, &ask_for.names, &mut problems).await?;
+            problems.into_result()?;
             let number = super::counts::round_count(txn, idea_id).await? + 1;
             // Claim the idea's open round: of two openings at once, the
             // second matches nothing and is refused.
@@ -232,9 +228,9 @@ pub async fn open(
                 .filter(idea::Column::OpenRound.is_null())
                 .exec(txn)
                 .await
-                .map_err(from_db)?;
+                .op("opening::open")?;
             if claimed.rows_affected == 0 {
-                return Err(FormErrors::refuse("round", Key::ErrRoundAlreadyOpen));
+                return Err(RoundError::AlreadyOpen);
             }
             let created = round::ActiveModel {
                 idea_id: Set(idea_id),
@@ -254,7 +250,7 @@ pub async fn open(
             }
             .insert(txn)
             .await
-            .map_err(from_db)?;
+            .op("opening::open")?;
             let scope = RoundScope {
                 idea: found,
                 standing: crate::backend::ideas::Standing::Author,
@@ -275,50 +271,50 @@ pub(super) async fn open_for_author(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
     round_id: i64,
-) -> Result<RoundScope, AppError> {
+) -> Result<RoundScope, RoundError> {
     let scope = by_id(db, me, round_id).await?;
     if !scope.is_author() {
-        return Err(AppError::Forbidden);
+        return Err(RoundError::Forbidden);
     }
     if scope.status() != RoundStatus::Open {
-        return Err(FormErrors::refuse("round", Key::ErrRoundNotOpen));
+        return Err(RoundError::NotOpen(None));
     }
     Ok(scope)
 }
 
 /// Calls a domain of the organisation on an open round that still accepts
 /// contributions; returns how many people were newly asked.
-pub async fn call_domain(ctx: &Ctx<'_>, round_id: i64, domain_id: i64) -> Result<u32, AppError> {
+pub async fn call_domain(ctx: &Ctx<'_>, round_id: i64, domain_id: i64) -> Result<u32, RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let scope = open_for_author(&txn, me, round_id).await?;
     if !scope.accepting(ctx.now()) {
-        return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
+        return Err(RoundError::NotAccepting);
     }
     if !offered(&txn, me.organisation_id, domain_id).await? {
-        return Err(FormErrors::refuse("domain_id", Key::ErrUnknownDomain));
+        return Err(RoundError::Invalid(vec![Problem::DomainUnknown]));
     }
     let count = call(&txn, ctx.now(), &scope, domain_id).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("opening::call_domain")?;
     Ok(count)
 }
 
 /// Asks colleagues by name on an open round that still accepts
 /// contributions; returns how many were newly asked.
-pub async fn invite(ctx: &Ctx<'_>, round_id: i64, names: &[String]) -> Result<u32, AppError> {
+pub async fn invite(ctx: &Ctx<'_>, round_id: i64, names: &[String]) -> Result<u32, RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let scope = open_for_author(&txn, me, round_id).await?;
     if !scope.accepting(ctx.now()) {
-        return Err(FormErrors::refuse("round", Key::ErrRoundNotAccepting));
+        return Err(RoundError::NotAccepting);
     }
-    let mut errors = FormErrors::default();
+    let mut problems = Problems::default();
     if names.is_empty() {
-        errors.add("invitees", Key::ErrRequired);
+        problems.add(Problem::InviteesMissing);
     }
-    let people = resolve_names(&txn, me, names, &mut errors, "invitees").await?;
-    errors.into_result()?;
+    let people = resolve_names(&txn, me, names, &mut problems).await?;
+    problems.into_result()?;
     let count = ask(&txn, ctx.now(), &scope, &people, None).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("opening::invite")?;
     Ok(count)
 }

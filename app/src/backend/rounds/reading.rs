@@ -4,11 +4,12 @@
 
 use super::access::can_moderate;
 use super::contribution_views::{contribution_view, domains, reactions};
+use super::error::RoundError;
 use super::maturity::{coverage, facts, from_facts};
 use crate::backend::entities::{contribution, idea_version, round, round_domain, round_invitee};
-use crate::backend::error::from_db;
 use crate::backend::ideas::access::load;
 use crate::backend::ideas::reading::{day, names};
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::PersonRef;
 use crate::domain::ideas::IdeaStatus;
@@ -17,7 +18,6 @@ use crate::domain::round_views::{
     DomainRef, RoundBlock, RoundInfo, RoundsPanel, TimelineEntry, TimelineEvent,
 };
 use crate::domain::rounds::{is_revealed, RoundStatus};
-use crate::error::AppError;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -36,7 +36,7 @@ pub async fn panel(
     me: &CurrentUser,
     idea_id: i64,
     focus: Option<(i32, u32)>,
-) -> Result<RoundsPanel, AppError> {
+) -> Result<RoundsPanel, RoundError> {
     let (found, standing) = load(db, me, idea_id).await?;
     let (rounds, facts) = facts(db, idea_id, now).await?;
     let maturity = from_facts(db, &found, &rounds, &facts).await?;
@@ -55,7 +55,7 @@ pub async fn panel(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("reading::panel")?;
     let named: Vec<(i64, i64)> = round_invitee::Entity::find()
         .filter(round_invitee::Column::RoundId.is_in(round_ids))
         .filter(round_invitee::Column::DomainId.is_null())
@@ -65,7 +65,7 @@ pub async fn panel(
         .into_tuple()
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("reading::panel")?;
 
     // Open round first, then the others, newest first.
     let mut ordered: Vec<&round::Model> = rounds.iter().collect();
@@ -87,7 +87,7 @@ pub async fn panel(
         if !revealed {
             visible = visible.filter(contribution::Column::AuthorId.eq(me.id));
         }
-        let total = visible.clone().count(db).await.map_err(from_db)?;
+        let total = visible.clone().count(db).await.op("reading::panel")?;
         let page_count = total.div_ceil(ROUND_PAGE).max(1) as u32;
         let page = focus
             .filter(|(n, _)| *n == r.number)
@@ -100,7 +100,7 @@ pub async fn panel(
                 .limit(ROUND_PAGE)
                 .all(db)
                 .await
-                .map_err(from_db)?
+                .op("reading::panel")?
         } else {
             Vec::new()
         };
@@ -136,7 +136,7 @@ pub async fn panel(
         .order_by_asc(idea_version::Column::Number)
         .all(db)
         .await
-        .map_err(from_db)?;
+        .op("reading::panel")?;
     let writers: Vec<i64> = pages
         .iter()
         .flat_map(|p| p.2.iter().map(|c| c.author_id))
@@ -256,7 +256,7 @@ async fn timeline(
     versions: &[idea_version::Model],
     rounds: &[round::Model],
     people: &HashMap<i64, String>,
-) -> Result<Vec<TimelineEntry>, AppError> {
+) -> Result<Vec<TimelineEntry>, RoundError> {
     let mut events: Vec<(DateTime<Utc>, TimelineEvent)> = versions
         .iter()
         .map(|v| {
@@ -279,7 +279,7 @@ async fn timeline(
                 .filter(contribution::Column::RoundId.eq(r.id))
                 .count(db)
                 .await
-                .map_err(from_db)? as u32;
+                .op("reading::timeline")? as u32;
             let at = r
                 .revealed_at
                 .or(r.deadline.filter(|d| *d <= now))
@@ -296,7 +296,7 @@ async fn timeline(
                 .into_tuple()
                 .all(db)
                 .await
-                .map_err(from_db)?;
+                .op("reading::timeline")?;
             if let Some(last) = triaged.iter().flatten().max() {
                 let count = triaged.len() as u32;
                 events.push((*last, TimelineEvent::Triaged { number, count }));

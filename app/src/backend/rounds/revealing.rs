@@ -7,8 +7,7 @@
 use crate::backend::changes::{Change, RoundRef};
 use crate::backend::ctx::Write;
 use crate::backend::entities::{idea, round};
-use crate::backend::store::Op;
-use crate::error::AppError;
+use crate::backend::store::{Op, StoreError};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -23,7 +22,7 @@ pub(crate) async fn record(
     idea: &idea::Model,
     at: DateTime<Utc>,
     by: Option<i64>,
-) -> Result<bool, AppError> {
+) -> Result<bool, StoreError> {
     let claimed = round::Entity::update_many()
         .col_expr(round::Column::RevealedAt, Expr::value(Some(at)))
         .filter(round::Column::Id.eq(found.id))

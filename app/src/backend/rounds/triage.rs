@@ -3,16 +3,15 @@
 
 use super::access::{by_id, can_moderate, contribution as readable};
 use super::contributing::{insert, Marks};
+use super::error::{Action, RoundError};
 use crate::backend::changes::{Change, RoundRef};
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, idea};
-use crate::backend::error::from_db;
 use crate::backend::ideas::access::load_for_edit;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
+use crate::backend::store::Op;
 use crate::domain::round_inputs::{DefusedBy, Draft, Triage};
 use crate::domain::rounds::{ContributionKind, ContributionText, Outcome, RoundStatus};
-use crate::error::{AppError, FormErrors};
-use crate::i18n::Key;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -25,23 +24,23 @@ pub async fn triage(
     key: &IdempotencyKey,
     mine_id: i64,
     answer: Triage,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let me = ctx.member()?.clone();
     let now = ctx.now();
     run_once(ctx, &format!("user:{}", me.id), key, move |txn| {
         Box::pin(async move {
             let (scope, mine) = readable(txn, &me, now, mine_id).await?;
             if !scope.is_author() {
-                return Err(AppError::Forbidden);
+                return Err(RoundError::Forbidden);
             }
             if mine.kind != ContributionKind::Mine {
-                return Err(FormErrors::refuse("triage", Key::ErrNotAMineOfThisIdea));
+                return Err(RoundError::NotAMine(Action::Triage));
             }
             if !scope.revealed(now) {
-                return Err(FormErrors::refuse("triage", Key::ErrNotRevealedYet));
+                return Err(RoundError::NotRevealedYet(Action::Triage));
             }
             if mine.hidden_reason.is_some() {
-                return Err(FormErrors::refuse("triage", Key::ErrContributionHidden));
+                return Err(RoundError::Hidden(Action::Triage));
             }
             // « Mines encore à traiter » on a running console moves at once.
             // The workshop's row first, as every workshop write does: one
@@ -67,7 +66,7 @@ pub async fn triage(
                             && w.hidden_reason.is_none()
                     });
                     if !fits {
-                        return Err(FormErrors::refuse("workaround", Key::ErrNotAWorkaroundHere));
+                        return Err(RoundError::NotAWorkaroundHere);
                     }
                     workaround = Some(id);
                     why.map(|w| w.as_str().to_owned())
@@ -109,7 +108,7 @@ pub async fn triage(
             row.triage_owner = Set(owner);
             row.triage_due = Set(due);
             row.triaged_at = Set(Some(now));
-            row.update(txn).await.map_err(from_db)?;
+            row.update(txn).await.op("triage::triage")?;
             super::maturity::refresh(txn, now, idea_id).await?;
             Ok(idea_id)
         })
@@ -124,22 +123,22 @@ pub async fn close(
     round_id: i64,
     synthesis: ContributionText,
     next_step: String,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let scope = by_id(&txn, me, round_id).await?;
     if !scope.is_author() {
-        return Err(AppError::Forbidden);
+        return Err(RoundError::Forbidden);
     }
     let now = ctx.now();
     if scope.status() != RoundStatus::Open {
-        return Err(FormErrors::refuse("synthesis", Key::ErrRoundNotOpen));
+        return Err(RoundError::NotOpen(Some(Action::Close)));
     }
     if !scope.revealed(now) {
-        return Err(FormErrors::refuse("synthesis", Key::ErrNotRevealedYet));
+        return Err(RoundError::NotRevealedYet(Action::Close));
     }
     if super::counts::untriaged_in_round(&txn, round_id).await? > 0 {
-        return Err(FormErrors::refuse("synthesis", Key::ErrMinesUntriaged));
+        return Err(RoundError::MinesUntriaged);
     }
     super::course::end(
         &txn,
@@ -150,7 +149,7 @@ pub async fn close(
     )
     .await?;
     super::maturity::refresh(&txn, now, scope.idea.id).await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("triage::close")?;
     Ok(scope.idea.id)
 }
 
@@ -160,12 +159,12 @@ pub async fn hide(
     ctx: &Ctx<'_>,
     contribution_id: i64,
     reason: ContributionText,
-) -> Result<i64, AppError> {
+) -> Result<i64, RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let (scope, found) = readable(&txn, me, ctx.now(), contribution_id).await?;
     if !can_moderate(me) {
-        return Err(AppError::Forbidden);
+        return Err(RoundError::Forbidden);
     }
     let (round_id, idea_id) = (scope.round.id, scope.idea.id);
     // A running workshop's console and board drop it at once (the
@@ -185,7 +184,7 @@ pub async fn hide(
         ctx.now(),
     )
     .await?;
-    txn.commit().await.map_err(from_db)?;
+    txn.commit().await.op("triage::hide")?;
     Ok(scope.idea.id)
 }
 
@@ -199,7 +198,7 @@ pub(crate) async fn hide_in_round(
     reason: &ContributionText,
     by: i64,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<(), AppError> {
+) -> Result<(), RoundError> {
     let hidden = contribution::Entity::update_many()
         .col_expr(
             contribution::Column::HiddenReason,
@@ -210,9 +209,9 @@ pub(crate) async fn hide_in_round(
         .filter(contribution::Column::RoundId.eq(round_id))
         .exec(txn)
         .await
-        .map_err(from_db)?;
+        .op("triage::hide_in_round")?;
     if hidden.rows_affected == 0 {
-        return Err(AppError::NotFound);
+        return Err(RoundError::NotFound);
     }
     super::maturity::refresh(txn, now, idea_id).await?;
     Ok(())
@@ -225,16 +224,17 @@ pub async fn set_outcome(
     idea_id: i64,
     outcome: Option<Outcome>,
     note: String,
-) -> Result<(), AppError> {
+) -> Result<(), RoundError> {
     let me = ctx.member()?;
     let txn = ctx.write().await?;
     let found = load_for_edit(&txn, me, idea_id).await?;
     if outcome == Some(Outcome::Dropped) && note.trim().is_empty() {
-        return Err(FormErrors::refuse("note", Key::ErrLessonsRequired));
+        return Err(RoundError::LessonsRequired);
     }
     let mut row: idea::ActiveModel = found.into();
     row.outcome = Set(outcome);
     row.outcome_note = Set(outcome.map(|_| note));
-    row.update(&txn).await.map_err(from_db)?;
-    txn.commit().await.map_err(from_db)
+    row.update(&txn).await.op("triage::set_outcome")?;
+    txn.commit().await.op("triage::set_outcome")?;
+    Ok(())
 }

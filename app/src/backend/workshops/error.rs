@@ -3,6 +3,8 @@
 //! and how it reads.
 
 use crate::backend::ctx::NotSignedIn;
+use crate::backend::ideas::error::IdeaError;
+use crate::backend::rounds::error::RoundError;
 use crate::backend::store::StoreError;
 use crate::backend::throttle::ThrottleError;
 
@@ -74,10 +76,10 @@ pub enum WorkshopError {
     /// The join address could not be drawn as a QR code.
     #[error("QR code: {0}")]
     QrCode(String),
-    /// A refusal of a capability the workshop relies on (rounds, ideas),
-    /// already in the web's terms while those have no error of their own.
-    #[error("{0}")]
-    Elsewhere(crate::error::AppError),
+    /// A refusal of the round the workshop runs (a contribution checked,
+    /// a reveal, a hide), in the rounds' own terms.
+    #[error(transparent)]
+    Round(#[from] RoundError),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -99,14 +101,8 @@ impl From<ThrottleError> for WorkshopError {
     }
 }
 
-impl From<crate::backend::ideas::error::IdeaError> for WorkshopError {
-    fn from(err: crate::backend::ideas::error::IdeaError) -> WorkshopError {
-        WorkshopError::Elsewhere(err.into())
-    }
-}
-
-impl From<crate::error::AppError> for WorkshopError {
-    fn from(err: crate::error::AppError) -> WorkshopError {
-        WorkshopError::Elsewhere(err)
+impl From<IdeaError> for WorkshopError {
+    fn from(err: IdeaError) -> WorkshopError {
+        WorkshopError::Round(RoundError::Idea(err))
     }
 }

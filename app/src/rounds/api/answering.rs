@@ -13,9 +13,9 @@ pub async fn close_round(
     synthesis: String,
     next_step: String,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let input = [
         ("synthesis", synthesis.as_str()),
@@ -32,7 +32,7 @@ pub async fn close_round(
     let idea_id =
         crate::backend::rounds::triage::close(&ctx(&state), round_id, synthesis_text, step)
             .await
-            .map_err(|e| fail(e.echoing(&input)))?;
+            .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&format!("{}#maturite", crate::ideas::idea_path(idea_id)));
     Ok(())
 }
@@ -45,8 +45,8 @@ pub async fn triage_mine(
     contribution_id: i64,
     #[server(flatten)] form: TriageForm,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::round_inputs::Triage;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let input = form.input();
     let (answer, key) =
@@ -55,7 +55,7 @@ pub async fn triage_mine(
     let idea_id =
         crate::backend::rounds::triage::triage(&ctx(&state), &key, contribution_id, answer)
             .await
-            .map_err(|e| fail(e.echoing(&input)))?;
+            .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&format!(
         "{}#contribution-{contribution_id}",
         crate::ideas::idea_path(idea_id)
@@ -71,8 +71,8 @@ pub async fn hide_contribution(
     reason: String,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref())
         .map_err(|e| fail(e.echoing(&[("reason", reason.as_str())])))?;
@@ -93,8 +93,8 @@ pub async fn hide_contribution(
 /// Authors and co-authors only; dropping asks for the lessons learned.
 #[server(endpoint = "set_outcome")]
 pub async fn set_outcome(idea_id: i64, outcome: String, note: String) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::rounds::Outcome;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let input = [("outcome", outcome.as_str()), ("note", note.as_str())];
     let parsed = match outcome.as_str() {
@@ -115,7 +115,7 @@ pub async fn set_outcome(idea_id: i64, outcome: String, note: String) -> Result<
     })?;
     crate::backend::rounds::triage::set_outcome(&ctx(&state()), idea_id, parsed, note_text)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&format!("{}#maturite", crate::ideas::idea_path(idea_id)));
     Ok(())
 }

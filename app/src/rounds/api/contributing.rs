@@ -16,8 +16,8 @@ pub async fn contribute(
     round_id: i64,
     #[server(flatten)] form: ContributionForm,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::round_inputs::Draft;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let input = form.input();
     let (draft, key) =
@@ -25,7 +25,7 @@ pub async fn contribute(
     let state = state();
     crate::backend::rounds::contributing::contribute(&ctx(&state), &key, round_id, draft)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&format!(
         "{}?envoye=1#tours",
         crate::ideas::idea_path(idea_id)
@@ -40,15 +40,15 @@ pub async fn edit_contribution(
     contribution_id: i64,
     #[server(flatten)] form: ContributionForm,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::round_inputs::Draft;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let input = form.input();
     let draft = Draft::try_from(&form).map_err(|e| fail(AppError::Invalid(e)))?;
     let state = state();
     crate::backend::rounds::contributing::edit(&ctx(&state), contribution_id, draft)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&crate::rounds::contribution_path(idea_id, contribution_id));
     Ok(())
 }
@@ -59,7 +59,7 @@ pub async fn withdraw_contribution(
     contribution_id: i64,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
@@ -73,7 +73,7 @@ pub async fn withdraw_contribution(
 /// "Moi aussi" on a revealed contribution, once per person, never one's own.
 #[server(endpoint = "endorse")]
 pub async fn endorse(contribution_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let state = state();
     let idea_id = crate::backend::rounds::contributing::endorse(&ctx(&state), contribution_id)
@@ -87,9 +87,9 @@ pub async fn endorse(contribution_id: i64) -> Result<(), AppError> {
 /// organisation; the same `request_id` twice replies once.
 #[server(endpoint = "reply")]
 pub async fn reply(request_id: String, contribution_id: i64, body: String) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([("body", body.as_str())]);
     let text = ContributionText::parse(&body).map_err(|k| errors.add("body", k));
@@ -101,7 +101,7 @@ pub async fn reply(request_id: String, contribution_id: i64, body: String) -> Re
     let idea_id =
         crate::backend::rounds::contributing::reply(&ctx(&state), &key, contribution_id, text)
             .await
-            .map_err(|e| fail(e.echoing(&[("body", body.as_str())])))?;
+            .map_err(|e| fail(AppError::from(e).echoing(&[("body", body.as_str())])))?;
     leptos_axum::redirect(&crate::rounds::contribution_path(idea_id, contribution_id));
     Ok(())
 }
@@ -115,9 +115,9 @@ pub async fn propose_workaround(
     contribution_id: i64,
     body: String,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::rounds::ContributionText;
     use crate::error::FormErrors;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([("body", body.as_str())]);
     let text = ContributionText::parse(&body).map_err(|k| errors.add("body", k));
@@ -133,7 +133,7 @@ pub async fn propose_workaround(
         text,
     )
     .await
-    .map_err(|e| fail(e.echoing(&[("body", body.as_str())])))?;
+    .map_err(|e| fail(AppError::from(e).echoing(&[("body", body.as_str())])))?;
     leptos_axum::redirect(&crate::rounds::contribution_path(idea_id, contribution_id));
     Ok(())
 }

@@ -24,7 +24,7 @@ pub async fn get_rounds(
     round: Option<i32>,
     page: Option<u32>,
 ) -> Result<RoundsPanel, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     let focus = round.map(|r| (r, page.unwrap_or(1)));
@@ -37,7 +37,7 @@ pub async fn get_rounds(
 /// the reveal: not found). Signed-in people of the organisation.
 #[server(endpoint = "get_contribution")]
 pub async fn get_contribution(contribution_id: i64) -> Result<ContributionPage, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     crate::backend::rounds::contribution_page::contribution_page(
@@ -53,7 +53,7 @@ pub async fn get_contribution(contribution_id: i64) -> Result<ContributionPage, 
 /// The caller's notifications. Signed-in people, their own.
 #[server(endpoint = "get_notifications")]
 pub async fn get_notifications() -> Result<Notifications, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     crate::backend::notifications::list(&state().db, &me)
         .await
@@ -63,7 +63,7 @@ pub async fn get_notifications() -> Result<Notifications, AppError> {
 /// Marks all the caller's notifications read.
 #[server(endpoint = "mark_notifications_read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     crate::backend::notifications::mark_all_read(&ctx(&state()))
         .await
@@ -75,7 +75,7 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 /// What the caller's démining added up to (their profile).
 #[server(endpoint = "get_recognition")]
 pub async fn get_recognition() -> Result<Recognition, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     crate::backend::rounds::contribution_page::recognition(&state.db, state.clock.now(), me.id)
@@ -86,7 +86,7 @@ pub async fn get_recognition() -> Result<Recognition, AppError> {
 /// The fiche de déminage of an idea. Whoever may see the idea.
 #[server(endpoint = "get_fiche")]
 pub async fn get_fiche(idea_id: i64) -> Result<crate::domain::round_views::Fiche, AppError> {
-    use crate::backend::http::{fail, require_signed_in, state};
+    use crate::web::http::{fail, require_signed_in, state};
     let me = require_signed_in().map_err(fail)?;
     let state = state();
     crate::backend::rounds::fiche::build(&state.db, state.clock.now(), &me, idea_id)

@@ -14,8 +14,8 @@ pub async fn open_round(
     idea_id: i64,
     #[server(flatten)] form: OpenRoundForm,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::domain::round_inputs::RoundOpening;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let input = form.input();
     let (ask, key) =
@@ -23,7 +23,7 @@ pub async fn open_round(
     let state = state();
     let number = crate::backend::rounds::opening::open(&ctx(&state), &key, idea_id, ask)
         .await
-        .map_err(|e| fail(e.echoing(&input)))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&crate::rounds::round_anchor(idea_id, number));
     Ok(())
 }
@@ -32,7 +32,7 @@ pub async fn open_round(
 /// Authors and co-authors only.
 #[server(endpoint = "call_domain")]
 pub async fn call_domain(idea_id: i64, round_id: i64, domain_id: i64) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let state = state();
     let asked = crate::backend::rounds::opening::call_domain(&ctx(&state), round_id, domain_id)
@@ -53,14 +53,14 @@ pub async fn invite_to_round(
     round_id: i64,
     invitees: String,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
     use crate::backend::rounds::opening::invite;
     use crate::domain::round_inputs::split_names;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let state = state();
     invite(&ctx(&state), round_id, &split_names(&invitees))
         .await
-        .map_err(|e| fail(e.echoing(&[("invitees", invitees.as_str())])))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&[("invitees", invitees.as_str())])))?;
     leptos_axum::redirect(&crate::rounds::rounds_anchor(idea_id));
     Ok(())
 }
@@ -73,7 +73,7 @@ pub async fn reveal_round(
     round_id: i64,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();
@@ -87,7 +87,7 @@ pub async fn reveal_round(
 /// Moves the deadline later, before the reveal. Authors and co-authors only.
 #[server(endpoint = "extend_round")]
 pub async fn extend_round(idea_id: i64, round_id: i64, deadline: String) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let state = state();
     let parsed = crate::domain::paris_time::parse_input(&deadline);
@@ -98,7 +98,7 @@ pub async fn extend_round(idea_id: i64, round_id: i64, deadline: String) -> Resu
     }
     crate::backend::rounds::course::extend(&ctx(&state), round_id, parsed)
         .await
-        .map_err(|e| fail(e.echoing(&[("deadline", deadline.as_str())])))?;
+        .map_err(|e| fail(AppError::from(e).echoing(&[("deadline", deadline.as_str())])))?;
     leptos_axum::redirect(&crate::rounds::rounds_anchor(idea_id));
     Ok(())
 }
@@ -111,7 +111,7 @@ pub async fn cancel_round(
     round_id: i64,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::backend::http::{ctx, fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     let state = state();

@@ -1,7 +1,7 @@
 //! Per-request context for pages and server functions.
 
-use super::state::AppState;
 use crate::accounts::{PublicUrl, SetupPending, Viewer};
+use crate::backend::state::AppState;
 use crate::error::AppError;
 use crate::i18n::{Locale, LOCALE_COOKIE};
 use http::header::{ACCEPT, ACCEPT_LANGUAGE, COOKIE, SET_COOKIE};
@@ -73,7 +73,7 @@ pub fn set_session_cookie(token: &str) {
     append_cookie(format!(
         "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
         session_cookie_name(secure),
-        super::accounts::sessions::SESSION_DAYS * 24 * 3600,
+        crate::backend::accounts::sessions::SESSION_DAYS * 24 * 3600,
         if secure { "; Secure" } else { "" }
     ));
 }
@@ -111,7 +111,7 @@ pub fn set_guest_cookie(token: &str) {
 }
 
 /// The refusal cookie's name: it ties a plain form's refusal kept on the
-/// server to the browser that sent the form (see `backend::refusals`).
+/// server to the browser that sent the form (see `web::refusals`).
 pub fn refusal_cookie_name(secure: bool) -> &'static str {
     if secure {
         "__Host-demineurs_refusals"
@@ -132,17 +132,20 @@ pub fn refusal_cookie(token: &str, secure: bool) -> String {
 }
 
 /// Who calls a workshop function: a signed-in member, a guest, or nobody.
-pub fn workshop_caller() -> super::workshops::access::Caller {
+pub fn workshop_caller() -> crate::backend::workshops::access::Caller {
     let secure = use_context::<AppState>().is_some_and(|s| s.secure_cookies);
-    use_context::<Parts>().map_or(super::workshops::access::Caller::Nobody, |p| {
+    use_context::<Parts>().map_or(crate::backend::workshops::access::Caller::Nobody, |p| {
         workshop_caller_of(&p, secure)
     })
 }
 
 /// Who sends a request about a workshop, outside a server function (the
 /// event stream): the session middleware resolved the member.
-pub fn workshop_caller_of(parts: &Parts, secure: bool) -> super::workshops::access::Caller {
-    use super::workshops::access::Caller;
+pub fn workshop_caller_of(
+    parts: &Parts,
+    secure: bool,
+) -> crate::backend::workshops::access::Caller {
+    use crate::backend::workshops::access::Caller;
     if let Some(me) = parts.extensions.get::<Viewer>().and_then(|v| v.0.clone()) {
         return Caller::Member(me);
     }
@@ -210,13 +213,13 @@ pub fn client_ip_of(
         return "unknown".to_owned();
     };
     let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
-    super::client_ip::resolve(peer.0.ip(), forwarded, trusted).to_string()
+    crate::backend::client_ip::resolve(peer.0.ip(), forwarded, trusted).to_string()
 }
 
 /// The context services run in for this request: who acts (a member, a
 /// guest of a workshop, nobody) and from which device.
-pub fn ctx(state: &AppState) -> super::ctx::Ctx<'_> {
-    let ctx = super::ctx::Ctx::new(&state.db, state.clock.as_ref())
+pub fn ctx(state: &AppState) -> crate::backend::ctx::Ctx<'_> {
+    let ctx = crate::backend::ctx::Ctx::new(&state.db, state.clock.as_ref())
         .with_live(&state.live)
         .acting_as(workshop_caller());
     match session_token() {

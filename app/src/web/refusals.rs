@@ -17,7 +17,7 @@
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::db::begin_write;
 use crate::backend::entities::form_refusal::{ActiveModel, Column, Entity};
-use crate::backend::error::from_db;
+use crate::backend::store::{Op, StoreError};
 use crate::backend::throttle::{self, Window};
 use crate::error::AppError;
 use base64::{engine::general_purpose::URL_SAFE, Engine};
@@ -71,7 +71,7 @@ pub async fn carry(
     if payload.len() > MAX_PAYLOAD_BYTES {
         return Ok(Carried::InAddress(messages_only(refusal)));
     }
-    let txn = begin_write(db).await.map_err(from_db)?;
+    let txn = begin_write(db).await.op("keep refusal: begin")?;
     match throttle::take_place(&txn, format!("refusal:{caller}"), now, KEPT_PER_CALLER).await {
         Ok(_) => {}
         Err(throttle::ThrottleError::Limited { .. }) => {
@@ -88,8 +88,8 @@ pub async fn carry(
     }
     .insert(&txn)
     .await
-    .map_err(from_db)?;
-    txn.commit().await.map_err(from_db)?;
+    .op("keep refusal: insert")?;
+    txn.commit().await.op("keep refusal: commit")?;
     Ok(Carried::Kept(id))
 }
 
@@ -107,7 +107,7 @@ pub async fn bring_back(
         .filter(Column::CreatedAt.gt(now - KEEP_SECS))
         .one(db)
         .await
-        .map_err(from_db)?;
+        .op("bring back refusal")?;
     Ok(row.map(|r| r.payload))
 }
 
@@ -120,12 +120,12 @@ pub fn messages_only(mut refusal: AppError) -> String {
 }
 
 /// Deletes refusals past their hour; returns how many went.
-pub async fn clean_up(db: &DatabaseConnection, now: i64) -> Result<u64, AppError> {
+pub async fn clean_up(db: &DatabaseConnection, now: i64) -> Result<u64, StoreError> {
     Ok(Entity::delete_many()
         .filter(Column::CreatedAt.lte(now - KEEP_SECS))
         .exec(db)
         .await
-        .map_err(from_db)?
+        .op("clean up refusals")?
         .rows_affected)
 }
 
