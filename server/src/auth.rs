@@ -4,8 +4,8 @@
 use app::accounts::Viewer;
 use app::backend::accounts::sessions;
 use app::backend::state::AppState;
-use app::web::http::session_token_of;
 use app::error::AppError;
+use app::web::http::session_token_of;
 use axum::{
     extract::{Request, State},
     middleware::Next,

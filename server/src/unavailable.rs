@@ -5,8 +5,8 @@
 
 use crate::site::stylesheet_href;
 use app::backend::state::AppState;
-use app::web::http::locale_of;
 use app::i18n::{t, Key};
+use app::web::http::locale_of;
 use axum::{
     body::Body,
     extract::{Request, State},
