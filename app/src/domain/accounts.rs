@@ -1,42 +1,18 @@
 //! People and organisations: roles and the rules their input must follow.
 //! "Parse, don't validate": a value of these types is always acceptable.
 
+use super::rounds::stored_enum;
 use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 
-/// What a person may do in their organisation, from least to most. On the
-/// server it is also a typed column: a user's or an invitation's `role`
-/// holds it, stored as [`Role::as_str`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
-#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
-pub enum Role {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "member"))]
-    Member,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "facilitator"))]
-    Facilitator,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lead"))]
-    Lead,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "admin"))]
-    Admin,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Member, Role::Facilitator, Role::Lead, Role::Admin];
-
-    /// The value stored in the database and sent by forms.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Facilitator => "facilitator",
-            Role::Lead => "lead",
-            Role::Admin => "admin",
-        }
-    }
-
-    /// The role a form sends.
-    pub fn parse(raw: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == raw)
+stored_enum! {
+    /// What a person may do in their organisation, from least to most. On
+    /// the server a user's or an invitation's `role` holds it.
+    Role {
+        Member => ("member", RoleMember),
+        Facilitator => ("facilitator", RoleFacilitator),
+        Lead => ("lead", RoleLead),
+        Admin => ("admin", RoleAdmin),
     }
 }
 
@@ -60,65 +36,18 @@ pub struct Member {
     pub status: MemberStatus,
 }
 
-/// Where an account stands. On the server it is also a typed column: a
-/// user's `status` holds it, stored as [`MemberStatus::as_str`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
-#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
-pub enum MemberStatus {
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "active"))]
-    Active,
-    /// Asked to join from an address of the organisation; an administrator
-    /// has to approve it.
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
-    Pending,
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deactivated"))]
-    Deactivated,
-    /// A workshop guest who joined by the workshop's link, without an
-    /// account of the organisation: never signs in, never listed among the
-    /// members (see `backend::workshops::joining`).
-    #[cfg_attr(feature = "ssr", sea_orm(string_value = "guest"))]
-    Guest,
-}
-
-impl MemberStatus {
-    pub const ALL: [MemberStatus; 4] = [
-        MemberStatus::Active,
-        MemberStatus::Pending,
-        MemberStatus::Deactivated,
-        MemberStatus::Guest,
-    ];
-
-    /// The value stored in the database.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MemberStatus::Active => "active",
-            MemberStatus::Pending => "pending",
-            MemberStatus::Deactivated => "deactivated",
-            MemberStatus::Guest => "guest",
-        }
-    }
-
-    pub fn label(self) -> Key {
-        match self {
-            MemberStatus::Active => Key::MemberActive,
-            MemberStatus::Pending => Key::MemberPending,
-            MemberStatus::Deactivated => Key::MemberInactive,
-            // Guests are not listed among the members; where a page marks
-            // one (a workshop's authors), this is the word it uses.
-            MemberStatus::Guest => Key::GuestMark,
-        }
-    }
-}
-
-impl Role {
-    pub fn label(self) -> Key {
-        match self {
-            Role::Member => Key::RoleMember,
-            Role::Facilitator => Key::RoleFacilitator,
-            Role::Lead => Key::RoleLead,
-            Role::Admin => Key::RoleAdmin,
-        }
+stored_enum! {
+    /// Where an account stands: active; pending (asked to join from an
+    /// address of the organisation, an administrator has to approve it);
+    /// deactivated; or a workshop guest, who joined by the workshop's link
+    /// without an account, never signs in and is never listed among the
+    /// members (see `backend::workshops::joining`): where a page marks one
+    /// (a workshop's authors), its label is the guest mark.
+    MemberStatus {
+        Active => ("active", MemberActive),
+        Pending => ("pending", MemberPending),
+        Deactivated => ("deactivated", MemberInactive),
+        Guest => ("guest", GuestMark),
     }
 }
 
@@ -261,7 +190,7 @@ mod tests {
 
     #[test]
     fn roles_round_trip_and_are_ordered_by_power() {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert!(
@@ -275,12 +204,9 @@ mod tests {
     /// The words already in the database: renaming one would orphan rows.
     #[test]
     fn stored_words_stay_the_same() {
-        let roles: Vec<&str> = Role::ALL.into_iter().map(Role::as_str).collect();
+        let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
         assert_eq!(roles, ["member", "facilitator", "lead", "admin"]);
-        let statuses: Vec<&str> = MemberStatus::ALL
-            .into_iter()
-            .map(MemberStatus::as_str)
-            .collect();
+        let statuses: Vec<&str> = MemberStatus::ALL.iter().map(|s| s.as_str()).collect();
         assert_eq!(statuses, ["active", "pending", "deactivated", "guest"]);
     }
 

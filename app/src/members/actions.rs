@@ -83,13 +83,15 @@ fn RoleForm(locale: Locale, member: Member) -> impl IntoView {
             </label>
             <select id=select_id name="role">
                 {Role::ALL
-                    .map(|role| {
+                    .iter()
+                    .map(|&role| {
                         view! {
                             <option value=role.as_str() selected=role == member.role>
                                 {t(locale, role.label())}
                             </option>
                         }
-                    })}
+                    })
+                    .collect::<Vec<_>>()}
             </select>
             <button type="submit">{t(locale, Key::ChangeRole)}</button>
         </form>

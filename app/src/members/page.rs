@@ -66,7 +66,9 @@ fn InviteForm(locale: Locale, new_link: Option<String>) -> impl IntoView {
                     <label for="field-role">{t(locale, Key::InviteRole)}</label>
                     <select id="field-role" name="role">
                         {Role::ALL
-                            .map(|role| view! { <option value=role.as_str()>{t(locale, role.label())}</option> })}
+                            .iter()
+                            .map(|&role| view! { <option value=role.as_str()>{t(locale, role.label())}</option> })
+                            .collect::<Vec<_>>()}
                     </select>
                 </div>
                 <button type="submit" class="primary">{t(locale, Key::InviteSubmit)}</button>
