@@ -13,7 +13,7 @@
 use crate::backend::ctx::Write;
 use crate::backend::entities::{idea, round};
 use crate::backend::notifications::{notify, About};
-use crate::backend::rounds::people::{authors_by_id, concerned_in};
+use crate::backend::rounds::people::{authors_by_id, concerned_in, writers_in};
 use crate::backend::store::StoreError;
 use crate::backend::workshops::error::WorkshopError;
 use crate::backend::workshops::events::round_changed;
@@ -135,8 +135,7 @@ impl Change {
             Change::Asked { people, .. } => people.clone(),
             Change::Closed { .. } => {
                 let authors = authors_by_id(write, round.idea_id, round.idea_author).await?;
-                let writers = concerned_in(write, round.id, round.idea_id, round.idea_author);
-                told_unless(writers.await?, &authors)
+                told_unless(writers_in(write, round.id).await?, &authors)
             }
         })
     }

@@ -41,15 +41,23 @@ pub(crate) async fn concerned_in(
     idea_id: i64,
     author_id: i64,
 ) -> Result<Vec<i64>, StoreError> {
+    let mut people = writers_in(db, round_id).await?;
+    people.extend(authors_by_id(db, idea_id, author_id).await?);
+    Ok(people)
+}
+
+/// Everyone who wrote in round `round_id` (once per contribution).
+pub(crate) async fn writers_in(
+    db: &impl ConnectionTrait,
+    round_id: i64,
+) -> Result<Vec<i64>, StoreError> {
     use crate::backend::entities::contribution;
-    let mut people: Vec<i64> = contribution::Entity::find()
+    contribution::Entity::find()
         .filter(contribution::Column::RoundId.eq(round_id))
         .select_only()
         .column(contribution::Column::AuthorId)
         .into_tuple()
         .all(db)
         .await
-        .op("concerned: find contribution")?;
-    people.extend(authors_by_id(db, idea_id, author_id).await?);
-    Ok(people)
+        .op("writers: find contribution")
 }
