@@ -4,7 +4,8 @@
 mod common;
 
 use app::backend::accounts::{login, sessions, setup};
-use common::{admin_of, clock, first_admin, invited_member, sign_up_input};
+use app::backend::ctx::Ctx;
+use common::{admin_of, as_member, clock, first_admin, invited_member, sign_up_input};
 
 use app::backend::accounts::error::AccountError;
 use app::backend::accounts::login::Verdict;
@@ -18,17 +19,18 @@ db_test!(
     |t: TestDb| async move {
         let clock = clock();
         assert!(setup::needs_setup(&t.db).await.unwrap());
-        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+        let nobody = Ctx::new(&t.db, &clock);
+        let id = setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
             .await
             .unwrap();
         assert!(!setup::needs_setup(&t.db).await.unwrap());
-        let again = setup::create_first_admin(&t.db, &clock, first_admin("other@lille.fr")).await;
+        let again = setup::create_first_admin(&nobody, first_admin("other@lille.fr")).await;
         assert!(
             matches!(again, Err(AccountError::AlreadySetUp)),
             "{again:?}"
         );
-        let token = sessions::open(&t.db, &clock, id).await.unwrap();
-        let me = sessions::current_user(&t.db, &clock, &token)
+        let token = sessions::open(&nobody, id).await.unwrap();
+        let me = sessions::current_user(&nobody, &token)
             .await
             .unwrap()
             .unwrap();
@@ -42,9 +44,10 @@ db_test!(
     two_setups_at_the_same_time_make_one_admin,
     |t: TestDb| async move {
         let clock = clock();
+        let nobody = Ctx::new(&t.db, &clock);
         let (a, b) = tokio::join!(
-            setup::create_first_admin(&t.db, &clock, first_admin("a@lille.fr")),
-            setup::create_first_admin(&t.db, &clock, first_admin("b@lille.fr")),
+            setup::create_first_admin(&nobody, first_admin("a@lille.fr")),
+            setup::create_first_admin(&nobody, first_admin("b@lille.fr")),
         );
         assert!(a.is_ok() != b.is_ok(), "{a:?} {b:?}");
     }
@@ -54,9 +57,10 @@ db_test!(
     log_in_needs_the_right_password_and_says_nothing_of_unknown_addresses,
     |t: TestDb| async move {
         let clock = clock();
-        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
-            .await
-            .unwrap();
+        let id =
+            setup::create_first_admin(&Ctx::new(&t.db, &clock), first_admin("camille@lille.fr"))
+                .await
+                .unwrap();
         assert_eq!(
             login::authenticate(&t.db, " Camille@Lille.fr ", "un mot de passe solide")
                 .await
@@ -82,27 +86,28 @@ db_test!(
     a_session_ends_when_revoked_or_expired,
     |t: TestDb| async move {
         let clock = clock();
-        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+        let nobody = Ctx::new(&t.db, &clock);
+        let id = setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
             .await
             .unwrap();
-        let kept = sessions::open(&t.db, &clock, id).await.unwrap();
-        let ended = sessions::open(&t.db, &clock, id).await.unwrap();
+        let kept = sessions::open(&nobody, id).await.unwrap();
+        let ended = sessions::open(&nobody, id).await.unwrap();
         assert_ne!(kept, ended, "each log-in gets a new session id");
-        sessions::revoke(&t.db, &clock, &ended).await.unwrap();
-        assert!(sessions::current_user(&t.db, &clock, &ended)
+        sessions::revoke(&nobody, &ended).await.unwrap();
+        assert!(sessions::current_user(&nobody, &ended)
             .await
             .unwrap()
             .is_none());
-        assert!(sessions::current_user(&t.db, &clock, &kept)
+        assert!(sessions::current_user(&nobody, &kept)
             .await
             .unwrap()
             .is_some());
-        assert!(sessions::current_user(&t.db, &clock, "forged-token")
+        assert!(sessions::current_user(&nobody, "forged-token")
             .await
             .unwrap()
             .is_none());
         clock.advance(Duration::days(sessions::SESSION_DAYS) + Duration::minutes(1));
-        assert!(sessions::current_user(&t.db, &clock, &kept)
+        assert!(sessions::current_user(&nobody, &kept)
             .await
             .unwrap()
             .is_none());
@@ -113,20 +118,15 @@ db_test!(
     revoking_all_sessions_of_a_person_logs_them_out_everywhere,
     |t: TestDb| async move {
         let clock = clock();
-        let id = setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+        let nobody = Ctx::new(&t.db, &clock);
+        let id = setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
             .await
             .unwrap();
-        let a = sessions::open(&t.db, &clock, id).await.unwrap();
-        let b = sessions::open(&t.db, &clock, id).await.unwrap();
+        let a = sessions::open(&nobody, id).await.unwrap();
+        let b = sessions::open(&nobody, id).await.unwrap();
         assert_eq!(sessions::revoke_all(&t.db, &clock, id).await.unwrap(), 2);
-        assert!(sessions::current_user(&t.db, &clock, &a)
-            .await
-            .unwrap()
-            .is_none());
-        assert!(sessions::current_user(&t.db, &clock, &b)
-            .await
-            .unwrap()
-            .is_none());
+        assert!(sessions::current_user(&nobody, &a).await.unwrap().is_none());
+        assert!(sessions::current_user(&nobody, &b).await.unwrap().is_none());
     }
 );
 
@@ -140,7 +140,7 @@ db_test!(
     |t: TestDb| async move {
         use app::backend::accounts::login_limits::MAX_ATTEMPTS_PER_CALLER;
         let clock = clock();
-        setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+        setup::create_first_admin(&Ctx::new(&t.db, &clock), first_admin("camille@lille.fr"))
             .await
             .unwrap();
         // Half on the known address, half on addresses made up as they go.
@@ -154,8 +154,7 @@ db_test!(
             };
             tokio::spawn(async move {
                 login::log_in(
-                    &db,
-                    &clock,
+                    &Ctx::new(&db, &clock),
                     &email,
                     "pas le bon mot de passe",
                     "203.0.113.66",
@@ -180,8 +179,7 @@ db_test!(
         assert_eq!(checked + limited, 100, "{answers:?}");
         // Another caller is not held back by the flood.
         assert!(login::log_in(
-            &t.db,
-            &clock,
+            &Ctx::new(&t.db, &clock),
             "camille@lille.fr",
             "un mot de passe solide",
             "198.51.100.1"
@@ -195,13 +193,13 @@ db_test!(
     a_room_behind_one_address_can_all_sign_in_because_a_success_gives_its_place_back,
     |t: TestDb| async move {
         let clock = clock();
-        setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+        let nobody = Ctx::new(&t.db, &clock);
+        setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
             .await
             .unwrap();
         for _ in 0..60 {
             login::log_in(
-                &t.db,
-                &clock,
+                &nobody,
                 "camille@lille.fr",
                 "un mot de passe solide",
                 "10.1.1.1",
@@ -212,12 +210,11 @@ db_test!(
         // Then 20 failures from that address in the minute, and it waits.
         for i in 0..20 {
             let typo = format!("camile{i}@lille.fr");
-            let answer = login::log_in(&t.db, &clock, &typo, "faux", "10.1.1.1").await;
+            let answer = login::log_in(&nobody, &typo, "faux", "10.1.1.1").await;
             assert!(is_a_checked_refusal(&answer), "{answer:?}");
         }
         let limited = login::log_in(
-            &t.db,
-            &clock,
+            &nobody,
             "camille@lille.fr",
             "un mot de passe solide",
             "10.1.1.1",
@@ -235,8 +232,7 @@ db_test!(
         clock.advance(Duration::seconds(60));
         assert!(
             login::log_in(
-                &t.db,
-                &clock,
+                &nobody,
                 "camille@lille.fr",
                 "un mot de passe solide",
                 "10.1.1.1"
@@ -253,12 +249,12 @@ db_test!(
     |t: TestDb| async move {
         use app::backend::accounts::login_limits::{FREE_FAILURES, MAX_DELAY_SECS};
         let clock = clock();
-        setup::create_first_admin(&t.db, &clock, first_admin("camille@lille.fr"))
+        let nobody = Ctx::new(&t.db, &clock);
+        setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
             .await
             .unwrap();
         let attacker = "203.0.113.7";
-        let try_as_attacker =
-            || login::log_in(&t.db, &clock, "camille@lille.fr", "devine", attacker);
+        let try_as_attacker = || login::log_in(&nobody, "camille@lille.fr", "devine", attacker);
         for i in 0..FREE_FAILURES {
             if i > 0 {
                 clock.advance(Duration::seconds(4));
@@ -290,8 +286,7 @@ db_test!(
         );
         // Meanwhile Camille, from her own connection, signs in at once.
         assert!(login::log_in(
-            &t.db,
-            &clock,
+            &nobody,
             "camille@lille.fr",
             "un mot de passe solide",
             "10.20.30.40"
@@ -307,21 +302,21 @@ db_test!(
         use app::backend::accounts::{invitations, members};
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
-        let token = invitations::create(&t.db, &clock, &admin, Role::Facilitator)
+        let token = invitations::create(&as_member(&t, &clock, &admin), Role::Facilitator)
             .await
             .unwrap();
-        assert!(invitations::is_open(&t.db, &clock, &token).await.unwrap());
-        let id = invitations::accept(&t.db, &clock, &token, sign_up_input("dominique@lille.fr"))
+        let nobody = Ctx::new(&t.db, &clock);
+        assert!(invitations::is_open(&nobody, &token).await.unwrap());
+        let id = invitations::accept(&nobody, &token, sign_up_input("dominique@lille.fr"))
             .await
             .unwrap();
         assert!(
-            !invitations::is_open(&t.db, &clock, &token).await.unwrap(),
+            !invitations::is_open(&nobody, &token).await.unwrap(),
             "spent"
         );
-        let again =
-            invitations::accept(&t.db, &clock, &token, sign_up_input("other@lille.fr")).await;
+        let again = invitations::accept(&nobody, &token, sign_up_input("other@lille.fr")).await;
         assert!(matches!(again, Err(AccountError::NotFound)), "{again:?}");
-        let list = members::list(&t.db, &admin).await.unwrap();
+        let list = members::list(&as_member(&t, &clock, &admin)).await.unwrap();
         let joined = list.iter().find(|m| m.id == id).unwrap();
         assert_eq!(joined.role, Role::Facilitator);
         assert_eq!(joined.email, "dominique@lille.fr");
@@ -335,25 +330,25 @@ db_test!(
         use app::backend::accounts::invitations;
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
-        let late = invitations::create(&t.db, &clock, &admin, Role::Member)
+        let late = invitations::create(&as_member(&t, &clock, &admin), Role::Member)
             .await
             .unwrap();
-        let taken = invitations::create(&t.db, &clock, &admin, Role::Member)
+        let taken = invitations::create(&as_member(&t, &clock, &admin), Role::Member)
             .await
             .unwrap();
-        let refused =
-            invitations::accept(&t.db, &clock, &taken, sign_up_input("camille@lille.fr")).await;
+        let nobody = Ctx::new(&t.db, &clock);
+        let refused = invitations::accept(&nobody, &taken, sign_up_input("camille@lille.fr")).await;
         assert!(
             matches!(refused, Err(AccountError::EmailTaken)),
             "{refused:?}"
         );
         assert!(
-            invitations::is_open(&t.db, &clock, &taken).await.unwrap(),
+            invitations::is_open(&nobody, &taken).await.unwrap(),
             "a refusal spends nothing"
         );
         clock.advance(Duration::days(invitations::INVITATION_DAYS) + Duration::minutes(1));
         assert!(matches!(
-            invitations::accept(&t.db, &clock, &late, sign_up_input("late@lille.fr")).await,
+            invitations::accept(&nobody, &late, sign_up_input("late@lille.fr")).await,
             Err(AccountError::NotFound)
         ));
     }
@@ -366,17 +361,17 @@ db_test!(
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
         let (_, session) = invited_member(&t, &clock, &admin).await;
-        let member = sessions::current_user(&t.db, &clock, &session)
+        let member = sessions::current_user(&Ctx::new(&t.db, &clock), &session)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(member.role, Role::Member);
         assert!(matches!(
-            invitations::create(&t.db, &clock, &member, Role::Admin).await,
+            invitations::create(&as_member(&t, &clock, &member), Role::Admin).await,
             Err(AccountError::Forbidden)
         ));
         assert!(matches!(
-            members::list(&t.db, &member).await,
+            members::list(&as_member(&t, &clock, &member)).await,
             Err(AccountError::Forbidden)
         ));
     }
@@ -391,20 +386,19 @@ db_test!(
         let admin = admin_of(&t, &clock).await;
         let (id, session) = invited_member(&t, &clock, &admin).await;
 
-        apply(&t.db, &clock, &admin, id, Change::Role(Role::Lead))
+        let by_admin = as_member(&t, &clock, &admin);
+        apply(&by_admin, id, Change::Role(Role::Lead))
             .await
             .unwrap();
-        let me = sessions::current_user(&t.db, &clock, &session)
+        let me = sessions::current_user(&by_admin, &session)
             .await
             .unwrap()
             .unwrap();
         assert_eq!(me.role, Role::Lead, "a new role applies at once");
 
-        apply(&t.db, &clock, &admin, id, Change::Deactivate)
-            .await
-            .unwrap();
+        apply(&by_admin, id, Change::Deactivate).await.unwrap();
         assert!(
-            sessions::current_user(&t.db, &clock, &session)
+            sessions::current_user(&by_admin, &session)
                 .await
                 .unwrap()
                 .is_none(),
@@ -421,7 +415,7 @@ db_test!(
             Verdict::Deactivated
         );
         assert!(
-            list(&t.db, &admin)
+            list(&by_admin)
                 .await
                 .unwrap()
                 .iter()
@@ -431,11 +425,9 @@ db_test!(
                 == MemberStatus::Deactivated
         );
 
-        apply(&t.db, &clock, &admin, id, Change::Reactivate)
-            .await
-            .unwrap();
+        apply(&by_admin, id, Change::Reactivate).await.unwrap();
         assert!(
-            list(&t.db, &admin)
+            list(&by_admin)
                 .await
                 .unwrap()
                 .iter()
@@ -445,7 +437,7 @@ db_test!(
                 == MemberStatus::Active
         );
 
-        let own = apply(&t.db, &clock, &admin, admin.id, Change::Deactivate).await;
+        let own = apply(&by_admin, admin.id, Change::Deactivate).await;
         assert!(matches!(own, Err(AccountError::OwnAccount)), "{own:?}");
         let backend = t.db.get_database_backend();
         let row =
@@ -467,16 +459,21 @@ db_test!(
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
         let (_, session) = invited_member(&t, &clock, &admin).await;
-        let member = sessions::current_user(&t.db, &clock, &session)
+        let member = sessions::current_user(&Ctx::new(&t.db, &clock), &session)
             .await
             .unwrap()
             .unwrap();
         assert!(matches!(
-            apply(&t.db, &clock, &member, admin.id, Change::Deactivate).await,
+            apply(
+                &as_member(&t, &clock, &member),
+                admin.id,
+                Change::Deactivate
+            )
+            .await,
             Err(AccountError::Forbidden)
         ));
         assert!(matches!(
-            apply(&t.db, &clock, &admin, 9_999, Change::Deactivate).await,
+            apply(&as_member(&t, &clock, &admin), 9_999, Change::Deactivate).await,
             Err(AccountError::NotFound)
         ));
     }

@@ -26,7 +26,7 @@ use common::{admin_of, clock, colleague, key};
 const LEGAL: i64 = 1;
 
 async fn round_of(t: &TestDb, clock: &ManualClock, who: &CurrentUser, idea_id: i64) -> i64 {
-    round_reading::panel(&t.db, clock.now(), who, idea_id, None)
+    round_reading::panel(&as_member(t, clock, who), idea_id, None)
         .await
         .unwrap()
         .rounds[0]
@@ -76,7 +76,7 @@ db_test!(
             errors.fields[0].message,
             app::i18n::Key::ErrRevealInWorkshop
         );
-        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+        let panel = round_reading::panel(&as_member(&t, &clock, &author), idea_id, None)
             .await
             .unwrap();
         assert!(!panel.rounds[0].info.revealed, "still silent");
@@ -93,7 +93,7 @@ db_test!(
         running::advance(&at_console(&t, &clock, &author), id, Phase::Writing, None)
             .await
             .unwrap();
-        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+        let panel = round_reading::panel(&as_member(&t, &clock, &author), idea_id, None)
             .await
             .unwrap();
         assert!(panel.rounds[0].info.revealed);
@@ -113,7 +113,7 @@ db_test!(
         course::reveal(&as_member(&t, &clock, &author), round_id)
             .await
             .unwrap();
-        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+        let panel = round_reading::panel(&as_member(&t, &clock, &author), idea_id, None)
             .await
             .unwrap();
         assert!(panel.rounds[0].info.revealed);
@@ -127,9 +127,7 @@ async fn open_to_requests(t: &TestDb, clock: &ManualClock, admin: &CurrentUser) 
     use app::domain::accounts::OrganisationName;
     use app::domain::organisation::EmailDomains;
     organisations::update(
-        &t.db,
-        clock,
-        admin,
+        &as_member(t, clock, admin),
         OrganisationName::parse("Ville de Lille").unwrap(),
         EmailDomains::parse("lille.fr").unwrap(),
         4,
@@ -141,10 +139,11 @@ async fn open_to_requests(t: &TestDb, clock: &ManualClock, admin: &CurrentUser) 
 /// The person of `admin`'s organisation holding `email`, if any.
 async fn member_at(
     t: &TestDb,
+    clock: &ManualClock,
     admin: &CurrentUser,
     email: &str,
 ) -> Option<app::domain::accounts::Member> {
-    app::backend::accounts::members::list(&t.db, admin)
+    app::backend::accounts::members::list(&as_member(t, clock, admin))
         .await
         .unwrap()
         .into_iter()
@@ -167,30 +166,28 @@ db_test!(
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
         open_to_requests(&t, &clock, &admin).await;
-        let before = members::list(&t.db, &admin).await.unwrap();
+        let before = members::list(&as_member(&t, &clock, &admin)).await.unwrap();
         // The administrator's own address, and a made-up one: the same answer.
+        let nobody = Ctx::new(&t.db, &clock);
         let existing = requests::submit(
-            &t.db,
-            &clock,
+            &nobody,
             "10.9.9.9",
             request_from("camille@lille.fr", "je prends ta place"),
         )
         .await;
         let new = requests::submit(
-            &t.db,
-            &clock,
+            &nobody,
             "10.9.9.9",
             request_from("nouveau@lille.fr", "je suis nouveau ici"),
         )
         .await;
         assert!(existing.is_ok(), "{existing:?}");
         assert!(new.is_ok(), "{new:?}");
-        let after = members::list(&t.db, &admin).await.unwrap();
+        let after = members::list(&as_member(&t, &clock, &admin)).await.unwrap();
         assert_eq!(after.len(), before.len() + 1, "only the new address asked");
         assert!(
             login::log_in(
-                &t.db,
-                &clock,
+                &nobody,
                 "camille@lille.fr",
                 "un mot de passe solide",
                 "10.0.0.1"
@@ -212,27 +209,23 @@ db_test!(
         let admin = admin_of(&t, &clock).await;
         open_to_requests(&t, &clock, &admin).await;
         // Someone asks under a future colleague's address…
+        let nobody = Ctx::new(&t.db, &clock);
         requests::submit(
-            &t.db,
-            &clock,
+            &nobody,
             "10.9.9.9",
             request_from("dominique@lille.fr", "je suis l’usurpateur"),
         )
         .await
         .unwrap();
         // …and the real Dominique's invitation still works, and wins.
-        let token = invitations::create(&t.db, &clock, &admin, Role::Facilitator)
+        let by_admin = as_member(&t, &clock, &admin);
+        let token = invitations::create(&by_admin, Role::Facilitator)
             .await
             .unwrap();
-        invitations::accept(
-            &t.db,
-            &clock,
-            &token,
-            common::sign_up_input("dominique@lille.fr"),
-        )
-        .await
-        .unwrap();
-        let people = members::list(&t.db, &admin).await.unwrap();
+        invitations::accept(&nobody, &token, common::sign_up_input("dominique@lille.fr"))
+            .await
+            .unwrap();
+        let people = members::list(&by_admin).await.unwrap();
         let dominique: Vec<_> = people
             .iter()
             .filter(|m| m.email == "dominique@lille.fr")
@@ -241,8 +234,7 @@ db_test!(
         assert_eq!(dominique[0].status, MemberStatus::Active);
         assert_eq!(dominique[0].role, Role::Facilitator);
         assert!(login::log_in(
-            &t.db,
-            &clock,
+            &nobody,
             "dominique@lille.fr",
             "une autre phrase solide",
             "10.0.0.2"
@@ -251,8 +243,7 @@ db_test!(
         .is_ok());
         assert!(
             login::log_in(
-                &t.db,
-                &clock,
+                &nobody,
                 "dominique@lille.fr",
                 "je suis l’usurpateur",
                 "10.0.0.3"
@@ -264,30 +255,30 @@ db_test!(
 
         // A request the administrator refuses leaves the address free.
         requests::submit(
-            &t.db,
-            &clock,
+            &nobody,
             "10.9.9.9",
             request_from("lou@lille.fr", "je suis encore lui"),
         )
         .await
         .unwrap();
-        let squatted = member_at(&t, &admin, "lou@lille.fr").await.unwrap();
-        members::apply(&t.db, &clock, &admin, squatted.id, Change::Deactivate)
+        let squatted = member_at(&t, &clock, &admin, "lou@lille.fr").await.unwrap();
+        members::apply(&by_admin, squatted.id, Change::Deactivate)
             .await
             .unwrap();
         assert!(
-            member_at(&t, &admin, "lou@lille.fr").await.is_none(),
+            member_at(&t, &clock, &admin, "lou@lille.fr")
+                .await
+                .is_none(),
             "the refusal deleted the request"
         );
         requests::submit(
-            &t.db,
-            &clock,
+            &nobody,
             "10.9.9.9",
             request_from("lou@lille.fr", "je suis la vraie Lou"),
         )
         .await
         .unwrap();
-        let lou = member_at(&t, &admin, "lou@lille.fr").await.unwrap();
+        let lou = member_at(&t, &clock, &admin, "lou@lille.fr").await.unwrap();
         assert_eq!(lou.status, MemberStatus::Pending, "the real Lou can ask");
     }
 );
@@ -467,19 +458,18 @@ db_test!(
         use app::domain::accounts::{NewPassword, Role};
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
-        let token = invitations::create(&t.db, &clock, &admin, Role::Member)
+        let token = invitations::create(&as_member(&t, &clock, &admin), Role::Member)
             .await
             .unwrap();
+        let nobody = Ctx::new(&t.db, &clock);
         let (a, b) = tokio::join!(
             invitations::accept(
-                &t.db,
-                &clock,
+                &nobody,
                 &token,
                 request_from("un@lille.fr", "première phrase solide")
             ),
             invitations::accept(
-                &t.db,
-                &clock,
+                &nobody,
                 &token,
                 request_from("deux@lille.fr", "deuxième phrase solide")
             ),
@@ -490,12 +480,14 @@ db_test!(
             "{a:?} {b:?}"
         );
         let member = a.or(b).unwrap();
-        let link = resets::create(&t.db, &clock, &admin, member).await.unwrap();
+        let link = resets::create(&as_member(&t, &clock, &admin), member)
+            .await
+            .unwrap();
         let one = NewPassword::parse("nouvelle phrase numéro un").unwrap();
         let two = NewPassword::parse("nouvelle phrase numéro deux").unwrap();
         let (a, b) = tokio::join!(
-            resets::complete(&t.db, &clock, &link, &one),
-            resets::complete(&t.db, &clock, &link, &two),
+            resets::complete(&nobody, &link, &one),
+            resets::complete(&nobody, &link, &two),
         );
         assert_eq!(
             [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count(),
@@ -515,8 +507,7 @@ db_test!(
         // Asked under an existing address and under a new one, same password.
         for email in ["camille@lille.fr", "nouveau@lille.fr"] {
             requests::submit(
-                &t.db,
-                &clock,
+                &Ctx::new(&t.db, &clock),
                 "10.9.9.9",
                 request_from(email, "le mot de passe du test"),
             )
@@ -527,7 +518,8 @@ db_test!(
             let db = t.db.clone();
             let clock = clock.clone();
             async move {
-                match login::log_in(&db, &clock, email, "le mot de passe du test", "10.9.9.9")
+                let nobody = Ctx::new(&db, &clock);
+                match login::log_in(&nobody, email, "le mot de passe du test", "10.9.9.9")
                     .await
                     .map_err(AppError::from)
                 {
@@ -550,9 +542,9 @@ db_test!(
         let clock = clock();
         let admin = admin_of(&t, &clock).await;
         open_to_requests(&t, &clock, &admin).await;
+        let nobody = Ctx::new(&t.db, &clock);
         requests::submit(
-            &t.db,
-            &clock,
+            &nobody,
             "10.9.9.9",
             request_from("moi@lille.fr", "mon mot de passe connu"),
         )
@@ -563,8 +555,7 @@ db_test!(
         let mut checked = 0;
         for _ in 0..25 {
             let answer = login::log_in(
-                &t.db,
-                &clock,
+                &nobody,
                 "moi@lille.fr",
                 "mon mot de passe connu",
                 "203.0.113.50",
@@ -580,8 +571,7 @@ db_test!(
         for i in 0..12 {
             let email = format!("demande{i}@lille.fr");
             if let Err(AccountError::TooManyTries { .. }) = requests::submit(
-                &t.db,
-                &clock,
+                &nobody,
                 "203.0.113.51",
                 request_from(&email, "une phrase assez longue"),
             )

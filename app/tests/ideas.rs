@@ -15,7 +15,7 @@ use app::domain::idea_views::{DiffKind, IdeaQuery};
 use app::domain::ideas::{IdeaStatus, IdeaText, IdeaTitle, Tags};
 use app::i18n::Key;
 use chrono::Duration;
-use common::{admin_of, clock, invited_member, signed_in};
+use common::{admin_of, as_member, clock, invited_member, signed_in};
 
 fn key() -> IdempotencyKey {
     IdempotencyKey::parse(&uuid::Uuid::new_v4().to_string()).unwrap()
@@ -55,13 +55,11 @@ async fn published(
     problem: &str,
     tags: &str,
 ) -> i64 {
-    let id = posting::create_draft(&t.db, clock, by, &key(), new_idea(title, problem))
+    let id = posting::create_draft(&as_member(t, clock, by), &key(), new_idea(title, problem))
         .await
         .unwrap();
     posting::save(
-        &t.db,
-        clock,
-        by,
+        &as_member(t, clock, by),
         &key(),
         id,
         1,
@@ -87,18 +85,14 @@ db_test!(
         let (author, reader) = two_colleagues(&t, &clock).await;
         let same = key();
         let first = posting::create_draft(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &same,
             new_idea("Vélos", "Trop de voitures"),
         )
         .await
         .unwrap();
         let again = posting::create_draft(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &same,
             new_idea("Vélos", "Trop de voitures"),
         )
@@ -106,9 +100,7 @@ db_test!(
         .unwrap();
         assert_eq!(first, again, "the same key makes one draft");
         let other = posting::create_draft(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &key(),
             new_idea("Vélos", "Trop de voitures"),
         )
@@ -117,19 +109,17 @@ db_test!(
         assert_ne!(first, other, "another key makes another draft");
 
         assert!(matches!(
-            reading::view(&t.db, &reader, first).await,
+            reading::view(&as_member(&t, &clock, &reader), first).await,
             Err(IdeaError::NotFound)
         ));
-        let list = listing::list(&t.db, &author, &IdeaQuery::default())
+        let list = listing::list(&as_member(&t, &clock, &author), &IdeaQuery::default())
             .await
             .unwrap();
         assert_eq!(list.total, 0);
         assert_eq!(list.drafts.len(), 2);
 
         let saved = posting::save(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &key(),
             first,
             1,
@@ -144,12 +134,14 @@ db_test!(
         .await
         .unwrap();
         assert_eq!((saved.version, saved.published), (1, true));
-        let seen = reading::view(&t.db, &reader, first).await.unwrap();
+        let seen = reading::view(&as_member(&t, &clock, &reader), first)
+            .await
+            .unwrap();
         assert_eq!(seen.status, IdeaStatus::Published);
         assert_eq!(seen.content.proposal, "Des vélos partagés");
         assert!(!seen.can_edit);
         assert_eq!(seen.versions.len(), 1);
-        let list = listing::list(&t.db, &reader, &IdeaQuery::default())
+        let list = listing::list(&as_member(&t, &clock, &reader), &IdeaQuery::default())
             .await
             .unwrap();
         assert_eq!(list.total, 1);
@@ -164,12 +156,13 @@ db_test!(
         let clock = clock();
         let (author, reader) = two_colleagues(&t, &clock).await;
         let id = published(&t, &clock, &author, "Vélos", "Trop de voitures", "").await;
-        let revision = reading::view(&t.db, &author, id).await.unwrap().revision;
+        let revision = reading::view(&as_member(&t, &clock, &author), id)
+            .await
+            .unwrap()
+            .revision;
         // Nothing changed: no new version.
         let same = posting::save(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &key(),
             id,
             revision,
@@ -181,9 +174,7 @@ db_test!(
         assert_eq!(same.version, 1);
         clock.advance(Duration::days(1));
         let changed = posting::save(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             &key(),
             id,
             revision,
@@ -193,7 +184,9 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(changed.version, 2);
-        let view = reading::view(&t.db, &reader, id).await.unwrap();
+        let view = reading::view(&as_member(&t, &clock, &reader), id)
+            .await
+            .unwrap();
         assert_eq!(view.version, 2);
         assert_eq!(
             view.versions.iter().map(|v| v.number).collect::<Vec<_>>(),
@@ -201,7 +194,9 @@ db_test!(
         );
         assert_eq!(view.versions[0].date, "30/11/2026");
 
-        let compared = reading::compare(&t.db, &reader, id, 1, 2).await.unwrap();
+        let compared = reading::compare(&as_member(&t, &clock, &reader), id, 1, 2)
+            .await
+            .unwrap();
         let problem = compared
             .fields
             .iter()
@@ -219,7 +214,7 @@ db_test!(
             .unwrap();
         assert!(!title.changed);
         assert!(matches!(
-            reading::compare(&t.db, &reader, id, 1, 9).await,
+            reading::compare(&as_member(&t, &clock, &reader), id, 1, 9).await,
             Err(IdeaError::NotFound)
         ));
     }
@@ -231,19 +226,24 @@ db_test!(
         let clock = clock();
         let (author, colleague) = two_colleagues(&t, &clock).await;
         let id = published(&t, &clock, &author, "Vélos", "Trop de voitures", "").await;
-        coauthors::invite(&t.db, &clock, &author, id, colleague.id)
+        coauthors::invite(&as_member(&t, &clock, &author), id, colleague.id)
             .await
             .unwrap();
-        coauthors::respond(&t.db, &clock, &colleague, id, true)
+        coauthors::respond(&as_member(&t, &clock, &colleague), id, true)
             .await
             .unwrap();
-        let base = reading::view(&t.db, &author, id).await.unwrap().revision;
+        let base = reading::view(&as_member(&t, &clock, &author), id)
+            .await
+            .unwrap()
+            .revision;
         let (key_a, key_b) = (key(), key());
+        let (as_author, as_colleague) = (
+            as_member(&t, &clock, &author),
+            as_member(&t, &clock, &colleague),
+        );
         let (a, b) = tokio::join!(
             posting::save(
-                &t.db,
-                &clock,
-                &author,
+                &as_author,
                 &key_a,
                 id,
                 base,
@@ -251,9 +251,7 @@ db_test!(
                 false
             ),
             posting::save(
-                &t.db,
-                &clock,
-                &colleague,
+                &as_colleague,
                 &key_b,
                 id,
                 base,
@@ -271,7 +269,9 @@ db_test!(
         } else {
             "Texte du co-auteur"
         };
-        let view = reading::view(&t.db, &author, id).await.unwrap();
+        let view = reading::view(&as_member(&t, &clock, &author), id)
+            .await
+            .unwrap();
         assert_eq!(view.content.problem, kept);
         assert_eq!(view.version, 2);
     }
@@ -282,39 +282,42 @@ db_test!(
     |t: TestDb| async move {
         let clock = clock();
         let (author, colleague) = two_colleagues(&t, &clock).await;
-        let draft =
-            posting::create_draft(&t.db, &clock, &author, &key(), new_idea("Vélos", "Constat"))
-                .await
-                .unwrap();
+        let draft = posting::create_draft(
+            &as_member(&t, &clock, &author),
+            &key(),
+            new_idea("Vélos", "Constat"),
+        )
+        .await
+        .unwrap();
         // Not invited: cannot see the draft, cannot edit.
         assert!(matches!(
-            reading::view(&t.db, &colleague, draft).await,
+            reading::view(&as_member(&t, &clock, &colleague), draft).await,
             Err(IdeaError::NotFound)
         ));
-        let candidates = reading::view(&t.db, &author, draft)
+        let candidates = reading::view(&as_member(&t, &clock, &author), draft)
             .await
             .unwrap()
             .candidates;
         assert!(candidates.iter().any(|c| c.id == colleague.id));
-        coauthors::invite(&t.db, &clock, &author, draft, colleague.id)
+        coauthors::invite(&as_member(&t, &clock, &author), draft, colleague.id)
             .await
             .unwrap();
-        let twice = coauthors::invite(&t.db, &clock, &author, draft, colleague.id).await;
+        let twice = coauthors::invite(&as_member(&t, &clock, &author), draft, colleague.id).await;
         assert!(
             matches!(twice, Err(IdeaError::AlreadyCoauthor)),
             "{twice:?}"
         );
-        let invited = reading::view(&t.db, &colleague, draft).await.unwrap();
+        let invited = reading::view(&as_member(&t, &clock, &colleague), draft)
+            .await
+            .unwrap();
         assert!(invited.invites_viewer && !invited.can_edit);
-        let list = listing::list(&t.db, &colleague, &IdeaQuery::default())
+        let list = listing::list(&as_member(&t, &clock, &colleague), &IdeaQuery::default())
             .await
             .unwrap();
         assert_eq!(list.invitations.len(), 1);
         assert!(matches!(
             posting::save(
-                &t.db,
-                &clock,
-                &colleague,
+                &as_member(&t, &clock, &colleague),
                 &key(),
                 draft,
                 1,
@@ -324,13 +327,11 @@ db_test!(
             .await,
             Err(IdeaError::Forbidden)
         ));
-        coauthors::respond(&t.db, &clock, &colleague, draft, true)
+        coauthors::respond(&as_member(&t, &clock, &colleague), draft, true)
             .await
             .unwrap();
         let saved = posting::save(
-            &t.db,
-            &clock,
-            &colleague,
+            &as_member(&t, &clock, &colleague),
             &key(),
             draft,
             1,
@@ -340,7 +341,9 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(saved.version, 1, "a draft keeps one version");
-        let view = reading::view(&t.db, &author, draft).await.unwrap();
+        let view = reading::view(&as_member(&t, &clock, &author), draft)
+            .await
+            .unwrap();
         assert_eq!(
             view.coauthors.iter().map(|c| c.id).collect::<Vec<_>>(),
             [colleague.id]
@@ -348,7 +351,7 @@ db_test!(
         assert_eq!(view.content.problem, "Constat précisé");
         assert!(
             matches!(
-                coauthors::respond(&t.db, &clock, &colleague, draft, true).await,
+                coauthors::respond(&as_member(&t, &clock, &colleague), draft, true).await,
                 Err(IdeaError::Forbidden)
             ),
             "answered already"
@@ -393,31 +396,31 @@ db_test!(
         )
         .await;
         assert!(matches!(
-            reading::view(&t.db, &outsider, id).await,
+            reading::view(&as_member(&t, &clock, &outsider), id).await,
             Err(IdeaError::NotFound)
         ));
         assert_eq!(
-            listing::list(&t.db, &outsider, &IdeaQuery::default())
+            listing::list(&as_member(&t, &clock, &outsider), &IdeaQuery::default())
                 .await
                 .unwrap()
                 .total,
             0
         );
-        assert!(listing::list(&t.db, &outsider, &IdeaQuery::default())
-            .await
-            .unwrap()
-            .tags
-            .is_empty());
-        let invited = coauthors::invite(&t.db, &clock, &author, id, outsider.id).await;
+        assert!(
+            listing::list(&as_member(&t, &clock, &outsider), &IdeaQuery::default())
+                .await
+                .unwrap()
+                .tags
+                .is_empty()
+        );
+        let invited = coauthors::invite(&as_member(&t, &clock, &author), id, outsider.id).await;
         assert!(
             matches!(invited, Err(IdeaError::NotAColleague)),
             "{invited:?}"
         );
         assert!(matches!(
             posting::save(
-                &t.db,
-                &clock,
-                &outsider,
+                &as_member(&t, &clock, &outsider),
                 &key(),
                 id,
                 2,
@@ -469,14 +472,18 @@ db_test!(
         };
         for q in ["reseau", "RÉSEAU", "Réseau", "réseau"] {
             assert_eq!(
-                titles(listing::list(&t.db, &author, &query(q)).await.unwrap()),
+                titles(
+                    listing::list(&as_member(&t, &clock, &author), &query(q))
+                        .await
+                        .unwrap()
+                ),
                 ["Covoiturage", "Réseau de chaleur"],
                 "{q}"
             );
         }
         assert_eq!(
             titles(
-                listing::list(&t.db, &author, &query("coeur"))
+                listing::list(&as_member(&t, &clock, &author), &query("coeur"))
                     .await
                     .unwrap()
             ),
@@ -484,23 +491,29 @@ db_test!(
         );
         assert_eq!(
             titles(
-                listing::list(&t.db, &author, &query("reseau bus"))
+                listing::list(&as_member(&t, &clock, &author), &query("reseau bus"))
                     .await
                     .unwrap()
             ),
             ["Covoiturage"]
         );
-        assert!(listing::list(&t.db, &author, &query("100%"))
-            .await
-            .unwrap()
-            .items
-            .is_empty());
+        assert!(
+            listing::list(&as_member(&t, &clock, &author), &query("100%"))
+                .await
+                .unwrap()
+                .items
+                .is_empty()
+        );
         let by_tag = IdeaQuery {
             tag: Some("mobilité".into()),
             ..Default::default()
         };
         assert_eq!(
-            titles(listing::list(&t.db, &author, &by_tag).await.unwrap()),
+            titles(
+                listing::list(&as_member(&t, &clock, &author), &by_tag)
+                    .await
+                    .unwrap()
+            ),
             ["Covoiturage", "Cœur de ville"]
         );
         let by_author = IdeaQuery {
@@ -508,7 +521,11 @@ db_test!(
             ..Default::default()
         };
         assert_eq!(
-            titles(listing::list(&t.db, &author, &by_author).await.unwrap()),
+            titles(
+                listing::list(&as_member(&t, &clock, &author), &by_author)
+                    .await
+                    .unwrap()
+            ),
             ["Covoiturage"]
         );
         let both = IdeaQuery {
@@ -519,10 +536,14 @@ db_test!(
             stage: None,
         };
         assert_eq!(
-            titles(listing::list(&t.db, &author, &both).await.unwrap()),
+            titles(
+                listing::list(&as_member(&t, &clock, &author), &both)
+                    .await
+                    .unwrap()
+            ),
             ["Cœur de ville"]
         );
-        let list = listing::list(&t.db, &author, &IdeaQuery::default())
+        let list = listing::list(&as_member(&t, &clock, &author), &IdeaQuery::default())
             .await
             .unwrap();
         assert_eq!(list.tags, ["commerce", "mobilité", "énergie"]);
@@ -539,7 +560,7 @@ db_test!(
             clock.advance(Duration::minutes(1));
             published(&t, &clock, &author, &format!("Idée {n}"), "Constat", "").await;
         }
-        let first = listing::list(&t.db, &author, &IdeaQuery::default())
+        let first = listing::list(&as_member(&t, &clock, &author), &IdeaQuery::default())
             .await
             .unwrap();
         assert_eq!(
@@ -551,7 +572,9 @@ db_test!(
             page: Some(2),
             ..Default::default()
         };
-        let second = listing::list(&t.db, &author, &second).await.unwrap();
+        let second = listing::list(&as_member(&t, &clock, &author), &second)
+            .await
+            .unwrap();
         assert_eq!(second.items.len(), 5);
         assert_eq!(second.items[4].title, "Idée 1");
         let beyond = IdeaQuery {
@@ -559,7 +582,10 @@ db_test!(
             ..Default::default()
         };
         assert_eq!(
-            listing::list(&t.db, &author, &beyond).await.unwrap().page,
+            listing::list(&as_member(&t, &clock, &author), &beyond)
+                .await
+                .unwrap()
+                .page,
             2
         );
     }

@@ -9,6 +9,7 @@ use app::backend::accounts::login::{self, Verdict};
 use app::backend::accounts::members::{self, Change};
 use app::backend::accounts::profile::{self, ProfileUpdate};
 use app::backend::accounts::{requests, resets, sessions};
+use app::backend::ctx::Ctx;
 use app::backend::testing::TestDb;
 use app::backend::{expertise, organisations};
 use app::db_test;
@@ -19,7 +20,7 @@ use app::domain::organisation::{DomainName, EmailDomains, ServiceName, DEFAULT_D
 use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
-use common::{admin_of, clock, invited_member, sign_up_input, signed_in};
+use common::{admin_of, as_member, clock, invited_member, sign_up_input, signed_in};
 
 /// A second organisation on the same instance, with its administrator.
 async fn other_organisation(t: &TestDb, clock: &app::backend::clock::ManualClock) -> CurrentUser {
@@ -69,15 +70,14 @@ db_test!(
 
         let legal = offered[0].id;
         let name = |n: &str| DomainName::parse(n).unwrap();
-        expertise::rename(&t.db, &admin, legal, name("Juridique & commande publique"))
+        let by_admin = as_member(&t, &clock, &admin);
+        expertise::rename(&by_admin, legal, name("Juridique & commande publique"))
             .await
             .unwrap();
-        let taken = expertise::rename(&t.db, &admin, legal, name("Finances")).await;
+        let taken = expertise::rename(&by_admin, legal, name("Finances")).await;
         assert_eq!(refused_field(taken, "name"), Key::ErrDomainTaken);
-        expertise::add(&t.db, &admin, name("Sécurité"))
-            .await
-            .unwrap();
-        let twice = expertise::add(&t.db, &admin, name("Sécurité")).await;
+        expertise::add(&by_admin, name("Sécurité")).await.unwrap();
+        let twice = expertise::add(&by_admin, name("Sécurité")).await;
         assert_eq!(refused_field(twice, "name"), Key::ErrDomainTaken);
 
         // Someone holds the domain; retiring it takes it off the list and
@@ -85,8 +85,7 @@ db_test!(
         let (member_id, _) = invited_member(&t, &clock, &admin).await;
         let member = signed_in(&t, &clock, member_id).await;
         profile::update(
-            &t.db,
-            &member,
+            &as_member(&t, &clock, &member),
             ProfileUpdate {
                 display_name: DisplayName::parse("Dominique").unwrap(),
                 service: ServiceName::parse("Direction des routes").unwrap(),
@@ -95,7 +94,7 @@ db_test!(
         )
         .await
         .unwrap();
-        expertise::retire(&t.db, &admin, legal).await.unwrap();
+        expertise::retire(&by_admin, legal).await.unwrap();
         let offered = expertise::offered(&t.db, admin.organisation_id)
             .await
             .unwrap();
@@ -103,10 +102,10 @@ db_test!(
         assert_eq!(offered.last().unwrap().name, "Sécurité");
         assert!(expertise::held(&t.db, member_id).await.unwrap().is_empty());
         assert!(matches!(
-            expertise::retire(&t.db, &admin, legal).await,
+            expertise::retire(&by_admin, legal).await,
             Err(AccountError::NotFound)
         ));
-        expertise::add(&t.db, &admin, name("Juridique & commande publique"))
+        expertise::add(&by_admin, name("Juridique & commande publique"))
             .await
             .unwrap();
         let offered = expertise::offered(&t.db, admin.organisation_id)
@@ -116,11 +115,11 @@ db_test!(
 
         // Members do not edit the list.
         assert!(matches!(
-            expertise::add(&t.db, &member, name("Autre")).await,
+            expertise::add(&as_member(&t, &clock, &member), name("Autre")).await,
             Err(AccountError::Forbidden)
         ));
         assert!(matches!(
-            expertise::retire(&t.db, &member, legal).await,
+            expertise::retire(&as_member(&t, &clock, &member), legal).await,
             Err(AccountError::Forbidden)
         ));
     }
@@ -143,14 +142,11 @@ db_test!(
             service: ServiceName::parse("DSI").unwrap(),
             domain_ids: ids,
         };
-        profile::update(
-            &t.db,
-            &admin,
-            update(vec![ours[1].id, ours[3].id, ours[1].id]),
-        )
-        .await
-        .unwrap();
-        let saved = profile::get(&t.db, &admin).await.unwrap();
+        let by_admin = as_member(&t, &clock, &admin);
+        profile::update(&by_admin, update(vec![ours[1].id, ours[3].id, ours[1].id]))
+            .await
+            .unwrap();
+        let saved = profile::get(&by_admin).await.unwrap();
         assert_eq!(saved.display_name, "Camille M.");
         assert_eq!(saved.service, "DSI");
         let mut held = saved.held.clone();
@@ -158,15 +154,17 @@ db_test!(
         assert_eq!(held, vec![ours[1].id, ours[3].id]);
 
         // Another organisation's domain: refused, and nothing changes.
-        let refused = profile::update(&t.db, &admin, update(vec![ours[0].id, theirs[0].id])).await;
+        let refused = profile::update(&by_admin, update(vec![ours[0].id, theirs[0].id])).await;
         assert_eq!(refused_field(refused, "domains"), Key::ErrInvalid);
-        let mut still = profile::get(&t.db, &admin).await.unwrap().held;
+        let mut still = profile::get(&by_admin).await.unwrap().held;
         still.sort_unstable();
         assert_eq!(still, held);
 
         // Each organisation sees its own list only.
         assert!(theirs.iter().all(|d| !ours.iter().any(|o| o.id == d.id)));
-        let settings = organisations::settings(&t.db, &outsider).await.unwrap();
+        let settings = organisations::settings(&as_member(&t, &clock, &outsider))
+            .await
+            .unwrap();
         assert_eq!(settings.name, "Département du Nord");
     }
 );
@@ -180,18 +178,19 @@ db_test!(
         let request = || sign_up_input("dominique@lille.fr");
 
         // Closed until the administrator opens the domain.
-        let closed = requests::submit(&t.db, &clock, "10.9.9.9", request()).await;
+        let nobody = Ctx::new(&t.db, &clock);
+        let by_admin = as_member(&t, &clock, &admin);
+        let by_outsider = as_member(&t, &clock, &outsider);
+        let closed = requests::submit(&nobody, "10.9.9.9", request()).await;
         assert_eq!(refused_field(closed, "email"), Key::ErrEmailDomainClosed);
         let lille = || EmailDomains::parse("lille.fr, mairie-lille.fr").unwrap();
         let org_name = || OrganisationName::parse("Ville de Lille").unwrap();
-        organisations::update(&t.db, &clock, &admin, org_name(), lille(), 4)
+        organisations::update(&by_admin, org_name(), lille(), 4)
             .await
             .unwrap();
         // Another organisation cannot claim the same domain.
         let claimed = organisations::update(
-            &t.db,
-            &clock,
-            &outsider,
+            &by_outsider,
             OrganisationName::parse("Nord").unwrap(),
             EmailDomains::parse("lenord.fr, lille.fr").unwrap(),
             4,
@@ -202,18 +201,15 @@ db_test!(
             Key::ErrEmailDomainTaken
         );
         assert_eq!(
-            organisations::settings(&t.db, &outsider)
-                .await
-                .unwrap()
-                .name,
+            organisations::settings(&by_outsider).await.unwrap().name,
             "Département du Nord"
         );
 
-        requests::submit(&t.db, &clock, "10.9.9.9", request())
+        requests::submit(&nobody, "10.9.9.9", request())
             .await
             .unwrap();
         // Asked again: the same answer, and nothing changes.
-        requests::submit(&t.db, &clock, "10.9.9.9", request())
+        requests::submit(&nobody, "10.9.9.9", request())
             .await
             .unwrap();
         // Pending: the right password says so, a wrong one says nothing.
@@ -229,27 +225,27 @@ db_test!(
                 .unwrap(),
             Verdict::Refused
         );
-        let pending = members::list(&t.db, &admin)
+        let pending = members::list(&by_admin)
             .await
             .unwrap()
             .into_iter()
             .find(|m| m.status == MemberStatus::Pending)
             .unwrap();
         // Nobody outside the organisation sees or approves the request.
-        assert!(!members::list(&t.db, &outsider)
+        assert!(!members::list(&by_outsider)
             .await
             .unwrap()
             .iter()
             .any(|m| m.id == pending.id));
         assert!(matches!(
-            members::apply(&t.db, &clock, &outsider, pending.id, Change::Approve).await,
+            members::apply(&by_outsider, pending.id, Change::Approve).await,
             Err(AccountError::NotFound)
         ));
-        members::apply(&t.db, &clock, &admin, pending.id, Change::Approve)
+        members::apply(&by_admin, pending.id, Change::Approve)
             .await
             .unwrap();
         assert!(matches!(
-            members::apply(&t.db, &clock, &admin, pending.id, Change::Approve).await,
+            members::apply(&by_admin, pending.id, Change::Approve).await,
             Err(AccountError::NotPending)
         ));
         assert_eq!(
@@ -271,31 +267,27 @@ db_test!(
         let member = signed_in(&t, &clock, member_id).await;
 
         assert!(matches!(
-            resets::create(&t.db, &clock, &member, admin.id).await,
+            resets::create(&as_member(&t, &clock, &member), admin.id).await,
             Err(AccountError::Forbidden)
         ));
         assert!(matches!(
-            resets::create(&t.db, &clock, &outsider, member_id).await,
+            resets::create(&as_member(&t, &clock, &outsider), member_id).await,
             Err(AccountError::NotFound)
         ));
-        let first = resets::create(&t.db, &clock, &admin, member_id)
-            .await
-            .unwrap();
-        let link = resets::create(&t.db, &clock, &admin, member_id)
-            .await
-            .unwrap();
+        let by_admin = as_member(&t, &clock, &admin);
+        let first = resets::create(&by_admin, member_id).await.unwrap();
+        let link = resets::create(&by_admin, member_id).await.unwrap();
         // A newer link replaces the older one.
-        assert!(!resets::is_open(&t.db, &clock, &first).await.unwrap());
-        assert!(resets::is_open(&t.db, &clock, &link).await.unwrap());
+        let nobody = Ctx::new(&t.db, &clock);
+        assert!(!resets::is_open(&nobody, &first).await.unwrap());
+        assert!(resets::is_open(&nobody, &link).await.unwrap());
 
         let new_password = NewPassword::parse("la nouvelle phrase solide").unwrap();
         assert_eq!(
-            resets::complete(&t.db, &clock, &link, &new_password)
-                .await
-                .ok(),
+            resets::complete(&nobody, &link, &new_password).await.ok(),
             Some(member_id)
         );
-        assert!(sessions::current_user(&t.db, &clock, &session)
+        assert!(sessions::current_user(&nobody, &session)
             .await
             .unwrap()
             .is_none());
@@ -313,37 +305,35 @@ db_test!(
         );
         let other = NewPassword::parse("une phrase pour rien").unwrap();
         assert!(matches!(
-            resets::complete(&t.db, &clock, &link, &other).await,
+            resets::complete(&nobody, &link, &other).await,
             Err(AccountError::NotFound)
         ));
 
         // From the shell; and a day later the link is closed.
-        let shell = resets::create_for_email(&t.db, &clock, " Dominique@Lille.fr ")
+        let shell = resets::create_for_email(&nobody, " Dominique@Lille.fr ")
             .await
             .unwrap();
         clock.advance(Duration::hours(24));
-        assert!(!resets::is_open(&t.db, &clock, &shell).await.unwrap());
+        assert!(!resets::is_open(&nobody, &shell).await.unwrap());
         assert!(matches!(
-            resets::complete(&t.db, &clock, &shell, &other).await,
+            resets::complete(&nobody, &shell, &other).await,
             Err(AccountError::NotFound)
         ));
         assert!(matches!(
-            resets::create_for_email(&t.db, &clock, "nobody@lille.fr").await,
+            resets::create_for_email(&nobody, "nobody@lille.fr").await,
             Err(AccountError::NotFound)
         ));
 
         // A deactivated person gets no link, and an open one stops working.
-        let open = resets::create(&t.db, &clock, &admin, member_id)
-            .await
-            .unwrap();
-        members::apply(&t.db, &clock, &admin, member_id, Change::Deactivate)
+        let open = resets::create(&by_admin, member_id).await.unwrap();
+        members::apply(&by_admin, member_id, Change::Deactivate)
             .await
             .unwrap();
         assert!(matches!(
-            resets::complete(&t.db, &clock, &open, &other).await,
+            resets::complete(&nobody, &open, &other).await,
             Err(AccountError::NotFound)
         ));
-        let refused = resets::create(&t.db, &clock, &admin, member_id).await;
+        let refused = resets::create(&by_admin, member_id).await;
         assert_eq!(
             refused_field(refused.map(|_| ()), "user_id"),
             Key::ErrResetInactive
@@ -358,7 +348,8 @@ db_test!(
         let admin = admin_of(&t, &clock).await;
         let outsider = other_organisation(&t, &clock).await;
         let (member_id, _) = invited_member(&t, &clock, &admin).await;
-        let listed = members::list(&t.db, &outsider).await.unwrap();
+        let by_outsider = as_member(&t, &clock, &outsider);
+        let listed = members::list(&by_outsider).await.unwrap();
         assert_eq!(listed.len(), 1, "only the outsider themself");
         for change in [
             Change::Deactivate,
@@ -366,7 +357,7 @@ db_test!(
             Change::Role(app::domain::accounts::Role::Admin),
         ] {
             assert!(matches!(
-                members::apply(&t.db, &clock, &outsider, member_id, change).await,
+                members::apply(&by_outsider, member_id, change).await,
                 Err(AccountError::NotFound)
             ));
         }
@@ -374,17 +365,11 @@ db_test!(
             .await
             .unwrap();
         assert!(matches!(
-            expertise::retire(&t.db, &outsider, ours[0].id).await,
+            expertise::retire(&by_outsider, ours[0].id).await,
             Err(AccountError::NotFound)
         ));
         assert!(matches!(
-            expertise::rename(
-                &t.db,
-                &outsider,
-                ours[0].id,
-                DomainName::parse("X").unwrap()
-            )
-            .await,
+            expertise::rename(&by_outsider, ours[0].id, DomainName::parse("X").unwrap()).await,
             Err(AccountError::NotFound)
         ));
         assert_eq!(

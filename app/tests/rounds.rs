@@ -64,8 +64,7 @@ async fn panel(
     who: &CurrentUser,
     idea: i64,
 ) -> app::domain::round_views::RoundsPanel {
-    use app::backend::clock::Clock;
-    reading::panel(&t.db, clock.now(), who, idea, None)
+    reading::panel(&as_member(t, clock, who), idea, None)
         .await
         .unwrap()
 }
@@ -81,7 +80,6 @@ fn texts(p: &app::domain::round_views::RoundsPanel) -> Vec<String> {
 db_test!(
     a_round_goes_from_silent_writing_to_its_closing,
     |t: TestDb| async move {
-        use app::backend::clock::Clock;
         let clock = clock();
         let author = admin_of(&t, &clock).await;
         let (legal, finance) = (1, 2);
@@ -123,10 +121,18 @@ db_test!(
         );
         // Calling the domains told their holders, not the author.
         for person in [&jurist, &accountant] {
-            let list = notifications::list(&t.db, person).await.unwrap();
+            let list = notifications::list(&as_member(&t, &clock, person))
+                .await
+                .unwrap();
             assert_eq!(list.unread, 1, "{}", person.display_name);
         }
-        assert_eq!(notifications::list(&t.db, &author).await.unwrap().unread, 0);
+        assert_eq!(
+            notifications::list(&as_member(&t, &clock, &author))
+                .await
+                .unwrap()
+                .unread,
+            0
+        );
 
         let round_id = panel(&t, &clock, &author, idea_id).await.rounds[0].info.id;
         let legal_mine = contributing::contribute(
@@ -170,7 +176,7 @@ db_test!(
             .iter()
             .all(|c| c.state == CoverageState::NotLookedAt));
         assert_eq!(
-            contribution_page::contribution_page(&t.db, clock.now(), &jurist, finance_mine)
+            contribution_page::contribution_page(&as_member(&t, &clock, &jurist), finance_mine)
                 .await
                 .map_err(AppError::from)
                 .unwrap_err(),
@@ -301,7 +307,10 @@ db_test!(
             [CoverageState::MinesHandled, CoverageState::MinesHandled]
         );
         assert_eq!(
-            notifications::list(&t.db, &jurist).await.unwrap().unread,
+            notifications::list(&as_member(&t, &clock, &jurist))
+                .await
+                .unwrap()
+                .unread,
             4,
             "called, revealed, her mine triaged, closed"
         );
@@ -311,12 +320,12 @@ db_test!(
                 stage: Some(slug.into()),
                 ..Default::default()
             };
-            let list = app::backend::ideas::listing::list(&t.db, &jurist, &query)
+            let list = app::backend::ideas::listing::list(&as_member(&t, &clock, &jurist), &query)
                 .await
                 .unwrap();
             assert_eq!(list.total, expected, "{slug}");
         }
-        let recognition = contribution_page::recognition(&t.db, clock.now(), jurist.id)
+        let recognition = contribution_page::recognition(&as_member(&t, &clock, &jurist))
             .await
             .unwrap();
         assert_eq!(
@@ -423,7 +432,6 @@ db_test!(
 db_test!(
     coverage_needs_domain_holders_and_maturity_reaches_every_stage,
     |t: TestDb| async move {
-        use app::backend::clock::Clock;
         let clock = clock();
         let author = admin_of(&t, &clock).await;
         let idea_id = idea(&t, &clock, &author).await;
@@ -630,7 +638,7 @@ db_test!(
 
         // Hiding: leads and administrators only, the reason shown to all.
         // Round 1 is listed when asked for: the page shows one round at a time.
-        let first_round = reading::panel(&t.db, clock.now(), &outsider, idea_id, Some((1, 1)))
+        let first_round = reading::panel(&as_member(&t, &clock, &outsider), idea_id, Some((1, 1)))
             .await
             .unwrap()
             .rounds
@@ -656,9 +664,10 @@ db_test!(
         )
         .await
         .unwrap();
-        let page = contribution_page::contribution_page(&t.db, clock.now(), &outsider, first_round)
-            .await
-            .unwrap();
+        let page =
+            contribution_page::contribution_page(&as_member(&t, &clock, &outsider), first_round)
+                .await
+                .unwrap();
         assert_eq!(
             (
                 page.contribution.hidden.as_deref(),
@@ -749,7 +758,10 @@ db_test!(bad_input_changes_nothing, |t: TestDb| async move {
         .await
         .unwrap();
     assert_eq!(
-        notifications::list(&t.db, &jurist).await.unwrap().unread,
+        notifications::list(&as_member(&t, &clock, &jurist))
+            .await
+            .unwrap()
+            .unread,
         1,
         "invited by name, any case"
     );

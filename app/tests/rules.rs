@@ -77,7 +77,7 @@ fn workaround(body: &str, answers: Option<i64>) -> Draft {
 }
 
 async fn panel(t: &TestDb, clock: &ManualClock, who: &CurrentUser, idea_id: i64) -> RoundsPanel {
-    round_reading::panel(&t.db, clock.now(), who, idea_id, None)
+    round_reading::panel(&as_member(t, clock, who), idea_id, None)
         .await
         .unwrap()
 }
@@ -97,18 +97,12 @@ async fn all_seen_by(
     idea_id: i64,
     contributions: &[i64],
 ) -> String {
-    let now = clock.now();
+    let ctx = as_member(t, clock, who);
     let mut seen = format!("{:?}", texts(&panel(t, clock, who, idea_id).await));
-    seen.push_str(&format!(
-        "{:?}",
-        fiche::build(&t.db, now, who, idea_id).await.unwrap()
-    ));
-    seen.push_str(&format!(
-        "{:?}",
-        notifications::list(&t.db, who).await.unwrap()
-    ));
+    seen.push_str(&format!("{:?}", fiche::build(&ctx, idea_id).await.unwrap()));
+    seen.push_str(&format!("{:?}", notifications::list(&ctx).await.unwrap()));
     for id in contributions {
-        match app::backend::rounds::contribution_page::contribution_page(&t.db, now, who, *id)
+        match app::backend::rounds::contribution_page::contribution_page(&ctx, *id)
             .await
             .map_err(AppError::from)
         {
@@ -219,7 +213,7 @@ async fn end_before_the_reveal(t: TestDb, end_in: Phase) {
         q: Some("Secret".into()),
         ..Default::default()
     };
-    assert!(listing::list(&t.db, &second, &query)
+    assert!(listing::list(&as_member(&t, &clock, &second), &query)
         .await
         .unwrap()
         .items
@@ -408,9 +402,7 @@ db_test!(
         .unwrap();
         // The edit form offers the mines she may answer.
         let page = app::backend::rounds::contribution_page::contribution_page(
-            &t.db,
-            clock.now(),
-            &jurist,
+            &as_member(&t, &clock, &jurist),
             own_way,
         )
         .await
@@ -471,7 +463,7 @@ db_test!(
         let own_view = by_id(own_way);
         assert_eq!(own_view.answers, Some(the_mine), "the edit kept the link");
         assert_eq!(own_view.answers_link.unwrap().text, "Le RGPD");
-        let fiche = fiche::build(&t.db, clock.now(), &helper, idea_id)
+        let fiche = fiche::build(&as_member(&t, &clock, &helper), idea_id)
             .await
             .unwrap();
         assert_eq!(fiche.mines[0].workarounds.len(), 2);
@@ -548,7 +540,9 @@ db_test!(
             .find(|c| c.id == the_mine)
             .unwrap();
         assert!(mine_view.answered_by.is_empty(), "{mine_view:?}");
-        let told = notifications::list(&t.db, &jurist).await.unwrap();
+        let told = notifications::list(&as_member(&t, &clock, &jurist))
+            .await
+            .unwrap();
         let item = told
             .items
             .iter()
@@ -557,13 +551,13 @@ db_test!(
         assert_eq!(item.contribution_id, Some(the_mine));
         assert_eq!(item.triage, Some(TriageKind::Defused));
         // The author, who triaged, is not told of their own act.
-        assert!(!notifications::list(&t.db, &author)
+        assert!(!notifications::list(&as_member(&t, &clock, &author))
             .await
             .unwrap()
             .items
             .iter()
             .any(|n| n.kind == NotificationKind::MineTriaged));
-        let fiche = fiche::build(&t.db, clock.now(), &jurist, idea_id)
+        let fiche = fiche::build(&as_member(&t, &clock, &jurist), idea_id)
             .await
             .unwrap();
         let shown = fiche.mines[0].triage.clone().unwrap();
@@ -748,13 +742,11 @@ db_test!(
         .await
         .unwrap();
         let sketch = panel(&t, &clock, &author, idea_id).await.maturity.stage;
-        let settings = app::backend::organisations::settings(&t.db, &author)
+        let settings = app::backend::organisations::settings(&as_member(&t, &clock, &author))
             .await
             .unwrap();
         app::backend::organisations::update(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             app::domain::accounts::OrganisationName::parse(&settings.name).unwrap(),
             app::domain::organisation::EmailDomains::parse("").unwrap(),
             1,
@@ -767,7 +759,9 @@ db_test!(
             stage: Some(Stage::Demined.slug().to_owned()),
             ..Default::default()
         };
-        let listed = listing::list(&t.db, &author, &query).await.unwrap();
+        let listed = listing::list(&as_member(&t, &clock, &author), &query)
+            .await
+            .unwrap();
         assert_eq!(
             listed.items.iter().map(|i| i.id).collect::<Vec<_>>(),
             [idea_id]
@@ -813,7 +807,7 @@ db_test!(
         assert_eq!(a.unwrap().revealed + b.unwrap().revealed, 1);
         assert_eq!(deadlines::reveal_due(&t.db, now).await.unwrap(), 0);
         for person in [&author, &jurist] {
-            let revealed = notifications::list(&t.db, person)
+            let revealed = notifications::list(&as_member(&t, &clock, person))
                 .await
                 .unwrap()
                 .items
@@ -894,13 +888,11 @@ db_test!(
         use app::backend::entities::organisation_email_domain as domain;
         let clock = clock();
         let author = admin_of(&t, &clock).await;
-        let settings = app::backend::organisations::settings(&t.db, &author)
+        let settings = app::backend::organisations::settings(&as_member(&t, &clock, &author))
             .await
             .unwrap();
         app::backend::organisations::update(
-            &t.db,
-            &clock,
-            &author,
+            &as_member(&t, &clock, &author),
             app::domain::accounts::OrganisationName::parse(&settings.name).unwrap(),
             app::domain::organisation::EmailDomains::parse("lille.fr").unwrap(),
             4,

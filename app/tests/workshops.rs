@@ -5,7 +5,7 @@
 //! the console taken over, and the walls between workshops.
 mod common;
 
-use app::backend::clock::{Clock, ManualClock};
+use app::backend::clock::ManualClock;
 use app::backend::ctx::Ctx;
 use app::backend::rounds::reading as round_reading;
 use app::backend::testing::TestDb;
@@ -79,7 +79,7 @@ db_test!(
         let (idea_id, id, code) = workshop(&t, &clock, &author, vec![legal, finance]).await;
         assert!(JoinCode::parse(&code).is_ok(), "{code}");
         // Starting again finds the same workshop.
-        let round_id = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+        let round_id = round_reading::panel(&as_member(&t, &clock, &author), idea_id, None)
             .await
             .unwrap()
             .rounds[0]
@@ -303,7 +303,7 @@ db_test!(
             ),
             Key::ErrWorkshopCodeUnknown
         );
-        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, Some((1, 1)))
+        let panel = round_reading::panel(&as_member(&t, &clock, &author), idea_id, Some((1, 1)))
             .await
             .unwrap();
         assert_eq!(
@@ -381,7 +381,7 @@ db_test!(
         .await
         .unwrap();
         // Guests are not members of the organisation.
-        let members = app::backend::accounts::members::list(&t.db, &author)
+        let members = app::backend::accounts::members::list(&as_member(&t, &clock, &author))
             .await
             .unwrap();
         assert_eq!(members.len(), 1);
@@ -451,7 +451,7 @@ db_test!(
             ),
             Key::ErrCardsTooLate
         );
-        let panel = round_reading::panel(&t.db, clock.now(), &author, idea_id, None)
+        let panel = round_reading::panel(&as_member(&t, &clock, &author), idea_id, None)
             .await
             .unwrap();
         for domain in [lou_card, anne_card] {

@@ -3,6 +3,7 @@
 
 use app::accounts::Viewer;
 use app::backend::accounts::sessions;
+use app::backend::ctx::Ctx;
 use app::backend::state::AppState;
 use app::error::AppError;
 use app::web::http::session_token_of;
@@ -34,7 +35,8 @@ pub async fn resolve_session(
     let (mut parts, body) = request.into_parts();
     let viewer = match session_token_of(&parts, state.secure_cookies) {
         Some(token) => {
-            match sessions::current_user(&state.db, state.clock.as_ref(), &token).await {
+            let ctx = Ctx::new(&state.db, state.clock.as_ref());
+            match sessions::current_user(&ctx, &token).await {
                 Ok(user) => Viewer(user),
                 Err(error) => return unavailable(error.into()),
             }

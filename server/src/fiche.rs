@@ -3,6 +3,7 @@
 //! checks as the page: signed in, and the idea visible to the caller.
 
 use app::accounts::Viewer;
+use app::backend::ctx::Ctx;
 use app::backend::rounds::fiche::build;
 use app::backend::state::AppState;
 use app::rounds::fiche_markdown::to_markdown;
@@ -22,7 +23,8 @@ pub async fn markdown(
     let Some(me) = parts.extensions.get::<Viewer>().and_then(|v| v.0.clone()) else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    match build(&state.db, state.clock.now(), &me, idea_id).await {
+    let ctx = Ctx::new(&state.db, state.clock.as_ref()).member_acting(&me);
+    match build(&ctx, idea_id).await {
         Ok(fiche) => (
             [
                 (

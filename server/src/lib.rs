@@ -19,6 +19,7 @@ use anyhow::Context;
 use app::backend::{
     accounts::{error::AccountError, setup, setup_token::SetupToken},
     clock::{SharedClock, SystemClock},
+    ctx::Ctx,
     db,
     state::AppState,
 };
@@ -76,7 +77,7 @@ pub async fn create_admin(
     let input = new_organisation(organisation, name, email)?;
     let db = open_database(config).await?;
     db::migrate(&db).await.context("migration failed")?;
-    match setup::create_first_admin(&db, &SystemClock, input).await {
+    match setup::create_first_admin(&Ctx::new(&db, &SystemClock), input).await {
         Ok(_) => {
             // No address echoed: output often ends up in shared logs.
             println!(
@@ -120,7 +121,8 @@ pub async fn create_organisation(
 pub async fn reset_password(config: &Config, email: &str) -> anyhow::Result<()> {
     let db = open_database(config).await?;
     db::migrate(&db).await.context("migration failed")?;
-    match app::backend::accounts::resets::create_for_email(&db, &SystemClock, email).await {
+    let ctx = Ctx::new(&db, &SystemClock);
+    match app::backend::accounts::resets::create_for_email(&ctx, email).await {
         Ok(token) => {
             println!(
                 "{}{}/{token}",

@@ -26,8 +26,7 @@ async fn an_administrator_made_from_the_shell_meanwhile_ends_the_setup_offer() {
         .contains("href=\"/installation\""));
     // `demineurs create-admin` while the server runs: the same service.
     app::backend::accounts::setup::create_first_admin(
-        &app.db.db,
-        &app::backend::clock::SystemClock,
+        &app::backend::ctx::Ctx::new(&app.db.db, &app::backend::clock::SystemClock),
         app::backend::accounts::setup::FirstAdmin {
             organisation: app::domain::accounts::OrganisationName::parse("Ville").unwrap(),
             display_name: app::domain::accounts::DisplayName::parse("Admin").unwrap(),

@@ -22,7 +22,7 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
     use crate::domain::accounts::{DisplayName, Email, NewPassword, OrganisationName};
     use crate::error::FormErrors;
     use crate::i18n::Key;
-    use crate::web::http::{fail, set_session_cookie, state};
+    use crate::web::http::{ctx, fail, set_session_cookie, state};
 
     let state = state();
     let mut errors = FormErrors::with_input([
@@ -58,13 +58,11 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
         email,
         password,
     };
-    let admin = setup::create_first_admin(&state.db, state.clock.as_ref(), input)
+    let admin = setup::create_first_admin(&ctx(&state), input)
         .await
         .map_err(|e| fail(echoing(e, &shown)))?;
     state.setup_token.consume();
-    let token = sessions::open(&state.db, state.clock.as_ref(), admin)
-        .await
-        .map_err(fail)?;
+    let token = sessions::open(&ctx(&state), admin).await.map_err(fail)?;
     set_session_cookie(&token);
     leptos_axum::redirect("/");
     Ok(())
@@ -75,22 +73,14 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     use crate::backend::accounts::{login, sessions};
-    use crate::web::http::{client_ip, fail, set_session_cookie, state};
+    use crate::web::http::{client_ip, ctx, fail, set_session_cookie, state};
 
     let state = state();
-    let person = login::log_in(
-        &state.db,
-        state.clock.as_ref(),
-        &email,
-        &password,
-        &client_ip(),
-    )
-    .await
-    .map_err(|e| fail(AppError::from(e).echoing(&[(super::fields::EMAIL, email.as_str())])))?;
-    // A new session id at every log-in: an id planted before cannot ride along.
-    let token = sessions::open(&state.db, state.clock.as_ref(), person)
+    let person = login::log_in(&ctx(&state), &email, &password, &client_ip())
         .await
-        .map_err(fail)?;
+        .map_err(|e| fail(AppError::from(e).echoing(&[(super::fields::EMAIL, email.as_str())])))?;
+    // A new session id at every log-in: an id planted before cannot ride along.
+    let token = sessions::open(&ctx(&state), person).await.map_err(fail)?;
     set_session_cookie(&token);
     leptos_axum::redirect("/");
     Ok(())
@@ -100,13 +90,11 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
 #[server(endpoint = "log_out")]
 pub async fn log_out() -> Result<(), AppError> {
     use crate::backend::accounts::sessions;
-    use crate::web::http::{clear_session_cookie, fail, session_token, state};
+    use crate::web::http::{clear_session_cookie, ctx, fail, session_token, state};
 
     let state = state();
     if let Some(token) = session_token() {
-        sessions::revoke(&state.db, state.clock.as_ref(), &token)
-            .await
-            .map_err(fail)?;
+        sessions::revoke(&ctx(&state), &token).await.map_err(fail)?;
     }
     clear_session_cookie();
     leptos_axum::redirect("/");
@@ -127,9 +115,9 @@ pub struct SignUpForm {
 #[server(endpoint = "invitation_is_open")]
 pub async fn invitation_is_open(token: String) -> Result<bool, AppError> {
     use crate::backend::accounts::invitations;
-    use crate::web::http::{fail, state};
+    use crate::web::http::{ctx, fail, state};
     let state = state();
-    invitations::is_open(&state.db, state.clock.as_ref(), &token)
+    invitations::is_open(&ctx(&state), &token)
         .await
         .map_err(fail)
 }
@@ -138,17 +126,15 @@ pub async fn invitation_is_open(token: String) -> Result<bool, AppError> {
 #[server(endpoint = "sign_up")]
 pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError> {
     use crate::backend::accounts::{invitations, sessions};
-    use crate::web::http::{fail, set_session_cookie, state};
+    use crate::web::http::{ctx, fail, set_session_cookie, state};
 
     let input = new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let shown = shown(&input);
     let state = state();
-    let person = invitations::accept(&state.db, state.clock.as_ref(), &form.token, input)
+    let person = invitations::accept(&ctx(&state), &form.token, input)
         .await
         .map_err(|e| fail(echoing(e, &shown)))?;
-    let token = sessions::open(&state.db, state.clock.as_ref(), person)
-        .await
-        .map_err(fail)?;
+    let token = sessions::open(&ctx(&state), person).await.map_err(fail)?;
     set_session_cookie(&token);
     leptos_axum::redirect("/");
     Ok(())

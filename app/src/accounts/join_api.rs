@@ -19,13 +19,13 @@ pub struct JoinForm {
 #[server(endpoint = "request_account")]
 pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), AppError> {
     use crate::backend::accounts::requests;
-    use crate::web::http::{client_ip, fail, state};
+    use crate::web::http::{client_ip, ctx, fail, state};
 
     let input =
         super::api::new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let shown = super::api::shown(&input);
     let state = state();
-    requests::submit(&state.db, state.clock.as_ref(), &client_ip(), input)
+    requests::submit(&ctx(&state), &client_ip(), input)
         .await
         .map_err(|e| fail(super::api::echoing(e, &shown)))?;
     leptos_axum::redirect(&format!("{}?envoyee", super::SIGN_UP_PATH));
@@ -37,11 +37,9 @@ pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), Ap
 #[server(endpoint = "reset_link_is_open")]
 pub async fn reset_link_is_open(token: String) -> Result<bool, AppError> {
     use crate::backend::accounts::resets;
-    use crate::web::http::{fail, state};
+    use crate::web::http::{ctx, fail, state};
     let state = state();
-    resets::is_open(&state.db, state.clock.as_ref(), &token)
-        .await
-        .map_err(fail)
+    resets::is_open(&ctx(&state), &token).await.map_err(fail)
 }
 
 /// Sets a new password from a reset link, ends the person's other sessions
@@ -51,17 +49,16 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     use crate::backend::accounts::{resets, sessions};
     use crate::domain::accounts::NewPassword;
     use crate::error::FormErrors;
-    use crate::web::http::{fail, set_session_cookie, state};
+    use crate::web::http::{ctx, fail, set_session_cookie, state};
 
     let password = NewPassword::parse(&password)
         .map_err(|k| fail(FormErrors::refuse(super::fields::PASSWORD, k)))?;
     let state = state();
-    let person = resets::complete(&state.db, state.clock.as_ref(), &token, &password)
+    let ctx = ctx(&state);
+    let person = resets::complete(&ctx, &token, &password)
         .await
         .map_err(fail)?;
-    let session = sessions::open(&state.db, state.clock.as_ref(), person)
-        .await
-        .map_err(fail)?;
+    let session = sessions::open(&ctx, person).await.map_err(fail)?;
     set_session_cookie(&session);
     leptos_axum::redirect("/");
     Ok(())

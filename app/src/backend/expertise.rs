@@ -2,6 +2,7 @@
 //! administrators edit, and the ones each person holds.
 
 use crate::backend::accounts::error::AccountError;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{expertise_domain, user_domain};
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, Role};
@@ -104,11 +105,8 @@ async fn named(
 
 /// Adds a domain at the end of the list; adding a retired domain's name
 /// brings it back, with its history.
-pub async fn add(
-    db: &impl ConnectionTrait,
-    by: &CurrentUser,
-    name: DomainName,
-) -> Result<(), AccountError> {
+pub async fn add(ctx: &Ctx<'_>, name: DomainName) -> Result<(), AccountError> {
+    let (db, by) = (ctx.db, ctx.member()?);
     require_admin(by)?;
     // After every domain, retired ones included: positions never tie.
     let last: Option<i32> = expertise_domain::Entity::find()
@@ -162,12 +160,8 @@ async fn own(
 }
 
 /// Renames a domain; the people holding it keep it.
-pub async fn rename(
-    db: &impl ConnectionTrait,
-    by: &CurrentUser,
-    domain_id: i64,
-    name: DomainName,
-) -> Result<(), AccountError> {
+pub async fn rename(ctx: &Ctx<'_>, domain_id: i64, name: DomainName) -> Result<(), AccountError> {
+    let (db, by) = (ctx.db, ctx.member()?);
     require_admin(by)?;
     let domain = own(db, by, domain_id).await?;
     if let Some(other) = named(db, by.organisation_id, &name).await? {
@@ -186,15 +180,10 @@ pub async fn rename(
 
 /// Takes a domain off the list: nobody can pick it any more, and the people
 /// who held it no longer do. What was said under it stays.
-pub async fn retire(
-    db: &sea_orm::DatabaseConnection,
-    by: &CurrentUser,
-    domain_id: i64,
-) -> Result<(), AccountError> {
+pub async fn retire(ctx: &Ctx<'_>, domain_id: i64) -> Result<(), AccountError> {
+    let by = ctx.member()?;
     require_admin(by)?;
-    let txn = crate::backend::db::begin_write(db)
-        .await
-        .op("retire: begin write")?;
+    let txn = ctx.write().await?;
     let domain = own(&txn, by, domain_id).await?;
     user_domain::Entity::delete_many()
         .filter(user_domain::Column::DomainId.eq(domain_id))

@@ -2,10 +2,10 @@
 //! what is decided in one place, from the change that caused it
 //! (`backend::changes`).
 
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, expertise_domain, idea, notification};
 use crate::backend::rounds::error::RoundError;
 use crate::backend::store::{Op, StoreError};
-use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
 use crate::domain::rounds::TriageKind;
 use sea_orm::sea_query::Expr;
@@ -73,10 +73,8 @@ pub async fn unread_count(db: &impl ConnectionTrait, user_id: i64) -> Result<u64
 }
 
 /// The caller's latest notifications.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    me: &CurrentUser,
-) -> Result<Notifications, StoreError> {
+pub async fn list(ctx: &Ctx<'_>) -> Result<Notifications, RoundError> {
+    let (db, me) = (ctx.db, ctx.member()?);
     let rows = notification::Entity::find()
         .filter(notification::Column::UserId.eq(me.id))
         .order_by_desc(notification::Column::Id)
@@ -143,7 +141,7 @@ pub async fn list(
 }
 
 /// Marks all the caller's notifications read.
-pub async fn mark_all_read(ctx: &crate::backend::ctx::Ctx<'_>) -> Result<(), RoundError> {
+pub async fn mark_all_read(ctx: &Ctx<'_>) -> Result<(), RoundError> {
     let me = ctx.member()?;
     notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Some(ctx.now())))

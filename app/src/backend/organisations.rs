@@ -4,11 +4,12 @@
 use crate::backend::accounts::error::AccountError;
 use crate::backend::accounts::{passwords, people};
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::entities::{expertise_domain, organisation, organisation_email_domain};
 use crate::backend::store::Op;
 use crate::domain::accounts::{
-    CurrentUser, DisplayName, Email, MemberStatus, NewPassword, OrganisationName, Role,
+    DisplayName, Email, MemberStatus, NewPassword, OrganisationName, Role,
 };
 use crate::domain::organisation::{EmailDomains, OrganisationSettings, DEFAULT_DOMAINS};
 use sea_orm::{
@@ -89,10 +90,8 @@ pub async fn create(
 }
 
 /// The administrator's organisation as its settings page shows it.
-pub async fn settings(
-    db: &impl ConnectionTrait,
-    by: &CurrentUser,
-) -> Result<OrganisationSettings, AccountError> {
+pub async fn settings(ctx: &Ctx<'_>) -> Result<OrganisationSettings, AccountError> {
+    let (db, by) = (ctx.db, ctx.member()?);
     if by.role != Role::Admin {
         return Err(AccountError::Forbidden);
     }
@@ -116,17 +115,16 @@ pub async fn settings(
 /// transaction; every idea's stored stage follows a new N at once (the
 /// list filters on it).
 pub async fn update(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    by: &CurrentUser,
+    ctx: &Ctx<'_>,
     name: OrganisationName,
     email_domains: EmailDomains,
     domains_needed: u32,
 ) -> Result<(), AccountError> {
+    let by = ctx.member()?;
     if by.role != Role::Admin {
         return Err(AccountError::Forbidden);
     }
-    let txn = begin_write(db).await.op("update: begin write")?;
+    let txn = ctx.write().await?;
     let before = organisation::Entity::find_by_id(by.organisation_id)
         .one(&txn)
         .await
@@ -177,12 +175,8 @@ pub async fn update(
     .await
     .op("update: update organisation")?;
     if before.domains_needed != domains_needed as i32 {
-        crate::backend::rounds::maturity::refresh_organisation(
-            &txn,
-            clock.now(),
-            by.organisation_id,
-        )
-        .await?;
+        crate::backend::rounds::maturity::refresh_organisation(&txn, ctx.now(), by.organisation_id)
+            .await?;
     }
     Ok(txn.commit().await.op("update: commit")?)
 }

@@ -13,8 +13,8 @@ pub async fn list_ideas(
     stage: Option<String>,
 ) -> Result<IdeaList, AppError> {
     use crate::backend::ideas::listing;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     let query = crate::domain::idea_views::IdeaQuery {
         page,
         tag,
@@ -32,7 +32,7 @@ pub async fn list_ideas(
         // The list still answers; the housekeeping task tries again.
         tracing::warn!(?error, "deadlines not acted on before listing");
     }
-    listing::list(&state.db, &me, &query).await.map_err(fail)
+    listing::list(&ctx(&state), &query).await.map_err(fail)
 }
 
 /// An idea as the caller may see it. Signed-in people of its organisation
@@ -40,9 +40,9 @@ pub async fn list_ideas(
 #[server(endpoint = "get_idea")]
 pub async fn get_idea(idea_id: i64) -> Result<IdeaView, AppError> {
     use crate::backend::ideas::reading;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    reading::view(&state().db, &me, idea_id).await.map_err(fail)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    reading::view(&ctx(&state()), idea_id).await.map_err(fail)
 }
 
 /// What a form to post (no idea) or edit an idea starts from, with a fresh
@@ -50,11 +50,11 @@ pub async fn get_idea(idea_id: i64) -> Result<IdeaView, AppError> {
 #[server(endpoint = "idea_form")]
 pub async fn idea_form(idea_id: Option<i64>) -> Result<IdeaDraftForm, AppError> {
     use crate::backend::ideas::reading;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     let idea = match idea_id {
         Some(id) => {
-            let view = reading::view(&state().db, &me, id).await.map_err(fail)?;
+            let view = reading::view(&ctx(&state()), id).await.map_err(fail)?;
             if !view.can_edit {
                 return Err(fail(AppError::Forbidden));
             }
@@ -79,9 +79,9 @@ pub async fn create_idea(
     use crate::backend::ideas::posting::{create_draft, NewIdea};
     use crate::domain::ideas::{IdeaText, IdeaTitle};
     use crate::error::FormErrors;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let mut errors =
         FormErrors::with_input([("title", title.as_str()), ("problem", problem.as_str())]);
     let parsed_title = IdeaTitle::parse(&title).map_err(|k| errors.add("title", k));
@@ -91,15 +91,9 @@ pub async fn create_idea(
         return Err(fail(AppError::Invalid(errors)));
     };
     let state = state();
-    let id = create_draft(
-        &state.db,
-        state.clock.as_ref(),
-        &me,
-        &key,
-        NewIdea { title, problem },
-    )
-    .await
-    .map_err(fail)?;
+    let id = create_draft(&ctx(&state), &key, NewIdea { title, problem })
+        .await
+        .map_err(fail)?;
     leptos_axum::redirect(&format!("{}?etape=2", super::edit_path(id)));
     Ok(())
 }
@@ -127,9 +121,9 @@ pub struct IdeaEditForm {
 #[server(endpoint = "save_idea")]
 pub async fn save_idea(#[server(flatten)] form: IdeaEditForm) -> Result<(), AppError> {
     use crate::backend::ideas::posting::save;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let (Ok(idea_id), Ok(revision)) = (form.idea_id.parse::<i64>(), form.revision.parse::<i32>())
     else {
         return Err(fail(AppError::NotFound));
@@ -140,12 +134,7 @@ pub async fn save_idea(#[server(flatten)] form: IdeaEditForm) -> Result<(), AppE
     };
     let state = state();
     let publish = form.publish.is_some();
-    let clock = state.clock.as_ref();
-    match save(
-        &state.db, clock, &me, &key, idea_id, revision, edit, publish,
-    )
-    .await
-    {
+    match save(&ctx(&state), &key, idea_id, revision, edit, publish).await {
         Ok(_) => {
             leptos_axum::redirect(&super::idea_path(idea_id));
             Ok(())
@@ -162,12 +151,9 @@ pub async fn save_idea(#[server(flatten)] form: IdeaEditForm) -> Result<(), AppE
 #[server(endpoint = "publish_idea")]
 pub async fn publish_idea(idea_id: i64) -> Result<(), AppError> {
     use crate::backend::ideas::posting::publish;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
-    publish(&state.db, state.clock.as_ref(), &me, idea_id)
-        .await
-        .map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    publish(&ctx(&state()), idea_id).await.map_err(fail)?;
     leptos_axum::redirect(&super::idea_path(idea_id));
     Ok(())
 }
@@ -180,9 +166,9 @@ pub async fn compare_versions(
     to: i32,
 ) -> Result<VersionComparison, AppError> {
     use crate::backend::ideas::reading;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    reading::compare(&state().db, &me, idea_id, from, to)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    reading::compare(&ctx(&state()), idea_id, from, to)
         .await
         .map_err(fail)
 }
@@ -192,8 +178,8 @@ pub async fn compare_versions(
 #[server(endpoint = "invite_coauthor")]
 pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppError> {
     use crate::backend::ideas::coauthors;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     // The picker starts on no one: nobody is invited by a stray click.
     let user_id: i64 = user_id.trim().parse().map_err(|_| {
         fail(crate::error::FormErrors::refuse(
@@ -201,8 +187,7 @@ pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppErr
             crate::i18n::Key::ErrRequired,
         ))
     })?;
-    let state = state();
-    coauthors::invite(&state.db, state.clock.as_ref(), &me, idea_id, user_id)
+    coauthors::invite(&ctx(&state()), idea_id, user_id)
         .await
         .map_err(fail)?;
     leptos_axum::redirect(&super::idea_path(idea_id));
@@ -213,10 +198,9 @@ pub async fn invite_coauthor(idea_id: i64, user_id: String) -> Result<(), AppErr
 #[server(endpoint = "answer_coauthor_invitation")]
 pub async fn answer_coauthor_invitation(idea_id: i64, accept: bool) -> Result<(), AppError> {
     use crate::backend::ideas::coauthors;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
-    coauthors::respond(&state.db, state.clock.as_ref(), &me, idea_id, accept)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    coauthors::respond(&ctx(&state()), idea_id, accept)
         .await
         .map_err(fail)?;
     leptos_axum::redirect(&if accept {

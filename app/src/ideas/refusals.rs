@@ -13,6 +13,7 @@ impl From<IdeaError> for AppError {
         match err {
             E::NotFound => AppError::NotFound,
             E::Forbidden => AppError::Forbidden,
+            E::SignInNeeded => AppError::Unauthorized,
             E::Stale => AppError::Conflict,
             E::NotAColleague => FormErrors::refuse(fields::COAUTHOR, Key::ErrNotAColleague),
             E::AlreadyCoauthor => FormErrors::refuse(fields::COAUTHOR, Key::ErrAlreadyCoauthor),

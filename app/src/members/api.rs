@@ -6,9 +6,10 @@ use leptos::prelude::*;
 #[server(endpoint = "list_members")]
 pub async fn list_members() -> Result<Vec<Member>, AppError> {
     use crate::backend::accounts::members;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    members::list(&state().db, &me).await.map_err(fail)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    members::list(&ctx(&state)).await.map_err(fail)
 }
 
 /// Creates a one-time sign-up link for a role, shown once to the
@@ -19,16 +20,16 @@ pub async fn create_invitation(role: String) -> Result<(), AppError> {
     use crate::domain::accounts::Role;
     use crate::error::FormErrors;
     use crate::i18n::Key;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let Some(role) = Role::parse(&role) else {
         let mut errors = FormErrors::default();
         errors.add(crate::accounts::fields::ROLE, Key::ErrInvalid);
         return Err(fail(AppError::Invalid(errors)));
     };
     let state = state();
-    let token = invitations::create(&state.db, state.clock.as_ref(), &me, role)
+    let token = invitations::create(&ctx(&state), role)
         .await
         .map_err(fail)?;
     // The link is shown once, on the page the administrator comes back to.
@@ -77,12 +78,10 @@ pub async fn approve_member(user_id: i64) -> Result<(), AppError> {
 #[server(endpoint = "create_reset_link")]
 pub async fn create_reset_link(user_id: i64) -> Result<(), AppError> {
     use crate::backend::accounts::resets;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     let state = state();
-    let token = resets::create(&state.db, state.clock.as_ref(), &me, user_id)
-        .await
-        .map_err(fail)?;
+    let token = resets::create(&ctx(&state), user_id).await.map_err(fail)?;
     leptos_axum::redirect(&format!("{}?reinit={token}", super::MEMBERS_PATH));
     Ok(())
 }
@@ -93,11 +92,11 @@ async fn apply(
     change: Result<crate::backend::accounts::members::Change, AppError>,
 ) -> Result<(), AppError> {
     use crate::backend::accounts::members;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     let change = change.map_err(fail)?;
     let state = state();
-    members::apply(&state.db, state.clock.as_ref(), &me, user_id, change)
+    members::apply(&ctx(&state), user_id, change)
         .await
         .map_err(fail)?;
     leptos_axum::redirect(super::MEMBERS_PATH);

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 #[server(endpoint = "get_organisation_settings")]
 pub async fn get_organisation_settings() -> Result<OrganisationSettings, AppError> {
     use crate::backend::organisations;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    organisations::settings(&state().db, &me)
-        .await
-        .map_err(fail)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    organisations::settings(&ctx(&state)).await.map_err(fail)
 }
 
 /// Renames the organisation and sets the e-mail domains whose addresses may
@@ -26,9 +25,9 @@ pub async fn update_organisation(
     use crate::domain::accounts::OrganisationName;
     use crate::domain::organisation::EmailDomains;
     use crate::error::FormErrors;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([
         (fields::NAME, name.as_str()),
         (fields::EMAIL_DOMAINS, email_domains.as_str()),
@@ -55,7 +54,7 @@ pub async fn update_organisation(
     // parsed.
     let shown = [name.as_str().to_owned(), domains.to_stored()];
     let state = state();
-    organisations::update(&state.db, state.clock.as_ref(), &me, name, domains, needed)
+    organisations::update(&ctx(&state), name, domains, needed)
         .await
         .map_err(|e| {
             let input = [
@@ -75,16 +74,17 @@ pub async fn add_domain(name: String) -> Result<(), AppError> {
     use crate::backend::expertise;
     use crate::domain::organisation::DomainName;
     use crate::error::FormErrors;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let name = DomainName::parse(&name).map_err(|k| {
         let mut errors = FormErrors::with_input([(fields::DOMAIN_NAME, name.as_str())]);
         errors.add(fields::DOMAIN_NAME, k);
         fail(AppError::Invalid(errors))
     })?;
     let shown = name.as_str().to_owned();
-    expertise::add(&state().db, &me, name)
+    let state = state();
+    expertise::add(&ctx(&state), name)
         .await
         .map_err(|e| fail(AppError::from(e).echoing(&[(fields::DOMAIN_NAME, shown.as_str())])))?;
     back_to_settings();
@@ -99,9 +99,9 @@ pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError>
     use crate::domain::organisation::DomainName;
     use crate::error::FormErrors;
     use crate::i18n::Key;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     // The refusal names the domain, so the page shows it by the right field.
     let which = domain_id.to_string();
     let refused = |key: Key| {
@@ -113,7 +113,8 @@ pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError>
         fail(AppError::Invalid(errors))
     };
     let parsed = DomainName::parse(&name).map_err(refused)?;
-    expertise::rename(&state().db, &me, domain_id, parsed)
+    let state = state();
+    expertise::rename(&ctx(&state), domain_id, parsed)
         .await
         .map_err(|e| match AppError::from(e) {
             AppError::Invalid(errors) => refused(
@@ -131,10 +132,11 @@ pub async fn rename_domain(domain_id: i64, name: String) -> Result<(), AppError>
 #[server(endpoint = "retire_domain")]
 pub async fn retire_domain(domain_id: i64, confirm: Option<String>) -> Result<(), AppError> {
     use crate::backend::expertise;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
-    expertise::retire(&state().db, &me, domain_id)
+    let state = state();
+    expertise::retire(&ctx(&state), domain_id)
         .await
         .map_err(fail)?;
     back_to_settings();

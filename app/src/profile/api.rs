@@ -7,9 +7,10 @@ use leptos::prelude::*;
 #[server(endpoint = "get_profile")]
 pub async fn get_profile() -> Result<Profile, AppError> {
     use crate::backend::accounts::profile;
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    profile::get(&state().db, &me).await.map_err(fail)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    profile::get(&ctx(&state)).await.map_err(fail)
 }
 
 /// Saves the caller's own profile. Signed-in people only; the domains must
@@ -27,9 +28,9 @@ pub async fn update_profile(
     use crate::domain::accounts::DisplayName;
     use crate::domain::organisation::ServiceName;
     use crate::error::FormErrors;
-    use crate::web::http::{fail, require_signed_in, state};
+    use crate::web::http::{ctx, fail, require_signed_in, state};
 
-    let me = require_signed_in().map_err(fail)?;
+    require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::with_input([
         (fields::DISPLAY_NAME, display_name.as_str()),
         (fields::SERVICE, service.as_str()),
@@ -45,9 +46,8 @@ pub async fn update_profile(
         service,
         domain_ids: domains,
     };
-    profile::update(&state().db, &me, input)
-        .await
-        .map_err(fail)?;
+    let state = state();
+    profile::update(&ctx(&state), input).await.map_err(fail)?;
     leptos_axum::redirect(&format!("{}?ok", super::PROFILE_PATH));
     Ok(())
 }

@@ -44,21 +44,23 @@ pub fn sign_up_input(email: &str) -> app::backend::accounts::invitations::SignUp
 /// Invites a member and signs them up: their id and a session token.
 pub async fn invited_member(t: &TestDb, clock: &ManualClock, admin: &CurrentUser) -> (i64, String) {
     use app::backend::accounts::invitations;
-    let token = invitations::create(&t.db, clock, admin, Role::Member)
+    let token = invitations::create(&as_member(t, clock, admin), Role::Member)
         .await
         .unwrap();
-    let id = invitations::accept(&t.db, clock, &token, sign_up_input("dominique@lille.fr"))
+    let nobody = Ctx::new(&t.db, clock);
+    let id = invitations::accept(&nobody, &token, sign_up_input("dominique@lille.fr"))
         .await
         .unwrap();
-    (id, sessions::open(&t.db, clock, id).await.unwrap())
+    (id, sessions::open(&nobody, id).await.unwrap())
 }
 
 pub async fn admin_of(t: &TestDb, clock: &ManualClock) -> CurrentUser {
-    let id = setup::create_first_admin(&t.db, clock, first_admin("camille@lille.fr"))
+    let nobody = Ctx::new(&t.db, clock);
+    let id = setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
         .await
         .unwrap();
-    let token = sessions::open(&t.db, clock, id).await.unwrap();
-    sessions::current_user(&t.db, clock, &token)
+    let token = sessions::open(&nobody, id).await.unwrap();
+    sessions::current_user(&nobody, &token)
         .await
         .unwrap()
         .unwrap()
@@ -66,8 +68,9 @@ pub async fn admin_of(t: &TestDb, clock: &ManualClock) -> CurrentUser {
 
 /// The person with this id, as a signed-in caller.
 pub async fn signed_in(t: &TestDb, clock: &ManualClock, id: i64) -> CurrentUser {
-    let token = sessions::open(&t.db, clock, id).await.unwrap();
-    sessions::current_user(&t.db, clock, &token)
+    let nobody = Ctx::new(&t.db, clock);
+    let token = sessions::open(&nobody, id).await.unwrap();
+    sessions::current_user(&nobody, &token)
         .await
         .unwrap()
         .unwrap()
@@ -89,12 +92,11 @@ pub async fn colleague(
     name: &str,
     domains: &[i64],
 ) -> CurrentUser {
-    let token = invitations::create(&t.db, clock, admin, Role::Member)
+    let token = invitations::create(&as_member(t, clock, admin), Role::Member)
         .await
         .unwrap();
     let id = invitations::accept(
-        &t.db,
-        clock,
+        &Ctx::new(&t.db, clock),
         &token,
         invitations::SignUp {
             display_name: DisplayName::parse(name).unwrap(),
@@ -110,16 +112,14 @@ pub async fn colleague(
     .unwrap();
     let me = signed_in(t, clock, id).await;
     expertise::set_held(&t.db, &me, domains).await.unwrap();
-    let _ = sessions::open(&t.db, clock, id).await.unwrap();
+    let _ = sessions::open(&Ctx::new(&t.db, clock), id).await.unwrap();
     me
 }
 
 /// A published idea with its problem, proposal and beneficiaries.
 pub async fn idea(t: &TestDb, clock: &ManualClock, by: &CurrentUser) -> i64 {
     let id = posting::create_draft(
-        &t.db,
-        clock,
-        by,
+        &as_member(t, clock, by),
         &key(),
         NewIdea {
             title: IdeaTitle::parse("Covoiturage des agents").unwrap(),
@@ -136,7 +136,7 @@ pub async fn idea(t: &TestDb, clock: &ManualClock, by: &CurrentUser) -> i64 {
         help_sought: IdeaText::parse_optional("").unwrap(),
         tags: Tags::parse("mobilité").unwrap(),
     };
-    posting::save(&t.db, clock, by, &key(), id, 1, edit, true)
+    posting::save(&as_member(t, clock, by), &key(), id, 1, edit, true)
         .await
         .unwrap();
     id

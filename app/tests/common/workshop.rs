@@ -2,7 +2,7 @@
 //! A live round and its workshop, and people joining it.
 
 use super::{as_member, idea, in_room, key};
-use app::backend::clock::{Clock, ManualClock};
+use app::backend::clock::ManualClock;
 use app::backend::ctx::Ctx;
 use app::backend::idempotency::IdempotencyKey;
 use app::backend::rounds::opening;
@@ -59,7 +59,7 @@ pub async fn workshop(
     )
     .await
     .unwrap();
-    let round_id = round_reading::panel(&t.db, clock.now(), author, idea_id, None)
+    let round_id = round_reading::panel(&as_member(t, clock, author), idea_id, None)
         .await
         .unwrap()
         .rounds[0]

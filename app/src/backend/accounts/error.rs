@@ -2,6 +2,7 @@
 //! their own terms. The web side (`crate::accounts::refusals`) says which
 //! field each refusal belongs to and how it reads.
 
+use crate::backend::ctx::NotSignedIn;
 use crate::backend::store::StoreError;
 use crate::backend::throttle::ThrottleError;
 
@@ -74,5 +75,11 @@ impl From<ThrottleError> for AccountError {
             }
             ThrottleError::Store(err) => err.into(),
         }
+    }
+}
+
+impl From<NotSignedIn> for AccountError {
+    fn from(_: NotSignedIn) -> AccountError {
+        AccountError::SignInNeeded
     }
 }

@@ -4,32 +4,25 @@
 use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use super::{passwords, people};
-use crate::backend::clock::Clock;
-use crate::backend::db::begin_write;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::invitation;
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, DisplayName, Email, MemberStatus, NewPassword, Role};
+use crate::domain::accounts::{DisplayName, Email, MemberStatus, NewPassword, Role};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 pub const INVITATION_DAYS: i64 = 7;
 
 /// Creates an invitation to the administrator's organisation; returns the
 /// token for the link. Only administrators may invite.
-pub async fn create(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    by: &CurrentUser,
-    role: Role,
-) -> Result<String, AccountError> {
+pub async fn create(ctx: &Ctx<'_>, role: Role) -> Result<String, AccountError> {
+    let by = ctx.member()?;
     if by.role != Role::Admin {
         return Err(AccountError::Forbidden);
     }
     let token = new_token();
-    let now = clock.now();
+    let now = ctx.now();
     invitation::Entity::insert(invitation::ActiveModel {
         token_hash: Set(hash_token(&token)),
         organisation_id: Set(by.organisation_id),
@@ -39,22 +32,18 @@ pub async fn create(
         expires_at: Set(now + Duration::days(INVITATION_DAYS)),
         used_at: Set(None),
     })
-    .exec_without_returning(db)
+    .exec_without_returning(ctx.db)
     .await
     .op("create: insert invitation")?;
     Ok(token)
 }
 
 /// True when the link can still be used.
-pub async fn is_open(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    token: &str,
-) -> Result<bool, AccountError> {
+pub async fn is_open(ctx: &Ctx<'_>, token: &str) -> Result<bool, AccountError> {
     let open = invitation::Entity::find_by_id(hash_token(token))
         .filter(invitation::Column::UsedAt.is_null())
-        .filter(invitation::Column::ExpiresAt.gt(clock.now()))
-        .count(db)
+        .filter(invitation::Column::ExpiresAt.gt(ctx.now()))
+        .count(ctx.db)
         .await
         .op("is open: count invitation")?;
     Ok(open > 0)
@@ -72,15 +61,10 @@ pub struct SignUp {
 /// A used, expired or unknown link is `NotFound`; an address already in use
 /// is `EmailTaken` (the invitee already has an account),
 /// unless only a pending request holds it: the invitation replaces it.
-pub async fn accept(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    token: &str,
-    input: SignUp,
-) -> Result<i64, AccountError> {
+pub async fn accept(ctx: &Ctx<'_>, token: &str, input: SignUp) -> Result<i64, AccountError> {
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db).await.op("accept: begin write")?;
-    let now = clock.now();
+    let txn = ctx.write().await?;
+    let now = ctx.now();
     // Claimed by one conditional update: of two uses at once, the second
     // waits for the first's row lock, then finds it used (PostgreSQL).
     let claimed = invitation::Entity::update_many()

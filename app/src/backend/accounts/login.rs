@@ -2,27 +2,27 @@
 
 use super::error::AccountError;
 use super::{login_limits, passwords};
-use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::user;
 use crate::backend::store::Op;
 use crate::domain::accounts::MemberStatus;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// A log-in from `ip`: the attempt is reserved first (refused without any
 /// hash past the limits), then the password is checked. Returns the active
 /// person; no refusal says whether the address exists, except to whoever
 /// typed the right password.
 pub async fn log_in(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
+    ctx: &Ctx<'_>,
     email: &str,
     password: &str,
     ip: &str,
 ) -> Result<i64, AccountError> {
+    let db = ctx.db;
     // Counted per address as typed, known or not: the limits say nothing
     // about which addresses exist.
     let address: String = email.trim().to_lowercase().chars().take(254).collect();
-    let reservation = login_limits::reserve(db, clock.now(), &address, ip).await?;
+    let reservation = login_limits::reserve(db, ctx.now(), &address, ip).await?;
     let verdict = authenticate(db, &address, password).await?;
     match verdict {
         Verdict::Active(_) => login_limits::succeeded(db, reservation).await?,
@@ -31,7 +31,7 @@ pub async fn log_in(
         // logging in with the password given, would tell whether the
         // address already had an account (the request then made nothing).
         Verdict::Pending | Verdict::Refused => {
-            login_limits::failed(db, clock.now(), reservation).await?
+            login_limits::failed(db, ctx.now(), reservation).await?
         }
         // The right password of a closed account: said, and the attempt
         // keeps its place (a known password is no way past the limit).

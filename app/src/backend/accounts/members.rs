@@ -1,16 +1,15 @@
 //! The people of an organisation, as administrators see them.
 
 use super::error::AccountError;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::user;
 use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, Member, MemberStatus, Role};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Everyone in the administrator's organisation, by name. Administrators only.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    by: &CurrentUser,
-) -> Result<Vec<Member>, AccountError> {
+pub async fn list(ctx: &Ctx<'_>) -> Result<Vec<Member>, AccountError> {
+    let by = ctx.member()?;
     if by.role != Role::Admin {
         return Err(AccountError::Forbidden);
     }
@@ -19,7 +18,7 @@ pub async fn list(
         // Workshop guests are not members.
         .filter(user::Column::Status.ne(MemberStatus::Guest))
         .order_by_asc(user::Column::DisplayName)
-        .all(db)
+        .all(ctx.db)
         .await
         .op("list: find user")?;
     Ok(people
@@ -48,23 +47,18 @@ pub enum Change {
 /// only; the person must belong to their organisation (else `NotFound`), and
 /// nobody changes their own account here (an organisation must not lose its
 /// last administrator by mistake). Deactivation ends every session at once.
-pub async fn apply(
-    db: &sea_orm::DatabaseConnection,
-    clock: &dyn crate::backend::clock::Clock,
-    by: &CurrentUser,
-    target_id: i64,
-    change: Change,
-) -> Result<(), AccountError> {
-    use crate::backend::db::begin_write;
+pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<(), AccountError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
+    let by = ctx.member()?;
+    let clock = ctx.clock;
     if by.role != Role::Admin {
         return Err(AccountError::Forbidden);
     }
     if target_id == by.id {
         return Err(AccountError::OwnAccount);
     }
-    let txn = begin_write(db).await.op("apply: begin write")?;
+    let txn = ctx.write().await?;
     let person = user::Entity::find_by_id(target_id)
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
         .one(&txn)

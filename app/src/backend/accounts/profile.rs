@@ -1,15 +1,16 @@
 //! A person's own profile: name, service, and the expertise domains they hold.
 
 use super::error::AccountError;
-use crate::backend::db::begin_write;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::user;
 use crate::backend::expertise;
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, DisplayName};
+use crate::domain::accounts::DisplayName;
 use crate::domain::organisation::{Profile, ServiceName};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
-pub async fn get(db: &DatabaseConnection, me: &CurrentUser) -> Result<Profile, AccountError> {
+pub async fn get(ctx: &Ctx<'_>) -> Result<Profile, AccountError> {
+    let (db, me) = (ctx.db, ctx.member()?);
     let person = user::Entity::find_by_id(me.id)
         .one(db)
         .await
@@ -33,12 +34,9 @@ pub struct ProfileUpdate {
 }
 
 /// Saves the profile in one transaction: all of it, or nothing.
-pub async fn update(
-    db: &DatabaseConnection,
-    me: &CurrentUser,
-    input: ProfileUpdate,
-) -> Result<(), AccountError> {
-    let txn = begin_write(db).await.op("update: begin write")?;
+pub async fn update(ctx: &Ctx<'_>, input: ProfileUpdate) -> Result<(), AccountError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     expertise::set_held(&txn, me, &input.domain_ids).await?;
     user::ActiveModel {
         id: Set(me.id),

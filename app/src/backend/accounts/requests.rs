@@ -6,13 +6,12 @@
 use super::error::AccountError;
 use super::invitations::SignUp;
 use super::{passwords, people};
-use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::db::begin_write;
 use crate::backend::organisations;
 use crate::backend::store::Op;
 use crate::backend::throttle::{self, Window};
 use crate::domain::accounts::{MemberStatus, Role};
-use sea_orm::DatabaseConnection;
 
 /// Requests to join one caller may send in an hour.
 const REQUESTS: Window = Window {
@@ -25,28 +24,26 @@ const REQUESTS: Window = Window {
 /// domains an organisation accepts is no secret); an address already held,
 /// by an account or a request, gets the same answer as a new request and
 /// changes nothing.
-pub async fn submit(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    ip: &str,
-    input: SignUp,
-) -> Result<(), AccountError> {
-    let Some(organisation_id) = organisations::accepting(db, input.email.domain()).await? else {
+pub async fn submit(ctx: &Ctx<'_>, ip: &str, input: SignUp) -> Result<(), AccountError> {
+    let Some(organisation_id) = organisations::accepting(ctx.db, input.email.domain()).await?
+    else {
         return Err(AccountError::EmailDomainClosed);
     };
     // Each request costs a password hash: a caller gets a few an hour.
-    let txn = begin_write(db).await.op("submit: begin write (limit)")?;
+    let txn = begin_write(ctx.db)
+        .await
+        .op("submit: begin write (limit)")?;
     throttle::take_place(
         &txn,
         format!("join-request:{ip}"),
-        clock.now().timestamp(),
+        ctx.now().timestamp(),
         REQUESTS,
     )
     .await?;
     txn.commit().await.op("submit: commit (limit)")?;
     // Hashed whatever follows, so that the answer's timing says nothing.
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db).await.op("submit: begin write")?;
+    let txn = ctx.write().await?;
     if people::address_taken(&txn, &input.email).await? {
         // The same answer as for a new request: whether an account exists
         // is not for an anonymous visitor to learn, and an existing
@@ -55,7 +52,7 @@ pub async fn submit(
     }
     people::insert(
         &txn,
-        clock.now(),
+        ctx.now(),
         people::NewPerson {
             organisation_id,
             display_name: &input.display_name,

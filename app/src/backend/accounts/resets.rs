@@ -7,14 +7,14 @@ use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use super::{passwords, sessions};
 use crate::backend::clock::Clock;
-use crate::backend::db::begin_write;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{audit_entry, password_reset, user};
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, MemberStatus, NewPassword, Role};
+use crate::domain::accounts::{MemberStatus, NewPassword, Role};
 use chrono::Duration;
 use sea_orm::{
-    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait,
-    DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait,
+    PaginatorTrait, QueryFilter,
 };
 
 pub const RESET_HOURS: i64 = 24;
@@ -49,16 +49,12 @@ async fn issue(
 
 /// An administrator's link for an active person of their organisation,
 /// with an audit line. Returns the token.
-pub async fn create(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    by: &CurrentUser,
-    target_id: i64,
-) -> Result<String, AccountError> {
+pub async fn create(ctx: &Ctx<'_>, target_id: i64) -> Result<String, AccountError> {
+    let by = ctx.member()?;
     if by.role != Role::Admin {
         return Err(AccountError::Forbidden);
     }
-    let txn = begin_write(db).await.op("create: begin write")?;
+    let txn = ctx.write().await?;
     let person = user::Entity::find_by_id(target_id)
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
         .one(&txn)
@@ -68,14 +64,14 @@ pub async fn create(
     if person.status != MemberStatus::Active {
         return Err(AccountError::ResetInactive);
     }
-    let token = issue(&txn, clock, target_id).await?;
+    let token = issue(&txn, ctx.clock, target_id).await?;
     audit_entry::ActiveModel {
         organisation_id: Set(by.organisation_id),
         actor_id: Set(by.id),
         action: Set("password_reset_link".to_owned()),
         target_user_id: Set(target_id),
         detail: Set(String::new()),
-        at: Set(clock.now()),
+        at: Set(ctx.now()),
         ..Default::default()
     }
     .insert(&txn)
@@ -87,12 +83,8 @@ pub async fn create(
 
 /// `demineurs reset-password`: a link for the active person with this
 /// address (the shell's user is trusted, as with `create-admin`).
-pub async fn create_for_email(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    email: &str,
-) -> Result<String, AccountError> {
-    let txn = begin_write(db).await.op("create for email: begin write")?;
+pub async fn create_for_email(ctx: &Ctx<'_>, email: &str) -> Result<String, AccountError> {
+    let txn = ctx.write().await?;
     let person = user::Entity::find()
         .filter(user::Column::Email.eq(email.trim().to_lowercase()))
         .filter(user::Column::Status.eq(MemberStatus::Active))
@@ -100,21 +92,17 @@ pub async fn create_for_email(
         .await
         .op("create for email: find user")?
         .ok_or(AccountError::NotFound)?;
-    let token = issue(&txn, clock, person.id).await?;
+    let token = issue(&txn, ctx.clock, person.id).await?;
     txn.commit().await.op("create for email: commit")?;
     Ok(token)
 }
 
 /// True when the link can still be used.
-pub async fn is_open(
-    db: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    token: &str,
-) -> Result<bool, AccountError> {
+pub async fn is_open(ctx: &Ctx<'_>, token: &str) -> Result<bool, AccountError> {
     let open = password_reset::Entity::find_by_id(hash_token(token))
         .filter(password_reset::Column::UsedAt.is_null())
-        .filter(password_reset::Column::ExpiresAt.gt(clock.now()))
-        .count(db)
+        .filter(password_reset::Column::ExpiresAt.gt(ctx.now()))
+        .count(ctx.db)
         .await
         .op("is open: count password_reset")?;
     Ok(open > 0)
@@ -125,14 +113,13 @@ pub async fn is_open(
 /// A used, expired or unknown link, or a person deactivated since, is
 /// `NotFound`.
 pub async fn complete(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
+    ctx: &Ctx<'_>,
     token: &str,
     password: &NewPassword,
 ) -> Result<i64, AccountError> {
     let password_hash = passwords::hash(password).await?;
-    let txn = begin_write(db).await.op("complete: begin write")?;
-    let now = clock.now();
+    let txn = ctx.write().await?;
+    let now = ctx.now();
     // Claimed by one conditional update: of two uses at once, the second
     // waits for the first's row lock, then finds it used (PostgreSQL).
     let claimed = password_reset::Entity::update_many()
@@ -161,7 +148,7 @@ pub async fn complete(
     let mut changed: user::ActiveModel = person.into();
     changed.password_hash = Set(password_hash);
     changed.update(&txn).await.op("complete: update user")?;
-    sessions::revoke_all(&txn, clock, user_id).await?;
+    sessions::revoke_all(&txn, ctx.clock, user_id).await?;
     txn.commit().await.op("complete: commit")?;
     Ok(user_id)
 }

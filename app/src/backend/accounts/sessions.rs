@@ -5,6 +5,7 @@
 use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{organisation, session, user};
 use crate::backend::store::Op;
 use crate::domain::accounts::{CurrentUser, MemberStatus};
@@ -16,13 +17,9 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, Query
 pub const SESSION_DAYS: i64 = 30;
 
 /// Opens a session for a person; returns the token for the cookie.
-pub async fn open(
-    db: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    user_id: i64,
-) -> Result<String, AccountError> {
+pub async fn open(ctx: &Ctx<'_>, user_id: i64) -> Result<String, AccountError> {
     let token = new_token();
-    let now = clock.now();
+    let now = ctx.now();
     session::Entity::insert(session::ActiveModel {
         token_hash: Set(hash_token(&token)),
         user_id: Set(user_id),
@@ -30,7 +27,7 @@ pub async fn open(
         expires_at: Set(now + Duration::days(SESSION_DAYS)),
         revoked_at: Set(None),
     })
-    .exec_without_returning(db)
+    .exec_without_returning(ctx.db)
     .await
     .op("open: insert session")?;
     Ok(token)
@@ -38,14 +35,11 @@ pub async fn open(
 
 /// The person behind a token: `None` when the session is unknown, revoked,
 /// expired, or its person is not active any more.
-pub async fn current_user(
-    db: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    token: &str,
-) -> Result<Option<CurrentUser>, AccountError> {
+pub async fn current_user(ctx: &Ctx<'_>, token: &str) -> Result<Option<CurrentUser>, AccountError> {
+    let db = ctx.db;
     let Some(found) = session::Entity::find_by_id(hash_token(token))
         .filter(session::Column::RevokedAt.is_null())
-        .filter(session::Column::ExpiresAt.gt(clock.now()))
+        .filter(session::Column::ExpiresAt.gt(ctx.now()))
         .one(db)
         .await
         .op("current user: find session")?
@@ -77,22 +71,19 @@ pub async fn current_user(
 }
 
 /// Ends one session (log out).
-pub async fn revoke(
-    db: &impl ConnectionTrait,
-    clock: &dyn Clock,
-    token: &str,
-) -> Result<(), AccountError> {
+pub async fn revoke(ctx: &Ctx<'_>, token: &str) -> Result<(), AccountError> {
     session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(clock.now()))
+        .col_expr(session::Column::RevokedAt, Expr::value(ctx.now()))
         .filter(session::Column::TokenHash.eq(hash_token(token)))
         .filter(session::Column::RevokedAt.is_null())
-        .exec(db)
+        .exec(ctx.db)
         .await
         .op("revoke: update session")?;
     Ok(())
 }
 
-/// Ends every session of a person (deactivation, password reset).
+/// Ends every session of a person (deactivation, password reset), in the
+/// caller's transaction.
 pub async fn revoke_all(
     db: &impl ConnectionTrait,
     clock: &dyn Clock,

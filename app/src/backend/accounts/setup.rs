@@ -2,14 +2,11 @@
 
 use super::error::AccountError;
 use super::passwords;
-use crate::backend::clock::Clock;
-use crate::backend::db::begin_write;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::user;
 use crate::backend::store::Op;
 use crate::domain::accounts::{MemberStatus, Role};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 /// What the setup form (or `demineurs create-admin`) gives, parsed.
 pub use crate::backend::organisations::NewOrganisation as FirstAdmin;
@@ -28,21 +25,15 @@ pub async fn needs_setup(db: &impl ConnectionTrait) -> Result<bool, AccountError
 /// Creates the organisation and its administrator, once: a second call
 /// (or two at the same time) gets `AlreadySetUp` and changes nothing.
 /// Returns the new administrator's id.
-pub async fn create_first_admin(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    input: FirstAdmin,
-) -> Result<i64, AccountError> {
+pub async fn create_first_admin(ctx: &Ctx<'_>, input: FirstAdmin) -> Result<i64, AccountError> {
     // Hash before taking the write lock: hashing is slow on purpose.
     let password_hash = passwords::hash(&input.password).await?;
-    let txn = begin_write(db)
-        .await
-        .op("create first admin: begin write")?;
+    let txn = ctx.write().await?;
     if !needs_setup(&txn).await? {
         return Err(AccountError::AlreadySetUp);
     }
     let (_, admin) =
-        crate::backend::organisations::insert_with_admin(&txn, clock, &input, password_hash)
+        crate::backend::organisations::insert_with_admin(&txn, ctx.clock, &input, password_hash)
             .await?;
     txn.commit().await.op("create first admin: commit")?;
     Ok(admin)

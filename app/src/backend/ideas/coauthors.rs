@@ -3,26 +3,17 @@
 
 use super::access::{load, load_for_edit, Standing};
 use super::error::IdeaError;
-use crate::backend::clock::Clock;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea_coauthor, user};
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, MemberStatus};
+use crate::domain::accounts::MemberStatus;
 use crate::domain::ideas::CoauthorStatus;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 /// Invites an active colleague of the caller's organisation to co-author.
-pub async fn invite(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    idea_id: i64,
-    user_id: i64,
-) -> Result<(), IdeaError> {
-    let txn = crate::backend::db::begin_write(db)
-        .await
-        .op("invite: begin write")?;
+pub async fn invite(ctx: &Ctx<'_>, idea_id: i64, user_id: i64) -> Result<(), IdeaError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let found = load_for_edit(&txn, me, idea_id).await?;
     let colleague = user::Entity::find_by_id(user_id)
         .filter(user::Column::OrganisationId.eq(me.organisation_id))
@@ -45,7 +36,7 @@ pub async fn invite(
         user_id: Set(user_id),
         status: Set(CoauthorStatus::Invited),
         invited_by: Set(me.id),
-        created_at: Set(clock.now()),
+        created_at: Set(ctx.now()),
     })
     .exec_without_returning(&txn)
     .await
@@ -54,16 +45,9 @@ pub async fn invite(
 }
 
 /// The invited colleague accepts (becomes a co-author) or declines.
-pub async fn respond(
-    db: &DatabaseConnection,
-    clock: &dyn crate::backend::clock::Clock,
-    me: &CurrentUser,
-    idea_id: i64,
-    accept: bool,
-) -> Result<(), IdeaError> {
-    let txn = crate::backend::db::begin_write(db)
-        .await
-        .op("respond: begin write")?;
+pub async fn respond(ctx: &Ctx<'_>, idea_id: i64, accept: bool) -> Result<(), IdeaError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let (_, standing) = load(&txn, me, idea_id).await?;
     if standing != Standing::Invited {
         return Err(IdeaError::Forbidden);
@@ -87,6 +71,6 @@ pub async fn respond(
             .op("respond: delete idea_coauthor")?;
     }
     // A co-author counts toward maturity.
-    crate::backend::rounds::maturity::refresh(&txn, clock.now(), idea_id).await?;
+    crate::backend::rounds::maturity::refresh(&txn, ctx.now(), idea_id).await?;
     Ok(txn.commit().await.op("respond: commit")?)
 }

@@ -2,6 +2,7 @@
 //! (`crate::ideas::refusals`) says which field each refusal belongs to and
 //! how it reads.
 
+use crate::backend::ctx::NotSignedIn;
 use crate::backend::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -23,6 +24,15 @@ pub enum IdeaError {
     /// The person invited writes the idea already, or was invited before.
     #[error("already a co-author")]
     AlreadyCoauthor,
+    /// Nobody signed in.
+    #[error("not signed in")]
+    SignInNeeded,
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl From<NotSignedIn> for IdeaError {
+    fn from(_: NotSignedIn) -> IdeaError {
+        IdeaError::SignInNeeded
+    }
 }

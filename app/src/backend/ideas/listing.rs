@@ -2,11 +2,12 @@
 //! first, filtered by tag, by author, by stage and by words; and the caller's own
 //! drafts and pending invitations.
 
+use super::error::IdeaError;
 use super::reading::{day, names};
 use super::search::like_patterns;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea, idea_coauthor, idea_tag};
 use crate::backend::store::{Op, StoreError};
-use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary, PersonRef};
 use crate::domain::ideas::{CoauthorStatus, IdeaStatus};
 use crate::domain::maturity::Stage;
@@ -37,11 +38,9 @@ fn published_in(organisation_id: i64) -> Select<idea::Entity> {
         .filter(idea::Column::Status.eq(IdeaStatus::Published))
 }
 
-pub async fn list(
-    db: &impl ConnectionTrait,
-    me: &CurrentUser,
-    query: &IdeaQuery,
-) -> Result<IdeaList, StoreError> {
+/// The list as the caller may see it.
+pub async fn list(ctx: &Ctx<'_>, query: &IdeaQuery) -> Result<IdeaList, IdeaError> {
+    let (db, me) = (ctx.db, ctx.member()?);
     let mut found = published_in(me.organisation_id);
     if let Some(tag) = query.tag.as_deref().filter(|t| !t.is_empty()) {
         found = found.filter(

@@ -6,7 +6,6 @@
 use super::access::load_for_edit;
 use super::error::IdeaError;
 use super::search::fold;
-use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea, idea_tag, idea_version};
 use crate::backend::idempotency::{run_once, IdempotencyKey};
@@ -15,8 +14,7 @@ use crate::domain::accounts::CurrentUser;
 use crate::domain::ideas::{IdeaContent, IdeaStatus, IdeaText, IdeaTitle, Tags};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
 /// The first step: enough to save a draft.
@@ -63,15 +61,13 @@ fn scope(me: &CurrentUser) -> String {
 
 /// Saves a new draft; returns its id. The same key twice makes one draft.
 pub async fn create_draft(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     new: NewIdea,
 ) -> Result<i64, IdeaError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(&Ctx::new(db, clock), &scope(&me), key, move |txn| {
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &scope(&me), key, move |txn| {
         Box::pin(async move {
             let content = IdeaContent {
                 title: new.title.as_str().to_owned(),
@@ -150,20 +146,17 @@ pub struct Saved {
 /// asked. A draft's text is rewritten in place (version 1); a published
 /// idea gets a new version only when its text changed. The same key twice
 /// saves once.
-#[allow(clippy::too_many_arguments)] // one per piece of the request
 pub async fn save(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     key: &IdempotencyKey,
     idea_id: i64,
     base_revision: i32,
     edit: Edit,
     publish: bool,
 ) -> Result<Saved, IdeaError> {
-    let me = me.clone();
-    let now = clock.now();
-    run_once(&Ctx::new(db, clock), &scope(&me), key, move |txn| {
+    let me = ctx.member()?.clone();
+    let now = ctx.now();
+    run_once(ctx, &scope(&me), key, move |txn| {
         Box::pin(async move {
             let found = load_for_edit(txn, &me, idea_id).await?;
             if found.revision != base_revision {
@@ -257,18 +250,12 @@ async fn replace_tags(
 }
 
 /// Publishes a draft as it stands. Publishing a published idea does nothing.
-pub async fn publish(
-    db: &DatabaseConnection,
-    clock: &dyn Clock,
-    me: &CurrentUser,
-    idea_id: i64,
-) -> Result<(), IdeaError> {
-    let txn = crate::backend::db::begin_write(db)
-        .await
-        .op("publish: begin write")?;
+pub async fn publish(ctx: &Ctx<'_>, idea_id: i64) -> Result<(), IdeaError> {
+    let me = ctx.member()?;
+    let txn = ctx.write().await?;
     let found = load_for_edit(&txn, me, idea_id).await?;
     if found.status == IdeaStatus::Draft {
-        let now = clock.now();
+        let now = ctx.now();
         let revision = found.revision;
         let mut row: idea::ActiveModel = found.into();
         row.status = Set(IdeaStatus::Published);

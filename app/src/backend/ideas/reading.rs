@@ -2,6 +2,7 @@
 
 use super::access::{load, Standing};
 use super::error::IdeaError;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea_coauthor, idea_version, user};
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
@@ -63,11 +64,8 @@ fn person(names: &HashMap<i64, String>, id: i64) -> PersonRef {
 }
 
 /// The idea page as the caller may see it.
-pub async fn view(
-    db: &impl ConnectionTrait,
-    me: &CurrentUser,
-    idea_id: i64,
-) -> Result<IdeaView, IdeaError> {
+pub async fn view(ctx: &Ctx<'_>, idea_id: i64) -> Result<IdeaView, IdeaError> {
+    let (db, me) = (ctx.db, ctx.member()?);
     let (found, standing) = load(db, me, idea_id).await?;
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))
@@ -152,12 +150,12 @@ async fn candidates(
 
 /// Two versions of an idea the caller may see, compared word by word.
 pub async fn compare(
-    db: &impl ConnectionTrait,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     idea_id: i64,
     from: i32,
     to: i32,
 ) -> Result<VersionComparison, IdeaError> {
+    let (db, me) = (ctx.db, ctx.member()?);
     let (found, _) = load(db, me, idea_id).await?;
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))

@@ -5,6 +5,7 @@
 use super::access::{can_moderate, contribution as readable, RoundScope};
 use super::error::RoundError;
 use super::maturity::facts;
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, reply, round};
 use crate::backend::ideas::reading::{day, names};
 use crate::backend::store::Op;
@@ -55,11 +56,10 @@ async fn workarounds(
 /// caller may do with it. Someone else's unrevealed contribution is "not
 /// found".
 pub async fn contribution_page(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     contribution_id: i64,
 ) -> Result<ContributionPage, RoundError> {
+    let (db, now, me) = (ctx.db, ctx.now(), ctx.member()?);
     let (scope, found): (RoundScope, contribution::Model) =
         readable(db, me, now, contribution_id).await?;
     let revealed = scope.revealed(now);
@@ -157,13 +157,10 @@ pub async fn readable_mines(
         .collect())
 }
 
-/// What a person's démining added up to, for their profile: revealed,
+/// What the caller's démining added up to, for their profile: revealed,
 /// unhidden contributions only; no comparison with anyone.
-pub async fn recognition(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    user_id: i64,
-) -> Result<Recognition, RoundError> {
+pub async fn recognition(ctx: &Ctx<'_>) -> Result<Recognition, RoundError> {
+    let (db, now, user_id) = (ctx.db, ctx.now(), ctx.member()?.id);
     let theirs = contribution::Entity::find()
         .filter(contribution::Column::AuthorId.eq(user_id))
         .filter(contribution::Column::HiddenReason.is_null())

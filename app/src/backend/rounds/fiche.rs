@@ -4,24 +4,19 @@
 use super::contribution_views::triage_view;
 use super::error::RoundError;
 use super::maturity::{facts, from_facts};
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, idea_version, round};
 use crate::backend::ideas::access::load;
 use crate::backend::ideas::reading::{day, names};
 use crate::backend::store::Op;
-use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{Fiche, FicheItem, FicheMine, TriageView};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus};
-use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// The fiche of an idea the caller may see.
-pub async fn build(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    me: &CurrentUser,
-    idea_id: i64,
-) -> Result<Fiche, RoundError> {
+pub async fn build(ctx: &Ctx<'_>, idea_id: i64) -> Result<Fiche, RoundError> {
+    let (db, now, me) = (ctx.db, ctx.now(), ctx.member()?);
     let (found, _) = load(db, me, idea_id).await?;
     let (rounds, idea_facts) = facts(db, idea_id, now).await?;
     let maturity = from_facts(db, &found, &rounds, &idea_facts).await?;

@@ -6,11 +6,11 @@ use super::access::can_moderate;
 use super::contribution_views::{contribution_view, domains, reactions};
 use super::error::RoundError;
 use super::maturity::{coverage, facts, from_facts};
+use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, idea_version, round, round_domain, round_invitee};
 use crate::backend::ideas::access::load;
 use crate::backend::ideas::reading::{day, names};
 use crate::backend::store::Op;
-use crate::domain::accounts::CurrentUser;
 use crate::domain::idea_views::PersonRef;
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::paris_time;
@@ -31,12 +31,11 @@ pub const ROUND_PAGE: u64 = 10;
 /// page of contributions), maturity, coverage. `focus` is the round and
 /// page the caller paginated to.
 pub async fn panel(
-    db: &impl ConnectionTrait,
-    now: DateTime<Utc>,
-    me: &CurrentUser,
+    ctx: &Ctx<'_>,
     idea_id: i64,
     focus: Option<(i32, u32)>,
 ) -> Result<RoundsPanel, RoundError> {
+    let (db, now, me) = (ctx.db, ctx.now(), ctx.member()?);
     let (found, standing) = load(db, me, idea_id).await?;
     let (rounds, facts) = facts(db, idea_id, now).await?;
     let maturity = from_facts(db, &found, &rounds, &facts).await?;

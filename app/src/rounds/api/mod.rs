@@ -24,11 +24,10 @@ pub async fn get_rounds(
     round: Option<i32>,
     page: Option<u32>,
 ) -> Result<RoundsPanel, AppError> {
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
     let focus = round.map(|r| (r, page.unwrap_or(1)));
-    crate::backend::rounds::reading::panel(&state.db, state.clock.now(), &me, idea_id, focus)
+    crate::backend::rounds::reading::panel(&ctx(&state()), idea_id, focus)
         .await
         .map_err(fail)
 }
@@ -37,25 +36,19 @@ pub async fn get_rounds(
 /// the reveal: not found). Signed-in people of the organisation.
 #[server(endpoint = "get_contribution")]
 pub async fn get_contribution(contribution_id: i64) -> Result<ContributionPage, AppError> {
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
-    crate::backend::rounds::contribution_page::contribution_page(
-        &state.db,
-        state.clock.now(),
-        &me,
-        contribution_id,
-    )
-    .await
-    .map_err(fail)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    crate::backend::rounds::contribution_page::contribution_page(&ctx(&state()), contribution_id)
+        .await
+        .map_err(fail)
 }
 
 /// The caller's notifications. Signed-in people, their own.
 #[server(endpoint = "get_notifications")]
 pub async fn get_notifications() -> Result<Notifications, AppError> {
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    crate::backend::notifications::list(&state().db, &me)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    crate::backend::notifications::list(&ctx(&state()))
         .await
         .map_err(fail)
 }
@@ -75,10 +68,9 @@ pub async fn mark_notifications_read() -> Result<(), AppError> {
 /// What the caller's démining added up to (their profile).
 #[server(endpoint = "get_recognition")]
 pub async fn get_recognition() -> Result<Recognition, AppError> {
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
-    crate::backend::rounds::contribution_page::recognition(&state.db, state.clock.now(), me.id)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    crate::backend::rounds::contribution_page::recognition(&ctx(&state()))
         .await
         .map_err(fail)
 }
@@ -86,10 +78,9 @@ pub async fn get_recognition() -> Result<Recognition, AppError> {
 /// The fiche de déminage of an idea. Whoever may see the idea.
 #[server(endpoint = "get_fiche")]
 pub async fn get_fiche(idea_id: i64) -> Result<crate::domain::round_views::Fiche, AppError> {
-    use crate::web::http::{fail, require_signed_in, state};
-    let me = require_signed_in().map_err(fail)?;
-    let state = state();
-    crate::backend::rounds::fiche::build(&state.db, state.clock.now(), &me, idea_id)
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    crate::backend::rounds::fiche::build(&ctx(&state()), idea_id)
         .await
         .map_err(fail)
 }
