@@ -79,7 +79,14 @@ test('a workshop with a console, a projector and two phones goes through every p
     contexts.push(anne, lou);
     await api(anne.page, server, 'sign_up', { token, display_name: 'Anne Juriste', email: 'anne@nantes.fr', password: PASSWORD });
     await api(anne.page, server, 'update_profile', { display_name: 'Anne Juriste', service: 'Juridique', 'domains[]': '1' });
+    await api(anne.page, server, 'log_out', {});
+    // Signed out, she logs in from the join page and comes back to it, the code kept.
     await anne.page.goto(`${server.url}/rejoindre/${code}`);
+    await anne.page.getByRole('link', { name: 'J’ai un compte : me connecter d’abord' }).click();
+    await anne.page.getByLabel('Adresse électronique').fill('anne@nantes.fr');
+    await anne.page.getByLabel('Mot de passe').fill(PASSWORD);
+    await anne.page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(anne.page).toHaveURL(`${server.url}/rejoindre/${code}`);
     await expect(anne.page.getByText('Vous rejoignez l’atelier en tant que Anne Juriste')).toBeVisible();
     await anne.page.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
     // Lou mistypes the code: it is said when she joins (a page that merely

@@ -140,6 +140,74 @@ async fn log_in_gives_a_new_session_id_each_time_and_a_vague_refusal() {
 }
 
 #[tokio::test]
+async fn log_in_leads_back_to_the_page_asked_for_and_never_off_the_site() {
+    let app = spawn_app().await;
+    set_up(&app).await;
+    // A phone with an account, on a workshop's join page: logging in first
+    // brings it back there, the code kept.
+    let join = page(&app, "/rejoindre/k7p2qx", None).await;
+    assert!(
+        join.contains(r#"href="/connexion?suite=%2Frejoindre%2FK7P2QX""#),
+        "{join}"
+    );
+    let log_in_page = page(&app, "/connexion?suite=%2Frejoindre%2FK7P2QX", None).await;
+    assert!(
+        log_in_page.contains(r#"name="suite" value="/rejoindre/K7P2QX""#),
+        "{log_in_page}"
+    );
+    // A page for members, asked for signed out, names itself too.
+    let idea = page(&app, "/idees/5?tour=1", None).await;
+    assert!(
+        idea.contains(r#"href="/connexion?suite=%2Fidees%2F5%3Ftour%3D1""#),
+        "{idea}"
+    );
+    let credentials = format!(
+        "email=camille%40lille.fr&password={}",
+        PASSWORD.replace(' ', "+")
+    );
+    for (suite, lands_on) in [
+        ("%2Frejoindre%2FK7P2QX", "/rejoindre/K7P2QX"),
+        ("%2Fidees%2F5%3Ftour%3D1", "/idees/5?tour=1"),
+        // Another site, however it is spelled: home instead.
+        ("https%3A%2F%2Fevil.example%2F", "/"),
+        ("%2F%2Fevil.example%2F", "/"),
+        ("%2F%5Cevil.example%2F", "/"),
+        ("%2Fa%0D%0ASet-Cookie%3A+x%3D1", "/"),
+    ] {
+        let from = format!("/connexion?suite={suite}");
+        let body = format!("{credentials}&suite={suite}");
+        let signed_in = post_from(&app, &from, "/api/log_in", &body, None).await;
+        assert!(signs_in(&signed_in), "{suite}");
+        // The header as sent: a foreign host must not be there at all.
+        assert_eq!(signed_in.headers()[header::LOCATION], lands_on, "{suite}");
+    }
+    // A wrong password: the page comes back with the way back kept.
+    let from = "/connexion?suite=%2Frejoindre%2FK7P2QX";
+    let wrong = "email=camille%40lille.fr&password=wrong+password+here&suite=%2Frejoindre%2FK7P2QX";
+    let refused = post_from(&app, from, "/api/log_in", wrong, None).await;
+    assert!(!signs_in(&refused));
+    let again = back(&app, &refused, None).await;
+    assert!(
+        again.contains("Adresse ou mot de passe incorrect."),
+        "{again}"
+    );
+    assert!(
+        again.contains(r#"name="suite" value="/rejoindre/K7P2QX""#),
+        "{again}"
+    );
+    // A page for members asked for after a refused form: what the refusal
+    // carried stays out of the way back.
+    let idea = page(&app, "/idees/5?tour=1&__err=secret&__path=x", None).await;
+    assert!(
+        idea.contains(r#"href="/connexion?suite=%2Fidees%2F5%3Ftour%3D1""#),
+        "{idea}"
+    );
+    // A login page with a foreign address to go back to carries nothing.
+    let foreign = page(&app, "/connexion?suite=%2F%2Fevil.example", None).await;
+    assert!(!foreign.contains(r#"name="suite""#), "{foreign}");
+}
+
+#[tokio::test]
 async fn a_cookie_replayed_after_log_out_signs_nobody_in() {
     let app = spawn_app().await;
     let cookie = set_up(&app).await;

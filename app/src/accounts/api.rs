@@ -68,10 +68,15 @@ pub async fn complete_setup(#[server(flatten)] form: SetupForm) -> Result<(), Ap
     Ok(())
 }
 
-/// Signs a person in with their address and password. A refusal never says
-/// whether the address exists.
+/// Signs a person in with their address and password, then leads to the
+/// page of this site named by `suite` (home otherwise). A refusal never
+/// says whether the address exists.
 #[server(endpoint = "log_in")]
-pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
+pub async fn log_in(
+    email: String,
+    password: String,
+    suite: Option<String>,
+) -> Result<(), AppError> {
     use crate::backend::accounts::{login, sessions};
     use crate::web::http::{client_ip, ctx, fail, set_session_cookie, state};
 
@@ -82,7 +87,10 @@ pub async fn log_in(email: String, password: String) -> Result<(), AppError> {
     // A new session id at every log-in: an id planted before cannot ride along.
     let token = sessions::open(&ctx(&state), person).await.map_err(fail)?;
     set_session_cookie(&token);
-    leptos_axum::redirect("/");
+    let back_to = suite
+        .as_deref()
+        .and_then(crate::domain::accounts::return_path);
+    leptos_axum::redirect(back_to.unwrap_or("/"));
     Ok(())
 }
 

@@ -12,6 +12,9 @@ pub const DISPLAY_NAME: &str = "display_name";
 pub const EMAIL: &str = "email";
 /// The password, typed or chosen; a log-in refusal about the attempt.
 pub const PASSWORD: &str = "password";
+/// The page to go back to after logging in (log-in page's address and
+/// form; the log-in function's argument of the same name).
+pub const RETURN_TO: &str = "suite";
 /// The person an administrator acts on (members page).
 pub const USER_ID: &str = "user_id";
 /// The role of an invitation (members page).

@@ -52,6 +52,16 @@ pub const LOGIN_PATH: &str = "/connexion";
 pub const SIGN_UP_PATH: &str = "/inscription";
 pub const RESET_PATH: &str = "/reinitialisation";
 
+/// The log-in page, leading back to `path` (a page of this site) once
+/// signed in.
+pub fn log_in_then(path: &str) -> String {
+    format!(
+        "{LOGIN_PATH}?{}={}",
+        fields::RETURN_TO,
+        leptos_router::location::Url::escape(path)
+    )
+}
+
 /// The app's public address, for links shown to people (no trailing slash).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PublicUrl(pub String);

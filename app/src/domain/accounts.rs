@@ -184,6 +184,19 @@ impl std::fmt::Debug for NewPassword {
     }
 }
 
+/// `raw` when it is a page of this site to go back to after logging in:
+/// a path starting with one `/` (`//host` and `/\host` name another site
+/// to a browser), printable ASCII only (it becomes a `Location` header,
+/// where anything else could not stand), not too long. Anything else is
+/// nowhere: the log-in then leads home.
+pub fn return_path(raw: &str) -> Option<&str> {
+    let safe = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && raw.len() <= 2000
+        && raw.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    safe.then_some(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +282,30 @@ mod tests {
         let ok = NewPassword::parse("douze-caractères").unwrap();
         assert_eq!(format!("{ok:?}"), "NewPassword(***)");
         assert_eq!(NewPassword::parse(&"x".repeat(129)), Err(Key::ErrTooLong));
+    }
+
+    #[test]
+    fn the_log_in_goes_back_only_to_a_page_of_this_site() {
+        for ok in [
+            "/",
+            "/rejoindre/K7P2QX",
+            "/idees/3?tour=1&page=2#contribution-4",
+        ] {
+            assert_eq!(return_path(ok), Some(ok));
+        }
+        for refused in [
+            "",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example/",
+            "/a\\b",
+            "javascript:alert(1)",
+            "/idées",
+            "/a b",
+            "/a\r\nSet-Cookie: x=1",
+        ] {
+            assert_eq!(return_path(refused), None, "{refused:?}");
+        }
+        assert_eq!(return_path(&format!("/{}", "a".repeat(2000))), None);
     }
 }

@@ -1,7 +1,8 @@
 //! Pages for signed-in people or administrators only: the refusal page, with
 //! its status decided before anything streams.
 
-use crate::accounts::{use_viewer, LOGIN_PATH};
+use crate::accounts::{log_in_then, use_viewer, LOGIN_PATH};
+use crate::domain::accounts::return_path;
 use crate::domain::accounts::Role;
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::status::set_status;
@@ -33,17 +34,38 @@ pub fn refusal(need: Need, heading: Key) -> Option<AnyView> {
         _ => return None,
     };
     set_status(status);
+    let log_in_link = log_in_back_here();
     Some(
         view! {
             <Title text=page_title(heading) />
             <h1>{t(locale, heading)}</h1>
             <p>{t(locale, message)}</p>
             <p>
-                <a href=LOGIN_PATH>{t(locale, Key::LogIn)}</a>
+                <a href=log_in_link>{t(locale, Key::LogIn)}</a>
             </p>
         }
         .into_any(),
     )
+}
+
+/// The log-in page, leading back to this page once signed in. Leptos' and
+/// the refusals' own parameters (`__err`, `__ref`…) stay behind: they may
+/// carry what was typed.
+fn log_in_back_here() -> String {
+    let location = leptos_router::hooks::use_location();
+    let search = location.search.get_untracked();
+    let kept: Vec<&str> = search
+        .split('&')
+        .filter(|pair| !pair.is_empty() && !pair.starts_with("__"))
+        .collect();
+    let mut here = location.pathname.get_untracked();
+    if !kept.is_empty() {
+        here = format!("{here}?{}", kept.join("&"));
+    }
+    match return_path(&here) {
+        Some(path) => log_in_then(path),
+        None => LOGIN_PATH.to_owned(),
+    }
 }
 
 /// "Changes saved", after a form that comes back to its page with `?ok`.

@@ -139,8 +139,10 @@ fn JoinForm(target: JoinTarget, refused: Option<AppError>) -> impl IntoView {
             }}
             <button type="submit" class="primary big">{t(locale, Key::JoinButton)}</button>
         </form>
-        {target.member.is_none().then(|| view! {
-            <p><a href="/connexion">{t(locale, Key::JoinWithAccount)}</a></p>
+        // Back here once signed in, the code kept: one tap left to join.
+        {target.member.is_none().then(|| {
+            let back_here = crate::accounts::log_in_then(&format!("{JOIN_PATH}/{}", target.code));
+            view! { <p><a href=back_here>{t(locale, Key::JoinWithAccount)}</a></p> }
         })}
     }
 }
