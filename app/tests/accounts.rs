@@ -130,6 +130,73 @@ db_test!(
     }
 );
 
+db_test!(
+    changing_one_s_password_needs_the_current_one_and_ends_the_other_sessions,
+    |t: TestDb| async move {
+        use app::backend::accounts::password_change::change_own;
+        use app::domain::accounts::NewPassword;
+        const IP: &str = "203.0.113.9";
+        const OLD: &str = "un mot de passe solide";
+        const NEW: &str = "une toute nouvelle phrase";
+        let clock = clock();
+        let nobody = Ctx::new(&t.db, &clock);
+        let id = setup::create_first_admin(&nobody, first_admin("camille@lille.fr"))
+            .await
+            .unwrap();
+        let here = sessions::open(&nobody, id).await.unwrap();
+        let elsewhere = sessions::open(&nobody, id).await.unwrap();
+        let me = sessions::current_user(&nobody, &here)
+            .await
+            .unwrap()
+            .unwrap();
+        let on_this_device = Ctx::new(&t.db, &clock).member_acting(&me).on_device(&here);
+        let new = NewPassword::parse(NEW).unwrap();
+
+        // The wrong current password: refused, nothing changes.
+        assert!(matches!(
+            change_own(&on_this_device, "pas le bon mot de passe", &new, IP).await,
+            Err(AccountError::WrongCurrentPassword)
+        ));
+        assert!(sessions::current_user(&nobody, &elsewhere)
+            .await
+            .unwrap()
+            .is_some());
+        assert_eq!(
+            login::log_in(&nobody, "camille@lille.fr", OLD, IP)
+                .await
+                .unwrap(),
+            id
+        );
+
+        // A signed-in person without their device's session cannot either.
+        assert!(matches!(
+            change_own(&as_member(&t, &clock, &me), OLD, &new, IP).await,
+            Err(AccountError::SignInNeeded)
+        ));
+
+        // The right one: changed; the other session ends, this one stays.
+        assert_eq!(change_own(&on_this_device, OLD, &new, IP).await.unwrap(), 1);
+        assert!(sessions::current_user(&nobody, &elsewhere)
+            .await
+            .unwrap()
+            .is_none());
+        assert!(sessions::current_user(&nobody, &here)
+            .await
+            .unwrap()
+            .is_some());
+        assert!(matches!(
+            login::log_in(&nobody, "camille@lille.fr", OLD, IP).await,
+            Err(AccountError::BadCredentials)
+        ));
+        assert_eq!(
+            login::log_in(&nobody, "camille@lille.fr", NEW, IP)
+                .await
+                .unwrap(),
+            id
+        );
+    }
+);
+
 /// What a log-in answered, as the attacker sees it.
 fn is_a_checked_refusal(answer: &Result<i64, AccountError>) -> bool {
     matches!(answer, Err(AccountError::BadCredentials))

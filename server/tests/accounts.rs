@@ -4,7 +4,7 @@ mod common;
 
 use common::{
     back, invite_and_sign_up, location, page, post, post_from, refused, session_cookie, set_up,
-    setup_body, signs_in, spawn_app, TestApp, PASSWORD, SETUP_TOKEN,
+    setup_body, signs_in, spawn_app, status_of, TestApp, PASSWORD, SETUP_TOKEN,
 };
 use reqwest::header;
 
@@ -205,6 +205,62 @@ async fn log_in_leads_back_to_the_page_asked_for_and_never_off_the_site() {
     // A login page with a foreign address to go back to carries nothing.
     let foreign = page(&app, "/connexion?suite=%2F%2Fevil.example", None).await;
     assert!(!foreign.contains(r#"name="suite""#), "{foreign}");
+}
+
+#[tokio::test]
+async fn a_person_changes_their_password_from_the_profile_and_their_other_sessions_end() {
+    let app = spawn_app().await;
+    let here = set_up(&app).await;
+    let old = format!(
+        "email=camille%40lille.fr&password={}",
+        PASSWORD.replace(' ', "+")
+    );
+    let elsewhere = session_cookie(&post(&app, "/api/log_in", &old, None).await);
+    let profile = page(&app, "/profil", Some(&here)).await;
+    assert!(profile.contains("Changer de mot de passe"), "{profile}");
+
+    // Both fields wrong: each said next to it, nothing typed sent back.
+    let change = |body: String| {
+        let (app, here) = (&app, here.clone());
+        async move { post_from(app, "/profil", "/api/change_password", &body, Some(&here)).await }
+    };
+    let empty = change("current_password=&new_password=court".into()).await;
+    let again = back(&app, &empty, Some(&here)).await;
+    assert!(again.contains("Ce champ est obligatoire."), "{again}");
+    assert!(
+        again.contains("Le mot de passe doit compter au moins 12 caractères."),
+        "{again}"
+    );
+    let wrong =
+        change("current_password=pas+le+bon+du+tout&new_password=une+toute+nouvelle+phrase".into())
+            .await;
+    let again = back(&app, &wrong, Some(&here)).await;
+    assert!(
+        again.contains("Ce n’est pas votre mot de passe actuel."),
+        "{again}"
+    );
+    assert!(!again.contains("pas le bon du tout"), "{again}");
+    assert!(!again.contains("une toute nouvelle phrase"), "{again}");
+    assert_eq!(status_of(&app, "/profil", Some(&elsewhere)).await, 200);
+
+    // The right one: changed, said, the other session ended, this one kept.
+    let done = change(format!(
+        "current_password={}&new_password=une+toute+nouvelle+phrase",
+        PASSWORD.replace(' ', "+")
+    ))
+    .await;
+    assert_eq!(location(&done), "/profil?mot-de-passe-change");
+    let after = page(&app, "/profil?mot-de-passe-change", Some(&here)).await;
+    assert!(
+        after.contains("Mot de passe changé. Vos autres sessions sont fermées."),
+        "{after}"
+    );
+    assert_eq!(status_of(&app, "/profil", Some(&elsewhere)).await, 401);
+    assert!(!signs_in(
+        &post_from(&app, "/connexion", "/api/log_in", &old, None).await
+    ));
+    let new = "email=camille%40lille.fr&password=une+toute+nouvelle+phrase";
+    assert!(signs_in(&post(&app, "/api/log_in", new, None).await));
 }
 
 #[tokio::test]

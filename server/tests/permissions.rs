@@ -106,6 +106,13 @@ const TABLE: &[Row] = &[
     Row { path: "/api/reset_password", access: Access::Anyone, sample: "token=unknown&password=a+long+password", ok: Ok::All(404) },
     Row { path: "/api/get_profile", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
     Row { path: "/api/update_profile", access: Access::SignedIn, sample: "display_name=Renamed&service=DSI", ok: Ok::All(200) },
+    // A wrong current password: refused next to it, nothing changes.
+    Row {
+        path: "/api/change_password",
+        access: Access::SignedIn,
+        sample: "current_password=wrong+password&new_password=a+long+new+password",
+        ok: Ok::All(422),
+    },
     Row { path: "/api/list_members", access: Access::Admin, sample: "", ok: Ok::All(200) },
     Row { path: "/api/create_invitation", access: Access::Admin, sample: "role=admin", ok: Ok::All(200) },
     Row { path: "/api/change_role", access: Access::AdminOf, sample: "user_id=2&role=member", ok: Ok::All(200) },

@@ -15,6 +15,10 @@ pub const PASSWORD: &str = "password";
 /// The page to go back to after logging in (log-in page's address and
 /// form; the log-in function's argument of the same name).
 pub const RETURN_TO: &str = "suite";
+/// The password one has, to change it (profile).
+pub const CURRENT_PASSWORD: &str = "current_password";
+/// The password chosen instead (profile).
+pub const NEW_PASSWORD: &str = "new_password";
 /// The person an administrator acts on (members page).
 pub const USER_ID: &str = "user_id";
 /// The role of an invitation (members page).

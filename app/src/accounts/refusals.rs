@@ -25,6 +25,9 @@ impl From<AccountError> for AppError {
             E::BadCredentials => refuse(fields::PASSWORD, Key::ErrBadCredentials),
             E::Deactivated => refuse(fields::EMAIL, Key::ErrAccountDeactivated),
             E::SlowedDown => refuse(fields::PASSWORD, Key::ErrLoginSlowedDown),
+            E::WrongCurrentPassword => {
+                refuse(fields::CURRENT_PASSWORD, Key::ErrWrongCurrentPassword)
+            }
             E::TooManyTries { retry_after_secs } => AppError::RateLimited { retry_after_secs },
             E::EmailTaken => refuse(fields::EMAIL, Key::ErrEmailTaken),
             E::EmailDomainClosed => refuse(fields::EMAIL, Key::ErrEmailDomainClosed),
@@ -66,6 +69,14 @@ mod tests {
         assert_eq!(
             said(AccountError::Deactivated),
             ("email".into(), Key::ErrAccountDeactivated)
+        );
+    }
+
+    #[test]
+    fn a_wrong_current_password_is_said_next_to_it() {
+        assert_eq!(
+            said(AccountError::WrongCurrentPassword),
+            ("current_password".into(), Key::ErrWrongCurrentPassword)
         );
     }
 

@@ -51,3 +51,47 @@ pub async fn update_profile(
     leptos_axum::redirect(&format!("{}?ok", super::PROFILE_PATH));
     Ok(())
 }
+
+/// Changes the caller's own password: the current one must be right (wrong
+/// guesses are slowed down like wrong log-ins); every other session of theirs
+/// ends, this one stays. Signed-in people only. Nothing typed is echoed.
+#[server(endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use crate::accounts::fields;
+    use crate::backend::accounts::error::AccountError;
+    use crate::backend::accounts::password_change::change_own;
+    use crate::domain::accounts::NewPassword;
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
+    use crate::web::http::{client_ip, ctx, fail, require_signed_in, state};
+
+    require_signed_in().map_err(fail)?;
+    let mut errors = FormErrors::default();
+    if current_password.is_empty() {
+        errors.add(fields::CURRENT_PASSWORD, Key::ErrRequired);
+    }
+    let new = NewPassword::parse(&new_password).map_err(|k| errors.add(fields::NEW_PASSWORD, k));
+    let (Ok(new), true) = (new, errors.is_empty()) else {
+        return Err(fail(AppError::Invalid(errors)));
+    };
+    let state = state();
+    change_own(&ctx(&state), &current_password, &new, &client_ip())
+        .await
+        .map_err(|err| match err {
+            // The log-in's slow-down, said next to the field typed here.
+            AccountError::SlowedDown => fail(FormErrors::refuse(
+                fields::CURRENT_PASSWORD,
+                Key::ErrLoginSlowedDown,
+            )),
+            other => fail(other),
+        })?;
+    leptos_axum::redirect(&format!(
+        "{}?{}",
+        super::PROFILE_PATH,
+        super::PASSWORD_CHANGED
+    ));
+    Ok(())
+}

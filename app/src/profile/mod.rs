@@ -1,8 +1,13 @@
-//! The person's own profile: name, service and expertise domains.
+//! The person's own profile: name, service and expertise domains; their
+//! password.
 mod api;
 mod page;
 
-pub use api::{get_profile, update_profile, GetProfile, UpdateProfile};
+pub use api::{
+    change_password, get_profile, update_profile, ChangePassword, GetProfile, UpdateProfile,
+};
 pub use page::ProfilePage;
 
 pub const PROFILE_PATH: &str = "/profil";
+/// The profile's query after a password change (says it is done).
+pub const PASSWORD_CHANGED: &str = "mot-de-passe-change";

@@ -1,5 +1,6 @@
-use super::{get_profile, UpdateProfile};
-use crate::domain::accounts::DisplayName;
+use super::{get_profile, ChangePassword, UpdateProfile};
+use crate::accounts::fields;
+use crate::domain::accounts::{DisplayName, NewPassword};
 use crate::domain::organisation::{Profile, ServiceName};
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key, Locale};
@@ -33,8 +34,34 @@ pub fn ProfilePage() -> impl IntoView {
                 recognition.await.map(|r| view! { <RecognitionBox locale r /> })
             })}
         </Suspense>
+        <PasswordChange locale />
     }
     .into_any()
+}
+
+/// Changing one's password: the current one, then the new one. Neither is
+/// ever refilled after a refusal.
+#[component]
+fn PasswordChange(locale: Locale) -> impl IntoView {
+    let refused = refused_submission::<ChangePassword>();
+    let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let changed = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get(super::PASSWORD_CHANGED)
+        .is_some();
+    view! {
+        <section class="password-change" aria-labelledby="password-title">
+            <h2 id="password-title">{t(locale, Key::PasswordChangeTitle)}</h2>
+            {changed.then(|| view! { <p class="callout" role="status">{t(locale, Key::PasswordChanged)}</p> })}
+            <p>{t(locale, Key::PasswordChangeIntro)}</p>
+            <ErrorSummary error=refused />
+            <form method="post" action={<ChangePassword as ServerFn>::PATH} class="stack-form">
+                <TextField name=fields::CURRENT_PASSWORD label=Key::FieldCurrentPassword kind="password" errors=errors.clone() required=true autocomplete="current-password" />
+                <TextField name=fields::NEW_PASSWORD label=Key::FieldReplacementPassword hint=Key::FieldNewPasswordHint kind="password" errors=errors required=true max_len=NewPassword::MAX_CHARS autocomplete="new-password" />
+                <button type="submit">{t(locale, Key::PasswordChangeButton)}</button>
+            </form>
+        </section>
+    }
 }
 
 #[component]

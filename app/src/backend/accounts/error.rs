@@ -39,6 +39,9 @@ pub enum AccountError {
     /// Log-in: too many failures for this address, wait.
     #[error("slowed down")]
     SlowedDown,
+    /// Changing one's password: the current one given is not it.
+    #[error("wrong current password")]
+    WrongCurrentPassword,
     /// Too many attempts from this caller.
     #[error("rate limited, retry after {retry_after_secs}s")]
     TooManyTries { retry_after_secs: u64 },

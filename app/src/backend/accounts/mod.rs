@@ -4,6 +4,7 @@ pub mod invitations;
 pub mod login;
 pub mod login_limits;
 pub mod members;
+pub mod password_change;
 pub mod passwords;
 pub mod people;
 pub mod profile;
