@@ -131,7 +131,7 @@ db_test!(
 );
 
 db_test!(
-    changing_one_s_password_needs_the_current_one_and_ends_the_other_sessions,
+    changing_one_s_password_needs_the_current_one_and_renews_every_session,
     |t: TestDb| async move {
         use app::backend::accounts::password_change::change_own;
         use app::domain::accounts::NewPassword;
@@ -174,16 +174,24 @@ db_test!(
             Err(AccountError::SignInNeeded)
         ));
 
-        // The right one: changed; the other session ends, this one stays.
-        assert_eq!(change_own(&on_this_device, OLD, &new, IP).await.unwrap(), 1);
-        assert!(sessions::current_user(&nobody, &elsewhere)
-            .await
-            .unwrap()
-            .is_none());
-        assert!(sessions::current_user(&nobody, &here)
+        // The right one: changed; every session ends, this device's
+        // included (a copy of its cookie opens nothing), and it gets a new one.
+        let renewed = change_own(&on_this_device, OLD, &new, IP).await.unwrap();
+        for ended in [&elsewhere, &here] {
+            assert!(sessions::current_user(&nobody, ended)
+                .await
+                .unwrap()
+                .is_none());
+        }
+        assert!(sessions::current_user(&nobody, &renewed)
             .await
             .unwrap()
             .is_some());
+        // The old device session cannot change it again.
+        assert!(matches!(
+            change_own(&on_this_device, NEW, &new, IP).await,
+            Err(AccountError::SignInNeeded)
+        ));
         assert!(matches!(
             login::log_in(&nobody, "camille@lille.fr", OLD, IP).await,
             Err(AccountError::BadCredentials)
@@ -194,6 +202,21 @@ db_test!(
                 .unwrap(),
             id
         );
+
+        // Guessing from a session is slowed down like guessing at log-in.
+        let on_new_device = Ctx::new(&t.db, &clock)
+            .member_acting(&me)
+            .on_device(&renewed);
+        for _ in 0..app::backend::accounts::login_limits::FREE_FAILURES {
+            assert!(matches!(
+                change_own(&on_new_device, "encore une devinette", &new, IP).await,
+                Err(AccountError::WrongCurrentPassword)
+            ));
+        }
+        assert!(matches!(
+            change_own(&on_new_device, NEW, &new, IP).await,
+            Err(AccountError::SlowedDown)
+        ));
     }
 );
 

@@ -208,7 +208,7 @@ async fn log_in_leads_back_to_the_page_asked_for_and_never_off_the_site() {
 }
 
 #[tokio::test]
-async fn a_person_changes_their_password_from_the_profile_and_their_other_sessions_end() {
+async fn a_person_changes_their_password_from_the_profile_and_every_session_is_renewed() {
     let app = spawn_app().await;
     let here = set_up(&app).await;
     let old = format!(
@@ -243,19 +243,22 @@ async fn a_person_changes_their_password_from_the_profile_and_their_other_sessio
     assert!(!again.contains("une toute nouvelle phrase"), "{again}");
     assert_eq!(status_of(&app, "/profil", Some(&elsewhere)).await, 200);
 
-    // The right one: changed, said, the other session ended, this one kept.
+    // The right one: changed and said; every session ends, this device
+    // gets a new one (its old cookie, copied, would open nothing).
     let done = change(format!(
         "current_password={}&new_password=une+toute+nouvelle+phrase",
         PASSWORD.replace(' ', "+")
     ))
     .await;
-    assert_eq!(location(&done), "/profil?mot-de-passe-change");
-    let after = page(&app, "/profil?mot-de-passe-change", Some(&here)).await;
+    assert_eq!(location(&done), "/profil?mot-de-passe-change#mot-de-passe");
+    let renewed = session_cookie(&done);
+    let after = page(&app, "/profil?mot-de-passe-change", Some(&renewed)).await;
     assert!(
         after.contains("Mot de passe changé. Vos autres sessions sont fermées."),
         "{after}"
     );
     assert_eq!(status_of(&app, "/profil", Some(&elsewhere)).await, 401);
+    assert_eq!(status_of(&app, "/profil", Some(&here)).await, 401);
     assert!(!signs_in(
         &post_from(&app, "/connexion", "/api/log_in", &old, None).await
     ));

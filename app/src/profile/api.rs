@@ -53,8 +53,9 @@ pub async fn update_profile(
 }
 
 /// Changes the caller's own password: the current one must be right (wrong
-/// guesses are slowed down like wrong log-ins); every other session of theirs
-/// ends, this one stays. Signed-in people only. Nothing typed is echoed.
+/// guesses are slowed down like wrong log-ins); every session of theirs
+/// ends and this device gets a new one. Signed-in people only. Nothing
+/// typed is echoed.
 #[server(endpoint = "change_password")]
 pub async fn change_password(
     current_password: String,
@@ -66,7 +67,7 @@ pub async fn change_password(
     use crate::domain::accounts::NewPassword;
     use crate::error::FormErrors;
     use crate::i18n::Key;
-    use crate::web::http::{client_ip, ctx, fail, require_signed_in, state};
+    use crate::web::http::{client_ip, ctx, fail, require_signed_in, set_session_cookie, state};
 
     require_signed_in().map_err(fail)?;
     let mut errors = FormErrors::default();
@@ -78,7 +79,7 @@ pub async fn change_password(
         return Err(fail(AppError::Invalid(errors)));
     };
     let state = state();
-    change_own(&ctx(&state), &current_password, &new, &client_ip())
+    let token = change_own(&ctx(&state), &current_password, &new, &client_ip())
         .await
         .map_err(|err| match err {
             // The log-in's slow-down, said next to the field typed here.
@@ -88,10 +89,13 @@ pub async fn change_password(
             )),
             other => fail(other),
         })?;
+    set_session_cookie(&token);
+    // Back to the section, where the confirmation is.
     leptos_axum::redirect(&format!(
-        "{}?{}",
+        "{}?{}#{}",
         super::PROFILE_PATH,
-        super::PASSWORD_CHANGED
+        super::PASSWORD_CHANGED,
+        super::PASSWORD_SECTION
     ));
     Ok(())
 }

@@ -11,3 +11,5 @@ pub use page::ProfilePage;
 pub const PROFILE_PATH: &str = "/profil";
 /// The profile's query after a password change (says it is done).
 pub const PASSWORD_CHANGED: &str = "mot-de-passe-change";
+/// The password section's anchor.
+pub const PASSWORD_SECTION: &str = "mot-de-passe";

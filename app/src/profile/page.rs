@@ -50,7 +50,7 @@ fn PasswordChange(locale: Locale) -> impl IntoView {
         .get(super::PASSWORD_CHANGED)
         .is_some();
     view! {
-        <section class="password-change" aria-labelledby="password-title">
+        <section id=super::PASSWORD_SECTION class="password-change" aria-labelledby="password-title">
             <h2 id="password-title">{t(locale, Key::PasswordChangeTitle)}</h2>
             {changed.then(|| view! { <p class="callout" role="status">{t(locale, Key::PasswordChanged)}</p> })}
             <p>{t(locale, Key::PasswordChangeIntro)}</p>

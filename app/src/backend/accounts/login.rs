@@ -23,7 +23,13 @@ pub async fn log_in(
     // about which addresses exist.
     let address: String = email.trim().to_lowercase().chars().take(254).collect();
     let reservation = login_limits::reserve(db, ctx.now(), &address, ip).await?;
-    let verdict = authenticate(db, &address, password).await?;
+    let verdict = match authenticate(db, &address, password).await {
+        Ok(verdict) => verdict,
+        Err(unchecked) => {
+            login_limits::abandoned(db, reservation).await?;
+            return Err(unchecked);
+        }
+    };
     match verdict {
         Verdict::Active(_) => login_limits::succeeded(db, reservation).await?,
         // A pending request answers as a wrong password does, with the same

@@ -97,6 +97,17 @@ pub async fn succeeded(
     Ok(txn.commit().await.op("succeeded: commit")?)
 }
 
+/// The password could not be checked (the server too busy to hash): the
+/// caller's place is given back; the address's count stays as it was.
+pub async fn abandoned(
+    db: &DatabaseConnection,
+    reservation: Reservation,
+) -> Result<(), AccountError> {
+    let txn = begin_write(db).await.op("abandoned: begin write")?;
+    throttle::give_back(&txn, reservation.caller).await?;
+    Ok(txn.commit().await.op("abandoned: commit")?)
+}
+
 /// The password was wrong: one more failure in a row for the address, and,
 /// past the free ones, the next attempt waits longer.
 pub async fn failed(

@@ -18,8 +18,16 @@ pub const SESSION_DAYS: i64 = 30;
 
 /// Opens a session for a person; returns the token for the cookie.
 pub async fn open(ctx: &Ctx<'_>, user_id: i64) -> Result<String, AccountError> {
+    open_in(ctx.db, ctx.now(), user_id).await
+}
+
+/// [`open`] in the caller's transaction, at `now`.
+pub async fn open_in(
+    db: &impl ConnectionTrait,
+    now: chrono::DateTime<chrono::Utc>,
+    user_id: i64,
+) -> Result<String, AccountError> {
     let token = new_token();
-    let now = ctx.now();
     session::Entity::insert(session::ActiveModel {
         token_hash: Set(hash_token(&token)),
         user_id: Set(user_id),
@@ -27,7 +35,7 @@ pub async fn open(ctx: &Ctx<'_>, user_id: i64) -> Result<String, AccountError> {
         expires_at: Set(now + Duration::days(SESSION_DAYS)),
         revoked_at: Set(None),
     })
-    .exec_without_returning(ctx.db)
+    .exec_without_returning(db)
     .await
     .op("open: insert session")?;
     Ok(token)
