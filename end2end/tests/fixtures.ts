@@ -27,10 +27,18 @@ export { expect };
 export const jsEnabled = (name: string) => !name.endsWith('-nojs');
 
 /// Resolves once the page's islands have hydrated: on the home page the
-/// maturity guide, elsewhere the language form (on every page).
+/// maturity guide; on the projector board (no site frame) its live pulse;
+/// elsewhere the language form, on a workshop phone inside the closed menu.
 export async function hydrated(page: Page) {
-  const island = new URL(page.url()).pathname === '/' ? '.maturity-guide' : 'form.lang-switch';
-  await expect(page.locator(`${island}[data-ready="true"]`)).toBeVisible();
+  const path = new URL(page.url()).pathname;
+  if (/^\/ateliers\/\d+\/tableau$/.test(path)) {
+    await expect(page.locator('.live-pulse[data-ready="true"]')).toBeAttached();
+  } else if (/^\/ateliers\/\d+$/.test(path)) {
+    await expect(page.locator('form.lang-switch[data-ready="true"]')).toBeAttached();
+  } else {
+    const island = path === '/' ? '.maturity-guide' : 'form.lang-switch';
+    await expect(page.locator(`${island}[data-ready="true"]`)).toBeVisible();
+  }
 }
 
 /// A second, separate browser with the project's settings (viewport,

@@ -64,6 +64,41 @@ pub struct DomainGroup {
     pub items: Vec<LiveContribution>,
 }
 
+/// Contributions by domain: the round's wanted domains first, then others,
+/// then those naming none; mines most dotted first within each.
+pub fn grouped(mut items: Vec<LiveContribution>, wanted: &[i64]) -> Vec<DomainGroup> {
+    items.sort_by_key(|c| {
+        (
+            c.kind != ContributionKind::Mine,
+            std::cmp::Reverse(c.dots),
+            c.id,
+        )
+    });
+    let mut groups: Vec<DomainGroup> = Vec::new();
+    for item in items {
+        let key = item.domain.as_ref().map(|d| d.id);
+        match groups
+            .iter_mut()
+            .find(|g| g.domain.as_ref().map(|d| d.id) == key)
+        {
+            Some(group) => group.items.push(item),
+            None => groups.push(DomainGroup {
+                domain: item.domain.clone(),
+                items: vec![item],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| match &g.domain {
+        Some(d) => (
+            0,
+            wanted.iter().position(|w| *w == d.id).unwrap_or(usize::MAX),
+            d.id,
+        ),
+        None => (1, 0, 0),
+    });
+    groups
+}
+
 /// The phone: the current phase's single task.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhoneView {
@@ -88,12 +123,39 @@ pub struct PhoneView {
     pub request_id: String,
 }
 
+/// Someone who has written during silent writing (never what).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Writer {
+    pub name: String,
+    pub guest: bool,
+}
+
+/// How many posts one domain (or none) received so far.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainCount {
+    pub domain: Option<DomainRef>,
+    pub posts: u32,
+}
+
+/// Silent writing as the room may see it: who has written and how many
+/// posts each domain received, never a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SilentTally {
+    /// In the order they first wrote.
+    pub writers: Vec<Writer>,
+    /// The round's wanted domains first (even at zero), then the others
+    /// that received posts, then posts naming none.
+    pub per_domain: Vec<DomainCount>,
+}
+
 /// The projector board.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardView {
     pub header: WorkshopHeader,
     /// Shown while joining is open.
     pub join: Option<JoinInfo>,
+    /// Before the reveal: who has written, posts per domain.
+    pub tally: Option<SilentTally>,
     /// From the reveal on: contributions by domain, dots counted.
     pub groups: Vec<DomainGroup>,
 }
@@ -132,6 +194,8 @@ pub struct ConsoleView {
     pub cards_dealt: bool,
     pub round_domains: Vec<DomainRef>,
     pub participants: Vec<ParticipantRow>,
+    /// Before the reveal: who has written, posts per domain.
+    pub tally: Option<SilentTally>,
     pub groups: Vec<DomainGroup>,
     /// Mines not triaged yet (the round closes once none is left).
     pub untriaged: u32,
@@ -143,4 +207,54 @@ pub struct JoinTarget {
     pub code: String,
     /// The caller's name when signed in (they join with their account).
     pub member: Option<String>,
+}
+
+/// The most cards the board shows on one screen; beyond, it pages.
+pub const BOARD_MAX_CARDS: usize = 60;
+
+/// How large the board's cards are: the more there are, the smaller their
+/// type and the shorter their visible text, so that all of them fit on one
+/// screen (the style sheet sizes each in viewport units, never below
+/// 18 px on a 1080-pixel-high screen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BoardDensity {
+    Roomy,
+    Medium,
+    Dense,
+}
+
+impl BoardDensity {
+    pub fn for_cards(cards: usize) -> BoardDensity {
+        match cards {
+            0..=12 => BoardDensity::Roomy,
+            13..=30 => BoardDensity::Medium,
+            _ => BoardDensity::Dense,
+        }
+    }
+
+    /// The style sheet's class for it.
+    pub fn class(self) -> &'static str {
+        match self {
+            BoardDensity::Roomy => "board-roomy",
+            BoardDensity::Medium => "board-medium",
+            BoardDensity::Dense => "board-dense",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn more_cards_make_denser_boards() {
+        assert_eq!(BoardDensity::for_cards(0), BoardDensity::Roomy);
+        assert_eq!(BoardDensity::for_cards(12), BoardDensity::Roomy);
+        assert_eq!(BoardDensity::for_cards(13), BoardDensity::Medium);
+        assert_eq!(BoardDensity::for_cards(30), BoardDensity::Medium);
+        assert_eq!(
+            BoardDensity::for_cards(BOARD_MAX_CARDS),
+            BoardDensity::Dense
+        );
+    }
 }

@@ -538,5 +538,13 @@ pub fn text(key: Key) -> &'static str {
         Key::DomainCalledNobody => "The domain is called, but nobody was told: no colleague lists it in their profile (or all were already asked). Invite someone by name.",
         Key::CoverageCalled => "called",
         Key::CoverageCalledSilent => "called, no answer yet",
+        Key::BoardPerDomainHeading => "Contributions received by domain",
+        Key::BoardWritersHeading => "Have written",
+        Key::BoardNobodyWroteYet => "Nobody has written yet.",
+        Key::BoardOthersWord => "other(s)",
+        Key::BoardNothingYet => "No contribution yet.",
+        Key::BoardBackToConsole => "Console",
+        Key::SiteMenu => "Site menu",
+        Key::LeaveWorkshop => "Leave the workshop",
     }
 }

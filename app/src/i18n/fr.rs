@@ -538,5 +538,13 @@ pub fn text(key: Key) -> &'static str {
         Key::DomainCalledNobody => "La casquette est appelée, mais personne n’a été prévenu : aucun·e collègue ne la déclare dans son profil (ou tous étaient déjà sollicités). Invitez quelqu’un par son nom.",
         Key::CoverageCalled => "appelée",
         Key::CoverageCalledSilent => "appelée, pas encore de réponse",
+        Key::BoardPerDomainHeading => "Contributions reçues par domaine",
+        Key::BoardWritersHeading => "Ont écrit",
+        Key::BoardNobodyWroteYet => "Personne n’a encore écrit.",
+        Key::BoardOthersWord => "autre(s)",
+        Key::BoardNothingYet => "Aucune contribution pour l’instant.",
+        Key::BoardBackToConsole => "Console",
+        Key::SiteMenu => "Menu du site",
+        Key::LeaveWorkshop => "Quitter l’atelier",
     }
 }

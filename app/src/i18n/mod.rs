@@ -612,6 +612,14 @@ keys! {
     PostNotSentTitle,
     DismissPost,
     CoverageCalledSilent,
+    SiteMenu,
+    LeaveWorkshop,
+    BoardPerDomainHeading,
+    BoardWritersHeading,
+    BoardNobodyWroteYet,
+    BoardOthersWord,
+    BoardNothingYet,
+    BoardBackToConsole,
     CoverageCalled,
     DomainCalledNobody,
     DomainCalledCount,
@@ -659,6 +667,7 @@ mod tests {
                     Key::NavOrganisation,
                     Key::VersionWord,
                     Key::PageWord,
+                    Key::BoardBackToConsole,
                 ]
                 .contains(k)
             })

@@ -1,11 +1,18 @@
-//! `/ateliers/<id>/tableau`: the projector board. Large type; while
-//! joining is open, the code, the address and the QR code; from the
-//! reveal on, contributions by domain with their dots.
+//! `/ateliers/<id>/tableau`: the projector board, full screen without the
+//! site's frame. The phase and its timer in large type; while joining is
+//! open, the code, the address and the QR code in a corner; during silent
+//! writing, who has written and how many posts per domain (never a text);
+//! from the reveal on, the contributions as cards in columns by domain,
+//! sized so that all of them fit on one screen, dots drawn as bars.
 
-use super::shared::{Groups, PhaseBar};
-use super::workshop_board;
+use super::shared::{Bar, PhaseBar, Tally};
+use super::{console_path, workshop_board};
 use crate::domain::live::Viewer;
-use crate::domain::workshop_views::BoardView;
+use crate::domain::rounds::ContributionKind;
+use crate::domain::workshop_views::{
+    BoardDensity, BoardView, DomainGroup, JoinInfo, LiveContribution, WorkshopHeader,
+};
+use crate::domain::workshops::Phase;
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::status::load_failed;
@@ -35,43 +42,169 @@ pub fn BoardPage() -> impl IntoView {
 
 #[component]
 fn Board(board: BoardView) -> impl IntoView {
-    let locale = use_locale();
     let h = board.header.clone();
-    let join = board.join.map(|join| {
-        view! {
-            <section class="board-join" aria-labelledby="join-title">
-                <h2 id="join-title">{t(locale, Key::BoardJoinHeading)}</h2>
-                <p class="join-code">
-                    {t(locale, Key::JoinCodeLabel)} " " <strong>{join.code.clone()}</strong>
-                </p>
-                <p class="join-url">{join.url.clone()}</p>
-                <figure class="qr">
-                    <div inner_html=join.qr_svg></div>
-                    <figcaption>{format!("{} {}", t(locale, Key::QrCaption), join.url)}</figcaption>
-                </figure>
-            </section>
+    let cards: usize = board.groups.iter().map(|g| g.items.len()).sum();
+    let class = format!(
+        "board {} {}",
+        BoardDensity::for_cards(cards).class(),
+        if h.revealed {
+            "board-revealed"
+        } else {
+            "board-before"
         }
-    });
-    let revealed = h.revealed;
+    );
+    let stage = if h.revealed {
+        view! { <Columns groups=board.groups /> }.into_any()
+    } else if h.phase == Phase::Pitch {
+        view! { <Pitch header=h.clone() /> }.into_any()
+    } else {
+        view! { <Tally tally=board.tally.unwrap_or_default() /> }.into_any()
+    };
     view! {
-        <div class="board">
-            <h1>{h.title.clone()}</h1>
-            <p class="round-focus">{h.focus.clone()}</p>
-            <PhaseBar header=h.clone() viewer=Viewer::Facilitator />
-            <p class="board-counts">
-                {format!("{} {} · {} {}", h.participants, t(locale, Key::ParticipantsWord), h.contributions, t(locale, Key::ContributionsArrived))}
-            </p>
-            {join}
-            {(!revealed && h.phase != crate::domain::workshops::Phase::Pitch).then(|| view! {
-                <p class="callout">{t(locale, Key::SilentWritingNote)}</p>
-            })}
-            {(h.phase == crate::domain::workshops::Phase::Pitch).then(|| view! {
-                <section class="board-pitch">
-                    <p><strong>{t(locale, Key::IdeaFieldProblem)}</strong> " " {h.problem.clone()}</p>
-                    <p><strong>{t(locale, Key::IdeaFieldProposal)}</strong> " " {h.proposal.clone()}</p>
-                </section>
-            })}
-            <Groups groups=board.groups heading_level=2 />
+        <div class=class>
+            <Head header=h />
+            {board.join.map(|join| view! { <JoinCorner join /> })}
+            <div class="board-stage">{stage}</div>
         </div>
+    }
+}
+
+/// The title, the phase and timer, the counts, a way back to the console.
+#[component]
+fn Head(header: WorkshopHeader) -> impl IntoView {
+    let locale = use_locale();
+    let counts = format!(
+        "{} {} · {} {}",
+        header.participants,
+        t(locale, Key::ParticipantsWord),
+        header.contributions,
+        t(locale, Key::ContributionsArrived)
+    );
+    view! {
+        <header class="board-head">
+            <h1>{header.title.clone()}</h1>
+            <p class="round-focus">{header.focus.clone()}</p>
+            <PhaseBar header=header.clone() viewer=Viewer::Facilitator />
+            <p class="board-counts">{counts}</p>
+            <a class="board-exit" href=console_path(header.workshop_id)>
+                {t(locale, Key::BoardBackToConsole)}
+            </a>
+        </header>
+    }
+}
+
+/// How to join, readable from the back of the room.
+#[component]
+fn JoinCorner(join: JoinInfo) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <section class="board-join" aria-labelledby="join-title">
+            <h2 id="join-title">{t(locale, Key::BoardJoinHeading)}</h2>
+            <p class="join-code">
+                {t(locale, Key::JoinCodeLabel)} " " <strong>{join.code.clone()}</strong>
+            </p>
+            <p class="join-url">{join.url.clone()}</p>
+            <figure class="qr">
+                <div inner_html=join.qr_svg></div>
+                <figcaption class="visually-hidden">
+                    {format!("{} {}", t(locale, Key::QrCaption), join.url)}
+                </figcaption>
+            </figure>
+        </section>
+    }
+}
+
+/// The idea, as it is pitched.
+#[component]
+fn Pitch(header: WorkshopHeader) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <section class="board-pitch">
+            <p><strong>{t(locale, Key::IdeaFieldProblem)}</strong> " " {header.problem}</p>
+            <p><strong>{t(locale, Key::IdeaFieldProposal)}</strong> " " {header.proposal}</p>
+        </section>
+    }
+}
+
+/// The revealed contributions, a column per domain.
+#[component]
+fn Columns(groups: Vec<DomainGroup>) -> impl IntoView {
+    let locale = use_locale();
+    if groups.is_empty() {
+        return view! { <p class="board-note">{t(locale, Key::BoardNothingYet)}</p> }.into_any();
+    }
+    let most = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .map(|c| c.dots)
+        .max()
+        .unwrap_or(0);
+    view! {
+        <div class="board-columns">
+            {groups
+                .into_iter()
+                .map(|group| {
+                    let name = group
+                        .domain
+                        .as_ref()
+                        .map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
+                    view! {
+                        <section class="board-column">
+                            <h2>{format!("{name} ({})", group.items.len())}</h2>
+                            <ul class="live-list">
+                                {group
+                                    .items
+                                    .into_iter()
+                                    .map(|item| view! { <Card item most /> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// One contribution on the wall: its text, then what it is, who wrote it
+/// and its dots (as a number, and as a bar when any were placed).
+#[component]
+fn Card(item: LiveContribution, most: u32) -> impl IntoView {
+    let locale = use_locale();
+    let mut marks: Vec<String> = vec![t(locale, item.kind.label()).to_owned()];
+    if let Some(severity) = item.severity {
+        marks.push(t(locale, severity.label()).to_owned());
+    }
+    if let Some(triage) = item.triage {
+        marks.push(t(locale, triage.label()).to_owned());
+    }
+    marks.push(super::author_name_of(
+        locale,
+        &item.author,
+        item.author_guest,
+    ));
+    let body = match &item.hidden_reason {
+        Some(reason) => format!("{} {reason}", t(locale, Key::HiddenBecause)),
+        None => item.body.clone(),
+    };
+    let dotted = item.kind == ContributionKind::Mine && item.dots > 0;
+    let class = if item.kind == ContributionKind::Mine {
+        "live-item card card-mine"
+    } else {
+        "live-item card"
+    };
+    view! {
+        <li class=class>
+            <p class="live-body">{body}</p>
+            // The dots first: the rest of the line may be cut on a crowded wall.
+            <p class="card-meta">
+                {dotted.then(|| view! {
+                    <strong class="dots">{format!("{} {} · ", item.dots, t(locale, Key::DotsWord))}</strong>
+                })}
+                {marks.join(" · ")}
+            </p>
+            {dotted.then(|| view! { <Bar value=item.dots most /> })}
+        </li>
     }
 }

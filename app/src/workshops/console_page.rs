@@ -4,7 +4,7 @@
 //! device may take it over.
 
 use super::fields;
-use super::shared::{LiveItem, PhaseBar};
+use super::shared::{LiveItem, PhaseBar, Tally};
 use super::{
     board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
     RemoveParticipant, SetDots, SetJoining, TakeConsole, WorkshopTimer,
@@ -120,6 +120,12 @@ fn Console(console: ConsoleView) -> impl IntoView {
         <FormMessage errors=errors.clone() field=fields::WORKSHOP />
         <FormMessage errors=errors.clone() field=fields::CONSOLE />
         {(!ended).then(|| view! { <Controls console=console.clone() errors=errors.clone() /> })}
+        {console.tally.clone().filter(|_| h.phase >= Phase::Writing).map(|tally| view! {
+            <section class="console-tally" aria-labelledby="tally-title">
+                <h2 id="tally-title">{format!("{} {}", h.contributions, t(locale, Key::ContributionsArrived))}</h2>
+                <Tally tally nested=true />
+            </section>
+        })}
         <People console=console.clone() />
         <Contributions console=console.clone() errors=errors.clone() />
     }

@@ -43,6 +43,10 @@ pub fn LivePulse(
     let paused = RwSignal::new(timer.paused);
     let stale = RwSignal::new(false);
     let link = RwSignal::new(Link::Up);
+    // Marks the pulse once hydrated: the board has no language form, so
+    // browser tests check this to know its wasm loaded.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     // Only the browser follows the stream; the server renders the first state.
     #[cfg(not(feature = "hydrate"))]
     let _ = (workshop_id, version, phase, viewer);
@@ -111,7 +115,7 @@ pub fn LivePulse(
         super::browser::reload();
     };
     view! {
-        <div class="live-pulse">
+        <div class="live-pulse" data-ready=move || hydrated.get().to_string()>
             <p class="timer" role="timer" hidden=move || left.get().is_none()>{shown}</p>
             <div aria-live="polite" class="live-status">
                 <Show when=move || link.get() == Link::Lost>

@@ -44,6 +44,21 @@ pub fn board_path(workshop_id: i64) -> String {
     format!("/ateliers/{workshop_id}/tableau")
 }
 
+/// Whether `path` is a view that fills the screen without the site's
+/// frame: the projector board.
+pub fn is_full_screen(path: &str) -> bool {
+    path.strip_prefix("/ateliers/")
+        .and_then(|rest| rest.strip_suffix("/tableau"))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `path` is a workshop's phone view (`/ateliers/<n>`), where the
+/// site's menu folds away.
+pub fn is_phone(path: &str) -> bool {
+    path.strip_prefix("/ateliers/")
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
+}
+
 pub fn console_path(workshop_id: i64) -> String {
     format!("/ateliers/{workshop_id}/console")
 }
@@ -53,14 +68,18 @@ pub fn author_name(
     locale: crate::i18n::Locale,
     c: &crate::domain::round_views::ContributionView,
 ) -> String {
-    if c.author_guest {
+    author_name_of(locale, &c.author.name, c.author_guest)
+}
+
+/// A writer's name, « Nom (invité·e) » for a workshop guest.
+pub fn author_name_of(locale: crate::i18n::Locale, name: &str, guest: bool) -> String {
+    if guest {
         format!(
-            "{} ({})",
-            c.author.name,
+            "{name} ({})",
             crate::i18n::t(locale, crate::i18n::Key::GuestMark)
         )
     } else {
-        c.author.name.clone()
+        name.to_owned()
     }
 }
 

@@ -3,7 +3,7 @@
 use super::live::LivePulse;
 use crate::domain::live::Viewer;
 use crate::domain::rounds::ContributionKind;
-use crate::domain::workshop_views::{DomainGroup, LiveContribution, WorkshopHeader};
+use crate::domain::workshop_views::{LiveContribution, SilentTally, WorkshopHeader};
 use crate::i18n::{t, use_locale, Key};
 use leptos::prelude::*;
 
@@ -45,11 +45,7 @@ pub fn LiveItem(item: LiveContribution) -> impl IntoView {
     if let Some(triage) = item.triage {
         marks.push(t(locale, triage.label()).to_owned());
     }
-    let author = if item.author_guest {
-        format!("{} ({})", item.author, t(locale, Key::GuestMark))
-    } else {
-        item.author.clone()
-    };
+    let author = super::author_name_of(locale, &item.author, item.author_guest);
     let body = match &item.hidden_reason {
         Some(reason) => format!("{} {reason}", t(locale, Key::HiddenBecause)),
         None => item.body.clone(),
@@ -68,35 +64,80 @@ pub fn LiveItem(item: LiveContribution) -> impl IntoView {
     }
 }
 
-/// Contributions by domain, each domain a titled list.
+/// The names listed during silent writing; a larger room is counted
+/// instead (a list longer than the wall helps nobody).
+const WRITERS_SHOWN: usize = 40;
+
+/// Silent writing: posts per domain and who has written, never a text.
 #[component]
-pub fn Groups(groups: Vec<DomainGroup>, heading_level: u8) -> impl IntoView {
+pub fn Tally(tally: SilentTally, #[prop(optional)] nested: bool) -> impl IntoView {
     let locale = use_locale();
-    groups
+    let most = tally.per_domain.iter().map(|c| c.posts).max().unwrap_or(0);
+    let per_domain = tally
+        .per_domain
         .into_iter()
-        .map(|group| {
-            let name = group
+        .map(|c| {
+            let name = c
                 .domain
-                .as_ref()
-                .map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
-            let title = format!("{name} ({})", group.items.len());
-            let heading = if heading_level == 2 {
-                view! { <h2>{title}</h2> }.into_any()
-            } else {
-                view! { <h3>{title}</h3> }.into_any()
-            };
+                .map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name);
             view! {
-                <section class="domain-group">
-                    {heading}
-                    <ul class="live-list">
-                        {group
-                            .items
-                            .into_iter()
-                            .map(|item| view! { <li class="live-item"><LiveItem item /></li> })
-                            .collect_view()}
-                    </ul>
-                </section>
+                <li>
+                    <span class="tally-name">{name}</span>
+                    <Bar value=c.posts most />
+                    <span class="tally-count">{c.posts}</span>
+                </li>
             }
         })
-        .collect_view()
+        .collect_view();
+    let more = tally.writers.len().saturating_sub(WRITERS_SHOWN);
+    let writers_heading = format!(
+        "{} ({})",
+        t(locale, Key::BoardWritersHeading),
+        tally.writers.len()
+    );
+    let nobody = tally.writers.is_empty();
+    let writers = tally
+        .writers
+        .into_iter()
+        .take(WRITERS_SHOWN)
+        .map(|w| {
+            view! { <li>{super::author_name_of(locale, &w.name, w.guest)}</li> }
+        })
+        .collect_view();
+    view! {
+        <p class="board-note">{t(locale, Key::SilentWritingNote)}</p>
+        <div class="board-tally">
+            <section aria-labelledby="per-domain">
+                {heading(nested, "per-domain", t(locale, Key::BoardPerDomainHeading).to_owned())}
+                <ul class="tally-domains">{per_domain}</ul>
+            </section>
+            <section aria-labelledby="writers">
+                {heading(nested, "writers", writers_heading)}
+                {nobody.then(|| view! { <p>{t(locale, Key::BoardNobodyWroteYet)}</p> })}
+                <ul class="tally-writers">{writers}</ul>
+                {(more > 0).then(|| view! { <p>{format!("+ {more} {}", t(locale, Key::BoardOthersWord))}</p> })}
+            </section>
+        </div>
+    }
+}
+
+/// A horizontal bar, `value` out of `most`; decoration only, the number
+/// beside it says the same.
+#[component]
+pub fn Bar(value: u32, most: u32) -> impl IntoView {
+    let width = (value * 100).checked_div(most).unwrap_or(0);
+    view! {
+        <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+            <rect width=width height="10" />
+        </svg>
+    }
+}
+
+/// A second-level heading, or a third when nested in a titled section.
+fn heading(nested: bool, id: &'static str, text: String) -> AnyView {
+    if nested {
+        view! { <h3 id=id>{text}</h3> }.into_any()
+    } else {
+        view! { <h2 id=id>{text}</h2> }.into_any()
+    }
 }

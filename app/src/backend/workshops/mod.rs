@@ -9,3 +9,4 @@ pub mod qr;
 pub mod reading;
 pub mod room;
 pub mod running;
+pub mod tally;

@@ -15,8 +15,8 @@ use crate::domain::accounts::MemberStatus;
 use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{
-    BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow, PhoneView,
-    Timer, WorkshopHeader,
+    grouped, BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow,
+    PhoneView, SilentTally, Timer, WorkshopHeader,
 };
 use crate::domain::workshops::seconds_left;
 use chrono::{DateTime, Utc};
@@ -162,41 +162,6 @@ async fn contributions(
         .collect())
 }
 
-/// Contributions by domain: the round's wanted domains first, then others,
-/// then those naming none; mines most dotted first within each.
-fn grouped(mut items: Vec<LiveContribution>, wanted: &[i64]) -> Vec<DomainGroup> {
-    items.sort_by_key(|c| {
-        (
-            c.kind != ContributionKind::Mine,
-            std::cmp::Reverse(c.dots),
-            c.id,
-        )
-    });
-    let mut groups: Vec<DomainGroup> = Vec::new();
-    for item in items {
-        let key = item.domain.as_ref().map(|d| d.id);
-        match groups
-            .iter_mut()
-            .find(|g| g.domain.as_ref().map(|d| d.id) == key)
-        {
-            Some(group) => group.items.push(item),
-            None => groups.push(DomainGroup {
-                domain: item.domain.clone(),
-                items: vec![item],
-            }),
-        }
-    }
-    groups.sort_by_key(|g| match &g.domain {
-        Some(d) => (
-            0,
-            wanted.iter().position(|w| *w == d.id).unwrap_or(usize::MAX),
-            d.id,
-        ),
-        None => (1, 0, 0),
-    });
-    groups
-}
-
 async fn wanted_domains(
     db: &impl ConnectionTrait,
     scope: &Scope,
@@ -308,21 +273,32 @@ pub async fn board(
         (Some(code), true) => Some(join_info(public_url, code)?),
         _ => None,
     };
-    let wanted: Vec<i64> = wanted_domains(db, &scope)
-        .await?
-        .iter()
-        .map(|d| d.id)
-        .collect();
-    let groups = if scope.revealed(now) {
-        grouped(contributions(db, &scope, now, None).await?, &wanted)
-    } else {
-        Vec::new()
-    };
+    let wanted = wanted_domains(db, &scope).await?;
+    let (tally, groups) = revealed_or_tally(db, &scope, now, &wanted).await?;
     Ok(BoardView {
         header: header(db, &scope, now).await?,
         join,
+        tally,
         groups,
     })
+}
+
+/// What the room sees of the contributions: before the reveal, only who
+/// has written and how many per domain; from it on, every one by domain.
+async fn revealed_or_tally(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    now: DateTime<Utc>,
+    wanted: &[DomainRef],
+) -> Result<(Option<SilentTally>, Vec<DomainGroup>), WorkshopError> {
+    if scope.revealed(now) {
+        let ids: Vec<i64> = wanted.iter().map(|d| d.id).collect();
+        let items = contributions(db, scope, now, None).await?;
+        Ok((None, grouped(items, &ids)))
+    } else {
+        let tally = super::tally::silent_tally(db, scope, wanted).await?;
+        Ok((Some(tally), Vec::new()))
+    }
 }
 
 /// The code, the join address and its QR code.
@@ -341,14 +317,10 @@ pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, Wor
     let (me, session) = (ctx.member()?, ctx.session()?);
     let scope = facilitating(db, me, workshop_id).await?;
     let round_domains = wanted_domains(db, &scope).await?;
-    let wanted: Vec<i64> = round_domains.iter().map(|d| d.id).collect();
-    let items = if scope.revealed(now) {
-        contributions(db, &scope, now, None).await?
-    } else {
-        Vec::new()
-    };
-    let untriaged = items
+    let (tally, groups) = revealed_or_tally(db, &scope, now, &round_domains).await?;
+    let untriaged = groups
         .iter()
+        .flat_map(|g| &g.items)
         .filter(|c| {
             c.kind == ContributionKind::Mine && c.hidden_reason.is_none() && c.triage.is_none()
         })
@@ -392,7 +364,8 @@ pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, Wor
         cards_dealt: scope.workshop.cards_dealt,
         round_domains,
         participants,
-        groups: grouped(items, &wanted),
+        tally,
+        groups,
         untriaged,
     })
 }
