@@ -114,6 +114,12 @@ test('a workshop with a console, a projector and two phones goes through every p
     for (const p of [anne.page, lou.page]) {
       await expect(p.getByRole('heading', { name: 'À vous d’écrire' })).toBeVisible({ timeout: 10_000 });
       await expect(p.getByText('Votre casquette :')).toBeVisible();
+      // The phone is all task: the site's menu is folded into one button,
+      // and the post button is on the first screen, without scrolling.
+      await expect(p.getByRole('navigation')).toBeHidden();
+      await expect(p.locator('summary', { hasText: 'Menu du site' })).toBeVisible();
+      const send = await p.getByRole('button', { name: 'Envoyer ma contribution' }).boundingBox();
+      expect(send!.y + send!.height, 'the post button is on the first screen').toBeLessThanOrEqual(844);
     }
     for (const [who, text] of [[anne.page, ANNE_MINE], [lou.page, LOU_MINE]] as const) {
       await who.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });

@@ -72,7 +72,7 @@ fn Phone(phone: PhoneView) -> impl IntoView {
     view! {
         <div class="phone">
             <h1 class="phone-title">{header.title.clone()}</h1>
-            <p class="phone-who">{who}</p>
+            <p class="phone-who">{who} " · " <a href="/">{t(locale, Key::LeaveWorkshop)}</a></p>
             <PhaseBar header=header.clone() viewer=Viewer::Phone { participant: phone.participant_id } />
             {card}
             // In every phase: posts kept offline leave when the network
@@ -144,10 +144,13 @@ fn Writing(phone: PhoneView) -> impl IntoView {
                 <input type="hidden" name="request_id" value=phone.request_id.clone() />
                 <input type="hidden" name="workshop_id" value=phone.header.workshop_id />
                 <input type="hidden" name="started_in" value=phone.header.phase.as_str() />
-                <Choice name=ContributionForm::KIND label=Key::KindLabel options=kinds errors=errors.clone() />
-                <Choice name=ContributionForm::DOMAIN label=Key::DomainLabel options=domains selected=card errors=errors.clone() />
+                // Two choices a row: the button stays on the first screen of a phone.
+                <div class="field-pair">
+                    <Choice name=ContributionForm::KIND label=Key::KindLabel options=kinds errors=errors.clone() />
+                    <Choice name=ContributionForm::DOMAIN label=Key::DomainLabel options=domains selected=card errors=errors.clone() />
+                </div>
                 <Choice name=ContributionForm::SEVERITY label=Key::SeverityLabel hint=Key::SeverityHint options=severities selected=Severity::Serious.as_str().to_owned() errors=errors.clone() />
-                <TextArea name=ContributionForm::BODY label=Key::ContributionTextLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=4 />
+                <TextArea name=ContributionForm::BODY label=Key::ContributionTextLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=3 />
                 {(!not_sent).then(|| view! { <button type="submit" class="primary big">{t(locale, Key::SendContribution)}</button> })}
             </form>
         }
@@ -157,10 +160,10 @@ fn Writing(phone: PhoneView) -> impl IntoView {
         <section aria-labelledby="writing-title">
             <h2 id="writing-title">{t(locale, if writing { Key::WritingHeading } else { Key::RevealHeading })}</h2>
             <p class="round-focus">{phone.header.focus.clone()}</p>
-            {writing.then(|| view! { <p class="hint">{t(locale, Key::SilentWritingNote)}</p> })}
             <ErrorSummary error=refused.clone() />
             <FormMessage errors=errors.clone() field=fields::WORKSHOP />
             {form}
+            {writing.then(|| view! { <p class="hint">{t(locale, Key::SilentWritingNote)}</p> })}
             <h3>{format!("{} ({})", t(locale, Key::YourContributions), mine.len())}</h3>
             <ul class="live-list">
                 {mine.into_iter().map(|item| view! { <li class="live-item"><LiveItem item /></li> }).collect_view()}
