@@ -4,9 +4,10 @@ import { api, axeClean, PASSWORD } from './journey';
 import { OwnServer } from './own-server';
 
 // The projector board fills the wall: at 1920×1080 and 1280×720, with 0,
-// 12 and 60 contributions, in every phase, nothing scrolls, every card is
-// on the screen, and no text is smaller than 18 px at 1080p. Screenshots go
-// to the run's output folder (test-results/, not tracked).
+// 12, 60 and 72 contributions (two pages), in every phase and with a mine
+// in focus, nothing scrolls, every card is on the screen, and no text is
+// smaller than 18 px at 1080p. Screenshots go to the run's output folder
+// (test-results/, not tracked).
 
 const SIZES = [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }];
 const WORDS = 'Le service juridique doit valider la convention avant toute diffusion aux agents concernés par le dispositif';
@@ -73,7 +74,7 @@ async function next(console: Page, name: string) {
 async function layout(board: Page) {
   return board.evaluate(() => {
     const root = document.documentElement;
-    const outside = [...document.querySelectorAll('.card, .board-head, .board-join, .tally-domains li')]
+    const outside = [...document.querySelectorAll('.card, .board-head, .board-join, .tally-domains li, .board-focus')]
       .map((e) => e.getBoundingClientRect())
       .filter((r) => r.top < -1 || r.left < -1 || r.bottom > innerHeight + 1 || r.right > innerWidth + 1).length;
     let smallest = Infinity;
@@ -106,7 +107,7 @@ async function fitsTheWall(boards: Page[], info: TestInfo, shot: string, cards: 
   await axeClean(boards[0]);
 }
 
-test('the projector board fills the wall in every phase with 0, 12 and 60 contributions', { tag: '@desktop-js' }, async ({ page, browser, problems }, info) => {
+test('the projector board fills the wall in every phase with 0, 12, 60 and 72 contributions, a mine in focus for the triage', { tag: '@desktop-js' }, async ({ page, browser, problems }, info) => {
   test.setTimeout(240_000);
   const server = await OwnServer.start();
   const contexts: { close: () => Promise<void> }[] = [];
@@ -142,6 +143,16 @@ test('the projector board fills the wall in every phase with 0, 12 and 60 contri
     // Late posts are taken until the reveal ends: 60 in all.
     await post(phones, server, 12, 60);
     await fitsTheWall(boards, info, 'reveal-60', 60);
+    // Beyond one screen, the console pages through the cards.
+    await post(phones, server, 60, 72);
+    await page.reload();
+    await expect(page.getByText('Page 1 / 2')).toBeVisible();
+    await expect(boards[0].getByText('Page 1 / 2')).toBeVisible({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Page suivante du tableau' }).click();
+    await expect(page.getByText('Page 2 / 2')).toBeVisible();
+    await fitsTheWall(boards, info, 'reveal-72-page-2', 12);
+    await page.getByRole('button', { name: 'Page précédente du tableau' }).click();
+    await expect(page.getByText('Page 1 / 2')).toBeVisible();
 
     await next(page, 'Vote par points');
     for (const [i, phone] of phones.entries()) {
@@ -155,6 +166,14 @@ test('the projector board fills the wall in every phase with 0, 12 and 60 contri
 
     await next(page, 'Tri en direct');
     await fitsTheWall(boards, info, 'triage-60', 60);
+    // One mine at a time in focus, chosen at the console; then all again.
+    await page.getByRole('button', { name: 'Montrer au tableau (#5)' }).click();
+    await expect(page.locator('#c-5')).toContainText('Au tableau en ce moment');
+    await fitsTheWall(boards, info, 'triage-focus', 0);
+    await expect(boards[0].locator('.board-focus')).toContainText('Mine n° 4 :');
+    await expect(boards[0].locator('.board-focus')).toContainText('12 points');
+    await page.getByRole('button', { name: 'Revenir à toutes les mines' }).click();
+    await expect(boards[0].locator('.card')).toHaveCount(60, { timeout: 10_000 });
     for (const phone of phones) await phone.context().close();
   } finally {
     for (const c of contexts) await c.close().catch(() => {});

@@ -237,6 +237,8 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     Row { path: "/api/place_dot", access: Access::Participant, sample: "workshop_id=1&contribution_id=1&add=true", ok: Ok::All(422) },
     Row { path: "/api/hide_live", access: Access::Facilitator, sample: "workshop_id=1&contribution_id=1&reason=Hors+sujet&confirm=oui", ok: Ok::All(422) },
     Row { path: "/api/remove_participant", access: Access::Facilitator, sample: "workshop_id=1&participant_id=1", ok: Ok::All(422) },
+    // Refused as a form: the console is held elsewhere, or nothing is revealed yet.
+    Row { path: "/api/show_on_board", access: Access::Facilitator, sample: "workshop_id=1&page=1", ok: Ok::All(422) },
     Row { path: "/api/take_console", access: Access::Facilitator, sample: "workshop_id=1", ok: Ok::All(200) },
     Row { path: "/api/end_workshop", access: Access::Facilitator, sample: "workshop_id=1&confirm=oui", ok: Ok::All(422) },
 ];

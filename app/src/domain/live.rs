@@ -50,6 +50,10 @@ pub enum EventKind {
     /// The round revealed outside the console (the idea's page).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "reveal"))]
     Reveal,
+    /// What the board shows changed: a mine in focus, a page (the
+    /// projector and the console follow; phones do not show it).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "focus"))]
+    Focus,
 }
 
 impl EventKind {
@@ -67,6 +71,7 @@ impl EventKind {
         EventKind::Hide,
         EventKind::Triage,
         EventKind::Reveal,
+        EventKind::Focus,
     ];
 
     /// The word stored and sent.
@@ -85,6 +90,7 @@ impl EventKind {
             EventKind::Hide => "hide",
             EventKind::Triage => "triage",
             EventKind::Reveal => "reveal",
+            EventKind::Focus => "focus",
         }
     }
 
@@ -209,6 +215,14 @@ mod tests {
             &event(EventKind::Phase, None, Phase::Reveal)
         ));
         assert!(needs_reload(me, w, &event(EventKind::Cards, None, w)));
+        // What the board focuses on is the board's: a phone stays as it is.
+        let t = Phase::Triage;
+        assert!(!needs_reload(me, t, &event(EventKind::Focus, Some(3), t)));
+        assert!(needs_reload(
+            Viewer::Facilitator,
+            t,
+            &event(EventKind::Focus, Some(3), t)
+        ));
         // A missed phase change shows in the state the event carries.
         assert!(needs_reload(
             me,

@@ -1,5 +1,6 @@
 //! Plain types and pure rules: no I/O, no database, no browser.
 pub mod accounts;
+pub mod board_stage;
 pub mod idea_views;
 pub mod ideas;
 pub mod live;

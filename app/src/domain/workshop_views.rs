@@ -62,6 +62,9 @@ pub struct DomainGroup {
     /// `None`: questions, workarounds… that name no domain.
     pub domain: Option<DomainRef>,
     pub items: Vec<LiveContribution>,
+    /// How many the domain has in all: more than `items` on a board page
+    /// that shows only part of it.
+    pub total: usize,
 }
 
 /// Contributions by domain: the round's wanted domains first, then others,
@@ -81,10 +84,14 @@ pub fn grouped(mut items: Vec<LiveContribution>, wanted: &[i64]) -> Vec<DomainGr
             .iter_mut()
             .find(|g| g.domain.as_ref().map(|d| d.id) == key)
         {
-            Some(group) => group.items.push(item),
+            Some(group) => {
+                group.items.push(item);
+                group.total += 1;
+            }
             None => groups.push(DomainGroup {
                 domain: item.domain.clone(),
                 items: vec![item],
+                total: 1,
             }),
         }
     }
@@ -156,8 +163,14 @@ pub struct BoardView {
     pub join: Option<JoinInfo>,
     /// Before the reveal: who has written, posts per domain.
     pub tally: Option<SilentTally>,
-    /// From the reveal on: contributions by domain, dots counted.
+    /// From the reveal on: contributions by domain, dots counted (the
+    /// page shown, when they are more than one screen holds).
     pub groups: Vec<DomainGroup>,
+    /// During the triage: the mine the console put in focus.
+    pub focus: Option<LiveContribution>,
+    /// The page shown, from 0, of `pages` (at least 1).
+    pub page: u32,
+    pub pages: u32,
 }
 
 /// How to join: the code, the address and its QR code.
@@ -197,6 +210,11 @@ pub struct ConsoleView {
     /// Before the reveal: who has written, posts per domain.
     pub tally: Option<SilentTally>,
     pub groups: Vec<DomainGroup>,
+    /// The mine the board shows in focus during the triage.
+    pub board_focus: Option<i64>,
+    /// The board's page, from 0, of `board_pages`.
+    pub board_page: u32,
+    pub board_pages: u32,
     /// Mines not triaged yet (the round closes once none is left).
     pub untriaged: u32,
 }

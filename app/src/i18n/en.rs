@@ -546,5 +546,14 @@ pub fn text(key: Key) -> &'static str {
         Key::BoardBackToConsole => "Console",
         Key::SiteMenu => "Site menu",
         Key::LeaveWorkshop => "Leave the workshop",
+        Key::ErrNotForTheBoard => "The board shows only the round’s mines, and only after the reveal.",
+        Key::BoardStageHeading => "On the board",
+        Key::ShowOnBoard => "Show on the board",
+        Key::OnBoardNow => "On the board now",
+        Key::ShowAllOnBoard => "Back to every mine",
+        Key::BoardPageWord => "Page",
+        Key::BoardPreviousPage => "Previous page of the board",
+        Key::BoardNextPage => "Next page of the board",
+        Key::BoardFocusHeading => "Mine being triaged",
     }
 }

@@ -546,5 +546,14 @@ pub fn text(key: Key) -> &'static str {
         Key::BoardBackToConsole => "Console",
         Key::SiteMenu => "Menu du site",
         Key::LeaveWorkshop => "Quitter l’atelier",
+        Key::ErrNotForTheBoard => "Le tableau ne montre que les mines du tour, et seulement après le dévoilement.",
+        Key::BoardStageHeading => "Au tableau",
+        Key::ShowOnBoard => "Montrer au tableau",
+        Key::OnBoardNow => "Au tableau en ce moment",
+        Key::ShowAllOnBoard => "Revenir à toutes les mines",
+        Key::BoardPageWord => "Page",
+        Key::BoardPreviousPage => "Page précédente du tableau",
+        Key::BoardNextPage => "Page suivante du tableau",
+        Key::BoardFocusHeading => "Mine en cours de tri",
     }
 }

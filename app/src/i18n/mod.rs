@@ -612,6 +612,15 @@ keys! {
     PostNotSentTitle,
     DismissPost,
     CoverageCalledSilent,
+    ErrNotForTheBoard,
+    BoardStageHeading,
+    ShowOnBoard,
+    OnBoardNow,
+    ShowAllOnBoard,
+    BoardPageWord,
+    BoardPreviousPage,
+    BoardNextPage,
+    BoardFocusHeading,
     SiteMenu,
     LeaveWorkshop,
     BoardPerDomainHeading,
@@ -668,6 +677,7 @@ mod tests {
                     Key::VersionWord,
                     Key::PageWord,
                     Key::BoardBackToConsole,
+                    Key::BoardPageWord,
                 ]
                 .contains(k)
             })

@@ -241,6 +241,35 @@ pub async fn deal_cards(workshop_id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
+/// What the board shows: a mine in focus (`focus`, empty to show every
+/// card again) or a page of cards (`page`, from 1). At the console, from
+/// the reveal on.
+#[server(endpoint = "show_on_board")]
+pub async fn show_on_board(
+    workshop_id: i64,
+    focus: Option<String>,
+    page: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::board_stage::BoardShow;
+    use crate::error::FormErrors;
+    use crate::web::http::{fail, state};
+    let state = state();
+    let ctx = facilitator(&state)?;
+    let what = BoardShow::from_form(focus.as_deref(), page.as_deref())
+        .map_err(|k| fail(FormErrors::refuse(super::fields::BOARD, k)))?;
+    crate::backend::workshops::stage::show(&ctx, workshop_id, what)
+        .await
+        .map_err(fail)?;
+    // Back where the facilitator acted, not at the console's top.
+    let anchor = match what {
+        BoardShow::Focus(Some(id)) => super::console_item_anchor(id),
+        BoardShow::Focus(None) => super::CONSOLE_LIST_ANCHOR.to_owned(),
+        BoardShow::Page(_) => super::BOARD_STAGE_ANCHOR.to_owned(),
+    };
+    leptos_axum::redirect(&format!("{}#{anchor}", super::console_path(workshop_id)));
+    Ok(())
+}
+
 /// Removes someone from the room. At the console.
 #[server(endpoint = "remove_participant")]
 pub async fn remove_participant(workshop_id: i64, participant_id: i64) -> Result<(), AppError> {

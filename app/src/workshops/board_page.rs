@@ -53,7 +53,9 @@ fn Board(board: BoardView) -> impl IntoView {
             "board-before"
         }
     );
-    let stage = if h.revealed {
+    let stage = if let Some(item) = board.focus {
+        view! { <Focus item /> }.into_any()
+    } else if h.revealed {
         view! { <Columns groups=board.groups /> }.into_any()
     } else if h.phase == Phase::Pitch {
         view! { <Pitch header=h.clone() /> }.into_any()
@@ -62,7 +64,7 @@ fn Board(board: BoardView) -> impl IntoView {
     };
     view! {
         <div class=class>
-            <Head header=h />
+            <Head header=h page=board.page pages=board.pages />
             {board.join.map(|join| view! { <JoinCorner join /> })}
             <div class="board-stage">{stage}</div>
         </div>
@@ -71,7 +73,7 @@ fn Board(board: BoardView) -> impl IntoView {
 
 /// The title, the phase and timer, the counts, a way back to the console.
 #[component]
-fn Head(header: WorkshopHeader) -> impl IntoView {
+fn Head(header: WorkshopHeader, page: u32, pages: u32) -> impl IntoView {
     let locale = use_locale();
     let counts = format!(
         "{} {} · {} {}",
@@ -86,6 +88,9 @@ fn Head(header: WorkshopHeader) -> impl IntoView {
             <p class="round-focus">{header.focus.clone()}</p>
             <PhaseBar header=header.clone() viewer=Viewer::Facilitator />
             <p class="board-counts">{counts}</p>
+            {(pages > 1).then(|| view! {
+                <p class="board-page">{format!("{} {} / {pages}", t(locale, Key::BoardPageWord), page + 1)}</p>
+            })}
             <a class="board-exit" href=console_path(header.workshop_id)>
                 {t(locale, Key::BoardBackToConsole)}
             </a>
@@ -150,7 +155,7 @@ fn Columns(groups: Vec<DomainGroup>) -> impl IntoView {
                         .map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
                     view! {
                         <section class="board-column">
-                            <h2>{format!("{name} ({})", group.items.len())}</h2>
+                            <h2>{format!("{name} ({})", group.total)}</h2>
                             <ul class="live-list">
                                 {group
                                     .items
@@ -206,5 +211,38 @@ fn Card(item: LiveContribution, most: u32) -> impl IntoView {
             </p>
             {dotted.then(|| view! { <Bar value=item.dots most /> })}
         </li>
+    }
+}
+
+/// The mine being triaged, alone and large: its whole text, what it is,
+/// who raised it, its dots and, once decided, its triage.
+#[component]
+fn Focus(item: LiveContribution) -> impl IntoView {
+    let locale = use_locale();
+    let mut marks: Vec<String> = Vec::new();
+    if item.dots > 0 {
+        marks.push(format!("{} {}", item.dots, t(locale, Key::DotsWord)));
+    }
+    marks.push(t(locale, item.kind.label()).to_owned());
+    if let Some(severity) = item.severity {
+        marks.push(t(locale, severity.label()).to_owned());
+    }
+    if let Some(domain) = &item.domain {
+        marks.push(domain.name.clone());
+    }
+    marks.push(super::author_name_of(
+        locale,
+        &item.author,
+        item.author_guest,
+    ));
+    if let Some(triage) = item.triage {
+        marks.push(t(locale, triage.label()).to_owned());
+    }
+    view! {
+        <section class="board-focus" aria-labelledby="focus-title">
+            <h2 id="focus-title">{format!("{} · #{}", t(locale, Key::BoardFocusHeading), item.id)}</h2>
+            <p class="focus-body">{item.body}</p>
+            <p class="focus-meta">{marks.join(" · ")}</p>
+        </section>
     }
 }

@@ -7,9 +7,10 @@ use super::fields;
 use super::shared::{LiveItem, PhaseBar, Tally};
 use super::{
     board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
-    RemoveParticipant, SetDots, SetJoining, TakeConsole, WorkshopTimer,
+    RemoveParticipant, SetDots, SetJoining, ShowOnBoard, TakeConsole, WorkshopTimer,
 };
 use crate::domain::live::Viewer;
+use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::ConsoleView;
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
@@ -84,6 +85,7 @@ fn console_refusal() -> Option<AppError> {
         .or_else(refused_submission::<RemoveParticipant>)
         .or_else(refused_submission::<EndWorkshop>)
         .or_else(refused_submission::<TakeConsole>)
+        .or_else(refused_submission::<ShowOnBoard>)
 }
 
 #[component]
@@ -126,6 +128,7 @@ fn Console(console: ConsoleView) -> impl IntoView {
                 <Tally tally nested=true />
             </section>
         })}
+        <BoardStage console=console.clone() errors=errors.clone() />
         <People console=console.clone() />
         <Contributions console=console.clone() errors=errors.clone() />
     }
@@ -207,6 +210,42 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
     }
 }
 
+/// What the board shows, from the reveal on: the page of cards when they
+/// outnumber one screen, the mine in focus during the triage.
+#[component]
+fn BoardStage(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
+    let locale = use_locale();
+    let h = &console.header;
+    let id = h.workshop_id;
+    let (page, pages) = (console.board_page + 1, console.board_pages);
+    let focus = console.board_focus.filter(|_| h.phase == Phase::Triage);
+    let refused = errors
+        .as_ref()
+        .and_then(|e| e.message_for(fields::BOARD))
+        .is_some();
+    let shown = h.revealed && h.phase != Phase::Ended && (pages > 1 || focus.is_some() || refused);
+    shown.then(|| view! {
+        <section id=super::BOARD_STAGE_ANCHOR aria-labelledby="stage-title">
+            <h2 id="stage-title">{t(locale, Key::BoardStageHeading)}</h2>
+            <FormMessage errors=errors.clone() field=fields::BOARD />
+            {focus.map(|cid| view! {
+                <p>
+                    {format!("{} : ", t(locale, Key::BoardFocusHeading))}
+                    <a href=format!("#{}", super::console_item_anchor(cid))>{format!("#{cid}")}</a>
+                </p>
+                {action_button::<ShowOnBoard>(id, vec![(fields::FOCUS, crate::domain::board_stage::NO_FOCUS.to_owned())], t(locale, Key::ShowAllOnBoard).to_owned(), "")}
+            })}
+            {(pages > 1).then(|| view! {
+                <p>{format!("{} {page} / {pages}", t(locale, Key::BoardPageWord))}</p>
+                <div class="button-row">
+                    {(page > 1).then(|| action_button::<ShowOnBoard>(id, vec![(fields::PAGE, (page - 1).to_string())], t(locale, Key::BoardPreviousPage).to_owned(), ""))}
+                    {(page < pages).then(|| action_button::<ShowOnBoard>(id, vec![(fields::PAGE, (page + 1).to_string())], t(locale, Key::BoardNextPage).to_owned(), ""))}
+                </div>
+            })}
+        </section>
+    })
+}
+
 /// The people in the room, with their cards; each may be removed.
 #[component]
 fn People(console: ConsoleView) -> impl IntoView {
@@ -267,9 +306,11 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
     let id = console.header.workshop_id;
     let idea_id = console.header.idea_id;
     let revealed = console.header.revealed;
+    let triage = console.header.phase == Phase::Triage;
+    let focus = console.board_focus;
     revealed.then(|| view! {
-        <section aria-labelledby="console-contributions">
-            <h2 id="console-contributions">{t(locale, Key::ContributionsHeading)}</h2>
+        <section id=super::CONSOLE_LIST_ANCHOR aria-labelledby="contributions-title">
+            <h2 id="contributions-title">{t(locale, Key::ContributionsHeading)}</h2>
             <p>{format!("{} {}", console.untriaged, t(locale, Key::MinesToTriage))}</p>
             <FormMessage errors=errors.clone() field="reason" />
             {console.groups.into_iter().map(|group| {
@@ -280,10 +321,19 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                         {group.items.into_iter().map(|item| {
                             let cid = item.id;
                             let hidden = item.hidden_reason.is_some();
+                            let focusable = triage && !hidden && item.kind == ContributionKind::Mine;
+                            let focused = focus == Some(cid);
                             view! {
-                                <li class="live-item">
+                                <li class="live-item" id=super::console_item_anchor(cid)>
                                     <LiveItem item />
                                     <p><a href=crate::rounds::contribution_path(idea_id, cid)>{t(locale, Key::OpenContribution)}</a></p>
+                                    {(focusable && focused).then(|| view! { <p><strong>{t(locale, Key::OnBoardNow)}</strong></p> })}
+                                    {(focusable && !focused).then(|| action_button::<ShowOnBoard>(
+                                        id,
+                                        vec![(fields::FOCUS, cid.to_string())],
+                                        format!("{} (#{cid})", t(locale, Key::ShowOnBoard)),
+                                        "",
+                                    ))}
                                     {(!hidden).then(|| view! {
                                         <form method="post" action={<HideLive as ServerFn>::PATH} class="inline-form">
                                             <input type="hidden" name="workshop_id" value=id />

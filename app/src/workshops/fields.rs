@@ -15,3 +15,9 @@ pub const CONSOLE: &str = "console";
 pub const WORKSHOP: &str = "workshop";
 /// The round a workshop is started on (idea page).
 pub const ROUND: &str = "round";
+/// What the board shows (console): a mine in focus, or a page.
+pub const BOARD: &str = "board";
+/// The mine the board puts in focus; empty to show them all again.
+pub const FOCUS: &str = "focus";
+/// The board's page, from 1, when the cards are more than one screen holds.
+pub const PAGE: &str = "page";

@@ -59,6 +59,17 @@ pub fn is_phone(path: &str) -> bool {
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The console's section saying what the board shows.
+pub const BOARD_STAGE_ANCHOR: &str = "au-tableau";
+
+/// The console's list of contributions.
+pub const CONSOLE_LIST_ANCHOR: &str = "console-contributions";
+
+/// A contribution's place in the console's list.
+pub fn console_item_anchor(contribution_id: i64) -> String {
+    format!("c-{contribution_id}")
+}
+
 pub fn console_path(workshop_id: i64) -> String {
     format!("/ateliers/{workshop_id}/console")
 }

@@ -26,6 +26,7 @@ impl From<WorkshopError> for AppError {
             E::DotsTooLate => refuse(fields::DOTS, Key::ErrDotsTooLate),
             E::CardsTooLate => refuse(fields::CARDS, Key::ErrCardsTooLate),
             E::NoDomainsForCards => refuse(fields::CARDS, Key::ErrCardsNoDomains),
+            E::NotForTheBoard => refuse(fields::BOARD, Key::ErrNotForTheBoard),
             E::CodeMissing => refuse(fields::CODE, Key::ErrRequired),
             E::CodeUnknown => refuse(fields::CODE, Key::ErrWorkshopCodeUnknown),
             E::JoiningLocked => refuse(fields::CODE, Key::ErrJoiningLocked),

@@ -25,6 +25,10 @@ pub struct Model {
     pub cards_dealt: bool,
     pub started_at: DateTimeUtc,
     pub ended_at: Option<DateTimeUtc>,
+    /// The mine the board shows in focus (the console's choice).
+    pub board_focus: Option<i64>,
+    /// The board's page of cards, from 0.
+    pub board_page: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,7 @@ mod m20261201_000012_add_notification_contribution;
 mod m20261201_000013_repair_reveals_and_cards;
 mod m20261202_000014_create_throttles;
 mod m20261203_000015_create_form_refusals;
+mod m20261203_000016_add_board_stage;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000013_repair_reveals_and_cards::Migration),
             Box::new(m20261202_000014_create_throttles::Migration),
             Box::new(m20261203_000015_create_form_refusals::Migration),
+            Box::new(m20261203_000016_add_board_stage::Migration),
         ]
     }
 }

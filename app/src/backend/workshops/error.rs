@@ -54,6 +54,10 @@ pub enum WorkshopError {
     /// it (a participant to remove, a mine to vote on).
     #[error("not in this workshop")]
     NotInWorkshop,
+    /// The board shows no contribution before the reveal, and puts only a
+    /// mine of the round in focus.
+    #[error("not for the board")]
+    NotForTheBoard,
     /// Joining: no code typed.
     #[error("no code")]
     CodeMissing,

@@ -9,4 +9,5 @@ pub mod qr;
 pub mod reading;
 pub mod room;
 pub mod running;
+pub mod stage;
 pub mod tally;

@@ -12,13 +12,14 @@ use crate::backend::entities::{
 use crate::backend::expertise;
 use crate::backend::store::Op;
 use crate::domain::accounts::MemberStatus;
+use crate::domain::board_stage::{page_of, pages};
 use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{
     grouped, BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow,
     PhoneView, SilentTally, Timer, WorkshopHeader,
 };
-use crate::domain::workshops::seconds_left;
+use crate::domain::workshops::{seconds_left, Phase};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -274,12 +275,24 @@ pub async fn board(
         _ => None,
     };
     let wanted = wanted_domains(db, &scope).await?;
-    let (tally, groups) = revealed_or_tally(db, &scope, now, &wanted).await?;
+    let (tally, all) = revealed_or_tally(db, &scope, now, &wanted).await?;
+    let focus = scope
+        .workshop
+        .board_focus
+        .filter(|_| scope.phase() == Phase::Triage)
+        .and_then(|id| all.iter().flat_map(|g| &g.items).find(|c| c.id == id))
+        .filter(|c| c.hidden_reason.is_none())
+        .cloned();
+    let cards = all.iter().map(|g| g.items.len()).sum();
+    let (groups, page) = page_of(all, scope.workshop.board_page.max(0) as u32);
     Ok(BoardView {
         header: header(db, &scope, now).await?,
         join,
         tally,
         groups,
+        focus,
+        page,
+        pages: pages(cards),
     })
 }
 
@@ -325,6 +338,7 @@ pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, Wor
             c.kind == ContributionKind::Mine && c.hidden_reason.is_none() && c.triage.is_none()
         })
         .count() as u32;
+    let board_pages = pages(groups.iter().map(|g| g.items.len()).sum());
     let people = workshop_participant::Entity::find()
         .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
         .order_by_asc(workshop_participant::Column::Id)
@@ -365,6 +379,15 @@ pub async fn console(ctx: &Ctx<'_>, workshop_id: i64) -> Result<ConsoleView, Wor
         round_domains,
         participants,
         tally,
+        // As the board shows it: a mine hidden since is not on it.
+        board_focus: scope.workshop.board_focus.filter(|id| {
+            groups
+                .iter()
+                .flat_map(|g| &g.items)
+                .any(|c| c.id == *id && c.hidden_reason.is_none())
+        }),
+        board_page: (scope.workshop.board_page.max(0) as u32).min(board_pages - 1),
+        board_pages,
         groups,
         untriaged,
     })
