@@ -105,19 +105,7 @@ async fn contributions(
         query = query.filter(contribution::Column::AuthorId.eq(author));
     }
     let rows = query.all(db).await.op("contributions: find contribution")?;
-    let authors: Vec<i64> = rows.iter().map(|c| c.author_id).collect();
-    let people: HashMap<i64, user::Model> = if authors.is_empty() {
-        HashMap::new()
-    } else {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(authors))
-            .all(db)
-            .await
-            .op("contributions: find user")?
-            .into_iter()
-            .map(|u| (u.id, u))
-            .collect()
-    };
+    let people = users_by_id(db, rows.iter().map(|c| c.author_id)).await?;
     let domains: HashMap<i64, String> = expertise::offered(db, scope.idea.organisation_id)
         .await?
         .into_iter()
@@ -160,6 +148,27 @@ async fn contributions(
                 hidden_reason: c.hidden_reason,
             }
         })
+        .collect())
+}
+
+/// The people `ids` name, by id (one query; none for no id).
+pub(super) async fn users_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, user::Model>, WorkshopError> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .op("users by id: find user")?
+        .into_iter()
+        .map(|u| (u.id, u))
         .collect())
 }
 

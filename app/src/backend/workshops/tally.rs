@@ -4,7 +4,7 @@
 
 use super::access::Scope;
 use super::error::WorkshopError;
-use crate::backend::entities::{contribution, user};
+use crate::backend::entities::contribution;
 use crate::backend::expertise;
 use crate::backend::store::Op;
 use crate::domain::accounts::MemberStatus;
@@ -30,30 +30,16 @@ pub async fn silent_tally(
         .all(db)
         .await
         .op("silent tally: find contribution")?;
-    let mut authors: Vec<i64> = posts.iter().map(|(author, _)| *author).collect();
-    authors.sort_unstable();
-    authors.dedup();
-    let people: HashMap<i64, Writer> = if authors.is_empty() {
-        HashMap::new()
-    } else {
-        user::Entity::find()
-            .filter(user::Column::Id.is_in(authors))
-            .all(db)
-            .await
-            .op("silent tally: find user")?
+    let people: HashMap<i64, Writer> =
+        super::reading::users_by_id(db, posts.iter().map(|(author, _)| *author))
+            .await?
             .into_iter()
-            .map(|u| {
+            .map(|(id, u)| {
                 let guest = u.status == MemberStatus::Guest;
-                (
-                    u.id,
-                    Writer {
-                        name: u.display_name,
-                        guest,
-                    },
-                )
+                let name = u.display_name;
+                (id, Writer { name, guest })
             })
-            .collect()
-    };
+            .collect();
     let offered: Vec<DomainRef> = expertise::offered(db, scope.idea.organisation_id)
         .await?
         .into_iter()
