@@ -9,7 +9,7 @@ TOOLS := $(HOME)/.cache/demineurs-tools
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/release/demineurs
 
-.PHONY: run test build bench bench-live clean-data
+.PHONY: run test build bench bench-live bench-screen clean-data
 
 run:
 	@scripts/setup.sh
@@ -29,6 +29,10 @@ bench:
 # 300 phones on one workshop's event stream, SQLite then PostgreSQL.
 bench-live:
 	@bench/live.sh
+
+# From a change to the board's and the console's screen, in Chromium.
+bench-screen:
+	@bench/screen.sh
 
 clean-data:
 	rm -rf data

@@ -12,6 +12,7 @@
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cookieOf, must as mustTo, pct, post as postTo, startWorkshop } from './workshop.mjs';
 
 const [BASE, PID, COUNT_COMMAND, PHONES = '300', IDLE = '1000', IDLE_SECONDS = '120'] = process.argv.slice(2);
 const N = Number(PHONES);
@@ -27,43 +28,13 @@ const cpuSeconds = () => {
   const fields = readFileSync(`/proc/${PID}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-const pct = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : NaN;
-};
 const ms = (v) => `${v.toFixed(1)} ms`;
 
-async function post(cookie, fn, fields) {
-  const started = performance.now();
-  const response = await fetch(new URL(`/api/${fn}`, BASE), {
-    method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', ...(cookie ? { cookie } : {}) },
-    body: new URLSearchParams(fields),
-  });
-  const body = await response.text();
-  return { response, body, ms: performance.now() - started };
-}
-async function must(cookie, fn, fields) {
-  const done = await post(cookie, fn, fields);
-  if (done.response.status >= 400) throw new Error(`${fn}: ${done.response.status} ${done.body.slice(0, 200)}`);
-  return done;
-}
-const cookieOf = (response, name) => response.headers.getSetCookie().find((c) => c.startsWith(`${name}=`)).split(';')[0];
+const post = (cookie, fn, fields) => postTo(BASE, cookie, fn, fields);
+const must = (cookie, fn, fields) => mustTo(BASE, cookie, fn, fields);
 
 // The workshop: an idea, a live round, its console.
-const admin = cookieOf((await must(null, 'log_in', { email: process.env.E2E_ADMIN_EMAIL, password: process.env.E2E_ADMIN_PASSWORD })).response, 'demineurs_session');
-const created = await must(admin, 'create_idea', { request_id: crypto.randomUUID(), title: 'Atelier du banc d’essai', problem: 'Un constat.' });
-const idea = created.response.headers.get('location').match(/\/idees\/(\d+)\//)[1];
-await must(admin, 'publish_idea', { idea_id: idea });
-await must(admin, 'open_round', { request_id: crypto.randomUUID(), idea_id: idea, focus: 'Qu’est-ce qui coince ?', mode: 'live', deadline: '', 'domains[]': '1', invitees: '' });
-const rounds = await fetch(new URL('/api/get_rounds', BASE), {
-  method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: admin }, body: new URLSearchParams({ idea_id: idea }),
-});
-const panel = JSON.parse(await rounds.text());
-const started = await must(admin, 'start_workshop', { round_id: String(panel.rounds[0].info.id) });
-const workshop = started.response.headers.get('location').match(/\/ateliers\/(\d+)\//)[1];
-const consoleHtml = await (await fetch(new URL(`/ateliers/${workshop}/console`, BASE), { headers: { cookie: admin } })).text();
-const code = consoleHtml.match(/Code de l’atelier\s*(?:<[^>]*>)*\s*([A-Z2-9]{6})/)[1];
+const { admin, workshop, code } = await startWorkshop(BASE);
 
 // The phones join (20 at a time).
 const phones = [];

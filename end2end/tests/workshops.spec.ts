@@ -72,6 +72,9 @@ test('a workshop with a console, a projector and two phones goes through every p
     await expect(board.locator('.join-code strong')).toHaveText(code);
     await expect(board.locator('.qr svg')).toBeVisible();
     await axeClean(board);
+    // The board follows the room in place: a page loaded again would lose this.
+    await board.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+    const stayed = (p: Page) => p.evaluate(() => (window as unknown as { stayed?: boolean }).stayed === true);
 
     // Anne joins with her account from the QR code's address; Lou as a guest by typing the code.
     const anne = await phone(browser, true);
@@ -111,6 +114,11 @@ test('a workshop with a console, a projector and two phones goes through every p
     await expect(page.getByRole('cell', { name: 'Lou (invité·e)' })).toBeVisible();
     await page.getByRole('button', { name: 'Distribuer les casquettes' }).click();
     await nextPhase(page, 'Écriture silencieuse');
+    // The console too, and it keeps the keyboard's place: a focused link
+    // stays focused while posts arrive, and they are announced politely.
+    await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+    const boardLink = page.getByRole('link', { name: 'Tableau (projecteur)' });
+    await boardLink.focus();
     for (const p of [anne.page, lou.page]) {
       await expect(p.getByRole('heading', { name: 'À vous d’écrire' })).toBeVisible({ timeout: 10_000 });
       await expect(p.getByText('Votre casquette :')).toBeVisible();
@@ -134,11 +142,16 @@ test('a workshop with a console, a projector and two phones goes through every p
     expect(await lou.page.content()).not.toContain(ANNE_MINE);
     await expect(board.getByText('2 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
     expect(await board.content()).not.toContain(ANNE_MINE);
+    await expect(page.getByText('2 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
+    await expect(page.locator('.live-status')).toContainText(/nouvelles? contributions? (est|sont) arrivées?/);
+    await expect(boardLink).toBeFocused();
+    expect(await stayed(page), 'the console updated without reloading').toBe(true);
 
     // The reveal: the board shows both by domain, the phones too.
     await nextPhase(page, 'Dévoilement');
     await expect(board.getByText(ANNE_MINE)).toBeVisible({ timeout: 10_000 });
     await expect(board.getByText(LOU_MINE)).toBeVisible();
+    await expect(board.locator('.live-status')).toContainText('Nouvelle phase : Dévoilement');
     await expect(anne.page.getByText(LOU_MINE)).toBeVisible({ timeout: 10_000 });
     await axeClean(board);
 
@@ -152,6 +165,7 @@ test('a workshop with a console, a projector and two phones goes through every p
       await expect(p.locator('.dots-left')).toContainText('2 / 3');
     }
     await expect(board.locator('.live-item', { hasText: LOU_MINE })).toContainText('2 points', { timeout: 10_000 });
+    expect(await stayed(board), 'the board followed four phases without reloading').toBe(true);
 
     // Live triage, then the end: the phones say so, the round stays open.
     await nextPhase(page, 'Tri en direct');
@@ -188,6 +202,11 @@ test('without JavaScript a phone joins as a guest, posts and votes by plain form
       await guest.page.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
       await expect(guest.page.getByText('Sam (invité·e)')).toBeVisible();
       await nextPhase(page, 'Écriture silencieuse');
+    // The console too, and it keeps the keyboard's place: a focused link
+    // stays focused while posts arrive, and they are announced politely.
+    await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+    const boardLink = page.getByRole('link', { name: 'Tableau (projecteur)' });
+    await boardLink.focus();
       await guest.page.reload();
       await guest.page.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
       await guest.page.getByLabel('Votre contribution', { exact: true }).fill(LOU_MINE);
@@ -236,6 +255,11 @@ test('a phone offline keeps its post and sends it once back online; a lost answe
       await expect(p.getByText(`${name} (invité·e)`)).toBeVisible();
     }
     await nextPhase(page, 'Écriture silencieuse');
+    // The console too, and it keeps the keyboard's place: a focused link
+    // stays focused while posts arrive, and they are announced politely.
+    await page.evaluate(() => { (window as unknown as { stayed: boolean }).stayed = true; });
+    const boardLink = page.getByRole('link', { name: 'Tableau (projecteur)' });
+    await boardLink.focus();
     for (const p of [lou.page, sam.page]) {
       await expect(p.getByRole('heading', { name: 'À vous d’écrire' })).toBeVisible({ timeout: 10_000 });
     }

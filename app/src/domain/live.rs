@@ -147,7 +147,7 @@ pub enum Viewer {
 
 /// Whether a view shows something this event changed: then it reads its
 /// state again (the timer is updated in place either way).
-pub fn needs_reload(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bool {
+pub fn needs_update(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bool {
     if event.kind == RELOAD || event.phase != shown_phase {
         return true;
     }
@@ -205,26 +205,26 @@ mod tests {
     fn a_phone_ignores_others_posts_but_not_a_new_phase_or_its_removal() {
         let me = Viewer::Phone { participant: 7 };
         let w = Phase::Writing;
-        assert!(!needs_reload(me, w, &event(EventKind::Post, Some(3), w)));
-        assert!(!needs_reload(me, w, &event(EventKind::Join, None, w)));
-        assert!(!needs_reload(me, w, &event(EventKind::Leave, Some(8), w)));
-        assert!(needs_reload(me, w, &event(EventKind::Leave, Some(7), w)));
-        assert!(needs_reload(
+        assert!(!needs_update(me, w, &event(EventKind::Post, Some(3), w)));
+        assert!(!needs_update(me, w, &event(EventKind::Join, None, w)));
+        assert!(!needs_update(me, w, &event(EventKind::Leave, Some(8), w)));
+        assert!(needs_update(me, w, &event(EventKind::Leave, Some(7), w)));
+        assert!(needs_update(
             me,
             w,
             &event(EventKind::Phase, None, Phase::Reveal)
         ));
-        assert!(needs_reload(me, w, &event(EventKind::Cards, None, w)));
+        assert!(needs_update(me, w, &event(EventKind::Cards, None, w)));
         // What the board focuses on is the board's: a phone stays as it is.
         let t = Phase::Triage;
-        assert!(!needs_reload(me, t, &event(EventKind::Focus, Some(3), t)));
-        assert!(needs_reload(
+        assert!(!needs_update(me, t, &event(EventKind::Focus, Some(3), t)));
+        assert!(needs_update(
             Viewer::Facilitator,
             t,
             &event(EventKind::Focus, Some(3), t)
         ));
         // A missed phase change shows in the state the event carries.
-        assert!(needs_reload(
+        assert!(needs_update(
             me,
             w,
             &event(EventKind::Post, None, Phase::Vote)
@@ -235,13 +235,13 @@ mod tests {
     fn the_board_follows_everything_but_the_timer() {
         let board = Viewer::Facilitator;
         let w = Phase::Writing;
-        assert!(needs_reload(board, w, &event(EventKind::Post, Some(3), w)));
-        assert!(!needs_reload(board, w, &event(EventKind::Timer, None, w)));
+        assert!(needs_update(board, w, &event(EventKind::Post, Some(3), w)));
+        assert!(!needs_update(board, w, &event(EventKind::Timer, None, w)));
         let reload = LiveEvent {
             kind: RELOAD.to_owned(),
             ..event(EventKind::Timer, None, w)
         };
-        assert!(needs_reload(board, w, &reload));
+        assert!(needs_update(board, w, &reload));
     }
 
     #[test]

@@ -555,5 +555,8 @@ pub fn text(key: Key) -> &'static str {
         Key::BoardPreviousPage => "Previous page of the board",
         Key::BoardNextPage => "Next page of the board",
         Key::BoardFocusHeading => "Mine being triaged",
+        Key::NewPostArrived => "One new contribution arrived.",
+        Key::NewPostsArrived => "new contributions arrived.",
+        Key::PhaseNowIs => "New phase:",
     }
 }

@@ -555,5 +555,8 @@ pub fn text(key: Key) -> &'static str {
         Key::BoardPreviousPage => "Page précédente du tableau",
         Key::BoardNextPage => "Page suivante du tableau",
         Key::BoardFocusHeading => "Mine en cours de tri",
+        Key::NewPostArrived => "Une nouvelle contribution est arrivée.",
+        Key::NewPostsArrived => "nouvelles contributions sont arrivées.",
+        Key::PhaseNowIs => "Nouvelle phase :",
     }
 }

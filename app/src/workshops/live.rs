@@ -1,7 +1,9 @@
 //! Keeping a workshop view current: the shared timer counts down on the
 //! device, and the view follows the workshop's event stream (server-sent
-//! events). When an event changes what the view shows it loads itself
-//! again, unless the person is typing: then a button offers it. A lost
+//! events). When an event changes what the view shows, the board and the
+//! console update in place and a phone loads itself again (see
+//! [`super::follow`]), unless the person is typing: then a button offers
+//! it. A lost
 //! connection is said once, and so is its return; missed events come on
 //! reconnection (`Last-Event-ID`).
 
@@ -42,6 +44,8 @@ pub fn LivePulse(
     let left = RwSignal::new(timer.seconds_left);
     let paused = RwSignal::new(timer.paused);
     let stale = RwSignal::new(false);
+    // What the last update brought, said politely to screen readers.
+    let said = RwSignal::new(String::new());
     let link = RwSignal::new(Link::Up);
     // Marks the pulse once hydrated: the board has no language form, so
     // browser tests check this to know its wasm loaded.
@@ -49,7 +53,7 @@ pub fn LivePulse(
     Effect::new(move |_| hydrated.set(true));
     // Only the browser follows the stream; the server renders the first state.
     #[cfg(not(feature = "hydrate"))]
-    let _ = (workshop_id, version, phase, viewer);
+    let _ = (workshop_id, version, phase, viewer, locale);
     #[cfg(feature = "hydrate")]
     {
         use std::time::Duration;
@@ -72,22 +76,14 @@ pub fn LivePulse(
         });
         super::browser::on_offline(move || link.set(Link::Lost));
         super::browser::watch_leaving();
-        let reloading = std::rc::Rc::new(std::cell::Cell::new(false));
+        let follow_event = super::follow::Follow::new(viewer, phase, stale, said, locale);
         super::stream::follow(
             workshop_id,
             version,
             move |event| {
                 left.set(event.timer.seconds_left);
                 paused.set(event.timer.paused);
-                if !crate::domain::live::needs_reload(viewer, phase, &event) {
-                    return;
-                }
-                if super::browser::typing() {
-                    stale.set(true);
-                } else if !reloading.replace(true) {
-                    // A burst of posts reloads the board once.
-                    set_timeout(super::browser::reload, Duration::from_millis(300));
-                }
+                follow_event.on(event);
             },
             move |up| {
                 link.update(|l| {
@@ -124,6 +120,7 @@ pub fn LivePulse(
                 <Show when=move || link.get() == Link::Back>
                     <p class="link-back">{t(locale, Key::Reconnected)}</p>
                 </Show>
+                <p class="visually-hidden">{move || said.get()}</p>
                 <Show when=move || stale.get()>
                     <p class="callout">
                         {t(locale, Key::WorkshopChanged)} " "

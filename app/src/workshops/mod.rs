@@ -7,10 +7,14 @@ mod board_page;
 mod browser;
 mod console_page;
 pub mod fields;
+#[cfg(feature = "hydrate")]
+mod follow;
 mod join_page;
 pub mod live;
 mod outbox;
 mod phone_page;
+#[cfg(feature = "hydrate")]
+mod refresh;
 #[cfg(feature = "ssr")]
 mod refusals;
 #[cfg(feature = "hydrate")]

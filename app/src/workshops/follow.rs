@@ -1,0 +1,124 @@
+//! What a live view does with each event of its workshop. The board and
+//! the console bring their page up to date in place (see [`refresh`]) and
+//! say politely what arrived; a phone, whose post form is an island of its
+//! own, loads itself again. Nobody loses what they are typing: then a
+//! button offers the update instead.
+
+use super::browser::{reload, typing};
+use super::refresh::refresh;
+use crate::domain::live::{needs_update, EventKind, LiveEvent, Viewer};
+use crate::domain::workshops::Phase;
+use crate::i18n::{t, Key, Locale};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// The view's side of the stream, shared by the events' callbacks.
+#[derive(Clone)]
+pub struct Follow(Rc<State>);
+
+struct State {
+    viewer: Viewer,
+    locale: Locale,
+    /// The phase the page shows, or will once the update under way lands.
+    shown_phase: Cell<Phase>,
+    /// Something changed while the person was typing.
+    stale: RwSignal<bool>,
+    /// The last announcement (an `aria-live` region shows it).
+    said: RwSignal<String>,
+    /// An update is under way; `again` when another event came meanwhile.
+    busy: Cell<bool>,
+    again: Cell<bool>,
+    /// What arrived since the last announcement.
+    posts: Cell<u32>,
+    new_phase: Cell<Option<Phase>>,
+}
+
+impl Follow {
+    pub fn new(
+        viewer: Viewer,
+        phase: Phase,
+        stale: RwSignal<bool>,
+        said: RwSignal<String>,
+        locale: Locale,
+    ) -> Self {
+        Follow(Rc::new(State {
+            viewer,
+            locale,
+            shown_phase: Cell::new(phase),
+            stale,
+            said,
+            busy: Cell::new(false),
+            again: Cell::new(false),
+            posts: Cell::new(0),
+            new_phase: Cell::new(None),
+        }))
+    }
+
+    pub fn on(&self, event: LiveEvent) {
+        let state = &self.0;
+        if !needs_update(state.viewer, state.shown_phase.get(), &event) {
+            return;
+        }
+        if event.kind == EventKind::Post.as_str() {
+            state.posts.set(state.posts.get() + 1);
+        }
+        if event.phase != state.shown_phase.get() {
+            state.shown_phase.set(event.phase);
+            state.new_phase.set(Some(event.phase));
+        }
+        if typing() {
+            state.stale.set(true);
+            return;
+        }
+        if state.busy.replace(true) {
+            // The update under way may have read the page before this
+            // change: one more follows it, however many events came.
+            state.again.set(true);
+            return;
+        }
+        let state = Rc::clone(state);
+        match state.viewer {
+            // A burst of posts reloads the phone once.
+            Viewer::Phone { .. } => set_timeout(reload, Duration::from_millis(300)),
+            Viewer::Facilitator => leptos::task::spawn_local(async move {
+                loop {
+                    state.again.set(false);
+                    if refresh().await.is_err() {
+                        // Stays busy: the page is leaving.
+                        return reload();
+                    }
+                    state.announce();
+                    if !state.again.get() {
+                        break;
+                    }
+                }
+                state.busy.set(false);
+            }),
+        }
+    }
+}
+
+impl State {
+    /// Says what the update brought: the new phase, the number of posts.
+    fn announce(&self) {
+        let locale = self.locale;
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(phase) = self.new_phase.take() {
+            parts.push(format!(
+                "{} {}.",
+                t(locale, Key::PhaseNowIs),
+                t(locale, phase.label())
+            ));
+        }
+        match self.posts.replace(0) {
+            0 => {}
+            1 => parts.push(t(locale, Key::NewPostArrived).to_owned()),
+            n => parts.push(format!("{n} {}", t(locale, Key::NewPostsArrived))),
+        }
+        if !parts.is_empty() {
+            self.said.set(parts.join(" "));
+        }
+    }
+}
