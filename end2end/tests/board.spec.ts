@@ -88,6 +88,32 @@ async function layout(board: Page) {
   });
 }
 
+/// The console's common actions (next phase, timer, joining, what the
+/// board shows) and the silent tally are on a laptop's first screen
+/// (1280×800) without scrolling; photographed.
+async function consoleFits(console: Page, info: TestInfo, shot: string) {
+  await console.evaluate(() => window.scrollTo(0, 0));
+  const { width, height } = console.viewportSize()!;
+  expect(width * 1000 + height).toBe(1280 * 1000 + 800);
+  const off = await console.evaluate(() => [...document.querySelectorAll(
+    '.console-top button.big, .console-top [role="group"] button, .console-joining button, #au-tableau button, #au-tableau select, #tally-title')]
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.top < 0 || r.bottom > innerHeight; })
+    .map((e) => e.textContent!.trim()));
+  await console.screenshot({ path: info.outputPath(`console-${shot}-1280x800.png`) });
+  expect(off, `${shot}: console actions below the first screen`).toEqual([]);
+}
+
+/// Presses Tab until the focused control's name contains `name` (a
+/// keyboard-only user reaching it), then Enter.
+async function pressByKeyboard(console: Page, name: string) {
+  for (let i = 0; i < 120; i++) {
+    await console.keyboard.press('Tab');
+    const focused = await console.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    if (focused.includes(name)) return console.keyboard.press('Enter');
+  }
+  throw new Error(`${name}: not reached with the keyboard`);
+}
+
 /// At both sizes: fits, large enough at 1080p, axe-clean, photographed.
 async function fitsTheWall(boards: Page[], info: TestInfo, shot: string, cards: number) {
   for (const board of boards) {
@@ -128,12 +154,15 @@ test('the projector board fills the wall in every phase with 0, 12, 60 and 72 co
     await expect(boards[0].getByRole('navigation')).toHaveCount(0);
     await expect(boards[0].locator('.join-code strong')).toHaveText(code);
     await fitsTheWall(boards, info, 'pitch-0', 0);
+    await consoleFits(page, info, 'pitch');
 
     const phones = await guests(browser, server, code);
     await next(page, 'Écriture silencieuse');
     await post(phones, server, 0, 12);
     // Silent writing: who wrote and how many per domain, never a text.
     await fitsTheWall(boards, info, 'writing-12', 0);
+    await expect(page.getByRole('heading', { name: '12 contribution(s) reçue(s)' })).toBeVisible();
+    await consoleFits(page, info, 'writing');
     await expect(boards[0].getByRole('heading', { name: 'Ont écrit (6)' })).toBeVisible();
     await expect(boards[0].locator('.tally-domains li', { hasText: 'Juridique' })).toContainText('3');
     expect(await boards[0].content()).not.toContain('Mine n° ');
@@ -143,6 +172,7 @@ test('the projector board fills the wall in every phase with 0, 12, 60 and 72 co
     // Late posts are taken until the reveal ends: 60 in all.
     await post(phones, server, 12, 60);
     await fitsTheWall(boards, info, 'reveal-60', 60);
+    await consoleFits(page, info, 'reveal');
     // Beyond one screen, the console pages through the cards.
     await post(phones, server, 60, 72);
     await page.reload();
@@ -161,17 +191,27 @@ test('the projector board fills the wall in every phase with 0, 12, 60 and 72 co
       }
     }
     await fitsTheWall(boards, info, 'vote-60', 60);
+    await consoleFits(page, info, 'vote');
     // The most dotted mine comes first, its bar full, its count said in words.
     await expect(boards[0].locator('.card').filter({ hasText: 'Mine n° 4 :' })).toContainText('12 points');
 
     await next(page, 'Tri en direct');
     await fitsTheWall(boards, info, 'triage-60', 60);
-    // One mine at a time in focus, chosen at the console; then all again.
-    await page.getByRole('button', { name: 'Montrer au tableau (#5)' }).click();
+    await consoleFits(page, info, 'triage');
+    // One mine at a time in focus, chosen at the console with the keyboard
+    // alone: the most dotted first, then the next; then all again.
+    await pressByKeyboard(page, 'Mine suivante au tableau (#5)');
     await expect(page.locator('#c-5')).toContainText('Au tableau en ce moment');
+    await consoleFits(page, info, 'triage-focus');
     await fitsTheWall(boards, info, 'triage-focus', 0);
     await expect(boards[0].locator('.board-focus')).toContainText('Mine n° 4 :');
     await expect(boards[0].locator('.board-focus')).toContainText('12 points');
+    await page.getByRole('button', { name: 'Mine suivante au tableau (#7)' }).click();
+    await expect(boards[0].locator('.board-focus')).toContainText('Mine n° 6 :', { timeout: 10_000 });
+    // Or any mine, from the list.
+    await page.getByLabel('Mine à montrer seule').selectOption('20');
+    await page.getByRole('button', { name: 'Montrer au tableau', exact: true }).click();
+    await expect(boards[0].locator('.board-focus')).toContainText('Mine n° 19 :', { timeout: 10_000 });
     await page.getByRole('button', { name: 'Revenir à toutes les mines' }).click();
     await expect(boards[0].locator('.card')).toHaveCount(60, { timeout: 10_000 });
     for (const phone of phones) await phone.context().close();

@@ -2,7 +2,8 @@
 //! during the triage, and, when the cards outnumber one screen, which page
 //! of them. Both are chosen from the console; pure rules here.
 
-use super::workshop_views::{DomainGroup, BOARD_MAX_CARDS};
+use super::rounds::ContributionKind;
+use super::workshop_views::{DomainGroup, LiveContribution, BOARD_MAX_CARDS};
 use crate::i18n::Key;
 
 /// The `focus` a form sends to show every card again (an empty value would
@@ -78,6 +79,30 @@ pub fn page_of(groups: Vec<DomainGroup>, page: u32) -> (Vec<DomainGroup>, u32) {
     (shown, page)
 }
 
+/// The mines the triage may put in focus, in the order the room takes
+/// them: most dotted first, then in the order they came (hidden ones and
+/// other kinds of contribution never go on the board alone).
+pub fn triage_order(groups: &[DomainGroup]) -> Vec<&LiveContribution> {
+    let mut mines: Vec<&LiveContribution> = groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter(|c| c.kind == ContributionKind::Mine && c.hidden_reason.is_none())
+        .collect();
+    mines.sort_by_key(|c| (std::cmp::Reverse(c.dots), c.id));
+    mines
+}
+
+/// The mine after `current` in the triage's order (the first when none is
+/// in focus), if any is left.
+pub fn next_in_focus(groups: &[DomainGroup], current: Option<i64>) -> Option<i64> {
+    let order = triage_order(groups);
+    let at = match current {
+        None => 0,
+        Some(id) => order.iter().position(|c| c.id == id)? + 1,
+    };
+    order.get(at).map(|c| c.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,6 +135,22 @@ mod tests {
                 })
                 .collect(),
         }
+    }
+
+    #[test]
+    fn the_triage_goes_from_the_most_dotted_mine_down() {
+        let mut groups = vec![group(1, 1..4), group(2, 4..7)];
+        groups[1].items[1].dots = 5; // #5
+        groups[0].items[2].dots = 2; // #3
+        groups[0].items[0].kind = ContributionKind::Question; // #1
+        groups[1].items[2].hidden_reason = Some("hors sujet".into()); // #6
+        let order: Vec<i64> = triage_order(&groups).iter().map(|c| c.id).collect();
+        assert_eq!(order, [5, 3, 2, 4]);
+        assert_eq!(next_in_focus(&groups, None), Some(5));
+        assert_eq!(next_in_focus(&groups, Some(5)), Some(3));
+        assert_eq!(next_in_focus(&groups, Some(4)), None);
+        // A mine hidden while in focus: no next one guessed.
+        assert_eq!(next_in_focus(&groups, Some(6)), None);
     }
 
     #[test]

@@ -558,5 +558,8 @@ pub fn text(key: Key) -> &'static str {
         Key::NewPostArrived => "One new contribution arrived.",
         Key::NewPostsArrived => "new contributions arrived.",
         Key::PhaseNowIs => "New phase:",
+        Key::BoardShowsAll => "The board shows every mine.",
+        Key::NextMineOnBoard => "Next mine on the board",
+        Key::BoardFocusChoice => "Mine to show alone",
     }
 }

@@ -558,5 +558,8 @@ pub fn text(key: Key) -> &'static str {
         Key::NewPostArrived => "Une nouvelle contribution est arrivée.",
         Key::NewPostsArrived => "nouvelles contributions sont arrivées.",
         Key::PhaseNowIs => "Nouvelle phase :",
+        Key::BoardShowsAll => "Le tableau montre toutes les mines.",
+        Key::NextMineOnBoard => "Mine suivante au tableau",
+        Key::BoardFocusChoice => "Mine à montrer seule",
     }
 }

@@ -9,6 +9,7 @@ use super::{
     board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
     RemoveParticipant, SetDots, SetJoining, ShowOnBoard, TakeConsole, WorkshopTimer,
 };
+use crate::domain::board_stage;
 use crate::domain::live::Viewer;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::ConsoleView;
@@ -113,24 +114,32 @@ fn Console(console: ConsoleView) -> impl IntoView {
         }
         .into_any();
     }
+    // The common actions and what the room is doing share the first
+    // screen of a laptop; the people and the moderation list come below.
     view! {
-        <h1>{format!("{} — {}", t(locale, Key::ConsoleTitle), h.title)}</h1>
-        <p class="round-focus">{h.focus.clone()}</p>
-        {links}
-        <PhaseBar header=h.clone() viewer=Viewer::Facilitator />
-        <ErrorSummary error=refused.clone() />
-        <FormMessage errors=errors.clone() field=fields::WORKSHOP />
-        <FormMessage errors=errors.clone() field=fields::CONSOLE />
-        {(!ended).then(|| view! { <Controls console=console.clone() errors=errors.clone() /> })}
-        {console.tally.clone().filter(|_| h.phase >= Phase::Writing).map(|tally| view! {
-            <section class="console-tally" aria-labelledby="tally-title">
-                <h2 id="tally-title">{format!("{} {}", h.contributions, t(locale, Key::ContributionsArrived))}</h2>
-                <Tally tally nested=true />
-            </section>
-        })}
-        <BoardStage console=console.clone() errors=errors.clone() />
-        <People console=console.clone() />
-        <Contributions console=console.clone() errors=errors.clone() />
+        <div class="console">
+            <h1>{format!("{} — {}", t(locale, Key::ConsoleTitle), h.title)}</h1>
+            <p class="round-focus">{h.focus.clone()}</p>
+            {links}
+            <PhaseBar header=h.clone() viewer=Viewer::Facilitator />
+            <ErrorSummary error=refused.clone() />
+            <FormMessage errors=errors.clone() field=fields::WORKSHOP />
+            <FormMessage errors=errors.clone() field=fields::CONSOLE />
+            <div class="console-top">
+                {(!ended).then(|| view! { <Controls console=console.clone() errors=errors.clone() /> })}
+                <div class="console-side">
+                    <BoardStage console=console.clone() errors=errors.clone() />
+                    {console.tally.clone().filter(|_| h.phase >= Phase::Writing).map(|tally| view! {
+                        <section class="console-tally" aria-labelledby="tally-title">
+                            <h2 id="tally-title">{format!("{} {}", h.contributions, t(locale, Key::ContributionsArrived))}</h2>
+                            <Tally tally nested=true />
+                        </section>
+                    })}
+                </div>
+            </div>
+            <People console=console.clone() />
+            <Contributions console=console.clone() errors=errors.clone() />
+        </div>
     }
     .into_any()
 }
@@ -166,19 +175,19 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
             </div>
         }
     });
-    let joining = match (&console.code, console.joining_open) {
-        (Some(code), true) => view! {
-            <p>{format!("{} {code} — {}", t(locale, Key::JoinCodeLabel), t(locale, Key::JoiningOpen))}</p>
-            {action_button::<SetJoining>(id, vec![("open", "false".to_owned())], t(locale, Key::LockJoining).to_owned(), "")}
+    let joining = console.code.as_ref().map(|code| {
+        let (state, open, action) = if console.joining_open {
+            (Key::JoiningOpen, "false", Key::LockJoining)
+        } else {
+            (Key::JoiningLocked, "true", Key::OpenJoining)
+        };
+        view! {
+            <div class="console-joining">
+                <p>{format!("{} {code} — {}", t(locale, Key::JoinCodeLabel), t(locale, state))}</p>
+                {action_button::<SetJoining>(id, vec![("open", open.to_owned())], t(locale, action).to_owned(), "")}
+            </div>
         }
-        .into_any(),
-        (Some(code), false) => view! {
-            <p>{format!("{} {code} — {}", t(locale, Key::JoinCodeLabel), t(locale, Key::JoiningLocked))}</p>
-            {action_button::<SetJoining>(id, vec![("open", "true".to_owned())], t(locale, Key::OpenJoining).to_owned(), "")}
-        }
-        .into_any(),
-        (None, _) => ().into_any(),
-    };
+    });
     let before_vote = h.phase < Phase::Vote;
     let before_reveal = !h.phase.revealed();
     view! {
@@ -210,32 +219,28 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
     }
 }
 
-/// What the board shows, from the reveal on: the page of cards when they
-/// outnumber one screen, the mine in focus during the triage.
+/// What the board shows, from the reveal on: during the triage, the mine
+/// in focus (any mine, or the next one in the room's order); the page of
+/// cards when they outnumber one screen.
 #[component]
 fn BoardStage(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
     let locale = use_locale();
     let h = &console.header;
     let id = h.workshop_id;
     let (page, pages) = (console.board_page + 1, console.board_pages);
-    let focus = console.board_focus.filter(|_| h.phase == Phase::Triage);
+    let triage = h.phase == Phase::Triage;
+    let focus = console.board_focus.filter(|_| triage);
     let refused = errors
         .as_ref()
         .and_then(|e| e.message_for(fields::BOARD))
         .is_some();
-    let shown = h.revealed && h.phase != Phase::Ended && (pages > 1 || focus.is_some() || refused);
+    let shown = h.revealed && h.phase != Phase::Ended && (pages > 1 || triage || refused);
     shown.then(|| view! {
         <section id=super::BOARD_STAGE_ANCHOR aria-labelledby="stage-title">
             <h2 id="stage-title">{t(locale, Key::BoardStageHeading)}</h2>
             <FormMessage errors=errors.clone() field=fields::BOARD />
-            {focus.map(|cid| view! {
-                <p>
-                    {format!("{} : ", t(locale, Key::BoardFocusHeading))}
-                    <a href=format!("#{}", super::console_item_anchor(cid))>{format!("#{cid}")}</a>
-                </p>
-                {action_button::<ShowOnBoard>(id, vec![(fields::FOCUS, crate::domain::board_stage::NO_FOCUS.to_owned())], t(locale, Key::ShowAllOnBoard).to_owned(), "")}
-            })}
-            {(pages > 1).then(|| view! {
+            {triage.then(|| view! { <FocusChoice console=console.clone() focus /> })}
+            {(pages > 1 && focus.is_none()).then(|| view! {
                 <p>{format!("{} {page} / {pages}", t(locale, Key::BoardPageWord))}</p>
                 <div class="button-row">
                     {(page > 1).then(|| action_button::<ShowOnBoard>(id, vec![(fields::PAGE, (page - 1).to_string())], t(locale, Key::BoardPreviousPage).to_owned(), ""))}
@@ -244,6 +249,65 @@ fn BoardStage(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView
             })}
         </section>
     })
+}
+
+/// During the triage: which mine the board shows alone, chosen from a list
+/// in the room's order (most dotted first), the next one in one press.
+#[component]
+fn FocusChoice(console: ConsoleView, focus: Option<i64>) -> impl IntoView {
+    let locale = use_locale();
+    let id = console.header.workshop_id;
+    let order = board_stage::triage_order(&console.groups);
+    let next = board_stage::next_in_focus(&console.groups, focus);
+    let now = match focus {
+        Some(cid) => view! {
+            <p>
+                {format!("{} : ", t(locale, Key::BoardFocusHeading))}
+                <a href=format!("#{}", super::console_item_anchor(cid))>{format!("#{cid}")}</a>
+            </p>
+        }
+        .into_any(),
+        None => view! { <p>{t(locale, Key::BoardShowsAll)}</p> }.into_any(),
+    };
+    let options = order
+        .iter()
+        .map(|c| {
+            let label = format!(
+                "#{} · {} {} · {}",
+                c.id,
+                c.dots,
+                t(locale, Key::DotsWord),
+                excerpt(&c.body)
+            );
+            view! { <option value=c.id selected=focus == Some(c.id)>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        {now}
+        <div class="button-row">
+            {next.map(|cid| action_button::<ShowOnBoard>(id, vec![(fields::FOCUS, cid.to_string())], format!("{} (#{cid})", t(locale, Key::NextMineOnBoard)), "primary"))}
+            {focus.is_some().then(|| action_button::<ShowOnBoard>(id, vec![(fields::FOCUS, board_stage::NO_FOCUS.to_owned())], t(locale, Key::ShowAllOnBoard).to_owned(), ""))}
+        </div>
+        {(!order.is_empty()).then(|| view! {
+            <form method="post" action={<ShowOnBoard as ServerFn>::PATH} class="inline-form">
+                <input type="hidden" name="workshop_id" value=id />
+                <label for="board-focus">{t(locale, Key::BoardFocusChoice)}</label>
+                <select id="board-focus" name=fields::FOCUS>{options}</select>
+                <button type="submit">{t(locale, Key::ShowOnBoard)}</button>
+            </form>
+        })}
+    }
+}
+
+/// The first words of a contribution, for a list where each takes a line.
+fn excerpt(body: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
 }
 
 /// The people in the room, with their cards; each may be removed.
