@@ -17,20 +17,34 @@ pub async fn sleep(duration: Duration) {
     let _ = wait.await;
 }
 
-/// Whether the person is writing: a focused field, or a text not sent.
+/// Whether the person is writing: a focused field, or a text typed in any
+/// field and not sent yet.
 pub fn typing() -> bool {
     let document = document();
     let focused = document
         .active_element()
         .map(|e| matches!(e.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT"))
         .unwrap_or(false);
-    let drafted = document
-        .query_selector("textarea")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-        .is_some_and(|area| !area.value().trim().is_empty());
-    focused || drafted
+    focused || drafted(&document)
+}
+
+/// A text area with text, or a visible input whose value the person
+/// changed from the page's.
+fn drafted(document: &web_sys::Document) -> bool {
+    let Ok(fields) = document.query_selector_all("textarea, input:not([type=hidden])") else {
+        return false;
+    };
+    (0..fields.length())
+        .filter_map(|i| fields.item(i))
+        .any(|field| {
+            if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                !area.value().trim().is_empty()
+            } else if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+                input.value() != input.default_value() || input.checked() != input.default_checked()
+            } else {
+                false
+            }
+        })
 }
 
 thread_local! {
@@ -49,6 +63,30 @@ pub fn watch_leaving() {
 pub fn reload() {
     if !LEAVING.with(|l| l.get()) {
         let _ = window().location().reload();
+    }
+}
+
+/// Loads `path` in place of this page (no new history entry), unless the
+/// page is already leaving.
+pub fn go_to(path: &str) {
+    if !LEAVING.with(|l| l.get()) {
+        let _ = window().location().replace(path);
+    }
+}
+
+/// Loads this page again without its query and anchor: a live update
+/// shows the current state, not a note about what happened before.
+pub fn reload_current_state() {
+    if !LEAVING.with(|l| l.get()) {
+        let location = window().location();
+        match location.pathname() {
+            Ok(path) => {
+                let _ = location.replace(&path);
+            }
+            Err(_) => {
+                let _ = location.reload();
+            }
+        }
     }
 }
 

@@ -4,8 +4,8 @@
 //! own, loads itself again. Nobody loses what they are typing: then a
 //! button offers the update instead.
 
-use super::browser::{reload, typing};
-use super::refresh::refresh;
+use super::browser::{reload, reload_current_state, sleep, typing};
+use super::refresh::{refresh, NotUpdated};
 use crate::domain::live::{needs_update, EventKind, LiveEvent, Viewer};
 use crate::domain::workshops::Phase;
 use crate::i18n::{t, Key, Locale};
@@ -13,6 +13,12 @@ use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+
+/// The longest wait before trying an update again after a failure.
+const MAX_BACKOFF: Duration = Duration::from_secs(8);
+
+/// How long an announcement stays empty before it is said.
+const ANNOUNCE_DELAY: Duration = Duration::from_millis(100);
 
 /// The view's side of the stream, shared by the events' callbacks.
 #[derive(Clone)]
@@ -80,20 +86,46 @@ impl Follow {
         }
         let state = Rc::clone(state);
         match state.viewer {
-            // A burst of posts reloads the phone once.
-            Viewer::Phone { .. } => set_timeout(reload, Duration::from_millis(300)),
+            // A burst of posts reloads the phone once, unless the person
+            // started typing meanwhile.
+            Viewer::Phone { .. } => set_timeout(
+                move || {
+                    if typing() {
+                        state.stale.set(true);
+                        state.busy.set(false);
+                    } else {
+                        reload_current_state();
+                    }
+                },
+                Duration::from_millis(300),
+            ),
             Viewer::Facilitator => leptos::task::spawn_local(async move {
+                let mut backoff = Duration::from_millis(500);
                 loop {
                     state.again.set(false);
-                    if refresh().await.is_err() {
-                        // Stays busy: the page is leaving.
-                        return reload();
-                    }
-                    state.announce();
-                    if !state.again.get() {
-                        break;
+                    match refresh().await {
+                        Ok(()) => {
+                            backoff = Duration::from_millis(500);
+                            state.stale.set(false);
+                            state.announce();
+                            if !state.again.get() {
+                                break;
+                            }
+                        }
+                        // The server restarting, the Wi-Fi dropping: the
+                        // same update a little later.
+                        Err(NotUpdated::Unreachable) => {
+                            sleep(backoff).await;
+                            backoff = (backoff * 2).min(MAX_BACKOFF);
+                        }
+                        Err(NotUpdated::Unmergeable) => {
+                            reload();
+                            break;
+                        }
                     }
                 }
+                // Free for the next event (also when a reload was asked
+                // and the page stays, as after starting a download).
                 state.busy.set(false);
             }),
         }
@@ -118,7 +150,11 @@ impl State {
             n => parts.push(format!("{n} {}", t(locale, Key::NewPostsArrived))),
         }
         if !parts.is_empty() {
-            self.said.set(parts.join(" "));
+            // Emptied first, then said: the same words twice in a row
+            // (one post, then another) are still announced.
+            let said = self.said;
+            said.set(String::new());
+            set_timeout(move || said.set(parts.join(" ")), ANNOUNCE_DELAY);
         }
     }
 }

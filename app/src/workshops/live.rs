@@ -106,9 +106,10 @@ pub fn LivePulse(
             t(locale, Key::TimerPaused)
         ),
     };
+    // Loads the current state: without the note of a past post.
     let reload_now = move |_| {
         #[cfg(feature = "hydrate")]
-        super::browser::reload();
+        super::browser::reload_current_state();
     };
     view! {
         <div class="live-pulse" data-ready=move || hydrated.get().to_string()>

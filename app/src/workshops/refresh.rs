@@ -3,8 +3,9 @@
 //! node by node. What did not change stays the same node, so the focused
 //! button keeps its focus, a screen reader keeps its place, the person's
 //! open disclosures stay open, and the hydrated islands (the live pulse
-//! itself) keep running. Elements with an `id` (the console's
-//! contributions) keep their identity when others arrive before them.
+//! itself) keep running. Among siblings, elements with an `id` (the
+//! console's contributions and domain groups) keep their identity when
+//! others arrive before them or leave.
 
 use leptos::prelude::document;
 use leptos::wasm_bindgen::JsCast;
@@ -17,20 +18,39 @@ const ISLAND: &str = "LEPTOS-ISLAND";
 #[derive(Debug)]
 pub struct Unmergeable;
 
+/// Why an update did not happen.
+#[derive(Debug)]
+pub enum NotUpdated {
+    /// The network or the server failed: try again later (reloading now
+    /// would put a browser's error page on the projector).
+    Unreachable,
+    /// Another page came back, or this one cannot be merged: reload.
+    Unmergeable,
+}
+
+impl From<Unmergeable> for NotUpdated {
+    fn from(_: Unmergeable) -> Self {
+        NotUpdated::Unmergeable
+    }
+}
+
 /// Fetches the page shown again and merges its `main` into this one.
-pub async fn refresh() -> Result<(), Unmergeable> {
+pub async fn refresh() -> Result<(), NotUpdated> {
     let location = document().location().ok_or(Unmergeable)?;
     let url = location.href().map_err(|_| Unmergeable)?;
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
-        .map_err(|_| Unmergeable)?;
-    // Redirected (the workshop ended, the session expired): another page,
-    // not a newer state of this one.
-    if !response.ok() || response.redirected() {
-        return Err(Unmergeable);
+        .map_err(|_| NotUpdated::Unreachable)?;
+    if response.status() >= 500 {
+        return Err(NotUpdated::Unreachable);
     }
-    let html = response.text().await.map_err(|_| Unmergeable)?;
+    // Redirected (the workshop ended, the session expired), or refused:
+    // another page, not a newer state of this one.
+    if !response.ok() || response.redirected() {
+        return Err(NotUpdated::Unmergeable);
+    }
+    let html = response.text().await.map_err(|_| NotUpdated::Unreachable)?;
     let parser = web_sys::DomParser::new().map_err(|_| Unmergeable)?;
     let fresh = parser
         .parse_from_string(&html, web_sys::SupportedType::TextHtml)
@@ -38,8 +58,8 @@ pub async fn refresh() -> Result<(), Unmergeable> {
     let shown = document().query_selector("main").ok().flatten();
     let next = fresh.query_selector("main").ok().flatten();
     match (shown, next) {
-        (Some(shown), Some(next)) => merge(&shown, &next),
-        _ => Err(Unmergeable),
+        (Some(shown), Some(next)) => Ok(merge(&shown, &next)?),
+        _ => Err(NotUpdated::Unmergeable),
     }
 }
 
@@ -66,10 +86,20 @@ fn merge(old: &Node, new: &Node) -> Result<(), Unmergeable> {
 
 fn merge_children(old_parent: &Node, new_parent: &Node) -> Result<(), Unmergeable> {
     let wanted = children(new_parent);
+    let wanted_ids: Vec<String> = wanted.iter().filter_map(key).collect();
     let mut cursor = old_parent.first_child();
     for new in wanted {
+        // Named elements gone from the page leave first, so that those
+        // after them stay where they are (moving a node loses its focus).
+        while let Some(gone) = cursor
+            .clone()
+            .filter(|old| key(old).is_some_and(|id| !wanted_ids.contains(&id)))
+        {
+            cursor = gone.next_sibling();
+            remove(old_parent, &gone)?;
+        }
         let kept = match key(&new) {
-            Some(id) => find_by_id(cursor.clone(), &id),
+            Some(id) => find_by_id(cursor.clone(), &id, &new.node_name()),
             None => cursor.clone().filter(|old| same_kind(old, &new)),
         };
         match kept {
@@ -100,12 +130,21 @@ fn merge_children(old_parent: &Node, new_parent: &Node) -> Result<(), Unmergeabl
     }
     while let Some(old) = cursor {
         cursor = old.next_sibling();
-        if holds_island(&old) {
-            return Err(Unmergeable);
-        }
-        old_parent.remove_child(&old).map_err(|_| Unmergeable)?;
+        remove(old_parent, &old)?;
     }
     Ok(())
+}
+
+/// Takes `old` out of the page, unless it holds an island (only a reload
+/// can tear one down cleanly).
+fn remove(parent: &Node, old: &Node) -> Result<(), Unmergeable> {
+    if holds_island(old) {
+        return Err(Unmergeable);
+    }
+    parent
+        .remove_child(old)
+        .map(|_| ())
+        .map_err(|_| Unmergeable)
 }
 
 /// Sets the attributes `new` has and removes the others, except the ones
@@ -150,9 +189,10 @@ fn same_kind(old: &Node, new: &Node) -> bool {
     old.node_type() == new.node_type() && old.node_name() == new.node_name() && key(old).is_none()
 }
 
-fn find_by_id(mut cursor: Option<Node>, id: &str) -> Option<Node> {
+/// The sibling from `cursor` on named `id`, of the same tag.
+fn find_by_id(mut cursor: Option<Node>, id: &str, tag: &str) -> Option<Node> {
     while let Some(node) = cursor {
-        if key(&node).as_deref() == Some(id) {
+        if key(&node).as_deref() == Some(id) && node.node_name() == tag {
             return Some(node);
         }
         cursor = node.next_sibling();
