@@ -43,7 +43,11 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await page.goto(ideaUrl);
     await settle(page);
     await expect(page.locator('.maturity-stage')).toContainText('Graine');
-    await page.getByRole('link', { name: 'Ouvrir un tour de déminage' }).click();
+    // The page opens with what to read first: stage, round, what to do.
+    const summary = page.locator('.idea-summary');
+    await expect(summary).toContainText('Graine');
+    await expect(summary).toContainText('Aucun tour ouvert.');
+    await summary.getByRole('link', { name: 'Ouvrir un tour de déminage' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Nouveau tour de déminage');
     await page.getByLabel('Question posée', { exact: true }).fill('Qu’est-ce qui peut empêcher le pilote ?');
     await page.getByLabel('Date limite', { exact: true }).fill(inAWeek());
@@ -52,13 +56,15 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     if (js) await axeClean(page);
     await page.getByRole('button', { name: 'Ouvrir un tour de déminage' }).click();
     await expect(page.getByRole('heading', { name: 'Tour 1 — écriture silencieuse' })).toBeVisible();
+    await expect(summary).toContainText('Tour 1 — écriture silencieuse · date limite');
+    await expect(summary.getByRole('link', { name: 'Dévoiler le tour 1' })).toBeVisible();
     // The map tells a called domain that stayed silent from one never asked;
     // calling one nobody holds says so plainly.
-    await expect(page.locator('.coverage tr', { hasText: 'Juridique' })).toContainText('appelée, pas encore de réponse');
-    await expect(page.locator('.coverage tr', { hasText: 'Élus' })).not.toContainText('appelée');
-    await page.locator('.coverage tr', { hasText: 'Élus' }).getByRole('button', { name: 'Appeler Élus' }).click();
+    await expect(page.locator('.coverage li', { hasText: 'Juridique' })).toContainText('appelée, pas encore de réponse');
+    await expect(page.locator('.coverage li', { hasText: 'Élus' })).not.toContainText('appelée');
+    await page.locator('.coverage li', { hasText: 'Élus' }).getByRole('button', { name: 'Appeler Élus' }).click();
     await expect(page.locator('.coverage [role=status]')).toContainText('personne n’a été prévenu');
-    await expect(page.locator('.coverage tr', { hasText: 'Élus' })).toContainText('appelée, pas encore de réponse');
+    await expect(page.locator('.coverage li', { hasText: 'Élus' })).toContainText('appelée, pas encore de réponse');
 
     // Both are told; each writes a mine without seeing the other's.
     for (const [who, domain, severity, text] of [[anne, 'Juridique', 'Bloquante', LEGAL], [paul, 'Finances', 'Sérieuse', MONEY]] as const) {
@@ -66,7 +72,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
       await expect(who.page.getByText('Votre casquette est appelée')).toBeVisible();
       if (js && who === anne) await axeClean(who.page);
       await who.page.goto(ideaUrl);
-      await who.page.getByRole('link', { name: 'Contribuer au tour' }).click();
+      await who.page.locator('.idea-summary').getByRole('link', { name: 'Contribuer au tour' }).click();
       await who.page.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
       await who.page.getByLabel('Casquette', { exact: true }).selectOption({ label: domain });
       await who.page.getByLabel('Gravité', { exact: true }).selectOption({ label: severity });
@@ -83,13 +89,14 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     expect(await paul.page.content()).not.toContain(LEGAL);
     await page.goto(ideaUrl);
     await settle(page);
-    await expect(page.getByText('2 contribution(s) reçue(s)')).toBeVisible();
+    await expect(summary).toContainText('2 contribution(s) reçue(s)');
     expect(await page.content()).not.toContain(LEGAL);
 
     // The reveal; Anne says "me too" to Paul's mine.
     await page.getByLabel(/Je confirme : toutes les contributions du tour deviennent visibles/).check();
     await page.getByRole('button', { name: 'Dévoiler maintenant' }).click();
     await expect(page.getByRole('heading', { name: 'Tour 1 — contributions dévoilées' })).toBeVisible();
+    await expect(summary.getByRole('link', { name: 'Trier les mines du tour 1 (2)' })).toBeVisible();
     await anne.page.goto(ideaUrl);
     await expect(anne.page.getByText(MONEY)).toBeVisible();
     await anne.page.locator('.contribution.mine').filter({ hasText: MONEY }).getByRole('link', { name: 'Ouvrir, répondre (0)' }).click();
@@ -126,6 +133,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await page.getByLabel('Pourquoi, ou quoi faire', { exact: true }).fill('Le budget 2027 est demandé.');
     await page.getByRole('button', { name: 'Enregistrer le traitement' }).click();
     await expect(page.locator('.contribution.mine').filter({ hasText: MONEY })).toContainText('Risque assumé');
+    await expect(summary.getByRole('link', { name: 'Clore le tour 1' })).toBeVisible();
     // Paul learns what became of his mine.
     await paul.page.goto(`${server.url}/notifications`);
     await expect(paul.page.locator('.notifications')).toContainText('Votre mine a été traitée : Risque assumé');
@@ -138,6 +146,14 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await expect(page.locator('.checklist')).toContainText('✓ Un tour de déminage est clos');
     await expect(page.locator('.checklist')).toContainText('○ Au moins 4 casquettes se sont prononcées (2/4)');
     await expect(page.getByRole('heading', { name: 'Tour 1 — Clos' })).toBeVisible();
+    // Said once, in numbers: « 1 mine(s) », not « Mines trouvées (1 mine(s) trouvée(s)) ».
+    await expect(page.locator('.coverage li', { hasText: 'Juridique' })).toContainText('Juridique : Mines toutes traitées · 1 mine(s)');
+    await expect(summary).toContainText('Esquisse');
+    await expect(summary).toContainText('Pour passer à « ');
+    await expect(summary).toContainText('Aucun tour ouvert.');
+    const { width, height } = page.viewportSize()!;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: info.outputPath(`idea-${info.project.name}-${width}x${height}.png`) });
     if (js) await axeClean(page);
 
     // The fiche prints on one or two A4 pages and downloads as Markdown.

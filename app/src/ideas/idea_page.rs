@@ -1,3 +1,4 @@
+use super::summary::IdeaSummary;
 use super::{
     compare_path, edit_path, get_idea, AnswerCoauthorInvitation, InviteCoauthor, PublishIdea,
     IDEAS_PATH,
@@ -16,7 +17,8 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// `/idees/<id>`: the current version and its authors, its maturity and
+/// `/idees/<id>`: a summary to read first (stage, open round, what the
+/// reader can do), the current version and its authors, its maturity and
 /// coverage map, its démining rounds, and its history.
 #[component]
 pub fn IdeaPage() -> impl IntoView {
@@ -126,7 +128,8 @@ fn IdeaBody(locale: Locale, idea: IdeaView, panel: RoundsPanel) -> impl IntoView
                     })}
             </header>
             {idea.invites_viewer.then(|| view! { <InvitationAnswer locale id=idea.id /> })}
-            {sections}
+            <IdeaSummary panel=panel.clone() draft can_edit=idea.can_edit />
+            <div id="texte">{sections}</div>
         </article>
         {idea.can_edit.then(|| view! { <AuthorTools locale idea=idea.clone() /> })}
         <RoundsSection panel=panel.clone() />

@@ -9,6 +9,7 @@ mod list_page;
 mod new_page;
 #[cfg(feature = "ssr")]
 mod refusals;
+mod summary;
 
 pub use api::*;
 pub use compare_page::ComparePage;

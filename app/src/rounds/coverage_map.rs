@@ -1,7 +1,7 @@
 //! « Qui est autour de la table ? »: each domain of the organisation as a
-//! cell of a minesweeper board, in a real table whose text says what the
-//! colours and symbols show; next to a domain not looked at yet, an author
-//! can call it on the open round.
+//! tile of a compact minesweeper grid whose text says what the colours and
+//! symbols show (a plain-text legend reads the symbols); on a domain not
+//! looked at yet, an author can call it on the open round.
 
 use super::CallDomain;
 use crate::domain::round_views::{CoverageCell, CoverageState};
@@ -30,7 +30,7 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
         .get_untracked()
         .get("appel")
         .and_then(|n| n.parse().ok());
-    let rows = cells
+    let tiles = cells
         .into_iter()
         .map(|cell| {
             let (key, class, mark) = state_text(cell.state);
@@ -39,7 +39,9 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
                 detail.push(format!("{} {}", cell.mines, t(locale, Key::MinesWord)));
             }
             if cell.all_clears > 0 {
-                detail.push(format!("{} {}", cell.all_clears, t(locale, Key::AllClearsWord)));
+                // « Rien à signaler » is the state already: only say how many.
+                let word = if cell.state == CoverageState::AllClear { Key::OpinionsWord } else { Key::AllClearsWord };
+                detail.push(format!("{} {}", cell.all_clears, t(locale, word)));
             }
             if cell.called {
                 let word = if cell.state == CoverageState::NotLookedAt { Key::CoverageCalledSilent } else { Key::CoverageCalled };
@@ -64,15 +66,15 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
                 }
             });
             view! {
-                <tr>
-                    <th scope="row">{cell.domain.name.clone()}</th>
-                    <td class=format!("cov {class}")>
-                        <span aria-hidden="true">{mark}</span>
-                        {format!(" {}", t(locale, key))}
-                        {(!detail.is_empty()).then(|| format!(" ({})", detail.join(", ")))}
-                    </td>
-                    {call.is_some().then(|| view! { <td>{action}</td> })}
-                </tr>
+                <li class=format!("cov {class}")>
+                    <span class="cov-mark" aria-hidden="true">{mark}</span>
+                    <span class="cov-text">
+                        <strong>{cell.domain.name.clone()}</strong>
+                        {format!(" : {}", t(locale, key))}
+                        {(!detail.is_empty()).then(|| view! { <span class="cov-detail">{format!(" · {}", detail.join(", "))}</span> })}
+                    </span>
+                    {action}
+                </li>
             }
         })
         .collect_view();
@@ -84,16 +86,8 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
                 let text = if n == 0 { t(locale, Key::DomainCalledNobody).to_owned() } else { format!("{} {n}", t(locale, Key::DomainCalledCount)) };
                 view! { <p class="callout" role="status">{text}</p> }
             })}
-            <table class="coverage-board">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::DomainWord)}</th>
-                        <th scope="col">{t(locale, Key::CoverageStateWord)}</th>
-                        {call.is_some().then(|| view! { <th scope="col">{t(locale, Key::ActionWord)}</th> })}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <p class="cov-legend">{t(locale, Key::CoverageLegend)}</p>
+            <ul class="coverage-grid">{tiles}</ul>
         </section>
     }
 }
