@@ -11,7 +11,7 @@ use crate::rounds::{
     ContributePage, ContributionPageView, FichePage, NotificationsPage, OpenRoundPage,
 };
 use crate::ui::{layout::Layout, not_found::NotFound};
-use crate::workshops::{BoardPage, ConsolePage, JoinWorkshopPage, PhonePage};
+use crate::workshops::{BoardPage, ConsolePage, JoinWorkshopPage, PhonePage, RecordPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
@@ -19,8 +19,9 @@ use leptos_router::{
     path, SsrMode,
 };
 
-/// A one-colour mark as an inline icon: no extra request for a favicon.
-const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='9' r='6' fill='%23234'/%3E%3C/svg%3E";
+/// The project's mark (see `ui::mark`) as an inline icon: no extra request
+/// for a favicon.
+const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1' stroke='%231f4e8c' stroke-width='2' stroke-linecap='round'/%3E%3Ccircle cx='12' cy='12' r='6.5' fill='%231f4e8c'/%3E%3Cpath d='M9 12.3l2 2 4-4.3' fill='none' stroke='%23fff' stroke-width='2.2' stroke-linecap='round'/%3E%3Ccircle cx='19.5' cy='4.5' r='2.2' fill='%23c2410c'/%3E%3C/svg%3E";
 
 /// The document around every page, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("ateliers/:id") view=PhonePage ssr=SsrMode::Async />
                     <Route path=path!("ateliers/:id/tableau") view=BoardPage ssr=SsrMode::Async />
                     <Route path=path!("ateliers/:id/console") view=ConsolePage ssr=SsrMode::Async />
+                    <Route path=path!("ateliers/:id/compte-rendu") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
                     <Route path=path!("admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                 </Routes>

@@ -214,6 +214,12 @@ test('the projector board fills the wall in every phase with 0, 12, 60 and 72 co
     await expect(boards[0].locator('.board-focus')).toContainText('Mine n° 19 :', { timeout: 10_000 });
     await page.getByRole('button', { name: 'Revenir à toutes les mines' }).click();
     await expect(boards[0].locator('.card')).toHaveCount(60, { timeout: 10_000 });
+
+    // The end: the board keeps the final state on the wall.
+    await page.getByLabel(/Je confirme la fin de l’atelier/).check();
+    await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
+    await expect(boards[0].locator('.phase')).toContainText('Atelier terminé', { timeout: 10_000 });
+    await expect(boards[0].locator('.card')).toHaveCount(60);
     for (const phone of phones) await phone.context().close();
   } finally {
     for (const c of contexts) await c.close().catch(() => {});

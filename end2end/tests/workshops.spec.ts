@@ -50,7 +50,9 @@ async function nextPhase(console: Page, name: string) {
 }
 
 // One run with JavaScript, four browsers at once: desktop-js only (its tag, playwright.config.ts).
-test('a workshop with a console, a projector and two phones goes through every phase', { tag: '@desktop-js' }, async ({ page, browser, problems }) => {
+test('a workshop with a console, a projector and two phones goes through every phase', { tag: '@desktop-js' }, async ({ page, browser, problems }, info) => {
+  // Lou's phone photographed in each phase (the run's output folder).
+  const shoot = (p: Page, phase: string) => p.screenshot({ path: info.outputPath(`phone-${phase}-390x844.png`) });
   test.setTimeout(240_000);
   const server = await OwnServer.start();
   const contexts: { close: () => Promise<void> }[] = [];
@@ -106,6 +108,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     await lou.page.getByLabel('Code de l’atelier', { exact: true }).fill(code.toLowerCase());
     await lou.page.getByRole('button', { name: 'Rejoindre l’atelier' }).click();
     await expect(lou.page.getByText('Lou (invité·e)')).toBeVisible();
+    await shoot(lou.page, 'pitch');
     await expect(lou.page.getByRole('heading', { name: 'L’idée' })).toBeVisible();
     await axeClean(lou.page);
 
@@ -133,11 +136,14 @@ test('a workshop with a console, a projector and two phones goes through every p
       await who.getByLabel('Type de contribution', { exact: true }).selectOption({ label: 'Mine' });
       await who.getByLabel('Votre contribution', { exact: true }).fill(text);
       await who.getByRole('button', { name: 'Envoyer ma contribution' }).click();
-      // Acknowledged: the phone lists it (and has loaded itself again).
-      await expect(who.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible();
+      // Acknowledged: said where the eye is, with the text, and listed.
+      await expect(who.locator('.sent-note')).toContainText(text);
+      await expect(who.locator('.sent-note')).toBeInViewport();
+      await expect(who.getByRole('heading', { name: 'Vos contributions (1)' })).toBeAttached();
       await expect(who.locator('.live-item', { hasText: text })).toHaveCount(1);
       await expect(who.locator('.pending-post')).toHaveCount(0);
     }
+    await shoot(lou.page, 'writing');
     expect(await anne.page.content()).not.toContain(LOU_MINE);
     expect(await lou.page.content()).not.toContain(ANNE_MINE);
     await expect(board.getByText('2 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });
@@ -153,6 +159,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     await expect(board.getByText(LOU_MINE)).toBeVisible();
     await expect(board.locator('.live-status')).toContainText('Nouvelle phase : Dévoilement');
     await expect(anne.page.getByText(LOU_MINE)).toBeVisible({ timeout: 10_000 });
+    await shoot(lou.page, 'reveal');
     await axeClean(board);
 
     // The vote: three dots each, on mines; the board counts them.
@@ -164,12 +171,15 @@ test('a workshop with a console, a projector and two phones goes through every p
       await p.locator('.live-item', { hasText: LOU_MINE }).getByRole('button', { name: /Ajouter un point/ }).click();
       await expect(p.locator('.dots-left')).toContainText('2 / 3');
     }
+    await shoot(lou.page, 'vote');
     await expect(board.locator('.live-item', { hasText: LOU_MINE })).toContainText('2 points', { timeout: 10_000 });
     expect(await stayed(board), 'the board followed four phases without reloading').toBe(true);
 
     // Live triage, then the end: the phones say so, the round stays open.
     await nextPhase(page, 'Tri en direct');
     await expect(page.getByText('2 mine(s) encore à traiter')).toBeVisible();
+    await expect(lou.page.locator('.phase')).toContainText('Tri en direct', { timeout: 10_000 });
+    await shoot(lou.page, 'triage');
     await axeClean(page);
     await page.getByLabel(/Je confirme la fin de l’atelier/).check();
     await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
@@ -177,6 +187,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     for (const p of [anne.page, lou.page]) {
       await expect(p.getByText(/atelier est terminé/)).toBeVisible({ timeout: 10_000 });
     }
+    await shoot(lou.page, 'ended');
     await page.goto(ideaUrl + '?tour=1');
     await expect(page.getByText('Lou (invité·e)').first()).toBeVisible();
     expect([...anne.problems, ...lou.problems]).toEqual([]);
@@ -218,6 +229,8 @@ test('without JavaScript a phone joins as a guest, posts and votes by plain form
       await guest.page.getByRole('button', { name: 'Envoyer ma contribution' }).click();
       await expect(guest.page.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible();
       await expect(guest.page.locator('.live-item')).toContainText(LOU_MINE);
+      await expect(guest.page.locator('.sent-note')).toContainText(LOU_MINE);
+      await expect(guest.page.locator('.sent-note')).toBeInViewport();
       await nextPhase(page, 'Dévoilement');
       await nextPhase(page, 'Vote par points');
       await guest.page.reload();

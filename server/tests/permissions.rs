@@ -41,6 +41,9 @@ enum Access {
     /// People in workshop 1: the member (who joined) and a guest; the
     /// administrator did not join (403).
     Participant,
+    /// Readers of workshop 1's record: people of the first organisation
+    /// (who may see idea 1) and the workshop's guests.
+    RecordOf,
 }
 
 struct Row {
@@ -223,6 +226,8 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     Row { path: "/api/workshop_phone", access: Access::Participant, sample: "workshop_id=1", ok: Ok::All(200) },
     Row { path: "/api/workshop_board", access: Access::Facilitator, sample: "workshop_id=1", ok: Ok::All(200) },
     Row { path: "/api/workshop_console", access: Access::Facilitator, sample: "workshop_id=1", ok: Ok::All(200) },
+    // Before the reveal: the counts only, to everyone who may read it.
+    Row { path: "/api/workshop_record", access: Access::RecordOf, sample: "workshop_id=1", ok: Ok::All(200) },
     Row { path: "/api/set_joining", access: Access::Facilitator, sample: "workshop_id=1&open=true", ok: Ok::All(422) },
     Row { path: "/api/set_dots", access: Access::Facilitator, sample: "workshop_id=1&dots=4", ok: Ok::All(422) },
     Row { path: "/api/deal_cards", access: Access::Facilitator, sample: "workshop_id=1", ok: Ok::All(422) },
@@ -248,7 +253,7 @@ fn expected_refusal(access: Access, who: &str) -> Option<u16> {
     use Access::Participant;
     match (access, who) {
         (Access::Anyone, _) => None,
-        (Participant, "guest") => None,
+        (Participant | Access::RecordOf, "guest") => None,
         (_, "anonymous" | "guest") => Some(401),
         (Participant, "admin") => Some(403),
         (Participant, "member") => None,
@@ -256,7 +261,7 @@ fn expected_refusal(access: Access, who: &str) -> Option<u16> {
         (Access::WriterOf, _) => None,
         (Access::SignedIn, _) => None,
         (_, "outsider") if access != Access::Admin => Some(404),
-        (Access::MemberOf, _) | (Access::Invitee, "member") => None,
+        (Access::MemberOf | Access::RecordOf, _) | (Access::Invitee, "member") => None,
         (Access::Invitee, _) | (_, "member") => Some(403),
         _ => None,
     }

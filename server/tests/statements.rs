@@ -67,6 +67,7 @@ async fn counts_with(n: u32) -> Vec<(&'static str, u64)> {
         ("board", "/ateliers/1/tableau", &admin),
         ("console", "/ateliers/1/console", &admin),
         ("phone", "/ateliers/1", &lou),
+        ("record", "/ateliers/1/compte-rendu", &lou),
     ] {
         counts.push((name, statements_of(&app, path, cookie).await));
     }

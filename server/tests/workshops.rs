@@ -153,7 +153,11 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
         Some(&guest),
     )
     .await;
-    assert_eq!(location(&sent), "/ateliers/1#envoye");
+    assert_eq!(location(&sent), "/ateliers/1?envoye=1#envoye");
+    // Where the answer lands, the post is said sent, with its text.
+    let landed = page(&app, "/ateliers/1?envoye=1", Some(&guest)).await;
+    assert!(landed.contains("Envoyée. Votre contribution :"), "{landed}");
+    assert!(landed.contains("Les données personnelles"), "{landed}");
     let long = "a".repeat(10_000);
     let refused = post_from(
         &app,
@@ -240,6 +244,14 @@ async fn a_guest_joins_and_posts_by_plain_forms() {
     .await;
     let over = page(&app, "/ateliers/1", Some(&guest)).await;
     assert!(over.contains("Cet atelier est terminé"), "{over}");
+    // The seat still opens the workshop's record, linked from there.
+    assert!(over.contains("href=\"/ateliers/1/compte-rendu\""), "{over}");
+    assert_eq!(
+        status_of(&app, "/ateliers/1/compte-rendu", Some(&guest)).await,
+        200
+    );
+    let record = page(&app, "/ateliers/1/compte-rendu", Some(&guest)).await;
+    assert!(record.contains("Compte rendu de l’atelier"), "{record}");
     let rejoined = post(
         &app,
         "/api/join_workshop",

@@ -3,7 +3,7 @@
 //! view reads again when an event of the workshop's stream concerns it
 //! (see [`super::live`]).
 
-use super::round_views::DomainRef;
+use super::round_views::{DomainRef, TriageView};
 use super::rounds::{ContributionKind, Severity, TriageKind};
 use super::workshops::Phase;
 use serde::{Deserialize, Serialize};
@@ -260,6 +260,157 @@ impl BoardDensity {
     }
 }
 
+/// A contribution in a workshop's record (« compte rendu »).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordEntry {
+    pub id: i64,
+    pub kind: ContributionKind,
+    pub severity: Option<Severity>,
+    pub domain: Option<DomainRef>,
+    /// Empty when hidden.
+    pub body: String,
+    pub author: String,
+    pub author_guest: bool,
+    /// Hidden by moderation: listed as such, without its text.
+    pub hidden: bool,
+    /// Dots placed on it in the workshop's vote.
+    pub dots: u32,
+    /// The mine a workaround answers.
+    pub answers: Option<i64>,
+    /// A mine's triage, once decided (none said of a hidden one).
+    pub triage: Option<TriageView>,
+}
+
+/// A mine of the record and the workarounds proposed for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordMine {
+    pub mine: RecordEntry,
+    /// Oldest first.
+    pub workarounds: Vec<RecordEntry>,
+}
+
+/// The mines of one domain (or of none), most dotted first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordDomain {
+    /// `None`: mines naming no domain.
+    pub domain: Option<DomainRef>,
+    pub mines: Vec<RecordMine>,
+}
+
+/// The contributions of one other kind (questions, resources…), oldest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordKind {
+    pub kind: ContributionKind,
+    pub items: Vec<RecordEntry>,
+}
+
+/// What a revealed round left in the record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordContent {
+    /// By domain: the round's wanted domains first, then the others, then
+    /// mines naming none.
+    pub mines: Vec<RecordDomain>,
+    /// Workarounds answering no mine of the round, oldest first.
+    pub workarounds: Vec<RecordEntry>,
+    /// Questions first, then the other kinds.
+    pub others: Vec<RecordKind>,
+}
+
+/// A workshop's record: what everyone leaves the room with, guests
+/// included. Nothing of the contributions before the round is revealed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopRecord {
+    pub workshop_id: i64,
+    pub idea_id: i64,
+    pub title: String,
+    /// The idea's problem, as the round's version states it.
+    pub problem: String,
+    pub round_number: i32,
+    pub focus: String,
+    /// The day the workshop was held, in France: `29/11/2026`.
+    pub date: String,
+    pub ended: bool,
+    /// People in the room (those removed are not counted).
+    pub participants: u32,
+    /// How many contributions arrived (all that is said before the reveal).
+    pub contributions: u32,
+    /// `None` until the round is revealed.
+    pub content: Option<RecordContent>,
+    /// The reader is a member: the idea's page is theirs to open.
+    pub member: bool,
+}
+
+/// A revealed round's contributions as the record lists them: mines by
+/// domain (the domains in `order` first, in that order, then any other by
+/// id, then mines naming none), most dotted first, each with the
+/// workarounds answering it; the workarounds answering no mine listed; then
+/// the other kinds, questions first.
+pub fn arrange(mut entries: Vec<RecordEntry>, order: &[i64]) -> RecordContent {
+    entries.sort_by_key(|e| e.id);
+    let (mines, rest): (Vec<RecordEntry>, Vec<RecordEntry>) = entries
+        .into_iter()
+        .partition(|e| e.kind == ContributionKind::Mine);
+    let mut mines: Vec<RecordMine> = mines
+        .into_iter()
+        .map(|mine| RecordMine {
+            mine,
+            workarounds: Vec::new(),
+        })
+        .collect();
+    let mut loose: Vec<RecordEntry> = Vec::new();
+    let mut others: Vec<RecordKind> = Vec::new();
+    for entry in rest {
+        let kind = entry.kind;
+        if kind == ContributionKind::Workaround {
+            let answered = entry
+                .answers
+                .and_then(|id| mines.iter().position(|m| m.mine.id == id));
+            match answered {
+                Some(at) => mines[at].workarounds.push(entry),
+                None => loose.push(entry),
+            }
+            continue;
+        }
+        match others.iter_mut().find(|g| g.kind == kind) {
+            Some(group) => group.items.push(entry),
+            None => others.push(RecordKind {
+                kind,
+                items: vec![entry],
+            }),
+        }
+    }
+    // The kinds in their declared order: questions come first.
+    others.sort_by_key(|g| g.kind);
+    mines.sort_by_key(|m| (std::cmp::Reverse(m.mine.dots), m.mine.id));
+    let mut groups: Vec<RecordDomain> = Vec::new();
+    for mine in mines {
+        let key = mine.mine.domain.as_ref().map(|d| d.id);
+        match groups
+            .iter_mut()
+            .find(|g| g.domain.as_ref().map(|d| d.id) == key)
+        {
+            Some(group) => group.mines.push(mine),
+            None => groups.push(RecordDomain {
+                domain: mine.mine.domain.clone(),
+                mines: vec![mine],
+            }),
+        }
+    }
+    groups.sort_by_key(|g| match &g.domain {
+        Some(d) => (
+            0,
+            order.iter().position(|o| *o == d.id).unwrap_or(usize::MAX),
+            d.id,
+        ),
+        None => (1, 0, 0),
+    });
+    RecordContent {
+        mines: groups,
+        workarounds: loose,
+        others,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +425,114 @@ mod tests {
             BoardDensity::for_cards(BOARD_MAX_CARDS),
             BoardDensity::Dense
         );
+    }
+
+    fn entry(id: i64, kind: ContributionKind, domain: Option<i64>, dots: u32) -> RecordEntry {
+        RecordEntry {
+            id,
+            kind,
+            severity: None,
+            domain: domain.map(|id| DomainRef {
+                id,
+                name: format!("Domaine {id}"),
+            }),
+            body: format!("Texte {id}"),
+            author: "Lou".into(),
+            author_guest: true,
+            hidden: false,
+            dots,
+            answers: None,
+            triage: None,
+        }
+    }
+
+    fn answering(id: i64, mine: Option<i64>) -> RecordEntry {
+        RecordEntry {
+            answers: mine,
+            ..entry(id, ContributionKind::Workaround, None, 0)
+        }
+    }
+
+    #[test]
+    fn the_record_lists_mines_by_domain_most_dotted_first() {
+        use crate::domain::rounds::ContributionKind::Mine;
+        let entries = vec![
+            entry(1, Mine, Some(3), 1),
+            entry(2, Mine, Some(1), 0),
+            entry(3, Mine, None, 5),
+            entry(4, Mine, Some(1), 4),
+            entry(5, Mine, Some(9), 2),
+            entry(6, Mine, Some(1), 4),
+        ];
+        // Domain 1 is the round's; 3 comes next in the organisation's order.
+        let got = arrange(entries, &[1, 3]);
+        let layout: Vec<(Option<i64>, Vec<i64>)> = got
+            .mines
+            .iter()
+            .map(|g| {
+                let ids = g.mines.iter().map(|m| m.mine.id).collect();
+                (g.domain.as_ref().map(|d| d.id), ids)
+            })
+            .collect();
+        assert_eq!(
+            layout,
+            [
+                (Some(1), vec![4, 6, 2]),
+                (Some(3), vec![1]),
+                (Some(9), vec![5]),
+                (None, vec![3]),
+            ]
+        );
+        assert!(got.workarounds.is_empty() && got.others.is_empty());
+    }
+
+    #[test]
+    fn a_workaround_goes_under_the_mine_it_answers_the_others_apart() {
+        use crate::domain::rounds::ContributionKind::Mine;
+        let entries = vec![
+            answering(7, Some(2)),
+            entry(2, Mine, Some(1), 0),
+            answering(5, Some(2)),
+            // A mine of another round, or none: listed on their own.
+            answering(6, Some(99)),
+            answering(8, None),
+        ];
+        let got = arrange(entries, &[]);
+        let under: Vec<i64> = got.mines[0].mines[0]
+            .workarounds
+            .iter()
+            .map(|w| w.id)
+            .collect();
+        assert_eq!(under, [5, 7]);
+        let loose: Vec<i64> = got.workarounds.iter().map(|w| w.id).collect();
+        assert_eq!(loose, [6, 8]);
+    }
+
+    #[test]
+    fn questions_come_before_the_other_kinds() {
+        use crate::domain::rounds::ContributionKind::{AllClear, HelpOffer, Question, Resource};
+        let entries = vec![
+            entry(1, AllClear, Some(1), 0),
+            entry(2, Resource, None, 0),
+            entry(3, Question, None, 0),
+            entry(4, HelpOffer, Some(2), 0),
+            entry(5, Question, None, 0),
+        ];
+        let got = arrange(entries, &[]);
+        let kinds: Vec<(ContributionKind, Vec<i64>)> = got
+            .others
+            .iter()
+            .map(|g| (g.kind, g.items.iter().map(|e| e.id).collect()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Question, vec![3, 5]),
+                (Resource, vec![2]),
+                (HelpOffer, vec![4]),
+                (AllClear, vec![1]),
+            ]
+        );
+        assert!(got.mines.is_empty());
     }
 }

@@ -12,6 +12,7 @@ use crate::organisation::ORGANISATION_PATH;
 use crate::profile::PROFILE_PATH;
 use crate::rounds::{UnreadNotifications, NOTIFICATIONS_PATH};
 use crate::settings::LanguageSwitch;
+use crate::ui::mark::BrandMark;
 use leptos::prelude::*;
 
 /// The id of the main landmark, target of the skip link.
@@ -58,6 +59,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         <header class="site-header">
             <div class="wrap header-row">
                 <a class="brand" href="/">
+                    <BrandMark />
                     {t(locale, Key::AppName)}
                 </a>
                 <SiteNav />

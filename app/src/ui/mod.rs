@@ -2,6 +2,7 @@
 pub mod forms;
 pub mod guard;
 pub mod layout;
+pub mod mark;
 pub mod not_found;
 pub mod raw_text;
 pub mod status;

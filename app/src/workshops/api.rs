@@ -101,6 +101,21 @@ pub async fn workshop_console(workshop_id: i64) -> Result<ConsoleView, AppError>
         .map_err(fail)
 }
 
+/// The workshop's record (« compte rendu »). Those who may see the idea,
+/// and everyone who took part: a guest's seat still opens it once the
+/// workshop has ended, unless they were removed. (The view's type is named
+/// in full: the server function's own struct is `WorkshopRecord` here.)
+#[server(endpoint = "workshop_record")]
+pub async fn workshop_record(
+    workshop_id: i64,
+) -> Result<crate::domain::workshop_views::WorkshopRecord, AppError> {
+    use crate::web::http::{ctx, fail, state};
+    let state = state();
+    crate::backend::workshops::record::record(&ctx(&state), workshop_id)
+        .await
+        .map_err(fail)
+}
+
 /// Back to the console after a facilitator's change.
 #[cfg(feature = "ssr")]
 fn to_console(workshop_id: i64) {
@@ -336,7 +351,8 @@ pub async fn post_live(
     crate::backend::workshops::posting::post(&ctx(&state), &key, workshop_id, started_in, draft)
         .await
         .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
-    leptos_axum::redirect(&format!("{}#envoye", super::phone_path(workshop_id)));
+    // A form posted loads its answer even when the address is the same.
+    leptos_axum::redirect(&super::phone_sent_path(workshop_id, "1"));
     Ok(())
 }
 

@@ -82,6 +82,21 @@ fn Head(header: WorkshopHeader, page: u32, pages: u32) -> impl IntoView {
         header.contributions,
         t(locale, Key::ContributionsArrived)
     );
+    let console = console_path(header.workshop_id);
+    let back = t(locale, Key::BoardBackToConsole);
+    // Once ended, the record the room leaves with, beside the way back.
+    let exit = if header.phase == Phase::Ended {
+        view! {
+            <span class="board-exit">
+                <a href=super::record_path(header.workshop_id)>{t(locale, Key::RecordLink)}</a>
+                " · "
+                <a href=console>{back}</a>
+            </span>
+        }
+        .into_any()
+    } else {
+        view! { <a class="board-exit" href=console>{back}</a> }.into_any()
+    };
     view! {
         <header class="board-head">
             <h1>{header.title.clone()}</h1>
@@ -91,9 +106,7 @@ fn Head(header: WorkshopHeader, page: u32, pages: u32) -> impl IntoView {
             {(pages > 1).then(|| view! {
                 <p class="board-page">{format!("{} {} / {pages}", t(locale, Key::BoardPageWord), page + 1)}</p>
             })}
-            <a class="board-exit" href=console_path(header.workshop_id)>
-                {t(locale, Key::BoardBackToConsole)}
-            </a>
+            {exit}
         </header>
     }
 }

@@ -103,6 +103,7 @@ fn Console(console: ConsoleView) -> impl IntoView {
             {phone_link(&console).map(|href| view! { " · " <a href=href>{t(locale, Key::OpenPhone)}</a> })}
             " · "
             <a href=crate::ideas::idea_path(h.idea_id)>{t(locale, Key::BackToIdea)}</a>
+            {ended.then(|| view! { " · " <a href=super::record_path(id)>{t(locale, Key::RecordLink)}</a> })}
         </p>
     };
     if !console.holds_console && !ended {
@@ -279,7 +280,7 @@ fn FocusChoice(console: ConsoleView, focus: Option<i64>) -> impl IntoView {
                 t(locale, Key::DotsWord),
                 excerpt(&c.body)
             );
-            view! { <option value=c.id selected=focus == Some(c.id)>{label}</option> }
+            view! { <option id=format!("focus-choice-{}", c.id) value=c.id selected=focus == Some(c.id)>{label}</option> }
         })
         .collect_view();
     view! {
@@ -379,9 +380,11 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
             <FormMessage errors=errors.clone() field="reason" />
             {console.groups.into_iter().map(|group| {
                 let name = group.domain.as_ref().map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
+                // Named, so that a live update keeps each group's list.
+                let key = group.domain.as_ref().map_or_else(|| "none".to_owned(), |d| d.id.to_string());
                 view! {
-                    <h3>{format!("{name} ({})", group.items.len())}</h3>
-                    <ul class="live-list">
+                    <h3 id=format!("console-group-{key}-title")>{format!("{name} ({})", group.items.len())}</h3>
+                    <ul class="live-list" id=format!("console-group-{key}") aria-labelledby=format!("console-group-{key}-title")>
                         {group.items.into_iter().map(|item| {
                             let cid = item.id;
                             let hidden = item.hidden_reason.is_some();

@@ -1,6 +1,7 @@
 //! Live workshops in the UI: joining by code or QR code, the phone, the
 //! projector board and the facilitator console, kept current by
-//! [`live::LivePulse`]; the phone's posts go through [`outbox`].
+//! [`live::LivePulse`]; the phone's posts go through [`outbox`]. Its record
+//! (« compte rendu ») stays readable by everyone who took part.
 mod api;
 mod board_page;
 #[cfg(feature = "hydrate")]
@@ -13,6 +14,7 @@ mod join_page;
 pub mod live;
 mod outbox;
 mod phone_page;
+mod record_page;
 #[cfg(feature = "hydrate")]
 mod refresh;
 #[cfg(feature = "ssr")]
@@ -28,6 +30,7 @@ pub use board_page::BoardPage;
 pub use console_page::ConsolePage;
 pub use join_page::JoinWorkshopPage;
 pub use phone_page::PhonePage;
+pub use record_page::RecordPage;
 
 /// The join page; a code follows it in the QR code's address.
 pub const JOIN_PATH: &str = "/rejoindre";
@@ -40,12 +43,33 @@ pub fn events_path(workshop_id: i64) -> String {
     EVENTS_ROUTE.replace("{id}", &workshop_id.to_string())
 }
 
+/// The phone view right after a post: it says the newest of one's posts
+/// was sent, with its text, at the top of the form (`?envoye=<mark>`, the
+/// form as anchor). The phone's script passes the post's key, which makes
+/// each address new, so that the browser loads it rather than only
+/// scrolling to the anchor; a plain form's answer loads anyway (`1`).
+pub fn phone_sent_path(workshop_id: i64, post: &str) -> String {
+    format!(
+        "{}?{SENT_PARAM}={post}#{}",
+        phone_path(workshop_id),
+        outbox::FORM_ID
+    )
+}
+
+/// The query parameter of [`phone_sent_path`].
+pub const SENT_PARAM: &str = "envoye";
+
 pub fn phone_path(workshop_id: i64) -> String {
     format!("/ateliers/{workshop_id}")
 }
 
 pub fn board_path(workshop_id: i64) -> String {
     format!("/ateliers/{workshop_id}/tableau")
+}
+
+/// The workshop's record (« compte rendu »), in the site's frame.
+pub fn record_path(workshop_id: i64) -> String {
+    format!("/ateliers/{workshop_id}/compte-rendu")
 }
 
 /// Whether `path` is a view that fills the screen without the site's
@@ -109,4 +133,20 @@ pub fn live_marks(
         .filter(|(on, _)| *on)
         .map(|(_, key)| format!(" · {}", t(locale, key)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_phone_folds_the_frame_and_only_the_board_fills_the_screen() {
+        assert!(is_phone(&phone_path(12)));
+        assert!(is_full_screen(&board_path(12)));
+        // The record is read in the site's frame, like any page.
+        assert!(!is_phone(&record_path(12)));
+        assert!(!is_full_screen(&record_path(12)));
+        assert!(!is_phone(&console_path(12)));
+        assert!(!is_phone("/ateliers/"));
+    }
 }

@@ -11,7 +11,7 @@ use crate::domain::round_forms::ContributionForm;
 use crate::domain::rounds::{ContributionKind, ContributionText, Severity};
 use crate::domain::workshop_views::PhoneView;
 use crate::domain::workshops::Phase;
-use crate::error::FormErrors;
+use crate::error::{AppError, FormErrors};
 use crate::i18n::{t, use_locale, Key};
 use crate::ui::forms::{refused_submission, Choice, ErrorSummary, FormMessage, TextArea};
 use crate::ui::guard::page_title;
@@ -30,11 +30,30 @@ pub fn PhonePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view.await {
                     Ok(phone) => view! { <Phone phone /> }.into_any(),
-                    Err(error) => load_failed(error),
+                    Err(error) => refused(id, error),
                 }
             })}
         </Suspense>
     }
+}
+
+/// Why the phone does not open; a guest told that the workshop has ended
+/// gets its record's link there (their seat still opens it).
+fn refused(workshop_id: i64, error: AppError) -> AnyView {
+    let locale = use_locale();
+    let ended = error
+        .form_errors()
+        .and_then(|e| e.message_for(fields::WORKSHOP))
+        == Some(Key::ErrWorkshopEnded);
+    let failed = load_failed(error);
+    if !ended {
+        return failed;
+    }
+    view! {
+        {failed}
+        <p><a href=super::record_path(workshop_id)>{t(locale, Key::RecordLink)}</a></p>
+    }
+    .into_any()
 }
 
 #[component]
@@ -63,6 +82,7 @@ fn Phone(phone: PhoneView) -> impl IntoView {
         Phase::Ended => view! {
             <NotSent />
             <p class="callout">{t(locale, Key::WorkshopOver)}</p>
+            <p><a href=super::record_path(header.workshop_id)>{t(locale, Key::RecordLink)}</a></p>
             {(!phone.guest).then(|| view! {
                 <p><a href=crate::ideas::idea_path(header.idea_id)>{t(locale, Key::BackToIdea)}</a></p>
             })}
@@ -138,9 +158,24 @@ fn Writing(phone: PhoneView) -> impl IntoView {
         .as_ref()
         .map(|d| d.id.to_string())
         .unwrap_or_default();
+    // Right after a post (`?envoye=…`): the newest of one's posts, said
+    // sent at the top of the form, where the eye is.
+    let just_sent = (errors.is_none()
+        && leptos_router::hooks::use_query_map()
+            .get_untracked()
+            .get(super::SENT_PARAM)
+            .is_some())
+    .then(|| phone.mine.iter().max_by_key(|c| c.id).cloned())
+    .flatten();
     let form = (writing || errors.is_some()).then(|| {
         view! {
             <form method="post" action={<PostLive as ServerFn>::PATH} class="stack-form phone-form" id=FORM_ID>
+                {just_sent.clone().map(|item| view! {
+                    <div class="callout sent-note" role="status">
+                        <p><strong>{t(locale, Key::PostSentNote)}</strong></p>
+                        <p class="live-body">{item.body}</p>
+                    </div>
+                })}
                 <input type="hidden" name="request_id" value=phone.request_id.clone() />
                 <input type="hidden" name="workshop_id" value=phone.header.workshop_id />
                 <input type="hidden" name="started_in" value=phone.header.phase.as_str() />

@@ -2,7 +2,7 @@
 //! queue in the phone's storage, sending one post at a time until each is
 //! acknowledged or refused.
 
-use super::browser::{new_key, on_online, online, reload, sleep, typing};
+use super::browser::{go_to, new_key, on_online, online, sleep, typing};
 use super::outbox::{Outbox, Queued, Refused, FORM_ID};
 use super::PostLive;
 use crate::domain::round_forms::ContributionForm;
@@ -139,9 +139,10 @@ pub fn start(locale: Locale, workshop_id: i64, outbox: RwSignal<Outbox>, sent: R
                     save(workshop_id, &outbox.get_untracked());
                     if outbox.with_untracked(|o| o.pending.is_empty()) {
                         sent.set(true);
-                        // The page lists one's posts once loaded again.
+                        // Loaded again, the page lists one's posts and
+                        // says this one left, above the form.
                         if !typing() {
-                            reload();
+                            go_to(&super::phone_sent_path(workshop_id, &first.key));
                         }
                     }
                 }

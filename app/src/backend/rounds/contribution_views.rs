@@ -103,7 +103,7 @@ pub(super) async fn reactions(
 }
 
 /// A mine's triage as shown (the workaround named by id only).
-pub(super) fn triage_view(c: &contribution::Model) -> Option<TriageView> {
+pub(crate) fn triage_view(c: &contribution::Model) -> Option<TriageView> {
     Some(TriageView {
         kind: c.triage?,
         note: c.triage_note.clone().unwrap_or_default(),

@@ -5,6 +5,7 @@ pub mod access;
 pub mod contributing;
 pub mod contribution_page;
 mod contribution_views;
+pub(crate) use contribution_views::triage_view;
 pub mod counts;
 pub mod course;
 pub mod deadlines;

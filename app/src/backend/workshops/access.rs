@@ -7,6 +7,7 @@ use super::error::WorkshopError;
 use crate::backend::accounts::tokens::hash_token;
 use crate::backend::entities::{idea, round, user, workshop, workshop_participant};
 use crate::backend::ideas::access::load as load_idea;
+use crate::backend::ideas::error::IdeaError;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, Role};
 use crate::domain::workshops::Phase;
@@ -167,18 +168,7 @@ pub async fn place(
             .one(db)
             .await
             .op("place: find participant")?,
-        Caller::Guest(token) => {
-            let found = workshop_participant::Entity::find()
-                .filter(workshop_participant::Column::GuestTokenHash.eq(hash_token(token)))
-                .one(db)
-                .await
-                .op("place: find guest")?
-                .ok_or(WorkshopError::SignInNeeded)?;
-            if found.workshop_id != workshop_id {
-                return Err(WorkshopError::NotFound);
-            }
-            Some(found)
-        }
+        Caller::Guest(token) => Some(guest_participant(db, token, workshop_id).await?),
     };
     let workshop = workshop_row(db, workshop_id).await?;
     let participant = match (participant, caller) {
@@ -191,10 +181,79 @@ pub async fn place(
     if participant.removed_at.is_some() {
         return Err(WorkshopError::Removed);
     }
+    // A guest's seat ends with the workshop; its record alone stays open to
+    // them, read only ([`for_the_record`]).
     if matches!(caller, Caller::Guest(_)) && workshop.phase == Phase::Ended {
         return Err(WorkshopError::Ended);
     }
     Ok((workshop, participant))
+}
+
+/// The seat a guest's cookie holds in this workshop: 401 for a cookie that
+/// names nobody, 404 for another workshop's guest.
+async fn guest_participant(
+    db: &impl ConnectionTrait,
+    token: &str,
+    workshop_id: i64,
+) -> Result<workshop_participant::Model, WorkshopError> {
+    let found = workshop_participant::Entity::find()
+        .filter(workshop_participant::Column::GuestTokenHash.eq(hash_token(token)))
+        .one(db)
+        .await
+        .op("place: find guest")?
+        .ok_or(WorkshopError::SignInNeeded)?;
+    if found.workshop_id != workshop_id {
+        return Err(WorkshopError::NotFound);
+    }
+    Ok(found)
+}
+
+/// The workshop, if the caller may read its record: a member who may see
+/// the idea (its facilitators do), or who has a seat in the room; a guest
+/// of this workshop, after its end too: the one thing a guest's seat still
+/// opens once the workshop is over, and it is read only. A removed guest is
+/// told so; without a session or a seat, 401; another organisation's member
+/// or another workshop's guest, 404.
+pub async fn for_the_record(
+    db: &impl ConnectionTrait,
+    caller: &Caller,
+    workshop_id: i64,
+) -> Result<Scope, WorkshopError> {
+    match caller {
+        Caller::Nobody => Err(WorkshopError::SignInNeeded),
+        Caller::Guest(token) => {
+            let participant = guest_participant(db, token, workshop_id).await?;
+            if participant.removed_at.is_some() {
+                return Err(WorkshopError::Removed);
+            }
+            by_id(db, workshop_id).await
+        }
+        Caller::Member(me) => {
+            let scope = by_id(db, workshop_id).await?;
+            if scope.workshop.organisation_id != me.organisation_id {
+                return Err(WorkshopError::NotFound);
+            }
+            match load_idea(db, me, scope.idea.id).await {
+                Ok(_) => Ok(scope),
+                // An idea they may not see (a draft): their seat in the
+                // room still opens the record, unless they were removed.
+                Err(IdeaError::NotFound) => {
+                    let seated = workshop_participant::Entity::find()
+                        .filter(workshop_participant::Column::WorkshopId.eq(workshop_id))
+                        .filter(workshop_participant::Column::UserId.eq(me.id))
+                        .filter(workshop_participant::Column::RemovedAt.is_null())
+                        .one(db)
+                        .await
+                        .op("for the record: find participant")?;
+                    match seated {
+                        Some(_) => Ok(scope),
+                        None => Err(WorkshopError::NotFound),
+                    }
+                }
+                Err(error) => Err(error.into()),
+            }
+        }
+    }
 }
 
 /// The caller's seat in the workshop, with its round and idea (refusals

@@ -7,6 +7,7 @@ pub mod joining;
 pub mod posting;
 pub mod qr;
 pub mod reading;
+pub mod record;
 pub mod room;
 pub mod running;
 pub mod stage;
