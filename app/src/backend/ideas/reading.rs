@@ -40,6 +40,18 @@ pub async fn names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i64>,
 ) -> Result<HashMap<i64, String>, StoreError> {
+    Ok(users_by_id(db, ids)
+        .await?
+        .into_iter()
+        .map(|(id, u)| (id, u.display_name))
+        .collect())
+}
+
+/// The people `ids` name, by id (one query; none for no id).
+pub async fn users_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<HashMap<i64, user::Model>, StoreError> {
     let mut ids: Vec<i64> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
@@ -50,9 +62,9 @@ pub async fn names(
         .filter(user::Column::Id.is_in(ids))
         .all(db)
         .await
-        .op("names: find user")?
+        .op("users by id: find user")?
         .into_iter()
-        .map(|u| (u.id, u.display_name))
+        .map(|u| (u.id, u))
         .collect())
 }
 

@@ -156,20 +156,7 @@ pub(super) async fn users_by_id(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i64>,
 ) -> Result<HashMap<i64, user::Model>, WorkshopError> {
-    let mut ids: Vec<i64> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(user::Entity::find()
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await
-        .op("users by id: find user")?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect())
+    Ok(crate::backend::ideas::reading::users_by_id(db, ids).await?)
 }
 
 async fn wanted_domains(
