@@ -86,9 +86,13 @@ db_test!(
             .info
             .id;
         assert_eq!(
-            running::start(&as_member(&t, &clock, &author).on_device("other"), round_id)
-                .await
-                .unwrap(),
+            running::start(
+                &as_member(&t, &clock, &author).on_device("other"),
+                round_id,
+                Default::default(),
+            )
+            .await
+            .unwrap(),
             id
         );
 

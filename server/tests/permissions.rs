@@ -41,6 +41,9 @@ enum Access {
     /// People in workshop 1: the member (who joined) and a guest; the
     /// administrator did not join (403).
     Participant,
+    /// People in workshop 1 and the device holding its console (the
+    /// administrator, who started it): grouping duplicates.
+    InRoomOrConsole,
     /// Readers of workshop 1's record: people of the first organisation
     /// (who may see idea 1) and the workshop's guests.
     RecordOf,
@@ -240,6 +243,9 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
         ok: Ok::All(422),
     },
     Row { path: "/api/place_dot", access: Access::Participant, sample: "workshop_id=1&contribution_id=1&add=true", ok: Ok::All(422) },
+    // Refused as a form: the workshop takes no grouping step.
+    Row { path: "/api/group_live", access: Access::InRoomOrConsole, sample: "workshop_id=1&duplicate=1&under=2&from=phone", ok: Ok::All(422) },
+    Row { path: "/api/ungroup_live", access: Access::InRoomOrConsole, sample: "workshop_id=1&duplicate=1&from=console", ok: Ok::All(422) },
     Row { path: "/api/hide_live", access: Access::Facilitator, sample: "workshop_id=1&contribution_id=1&reason=Hors+sujet&confirm=oui", ok: Ok::All(422) },
     Row { path: "/api/remove_participant", access: Access::Facilitator, sample: "workshop_id=1&participant_id=1", ok: Ok::All(422) },
     // Refused as a form: the console is held elsewhere, or nothing is revealed yet.
@@ -253,7 +259,8 @@ fn expected_refusal(access: Access, who: &str) -> Option<u16> {
     use Access::Participant;
     match (access, who) {
         (Access::Anyone, _) => None,
-        (Participant | Access::RecordOf, "guest") => None,
+        (Participant | Access::RecordOf | Access::InRoomOrConsole, "guest") => None,
+        (Access::InRoomOrConsole, "member") => None,
         (_, "anonymous" | "guest") => Some(401),
         (Participant, "admin") => Some(403),
         (Participant, "member") => None,

@@ -45,12 +45,13 @@ impl RoundRef {
 pub enum Change {
     /// A workaround proposed on a revealed mine from the idea's page.
     Proposed { round: RoundRef },
-    /// A mine answered by `by`, one of the idea's authors; its writer is
-    /// told (not an author answering their own mine).
+    /// A mine answered by `by`, one of the idea's authors; its writers
+    /// are told (the card's and its duplicates', not an author answering
+    /// their own mine).
     Triaged {
         round: RoundRef,
         mine: i64,
-        writer: i64,
+        writers: Vec<i64>,
         by: i64,
     },
     /// A contribution hidden by a moderator.
@@ -127,7 +128,7 @@ impl Change {
         let round = self.round();
         Ok(match self {
             Change::Proposed { .. } | Change::Hidden { .. } => Vec::new(),
-            Change::Triaged { writer, by, .. } => told_unless(vec![*writer], &[*by]),
+            Change::Triaged { writers, by, .. } => told_unless(writers.clone(), &[*by]),
             Change::Revealed { by, .. } => {
                 let concerned = concerned_in(write, round.id, round.idea_id, round.idea_author);
                 told_unless(concerned.await?, by.as_slice())
@@ -202,7 +203,7 @@ mod tests {
         let triaged = Change::Triaged {
             round: ROUND,
             mine: 40,
-            writer: 5,
+            writers: vec![5],
             by: 11,
         };
         assert_eq!(triaged.live_event(), Some((EventKind::Triage, Some(40))));

@@ -132,6 +132,9 @@ mod tests {
                     my_dots: 0,
                     triage: None,
                     hidden_reason: None,
+                    answers: None,
+                    grouped_under: None,
+                    duplicates: Vec::new(),
                 })
                 .collect(),
         }

@@ -54,6 +54,9 @@ pub enum EventKind {
     /// projector and the console follow; phones do not show it).
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "focus"))]
     Focus,
+    /// A duplicate grouped under a card, or taken out (subject: its id).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "group"))]
+    Group,
 }
 
 impl EventKind {
@@ -72,6 +75,7 @@ impl EventKind {
         EventKind::Triage,
         EventKind::Reveal,
         EventKind::Focus,
+        EventKind::Group,
     ];
 
     /// The word stored and sent.
@@ -91,6 +95,7 @@ impl EventKind {
             EventKind::Triage => "triage",
             EventKind::Reveal => "reveal",
             EventKind::Focus => "focus",
+            EventKind::Group => "group",
         }
     }
 
@@ -163,7 +168,12 @@ pub fn needs_update(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bo
             | EventKind::Dots
             | EventKind::Hide
             | EventKind::Triage
-            | EventKind::Reveal => true,
+            | EventKind::Reveal
+            | EventKind::Group => true,
+            // While ways around are sought, a phone shows the mine on the
+            // board (the ways around proposed are the board's to list: a
+            // phone reloading on each would lose its « Envoyée »).
+            EventKind::Focus => shown_phase == Phase::WaysAround,
             EventKind::Leave => event.subject == Some(participant),
             _ => false,
         },
@@ -223,6 +233,13 @@ mod tests {
             t,
             &event(EventKind::Focus, Some(3), t)
         ));
+        // While ways around are sought, the mine on the board is the
+        // phone's too (not each way around proposed); groups always.
+        let a = Phase::WaysAround;
+        assert!(needs_update(me, a, &event(EventKind::Focus, Some(3), a)));
+        assert!(!needs_update(me, a, &event(EventKind::Post, Some(4), a)));
+        let g = Phase::Grouping;
+        assert!(needs_update(me, g, &event(EventKind::Group, Some(4), g)));
         // A missed phase change shows in the state the event carries.
         assert!(needs_update(
             me,

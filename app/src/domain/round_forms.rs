@@ -19,7 +19,8 @@ pub struct ContributionForm {
     /// A resource's address; a workshop phone does not send it.
     #[serde(default)]
     pub link: String,
-    /// The mine a workaround answers; a workshop phone does not send it.
+    /// The mine a workaround answers; a workshop phone sends it only for a
+    /// way around the mine in focus.
     #[serde(default)]
     pub answers: String,
 }

@@ -82,6 +82,9 @@ pub struct ContributionView {
     pub answers_link: Option<LinkRef>,
     /// The workarounds proposed for a mine, readable by the reader.
     pub answered_by: Vec<LinkRef>,
+    /// The mine this one was grouped under in a workshop, as saying the
+    /// same thing: triaged there, counted once with it.
+    pub grouped_under: Option<i64>,
     /// The author held the domain: the contribution covers it.
     pub holds_domain: bool,
     /// Written by a workshop guest: shown « Nom (invité·e) ».
@@ -282,6 +285,9 @@ pub struct FicheMine {
     pub triage: Option<TriageView>,
     /// The workarounds proposed for it.
     pub workarounds: Vec<String>,
+    /// The same mine as others wrote it, grouped under it in a workshop:
+    /// who, and their words.
+    pub duplicates: Vec<FicheItem>,
 }
 
 /// A contribution the fiche quotes: who, what, and a link for resources.

@@ -5,7 +5,7 @@
 
 use super::round_views::{DomainRef, TriageView};
 use super::rounds::{ContributionKind, Severity, TriageKind};
-use super::workshops::Phase;
+use super::workshops::{Phase, Steps};
 use serde::{Deserialize, Serialize};
 
 /// The shared timer, as the server keeps it.
@@ -27,6 +27,8 @@ pub struct WorkshopHeader {
     pub proposal: String,
     pub focus: String,
     pub phase: Phase,
+    /// The optional steps chosen when the workshop started.
+    pub steps: Steps,
     /// Whether the round is revealed: what decides if texts are shown (a
     /// workshop ended before its reveal shows none).
     pub revealed: bool,
@@ -54,6 +56,83 @@ pub struct LiveContribution {
     pub my_dots: u32,
     pub triage: Option<TriageKind>,
     pub hidden_reason: Option<String>,
+    /// The mine a workaround answers.
+    pub answers: Option<i64>,
+    /// The card this one is grouped under, as a duplicate.
+    pub grouped_under: Option<i64>,
+    /// The duplicates grouped under this card, each with its own text and
+    /// writer (filled by [`fold_duplicates`]).
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A contribution grouped under another card as saying the same thing:
+/// its text and its writer are kept and shown with that card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Duplicate {
+    pub id: i64,
+    pub body: String,
+    pub author: String,
+    pub author_guest: bool,
+}
+
+/// The room's cards: every duplicate folded into the card it is grouped
+/// under, its dots added to that card's (the dots go to the group). A
+/// duplicate whose card is not among `items` stays a card of its own.
+pub fn fold_duplicates(items: Vec<LiveContribution>) -> Vec<LiveContribution> {
+    let heads: std::collections::HashSet<i64> = items
+        .iter()
+        .filter(|c| c.grouped_under.is_none())
+        .map(|c| c.id)
+        .collect();
+    let (folded, mut cards): (Vec<_>, Vec<_>) = items
+        .into_iter()
+        .partition(|c| c.grouped_under.is_some_and(|head| heads.contains(&head)));
+    for duplicate in folded {
+        let Some(card) = cards
+            .iter_mut()
+            .find(|c| Some(c.id) == duplicate.grouped_under)
+        else {
+            continue;
+        };
+        card.dots += duplicate.dots;
+        card.my_dots += duplicate.my_dots;
+        card.severity = most_severe(card.severity, duplicate.severity);
+        card.duplicates.push(Duplicate {
+            id: duplicate.id,
+            body: duplicate.body,
+            author: duplicate.author,
+            author_guest: duplicate.author_guest,
+        });
+    }
+    cards
+}
+
+/// The graver of two severities: a group is as severe as its most severe
+/// mine (grouping never makes a blocking mine lighter).
+pub fn most_severe(a: Option<Severity>, b: Option<Severity>) -> Option<Severity> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The mines a card may be grouped with as saying the same thing as
+/// `card` (itself visible): the other visible mines of its domain, never
+/// itself (`cards` are folded: a duplicate is not among them).
+pub fn same_idea_candidates(cards: &[LiveContribution], card: i64) -> Vec<&LiveContribution> {
+    let Some(chosen) = cards
+        .iter()
+        .find(|c| c.id == card && c.hidden_reason.is_none())
+    else {
+        return Vec::new();
+    };
+    let domain = chosen.domain.as_ref().map(|d| d.id);
+    cards
+        .iter()
+        .filter(|c| c.id != card && c.kind == ContributionKind::Mine)
+        .filter(|c| c.hidden_reason.is_none())
+        .filter(|c| c.domain.as_ref().map(|d| d.id) == domain)
+        .collect()
 }
 
 /// Contributions of one domain (or of none), for the board and the console.
@@ -118,8 +197,13 @@ pub struct PhoneView {
     pub card: Option<DomainRef>,
     /// The caller's own contributions (all they see before the reveal).
     pub mine: Vec<LiveContribution>,
-    /// Everyone's mines once revealed, most dotted first.
+    /// Everyone's mines once revealed, most dotted first, duplicates
+    /// folded into their card.
     pub mines: Vec<LiveContribution>,
+    /// While ways around are sought: the mine the room is on.
+    pub focus: Option<LiveContribution>,
+    /// The workarounds proposed so far to the mine in focus.
+    pub focus_answers: Vec<LiveContribution>,
     pub dots_allowed: u32,
     pub dots_left: u32,
     /// The round's wanted domains first, then the organisation's others.
@@ -166,8 +250,11 @@ pub struct BoardView {
     /// From the reveal on: contributions by domain, dots counted (the
     /// page shown, when they are more than one screen holds).
     pub groups: Vec<DomainGroup>,
-    /// During the triage: the mine the console put in focus.
+    /// While ways around are sought and during the triage: the mine the
+    /// console put in focus.
     pub focus: Option<LiveContribution>,
+    /// The workarounds proposed so far to the mine in focus.
+    pub focus_answers: Vec<LiveContribution>,
     /// The page shown, from 0, of `pages` (at least 1).
     pub page: u32,
     pub pages: u32,
@@ -277,6 +364,8 @@ pub struct RecordEntry {
     pub dots: u32,
     /// The mine a workaround answers.
     pub answers: Option<i64>,
+    /// The mine this one was grouped under, as saying the same thing.
+    pub grouped_under: Option<i64>,
     /// A mine's triage, once decided (none said of a hidden one).
     pub triage: Option<TriageView>,
 }
@@ -285,6 +374,9 @@ pub struct RecordEntry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordMine {
     pub mine: RecordEntry,
+    /// The mines grouped under it as saying the same thing, each with its
+    /// own text and writer (their dots are counted in the mine's).
+    pub duplicates: Vec<RecordEntry>,
     /// Oldest first.
     pub workarounds: Vec<RecordEntry>,
 }
@@ -350,21 +442,43 @@ pub fn arrange(mut entries: Vec<RecordEntry>, order: &[i64]) -> RecordContent {
     let (mines, rest): (Vec<RecordEntry>, Vec<RecordEntry>) = entries
         .into_iter()
         .partition(|e| e.kind == ContributionKind::Mine);
+    let heads: Vec<i64> = mines
+        .iter()
+        .filter(|m| m.grouped_under.is_none())
+        .map(|m| m.id)
+        .collect();
+    let (duplicates, mines): (Vec<RecordEntry>, Vec<RecordEntry>) = mines
+        .into_iter()
+        .partition(|m| m.grouped_under.is_some_and(|h| heads.contains(&h)));
     let mut mines: Vec<RecordMine> = mines
         .into_iter()
         .map(|mine| RecordMine {
             mine,
+            duplicates: Vec::new(),
             workarounds: Vec::new(),
         })
         .collect();
+    for duplicate in duplicates {
+        if let Some(group) = mines
+            .iter_mut()
+            .find(|m| Some(m.mine.id) == duplicate.grouped_under)
+        {
+            group.mine.dots += duplicate.dots;
+            group.mine.severity = most_severe(group.mine.severity, duplicate.severity);
+            group.duplicates.push(duplicate);
+        }
+    }
     let mut loose: Vec<RecordEntry> = Vec::new();
     let mut others: Vec<RecordKind> = Vec::new();
     for entry in rest {
         let kind = entry.kind;
         if kind == ContributionKind::Workaround {
-            let answered = entry
-                .answers
-                .and_then(|id| mines.iter().position(|m| m.mine.id == id));
+            // A way around a duplicate answers its group.
+            let answered = entry.answers.and_then(|id| {
+                mines
+                    .iter()
+                    .position(|m| m.mine.id == id || m.duplicates.iter().any(|d| d.id == id))
+            });
             match answered {
                 Some(at) => mines[at].workarounds.push(entry),
                 None => loose.push(entry),
@@ -442,6 +556,7 @@ mod tests {
             hidden: false,
             dots,
             answers: None,
+            grouped_under: None,
             triage: None,
         }
     }
@@ -534,5 +649,91 @@ mod tests {
             ]
         );
         assert!(got.mines.is_empty());
+    }
+
+    #[test]
+    fn a_group_lists_once_with_its_duplicates_their_dots_and_ways_around() {
+        use crate::domain::rounds::ContributionKind::Mine;
+        let entries = vec![
+            entry(1, Mine, Some(1), 2),
+            RecordEntry {
+                grouped_under: Some(1),
+                ..entry(2, Mine, Some(1), 3)
+            },
+            entry(3, Mine, Some(1), 4),
+            answering(4, Some(2)),
+        ];
+        let got = arrange(entries, &[1]);
+        let mines = &got.mines[0].mines;
+        let ids: Vec<(i64, u32)> = mines.iter().map(|m| (m.mine.id, m.mine.dots)).collect();
+        // The group's 5 dots put it first.
+        assert_eq!(ids, [(1, 5), (3, 4)]);
+        assert_eq!(mines[0].duplicates.len(), 1);
+        assert_eq!(mines[0].duplicates[0].body, "Texte 2");
+        assert_eq!(mines[0].workarounds[0].id, 4);
+    }
+
+    fn card(id: i64, domain: i64, dots: u32) -> LiveContribution {
+        LiveContribution {
+            id,
+            kind: ContributionKind::Mine,
+            severity: None,
+            domain: Some(DomainRef {
+                id: domain,
+                name: format!("d{domain}"),
+            }),
+            body: format!("Texte {id}"),
+            author: format!("Personne {id}"),
+            author_guest: false,
+            under_card: false,
+            late: false,
+            dots,
+            my_dots: 0,
+            triage: None,
+            hidden_reason: None,
+            answers: None,
+            grouped_under: None,
+            duplicates: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn duplicates_fold_into_their_card_with_text_writer_and_dots() {
+        let items = vec![
+            card(1, 1, 1),
+            LiveContribution {
+                grouped_under: Some(1),
+                severity: Some(Severity::Blocking),
+                ..card(2, 1, 2)
+            },
+            // Its card is not among these (hidden since): a card again.
+            LiveContribution {
+                grouped_under: Some(9),
+                ..card(3, 1, 0)
+            },
+            card(4, 2, 0),
+        ];
+        let cards = fold_duplicates(items);
+        let ids: Vec<i64> = cards.iter().map(|c| c.id).collect();
+        assert_eq!(ids, [1, 3, 4]);
+        assert_eq!(cards[0].dots, 3);
+        // The group is as severe as its gravest mine.
+        assert_eq!(cards[0].severity, Some(Severity::Blocking));
+        assert_eq!(
+            cards[0].duplicates,
+            [Duplicate {
+                id: 2,
+                body: "Texte 2".into(),
+                author: "Personne 2".into(),
+                author_guest: false,
+            }]
+        );
+        // Same idea as 1: the other visible mines of its domain only.
+        let offered: Vec<i64> = same_idea_candidates(&cards, 1)
+            .iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(offered, [3]);
+        assert!(same_idea_candidates(&cards, 77).is_empty());
     }
 }

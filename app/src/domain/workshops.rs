@@ -11,20 +11,43 @@ stored_enum! {
         Pitch => ("pitch", PhasePitch),
         Writing => ("writing", PhaseWriting),
         Reveal => ("reveal", PhaseReveal),
+        Grouping => ("grouping", PhaseGrouping),
         Vote => ("vote", PhaseVote),
+        WaysAround => ("ways_around", PhaseWaysAround),
         Triage => ("triage", PhaseTriage),
         Ended => ("ended", PhaseEnded),
     }
 }
 
-impl Phase {
-    /// The phase after this one; `None` once ended.
-    pub fn next(self) -> Option<Phase> {
-        let all = Phase::ALL;
-        let at = all.iter().position(|p| *p == self)?;
-        all.get(at + 1).copied()
+/// The optional steps a workshop takes, chosen when it starts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Steps {
+    /// After the reveal: duplicates grouped under one card.
+    pub grouping: bool,
+    /// After the vote: the top mines put to the room one at a time, phones
+    /// proposing ways around each.
+    pub ways_around: bool,
+}
+
+impl Steps {
+    /// Whether the room goes through `phase`.
+    pub fn includes(self, phase: Phase) -> bool {
+        match phase {
+            Phase::Grouping => self.grouping,
+            Phase::WaysAround => self.ways_around,
+            _ => true,
+        }
     }
 
+    /// The phase after `phase` in this workshop; `None` once ended.
+    pub fn after(self, phase: Phase) -> Option<Phase> {
+        let all = Phase::ALL;
+        let at = all.iter().position(|p| *p == phase)?;
+        all[at + 1..].iter().copied().find(|p| self.includes(*p))
+    }
+}
+
+impl Phase {
     /// The room has reached the reveal phase: what the console offers next
     /// (cards, dots) depends on it. What may be *seen* is the round's to
     /// say, never the phase's (`workshops::access::Scope::revealed`): a
@@ -39,7 +62,9 @@ impl Phase {
         match self {
             Phase::Writing => Some(8),
             Phase::Reveal => Some(5),
+            Phase::Grouping => Some(5),
             Phase::Vote => Some(3),
+            Phase::WaysAround => Some(10),
             Phase::Triage => Some(15),
             Phase::Pitch | Phase::Ended => None,
         }
@@ -178,16 +203,38 @@ mod tests {
         }
     }
 
-    #[test]
-    fn phases_go_forward_to_the_end() {
+    fn walk(steps: Steps) -> Vec<Phase> {
         let mut phase = Phase::Pitch;
         let mut seen = vec![phase];
-        while let Some(next) = phase.next() {
+        while let Some(next) = steps.after(phase) {
             seen.push(next);
             phase = next;
         }
-        assert_eq!(seen, Phase::ALL);
-        assert!(!Phase::Writing.revealed() && Phase::Reveal.revealed());
+        seen
+    }
+
+    #[test]
+    fn phases_go_forward_to_the_end_through_the_steps_chosen() {
+        let both = Steps {
+            grouping: true,
+            ways_around: true,
+        };
+        assert_eq!(walk(both), Phase::ALL);
+        use Phase::*;
+        assert_eq!(
+            walk(Steps::default()),
+            [Pitch, Writing, Reveal, Vote, Triage, Ended]
+        );
+        let grouping = Steps {
+            grouping: true,
+            ..Steps::default()
+        };
+        assert_eq!(
+            walk(grouping),
+            [Pitch, Writing, Reveal, Grouping, Vote, Triage, Ended]
+        );
+        assert_eq!(Steps::default().after(Ended), None);
+        assert!(!Writing.revealed() && Reveal.revealed() && Grouping.revealed());
     }
 
     #[test]

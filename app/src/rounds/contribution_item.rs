@@ -60,6 +60,14 @@ pub fn ContributionLinks(idea_id: i64, c: ContributionView) -> impl IntoView {
             </p>
         }
     });
+    let grouped = c.grouped_under.map(|card| {
+        view! {
+            <p class="link-note">
+                {format!("{} ", t(locale, Key::SameIdeaAsMine))}
+                <a href=contribution_path(idea_id, card)>{format!("#{card}")}</a>
+            </p>
+        }
+    });
     let triage = c.triage.as_ref().map(|tr| {
         // The defusing workaround, when readable, becomes a link placed
         // right after the kind; the rest of the line is as written.
@@ -85,7 +93,7 @@ pub fn ContributionLinks(idea_id: i64, c: ContributionView) -> impl IntoView {
             </p>
         }
     });
-    view! { {answers} {proposed} {triage} }
+    view! { {grouped} {answers} {proposed} {triage} }
 }
 
 #[component]
@@ -97,8 +105,11 @@ pub fn ContributionItem(
     is_author: bool,
 ) -> impl IntoView {
     let locale = use_locale();
-    let untriaged_mine =
-        c.kind == ContributionKind::Mine && c.triage.is_none() && c.hidden.is_none();
+    // A duplicate is triaged at the card it is grouped under.
+    let untriaged_mine = c.kind == ContributionKind::Mine
+        && c.triage.is_none()
+        && c.hidden.is_none()
+        && c.grouped_under.is_none();
     let mut endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
     if c.workshop_dots > 0 {
         endorsements.push_str(&format!(

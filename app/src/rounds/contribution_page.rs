@@ -54,7 +54,12 @@ fn ContributionBody(page: ContributionPage) -> impl IntoView {
     let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     let idea_path = crate::ideas::idea_path(page.idea_id);
     let open_to_all = page.revealed && c.hidden.is_none();
-    let may_triage = page.is_author && open_to_all && c.kind == ContributionKind::Mine;
+    // A duplicate grouped in a workshop is triaged at its card (linked by
+    // `ContributionLinks`).
+    let may_triage = page.is_author
+        && open_to_all
+        && c.kind == ContributionKind::Mine
+        && c.grouped_under.is_none();
     let body = match &c.hidden {
         Some(reason) => view! { <p class="hidden-note">{format!("{} {reason}", t(locale, Key::HiddenBecause))}</p> }.into_any(),
         None => view! {

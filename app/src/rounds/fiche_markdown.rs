@@ -156,6 +156,15 @@ pub fn to_markdown(fiche: &Fiche, locale: Locale) -> String {
             t(locale, Key::TriageLabel),
             inert(&treatment)
         );
+        for same in &mine.duplicates {
+            let _ = writeln!(
+                out,
+                "  - {} : {} ({})",
+                t(locale, Key::SameIdeaHeading),
+                inert(&same.text),
+                inert(&same.author)
+            );
+        }
         for proposed in &mine.workarounds {
             let _ = writeln!(
                 out,
@@ -247,6 +256,7 @@ mod tests {
                     due: String::new(),
                 }),
                 workarounds: vec!["Une base légale".into()],
+                duplicates: vec![],
             }],
             workarounds: vec![],
             resources: vec![FicheItem {

@@ -109,6 +109,7 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
                                 {format!(" — {} ({}, +{})", m.text, m.author, m.endorsements)}
                                 <br />
                                 {format!("{} {treatment}", t(locale, Key::TriageLabel))}
+                                {m.duplicates.iter().map(|d| view! { <br /> {format!("{} : {} ({})", t(locale, Key::SameIdeaHeading), d.text, d.author)} }).collect_view()}
                                 {m.workarounds.iter().map(|w| view! { <br /> {format!("{} « {w} »", t(locale, Key::WorkaroundProposed))} }).collect_view()}
                             </li>
                         }

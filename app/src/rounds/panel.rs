@@ -131,7 +131,7 @@ fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView 
             <p class="idea-meta">{facts.join(" · ")}</p>
             {silent_note}
             {ended}
-            {(info.mode == RoundMode::Live && info.status == RoundStatus::Open).then(|| view! { <WorkshopBox round_id=info.id is_author /> })}
+            {(info.mode == RoundMode::Live && info.status == RoundStatus::Open).then(|| view! { <WorkshopBox round_id=info.id is_author offer_steps=!info.workshop_running && !info.revealed /> })}
             {(is_author && info.status == RoundStatus::Open).then(|| view! { <AuthorRoundTools idea_id block=block.clone() /> })}
             {if !block.expanded {
                 let count = info.contribution_count.unwrap_or(0);
@@ -165,7 +165,7 @@ fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView 
 /// A live round is run in a workshop: its console for those who facilitate
 /// (facilitators, the idea's authors), the join page for everyone.
 #[component]
-fn WorkshopBox(round_id: i64, is_author: bool) -> impl IntoView {
+fn WorkshopBox(round_id: i64, is_author: bool, offer_steps: bool) -> impl IntoView {
     use crate::workshops::{StartWorkshop, JOIN_PATH};
     let locale = use_locale();
     let facilitates = is_author
@@ -175,8 +175,23 @@ fn WorkshopBox(round_id: i64, is_author: bool) -> impl IntoView {
         <div class="workshop-box">
             <p>{t(locale, Key::LiveRoundNote)} " " <a href=JOIN_PATH>{t(locale, Key::JoinWorkshopTitle)}</a></p>
             {facilitates.then(|| view! {
-                <form method="post" action={<StartWorkshop as ServerFn>::PATH} class="inline-form">
+                <form method="post" action={<StartWorkshop as ServerFn>::PATH} class=if offer_steps { "stack-form" } else { "inline-form" }>
                     <input type="hidden" name="round_id" value=round_id />
+                    // Chosen once, when the workshop starts: a workshop
+                    // already running keeps its own.
+                    {offer_steps.then(|| view! {
+                        <fieldset class="checkbox-group workshop-steps">
+                            <legend>{t(locale, Key::WorkshopStepsLegend)}</legend>
+                            <p class="checkbox-line">
+                                <input type="checkbox" id=format!("grouping-{round_id}") name="grouping" value="1" />
+                                <label for=format!("grouping-{round_id}")>{t(locale, Key::StepGroupingChoice)}</label>
+                            </p>
+                            <p class="checkbox-line">
+                                <input type="checkbox" id=format!("ways-around-{round_id}") name="ways_around" value="1" />
+                                <label for=format!("ways-around-{round_id}")>{t(locale, Key::StepWaysAroundChoice)}</label>
+                            </p>
+                        </fieldset>
+                    })}
                     <button type="submit" class="primary">{t(locale, Key::OpenWorkshopConsole)}</button>
                 </form>
             })}

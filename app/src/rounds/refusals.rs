@@ -59,6 +59,7 @@ impl From<RoundError> for AppError {
             E::NotRevealedYet(action) => refuse(field_of(action), Key::ErrNotRevealedYet),
             E::Hidden(action) => refuse(field_of(action), Key::ErrContributionHidden),
             E::NotAMine(action) => refuse(field_of(action), Key::ErrNotAMineOfThisIdea),
+            E::Grouped => refuse(field_of(Action::Triage), Key::ErrMineGrouped),
             E::OwnContribution => refuse(fields::CONTRIBUTION, Key::ErrOwnContribution),
             E::AlreadyEndorsed => refuse(fields::CONTRIBUTION, Key::ErrAlreadyEndorsed),
             E::NotAWorkaroundHere => refuse(fields::WORKAROUND, Key::ErrNotAWorkaroundHere),

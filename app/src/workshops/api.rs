@@ -20,12 +20,21 @@ fn facilitator(
 }
 
 /// Starts the workshop of a live round (or opens the one started) and
-/// takes the caller to its console. Facilitators, and the idea's authors.
+/// takes the caller to its console. `grouping` and `ways_around` (ticked
+/// boxes) choose the optional steps. Facilitators, and the idea's authors.
 #[server(endpoint = "start_workshop")]
-pub async fn start_workshop(round_id: i64) -> Result<(), AppError> {
+pub async fn start_workshop(
+    round_id: i64,
+    grouping: Option<String>,
+    ways_around: Option<String>,
+) -> Result<(), AppError> {
     use crate::web::http::{fail, state};
     let state = state();
-    let id = crate::backend::workshops::running::start(&facilitator(&state)?, round_id)
+    let steps = crate::domain::workshops::Steps {
+        grouping: grouping.is_some(),
+        ways_around: ways_around.is_some(),
+    };
+    let id = crate::backend::workshops::running::start(&facilitator(&state)?, round_id, steps)
         .await
         .map_err(fail)?;
     leptos_axum::redirect(&super::console_path(id));
@@ -169,7 +178,7 @@ pub async fn next_phase(
         ))
     })?;
     // The step to the end cannot be undone: as for « Terminer l’atelier ».
-    if from.next() == Some(Phase::Ended) {
+    if from == Phase::Triage {
         crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
     }
     let minutes = match minutes.trim() {
@@ -336,11 +345,10 @@ pub async fn post_live(
     use crate::domain::round_inputs::Draft;
     use crate::domain::workshops::Phase;
     use crate::web::http::{ctx, fail, state};
-    // A phone offers no link and answers no mine: whatever else is sent is
-    // not read.
+    // A phone offers no link: whatever is sent is not read. Only a way
+    // around names the mine it answers (the service checks which).
     let form = ContributionForm {
         link: String::new(),
-        answers: String::new(),
         ..form
     };
     let input = form.input();
@@ -369,5 +377,53 @@ pub async fn place_dot(workshop_id: i64, contribution_id: i64, add: bool) -> Res
         "{}#mine-{contribution_id}",
         super::phone_path(workshop_id)
     ));
+    Ok(())
+}
+
+/// Where a grouping form leads back: the card's group in the console's
+/// list or in the phone's.
+#[cfg(feature = "ssr")]
+fn back_to_group(workshop_id: i64, from: &str, card: i64) {
+    let to = if from == super::FROM_CONSOLE {
+        format!(
+            "{}#{}",
+            super::console_path(workshop_id),
+            super::console_item_anchor(card)
+        )
+    } else {
+        format!("{}#mine-{card}", super::phone_path(workshop_id))
+    };
+    leptos_axum::redirect(&to);
+}
+
+/// Groups mine `duplicate` under the card of mine `under` (« même idée
+/// que… »), during the grouping step. People in the room, and the console
+/// (`from` = `console`).
+#[server(endpoint = "group_live")]
+pub async fn group_live(
+    workshop_id: i64,
+    duplicate: i64,
+    under: i64,
+    from: String,
+) -> Result<(), AppError> {
+    use crate::web::http::{ctx, fail, state};
+    let state = state();
+    crate::backend::workshops::grouping::group(&ctx(&state), workshop_id, duplicate, under)
+        .await
+        .map_err(fail)?;
+    back_to_group(workshop_id, &from, under);
+    Ok(())
+}
+
+/// Takes mine `duplicate` out of its group, during the grouping step.
+/// People in the room, and the console.
+#[server(endpoint = "ungroup_live")]
+pub async fn ungroup_live(workshop_id: i64, duplicate: i64, from: String) -> Result<(), AppError> {
+    use crate::web::http::{ctx, fail, state};
+    let state = state();
+    crate::backend::workshops::grouping::ungroup(&ctx(&state), workshop_id, duplicate)
+        .await
+        .map_err(fail)?;
+    back_to_group(workshop_id, &from, duplicate);
     Ok(())
 }

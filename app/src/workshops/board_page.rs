@@ -54,7 +54,13 @@ fn Board(board: BoardView) -> impl IntoView {
         }
     );
     let stage = if let Some(item) = board.focus {
-        view! { <Focus item /> }.into_any()
+        let answers = board.focus_answers;
+        let heading = if h.phase == Phase::WaysAround {
+            Key::BoardFocusWaysHeading
+        } else {
+            Key::BoardFocusHeading
+        };
+        view! { <Focus item answers heading /> }.into_any()
     } else if h.revealed {
         view! { <Columns groups=board.groups /> }.into_any()
     } else if h.phase == Phase::Pitch {
@@ -202,6 +208,9 @@ fn Card(item: LiveContribution, most: u32) -> impl IntoView {
         &item.author,
         item.author_guest,
     ));
+    if let Some(same) = same_idea(locale, &item) {
+        marks.push(same);
+    }
     let body = match &item.hidden_reason {
         Some(reason) => format!("{} {reason}", t(locale, Key::HiddenBecause)),
         None => item.body.clone(),
@@ -227,10 +236,31 @@ fn Card(item: LiveContribution, most: u32) -> impl IntoView {
     }
 }
 
-/// The mine being triaged, alone and large: its whole text, what it is,
-/// who raised it, its dots and, once decided, its triage.
+/// How many ways around the board lists under the mine in focus.
+const FOCUS_ANSWERS_SHOWN: usize = 8;
+
+/// « Même idée (2) : Lou, Anne »: who else wrote a grouped card.
+fn same_idea(locale: crate::i18n::Locale, item: &LiveContribution) -> Option<String> {
+    (!item.duplicates.is_empty()).then(|| {
+        let names: Vec<String> = item
+            .duplicates
+            .iter()
+            .map(|d| super::author_name_of(locale, &d.author, d.author_guest))
+            .collect();
+        format!(
+            "{} ({}) : {}",
+            t(locale, Key::SameIdeaHeading),
+            item.duplicates.len(),
+            names.join(", ")
+        )
+    })
+}
+
+/// The mine the room is on, alone and large: its whole text, what it is,
+/// who raised it (and who wrote the same), its dots and, once decided, its
+/// triage; while ways around are sought, those proposed so far.
 #[component]
-fn Focus(item: LiveContribution) -> impl IntoView {
+fn Focus(item: LiveContribution, answers: Vec<LiveContribution>, heading: Key) -> impl IntoView {
     let locale = use_locale();
     let mut marks: Vec<String> = Vec::new();
     if item.dots > 0 {
@@ -251,11 +281,34 @@ fn Focus(item: LiveContribution) -> impl IntoView {
     if let Some(triage) = item.triage {
         marks.push(t(locale, triage.label()).to_owned());
     }
+    if let Some(same) = same_idea(locale, &item) {
+        marks.push(same);
+    }
+    // The latest ones fit on the wall; the count says how many in all.
+    let total = answers.len();
+    let more = total.saturating_sub(FOCUS_ANSWERS_SHOWN);
+    let ways = (total > 0).then(|| {
+        view! {
+            <h3>{format!("{} ({total})", t(locale, Key::WaysAroundProposed))}</h3>
+            {(more > 0).then(|| view! { <p class="board-note">{format!("+ {more} {}", t(locale, Key::BoardOthersWord))}</p> })}
+            <ul class="focus-answers">
+                {answers
+                    .into_iter()
+                    .skip(more)
+                    .map(|a| {
+                        let who = super::author_name_of(locale, &a.author, a.author_guest);
+                        view! { <li><span class="live-body">{a.body}</span> " — " {who}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
     view! {
         <section class="board-focus" aria-labelledby="focus-title">
-            <h2 id="focus-title">{format!("{} · #{}", t(locale, Key::BoardFocusHeading), item.id)}</h2>
+            <h2 id="focus-title">{format!("{} · #{}", t(locale, heading), item.id)}</h2>
             <p class="focus-body">{item.body}</p>
             <p class="focus-meta">{marks.join(" · ")}</p>
+            {ways}
         </section>
     }
 }

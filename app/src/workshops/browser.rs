@@ -75,18 +75,27 @@ pub fn go_to(path: &str) {
 }
 
 /// Loads this page again without its query and anchor: a live update
-/// shows the current state, not a note about what happened before.
+/// shows the current state, not a note about what happened before. A card
+/// being grouped (« même idée que… ») stays chosen: someone else grouping
+/// meanwhile must not close the chooser under the person choosing.
 pub fn reload_current_state() {
     if !LEAVING.with(|l| l.get()) {
         let location = window().location();
-        match location.pathname() {
-            Ok(path) => {
-                let _ = location.replace(&path);
-            }
-            Err(_) => {
-                let _ = location.reload();
-            }
-        }
+        let Ok(path) = location.pathname() else {
+            let _ = location.reload();
+            return;
+        };
+        let grouping = location
+            .search()
+            .ok()
+            .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+            .and_then(|params| params.get(super::GROUPING_PARAM))
+            .and_then(|card| card.parse::<i64>().ok());
+        let to = match grouping {
+            Some(card) => super::grouping_path(&path, card),
+            None => path,
+        };
+        let _ = location.replace(&to);
     }
 }
 

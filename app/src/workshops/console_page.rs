@@ -4,7 +4,8 @@
 //! device may take it over.
 
 use super::fields;
-use super::shared::{LiveItem, PhaseBar, Tally};
+use super::same_idea::{Duplicates, GroupingPlace, SameIdeaChooser, SameIdeaLink};
+use super::shared::{excerpt, LiveItem, PhaseBar, Tally};
 use super::{
     board_path, phone_path, workshop_console, DealCards, EndWorkshop, HideLive, NextPhase,
     RemoveParticipant, SetDots, SetJoining, ShowOnBoard, TakeConsole, WorkshopTimer,
@@ -12,7 +13,7 @@ use super::{
 use crate::domain::board_stage;
 use crate::domain::live::Viewer;
 use crate::domain::rounds::ContributionKind;
-use crate::domain::workshop_views::ConsoleView;
+use crate::domain::workshop_views::{ConsoleView, LiveContribution};
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::{t, use_locale, Key};
@@ -151,7 +152,7 @@ fn Controls(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView {
     let locale = use_locale();
     let h = console.header.clone();
     let id = h.workshop_id;
-    let next = h.phase.next();
+    let next = h.steps.after(h.phase);
     // The last step is the end: the confirmed « Terminer l’atelier » below.
     let next_form = next.filter(|n| *n != Phase::Ended).map(|next| {
         let default = next.default_minutes().map(|m| m.to_string()).unwrap_or_default();
@@ -229,7 +230,8 @@ fn BoardStage(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoView
     let h = &console.header;
     let id = h.workshop_id;
     let (page, pages) = (console.board_page + 1, console.board_pages);
-    let triage = h.phase == Phase::Triage;
+    // Ways around, then the triage, take the top mines one at a time.
+    let triage = matches!(h.phase, Phase::Triage | Phase::WaysAround);
     let focus = console.board_focus.filter(|_| triage);
     let refused = errors
         .as_ref()
@@ -263,7 +265,7 @@ fn FocusChoice(console: ConsoleView, focus: Option<i64>) -> impl IntoView {
     let now = match focus {
         Some(cid) => view! {
             <p>
-                {format!("{} : ", t(locale, Key::BoardFocusHeading))}
+                {format!("{} : ", t(locale, if console.header.phase == Phase::WaysAround { Key::BoardFocusWaysHeading } else { Key::BoardFocusHeading }))}
                 <a href=format!("#{}", super::console_item_anchor(cid))>{format!("#{cid}")}</a>
             </p>
         }
@@ -300,14 +302,18 @@ fn FocusChoice(console: ConsoleView, focus: Option<i64>) -> impl IntoView {
     }
 }
 
-/// The first words of a contribution, for a list where each takes a line.
-fn excerpt(body: &str) -> String {
-    const WORDS: usize = 8;
-    let words: Vec<&str> = body.split_whitespace().collect();
-    if words.len() <= WORDS {
-        words.join(" ")
-    } else {
-        format!("{} …", words[..WORDS].join(" "))
+/// Hides contribution `cid` with a reason shown to everyone (confirmed).
+pub(super) fn hide_form(workshop_id: i64, cid: i64) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <form method="post" action={<HideLive as ServerFn>::PATH} class="inline-form">
+            <input type="hidden" name="workshop_id" value=workshop_id />
+            <input type="hidden" name="contribution_id" value=cid />
+            <label for=format!("hide-{cid}")>{t(locale, Key::HideReasonLabel)}</label>
+            <input id=format!("hide-{cid}") name="reason" required=true maxlength="2000" />
+            <ConfirmBox id=format!("confirm-hide-{cid}") consequence=Key::ConfirmHide subject=format!("#{cid}") />
+            <button type="submit">{t(locale, Key::HideButton)}</button>
+        </form>
     }
 }
 
@@ -371,12 +377,27 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
     let id = console.header.workshop_id;
     let idea_id = console.header.idea_id;
     let revealed = console.header.revealed;
-    let triage = console.header.phase == Phase::Triage;
+    let triage = matches!(console.header.phase, Phase::Triage | Phase::WaysAround);
     let focus = console.board_focus;
+    let place = GroupingPlace {
+        workshop_id: id,
+        view: super::console_path(id),
+        from: super::FROM_CONSOLE,
+        open: console.header.phase == Phase::Grouping,
+    };
+    let mines: Vec<LiveContribution> = console
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .filter(|c| c.kind == ContributionKind::Mine)
+        .cloned()
+        .collect();
     revealed.then(|| view! {
         <section id=super::CONSOLE_LIST_ANCHOR aria-labelledby="contributions-title">
             <h2 id="contributions-title">{t(locale, Key::ContributionsHeading)}</h2>
             <p>{format!("{} {}", console.untriaged, t(locale, Key::MinesToTriage))}</p>
+            {place.open.then(|| view! { <p class="hint">{t(locale, Key::GroupingHint)}</p> })}
+            <SameIdeaChooser cards=mines.clone() place=place.clone() />
             <FormMessage errors=errors.clone() field="reason" />
             {console.groups.into_iter().map(|group| {
                 let name = group.domain.as_ref().map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
@@ -392,7 +413,9 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                             let focused = focus == Some(cid);
                             view! {
                                 <li class="live-item" id=super::console_item_anchor(cid)>
-                                    <LiveItem item />
+                                    <LiveItem item=item.clone() />
+                                    <Duplicates item place=place.clone() />
+                                    <SameIdeaLink id=cid cards=mines.clone() place=place.clone() />
                                     <p><a href=crate::rounds::contribution_path(idea_id, cid)>{t(locale, Key::OpenContribution)}</a></p>
                                     {(focusable && focused).then(|| view! { <p><strong>{t(locale, Key::OnBoardNow)}</strong></p> })}
                                     {(focusable && !focused).then(|| action_button::<ShowOnBoard>(
@@ -401,16 +424,7 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                                         format!("{} (#{cid})", t(locale, Key::ShowOnBoard)),
                                         "",
                                     ))}
-                                    {(!hidden).then(|| view! {
-                                        <form method="post" action={<HideLive as ServerFn>::PATH} class="inline-form">
-                                            <input type="hidden" name="workshop_id" value=id />
-                                            <input type="hidden" name="contribution_id" value=cid />
-                                            <label for=format!("hide-{cid}")>{t(locale, Key::HideReasonLabel)}</label>
-                                            <input id=format!("hide-{cid}") name="reason" required=true maxlength="2000" />
-                                            <ConfirmBox id=format!("confirm-hide-{cid}") consequence=Key::ConfirmHide subject=format!("#{cid}") />
-                                            <button type="submit">{t(locale, Key::HideButton)}</button>
-                                        </form>
-                                    })}
+                                    {(!hidden).then(|| hide_form(id, cid))}
                                 </li>
                             }
                         }).collect_view()}

@@ -21,3 +21,5 @@ pub const BOARD: &str = "board";
 pub const FOCUS: &str = "focus";
 /// The board's page, from 1, when the cards are more than one screen holds.
 pub const PAGE: &str = "page";
+/// The card a duplicate is grouped under (« même idée que… »).
+pub const GROUPING: &str = "under";

@@ -19,6 +19,7 @@ mod record_page;
 mod refresh;
 #[cfg(feature = "ssr")]
 mod refusals;
+mod same_idea;
 #[cfg(feature = "hydrate")]
 mod sending;
 mod shared;
@@ -86,6 +87,22 @@ pub fn is_phone(path: &str) -> bool {
     path.strip_prefix("/ateliers/")
         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
+
+/// The query parameter naming the card someone is grouping (« même idée
+/// que… »): the phone or the console then offers the cards it may go
+/// under, at [`GROUPING_ANCHOR`].
+pub const GROUPING_PARAM: &str = "regrouper";
+pub const GROUPING_ANCHOR: &str = "regrouper";
+
+/// `view` (the phone's or the console's path) offering where card `card`
+/// may be grouped.
+pub fn grouping_path(view: &str, card: i64) -> String {
+    format!("{view}?{GROUPING_PARAM}={card}#{GROUPING_ANCHOR}")
+}
+
+/// The `from` a grouping form sends from the console (any other is a
+/// phone's): where the answer leads back.
+pub const FROM_CONSOLE: &str = "console";
 
 /// The console's section saying what the board shows.
 pub const BOARD_STAGE_ANCHOR: &str = "au-tableau";

@@ -4,12 +4,13 @@
 
 use super::fields;
 use super::outbox::{PostOutbox, FORM_ID};
+use super::same_idea::{Duplicates, GroupingPlace, SameIdeaChooser, SameIdeaLink};
 use super::shared::{LiveItem, PhaseBar};
 use super::{workshop_phone, PlaceDot, PostLive};
 use crate::domain::live::Viewer;
 use crate::domain::round_forms::ContributionForm;
 use crate::domain::rounds::{ContributionKind, ContributionText, Severity};
-use crate::domain::workshop_views::PhoneView;
+use crate::domain::workshop_views::{LiveContribution, PhoneView};
 use crate::domain::workshops::Phase;
 use crate::error::{AppError, FormErrors};
 use crate::i18n::{t, use_locale, Key};
@@ -77,7 +78,9 @@ fn Phone(phone: PhoneView) -> impl IntoView {
     let task = match header.phase {
         Phase::Pitch => view! { <Pitch phone=phone.clone() /> }.into_any(),
         Phase::Writing | Phase::Reveal => view! { <Writing phone=phone.clone() /> }.into_any(),
+        Phase::Grouping => view! { <NotSent /> <Grouping phone=phone.clone() /> }.into_any(),
         Phase::Vote => view! { <NotSent /> <Vote phone=phone.clone() /> }.into_any(),
+        Phase::WaysAround => view! { <NotSent /> <WaysAround phone=phone.clone() /> }.into_any(),
         Phase::Triage => view! { <NotSent /> <Mines phone=phone.clone() /> }.into_any(),
         Phase::Ended => view! {
             <NotSent />
@@ -158,24 +161,11 @@ fn Writing(phone: PhoneView) -> impl IntoView {
         .as_ref()
         .map(|d| d.id.to_string())
         .unwrap_or_default();
-    // Right after a post (`?envoye=…`): the newest of one's posts, said
-    // sent at the top of the form, where the eye is.
-    let just_sent = (errors.is_none()
-        && leptos_router::hooks::use_query_map()
-            .get_untracked()
-            .get(super::SENT_PARAM)
-            .is_some())
-    .then(|| phone.mine.iter().max_by_key(|c| c.id).cloned())
-    .flatten();
+    let just_sent = just_sent(&phone, errors.as_ref());
     let form = (writing || errors.is_some()).then(|| {
         view! {
             <form method="post" action={<PostLive as ServerFn>::PATH} class="stack-form phone-form" id=FORM_ID>
-                {just_sent.clone().map(|item| view! {
-                    <div class="callout sent-note" role="status">
-                        <p><strong>{t(locale, Key::PostSentNote)}</strong></p>
-                        <p class="live-body">{item.body}</p>
-                    </div>
-                })}
+                {sent_note(just_sent.clone())}
                 <input type="hidden" name="request_id" value=phone.request_id.clone() />
                 <input type="hidden" name="workshop_id" value=phone.header.workshop_id />
                 <input type="hidden" name="started_in" value=phone.header.phase.as_str() />
@@ -206,6 +196,118 @@ fn Writing(phone: PhoneView) -> impl IntoView {
             {(!writing).then(|| view! { <Mines phone=phone.clone() /> })}
         </section>
     }
+}
+
+/// Right after a post (`?envoye=…`): the newest of one's posts, to say
+/// sent at the top of the form, where the eye is.
+fn just_sent(phone: &PhoneView, errors: Option<&FormErrors>) -> Option<LiveContribution> {
+    let sent = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get(super::SENT_PARAM)
+        .is_some();
+    (errors.is_none() && sent)
+        .then(|| phone.mine.iter().max_by_key(|c| c.id).cloned())
+        .flatten()
+}
+
+/// « Envoyée » with the text sent.
+fn sent_note(item: Option<LiveContribution>) -> impl IntoView {
+    let locale = use_locale();
+    item.map(|item| {
+        view! {
+            <div class="callout sent-note" role="status">
+                <p><strong>{t(locale, Key::PostSentNote)}</strong></p>
+                <p class="live-body">{item.body}</p>
+            </div>
+        }
+    })
+}
+
+/// The grouping step: the mines, each with its duplicates; « Même idée
+/// que… » under one, then the card it goes under.
+#[component]
+fn Grouping(phone: PhoneView) -> impl IntoView {
+    let locale = use_locale();
+    let place = GroupingPlace {
+        workshop_id: phone.header.workshop_id,
+        view: super::phone_path(phone.header.workshop_id),
+        from: "phone",
+        open: true,
+    };
+    let cards = phone.mines.clone();
+    view! {
+        <section aria-labelledby="grouping-title">
+            <h2 id="grouping-title">{t(locale, Key::GroupingHeading)}</h2>
+            <p class="hint">{t(locale, Key::GroupingHint)}</p>
+            <SameIdeaChooser cards=cards.clone() place=place.clone() />
+            <ul class="live-list">
+                {phone
+                    .mines
+                    .into_iter()
+                    .map(|item| {
+                        let id = item.id;
+                        view! {
+                            <li class="live-item" id=format!("mine-{id}")>
+                                <LiveItem item=item.clone() />
+                                <Duplicates item place=place.clone() />
+                                <SameIdeaLink id cards=cards.clone() place=place.clone() />
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Ways around: the mine on the board, the workarounds proposed to it, and
+/// a form to propose one more (taken by the outbox like any post).
+#[component]
+fn WaysAround(phone: PhoneView) -> impl IntoView {
+    let locale = use_locale();
+    let refused = refused_submission::<PostLive>();
+    let errors: Option<FormErrors> = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let just_sent = just_sent(&phone, errors.as_ref());
+    let place = GroupingPlace::read_only(phone.header.workshop_id);
+    let Some(focus) = phone.focus.clone() else {
+        return view! {
+            <section aria-labelledby="ways-title">
+                <h2 id="ways-title">{t(locale, Key::WaysAroundHeading)}</h2>
+                <p class="callout">{t(locale, Key::WaysAroundWaiting)}</p>
+                <Mines phone=phone.clone() />
+            </section>
+        }
+        .into_any();
+    };
+    let answers = phone.focus_answers.clone();
+    view! {
+        <section aria-labelledby="ways-title">
+            <h2 id="ways-title">{t(locale, Key::WaysAroundHeading)}</h2>
+            <div class="live-item ways-mine">
+                <LiveItem item=focus.clone() />
+                <Duplicates item=focus.clone() place />
+            </div>
+            <ErrorSummary error=refused.clone() />
+            <FormMessage errors=errors.clone() field=fields::WORKSHOP />
+            <form method="post" action={<PostLive as ServerFn>::PATH} class="stack-form phone-form" id=FORM_ID>
+                {sent_note(just_sent)}
+                <input type="hidden" name="request_id" value=phone.request_id.clone() />
+                <input type="hidden" name="workshop_id" value=phone.header.workshop_id />
+                <input type="hidden" name="started_in" value=Phase::WaysAround.as_str() />
+                <input type="hidden" name=ContributionForm::KIND value=ContributionKind::Workaround.as_str() />
+                <input type="hidden" name=ContributionForm::ANSWERS value=focus.id />
+                <input type="hidden" name=ContributionForm::DOMAIN value="" />
+                <input type="hidden" name=ContributionForm::SEVERITY value="" />
+                <TextArea name=ContributionForm::BODY label=Key::ProposeWorkaroundLabel errors=errors.clone() max_len=ContributionText::MAX_CHARS rows=3 />
+                <button type="submit" class="primary big">{t(locale, Key::ProposeWorkaroundButton)}</button>
+            </form>
+            <h3>{format!("{} ({})", t(locale, Key::WaysAroundProposed), answers.len())}</h3>
+            <ul class="live-list">
+                {answers.into_iter().map(|item| view! { <li class="live-item"><LiveItem item /></li> }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }
 
 /// A post refused once writing was over: its text, handed back to copy.
@@ -245,7 +347,8 @@ fn Vote(phone: PhoneView) -> impl IntoView {
                         let mine_dots = item.my_dots;
                         view! {
                             <li class="live-item" id=format!("mine-{id}")>
-                                <LiveItem item />
+                                <LiveItem item=item.clone() />
+                                <Duplicates item place=GroupingPlace::read_only(workshop_id) />
                                 <p class="my-dots">{format!("{} {mine_dots}", t(locale, Key::YourDots))}</p>
                                 <div class="dot-buttons">
                                     {dot_form(workshop_id, id, true, t(locale, Key::AddDot), left == 0)}
@@ -283,6 +386,7 @@ fn dot_form(
 fn Mines(phone: PhoneView) -> impl IntoView {
     let locale = use_locale();
     let idea_id = phone.header.idea_id;
+    let workshop_id = phone.header.workshop_id;
     let is_author = phone.is_author;
     view! {
         <h3>{format!("{} ({})", t(locale, Key::MinesHeading), phone.mines.len())}</h3>
@@ -294,7 +398,8 @@ fn Mines(phone: PhoneView) -> impl IntoView {
                     let id = item.id;
                     view! {
                         <li class="live-item">
-                            <LiveItem item />
+                            <LiveItem item=item.clone() />
+                            <Duplicates item place=GroupingPlace::read_only(workshop_id) />
                             {is_author.then(|| view! {
                                 <p><a href=crate::rounds::contribution_path(idea_id, id)>{t(locale, Key::TriageThisMine)}</a></p>
                             })}

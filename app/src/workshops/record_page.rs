@@ -155,9 +155,28 @@ fn kind_heading(kind: ContributionKind) -> Key {
     }
 }
 
-/// A mine, with the workarounds proposed for it listed under it.
+/// A mine, with the duplicates grouped under it (each text and writer)
+/// and the workarounds proposed for it listed under it.
 fn mine_item(locale: Locale, record: RecordMine) -> AnyView {
-    let RecordMine { mine, workarounds } = record;
+    let RecordMine {
+        mine,
+        duplicates,
+        workarounds,
+    } = record;
+    let same = (!duplicates.is_empty()).then(|| {
+        view! {
+            <p class="same-idea-heading">{format!("{} ({})", t(locale, Key::SameIdeaHeading), duplicates.len())}</p>
+            <ul class="duplicates">
+                {duplicates
+                    .into_iter()
+                    .map(|d| {
+                        let who = super::author_name_of(locale, &d.author, d.author_guest);
+                        view! { <li><span class="idea-text">{d.body}</span> " — " {who}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
     let answers = (!workarounds.is_empty()).then(|| {
         view! {
             <p class="link-note">{t(locale, Key::ProposedWorkarounds)}</p>
@@ -169,6 +188,7 @@ fn mine_item(locale: Locale, record: RecordMine) -> AnyView {
     view! {
         <li class="contribution mine" id=format!("mine-{}", mine.id)>
             {lines(locale, &mine)}
+            {same}
             {answers}
         </li>
     }

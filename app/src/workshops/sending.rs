@@ -217,6 +217,8 @@ fn submit_plainly(queued: &Queued) -> bool {
         ContributionForm::DOMAIN,
         ContributionForm::SEVERITY,
         ContributionForm::BODY,
+        // A way around stays the answer to the mine it was written for.
+        ContributionForm::ANSWERS,
         "request_id",
         "started_in",
     ] {

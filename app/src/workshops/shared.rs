@@ -141,3 +141,14 @@ fn heading(nested: bool, id: &'static str, text: String) -> AnyView {
         view! { <h2 id=id>{text}</h2> }.into_any()
     }
 }
+
+/// The first words of a contribution, for a list where each takes a line.
+pub fn excerpt(body: &str) -> String {
+    const WORDS: usize = 8;
+    let words: Vec<&str> = body.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
+}

@@ -16,7 +16,7 @@ use app::backend::workshops::{reading, running};
 use app::domain::accounts::CurrentUser;
 use app::domain::round_inputs::{Draft, RoundOpening};
 use app::domain::rounds::{ContributionKind, FocusQuestion, RoundMode, Severity};
-use app::domain::workshops::Phase;
+use app::domain::workshops::{Phase, Steps};
 
 pub const CONSOLE: &str = "the-console-device-session-token";
 pub const ROOM_IP: &str = "203.0.113.7";
@@ -44,6 +44,17 @@ pub async fn workshop(
     author: &CurrentUser,
     domains: Vec<i64>,
 ) -> (i64, i64, String) {
+    workshop_with_steps(t, clock, author, domains, Steps::default()).await
+}
+
+/// As [`workshop`], going through the optional `steps`.
+pub async fn workshop_with_steps(
+    t: &TestDb,
+    clock: &ManualClock,
+    author: &CurrentUser,
+    domains: Vec<i64>,
+    steps: Steps,
+) -> (i64, i64, String) {
     let idea_id = idea(t, clock, author).await;
     opening::open(
         &as_member(t, clock, author),
@@ -65,7 +76,7 @@ pub async fn workshop(
         .rounds[0]
         .info
         .id;
-    let id = running::start(&at_console(t, clock, author), round_id)
+    let id = running::start(&at_console(t, clock, author), round_id, steps)
         .await
         .unwrap();
     let console = reading::console(&at_console(t, clock, author), id)

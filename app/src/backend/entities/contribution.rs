@@ -38,6 +38,9 @@ pub struct Model {
     pub under_card: bool,
     /// Sent after the writing phase of a workshop (« arrivée tardive »).
     pub late: bool,
+    /// The card this duplicate is grouped under (same kind, same domain):
+    /// its text and writer are kept, it counts once, with that card.
+    pub grouped_under: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -29,6 +29,10 @@ pub struct Model {
     pub board_focus: Option<i64>,
     /// The board's page of cards, from 0.
     pub board_page: i32,
+    /// The optional steps chosen at the start: grouping duplicates after
+    /// the reveal, proposing ways around the top mines after the vote.
+    pub grouping: bool,
+    pub ways_around: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

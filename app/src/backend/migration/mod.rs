@@ -17,6 +17,7 @@ mod m20261201_000013_repair_reveals_and_cards;
 mod m20261202_000014_create_throttles;
 mod m20261203_000015_create_form_refusals;
 mod m20261203_000016_add_board_stage;
+mod m20261203_000017_add_grouping_and_ways_around;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_create_throttles::Migration),
             Box::new(m20261203_000015_create_form_refusals::Migration),
             Box::new(m20261203_000016_add_board_stage::Migration),
+            Box::new(m20261203_000017_add_grouping_and_ways_around::Migration),
         ]
     }
 }

@@ -153,6 +153,7 @@ pub(super) fn contribution_view(
         answers: c.answers_id,
         answers_link: None,
         answered_by: Vec::new(),
+        grouped_under: c.grouped_under,
         holds_domain: c.holds_domain,
         author_guest: guests.contains(&c.author_id),
         under_card: c.under_card,

@@ -16,7 +16,8 @@ pub async fn round_count(db: &impl ConnectionTrait, idea_id: i64) -> Result<i32,
         .op("count rounds")? as i32)
 }
 
-/// Mines of a round still waiting for their triage (hidden ones aside).
+/// Mines of a round still waiting for their triage (hidden ones aside; a
+/// group of duplicates is triaged once, at its card).
 pub async fn untriaged_in_round(
     db: &impl ConnectionTrait,
     round_id: i64,
@@ -26,6 +27,7 @@ pub async fn untriaged_in_round(
         .filter(contribution::Column::Kind.eq(ContributionKind::Mine))
         .filter(contribution::Column::HiddenReason.is_null())
         .filter(contribution::Column::Triage.is_null())
+        .filter(contribution::Column::GroupedUnder.is_null())
         .count(db)
         .await
         .op("count untriaged mines")

@@ -106,6 +106,10 @@ pub enum RoundError {
     /// The contribution named is not a mine of this idea.
     #[error("not a mine")]
     NotAMine(Action),
+    /// A duplicate grouped under another mine is triaged with its group,
+    /// at that mine.
+    #[error("grouped under another mine")]
+    Grouped,
     /// Nobody endorses their own contribution.
     #[error("own contribution")]
     OwnContribution,

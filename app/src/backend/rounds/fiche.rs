@@ -11,6 +11,7 @@ use crate::backend::ideas::reading::{day, names};
 use crate::backend::store::Op;
 use crate::domain::round_views::{Fiche, FicheItem, FicheMine, TriageView};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus};
+use crate::domain::workshop_views::most_severe;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -92,17 +93,35 @@ pub async fn build(ctx: &Ctx<'_>, idea_id: i64) -> Result<Fiche, RoundError> {
     {
         *endorsed.entry(c).or_default() += 1;
     }
+    // A group of duplicates is one mine: its card, with the others' words.
+    let duplicates_of = |card: i64| -> Vec<&contribution::Model> {
+        shown
+            .iter()
+            .filter(|d| d.grouped_under == Some(card))
+            .collect()
+    };
     let mut mines: Vec<FicheMine> = shown
         .iter()
-        .filter(|c| c.kind == ContributionKind::Mine)
+        .filter(|c| c.kind == ContributionKind::Mine && c.grouped_under.is_none())
         .map(|c| FicheMine {
             domain: c
                 .domain_id
                 .and_then(|d| domain_names.get(&d).cloned())
                 .unwrap_or_default(),
-            severity: c.severity,
+            severity: duplicates_of(c.id)
+                .iter()
+                .fold(c.severity, |most, d| most_severe(most, d.severity)),
             text: c.body.clone(),
             author: name(c.author_id),
+            duplicates: duplicates_of(c.id)
+                .iter()
+                .map(|d| FicheItem {
+                    author: name(d.author_id),
+                    text: d.body.clone(),
+                    link: None,
+                    answers: None,
+                })
+                .collect(),
             endorsements: endorsed.get(&c.id).copied().unwrap_or(0),
             // The fiche is read on paper: the adopted workaround's text too.
             triage: triage_view(c).map(|t| TriageView {
@@ -115,7 +134,9 @@ pub async fn build(ctx: &Ctx<'_>, idea_id: i64) -> Result<Fiche, RoundError> {
                 .iter()
                 .filter(|w| {
                     w.kind == ContributionKind::Workaround
-                        && w.answers_id == Some(c.id)
+                        && w.answers_id.is_some_and(|m| {
+                            m == c.id || duplicates_of(c.id).iter().any(|d| d.id == m)
+                        })
                         // The defusing one is in the triage line already.
                         && Some(w.id) != c.triage_workaround_id
                 })

@@ -15,7 +15,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The facts of one revealed, unhidden contribution that maturity reads.
 #[derive(Clone, Debug)]
@@ -27,6 +27,32 @@ pub struct Fact {
     pub holds_domain: bool,
     /// Written under a workshop role card.
     pub under_card: bool,
+    pub id: i64,
+    /// A duplicate grouped under this card of its domain: it covers the
+    /// domain with that card but is not a mine of its own.
+    pub grouped_under: Option<i64>,
+}
+
+impl Fact {
+    pub fn grouped(&self) -> bool {
+        self.grouped_under.is_some()
+    }
+}
+
+/// The severity of each card's group: the most severe said by the card or
+/// a duplicate under it (grouping never makes a blocking mine lighter).
+fn group_severity(facts: &[Fact]) -> HashMap<i64, Severity> {
+    let mut most: HashMap<i64, Severity> = HashMap::new();
+    for fact in facts.iter().filter(|f| f.kind == ContributionKind::Mine) {
+        let Some(severity) = fact.severity else {
+            continue;
+        };
+        let card = fact.grouped_under.unwrap_or(fact.id);
+        most.entry(card)
+            .and_modify(|s| *s = (*s).min(severity))
+            .or_insert(severity);
+    }
+    most
 }
 
 /// The revealed, unhidden contributions of an idea.
@@ -66,6 +92,8 @@ pub async fn facts(
             triage: c.triage,
             holds_domain: c.holds_domain,
             under_card: c.under_card,
+            id: c.id,
+            grouped_under: c.grouped_under,
         })
         .collect();
     Ok((rounds, facts))
@@ -111,7 +139,9 @@ pub async fn from_facts(
         .count(db)
         .await
         .op("maturity::from_facts")?;
-    let is_mine = |f: &&Fact| f.kind == ContributionKind::Mine;
+    // A group of duplicates is one mine: its card's.
+    let is_mine = |f: &&Fact| f.kind == ContributionKind::Mine && !f.grouped();
+    let severity = group_severity(facts);
     let mut covered: Vec<i64> = facts
         .iter()
         .filter(|f| {
@@ -139,7 +169,7 @@ pub async fn from_facts(
         open_blocking_mines: facts
             .iter()
             .filter(is_mine)
-            .filter(|f| f.severity == Some(Severity::Blocking))
+            .filter(|f| severity.get(&f.id) == Some(&Severity::Blocking))
             .filter(|f| !f.triage.is_some_and(TriageKind::settles_blocking))
             .count() as u32,
         has_help_offer_or_coauthor: coauthors > 0
@@ -234,11 +264,15 @@ pub fn coverage(domains: &[DomainRef], facts: &[Fact]) -> Vec<CoverageCell> {
         .iter()
         .map(|domain| {
             let said = by_domain.get(&domain.id).map(Vec::as_slice).unwrap_or(&[]);
+            // A group of duplicates counts once: its card.
             let mines: Vec<&&Fact> = said
                 .iter()
-                .filter(|f| f.kind == ContributionKind::Mine)
+                .filter(|f| f.kind == ContributionKind::Mine && !f.grouped())
                 .collect();
-            let all_clears = (said.len() - mines.len()) as u32;
+            let all_clears = said
+                .iter()
+                .filter(|f| f.kind == ContributionKind::AllClear)
+                .count() as u32;
             let state = if said.is_empty() {
                 CoverageState::NotLookedAt
             } else if mines.is_empty() {

@@ -17,6 +17,26 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
 };
 
+/// Who wrote a mine: its card's writer, then its duplicates' (grouped in
+/// a workshop), each once.
+async fn group_writers(
+    db: &impl ConnectionTrait,
+    mine: &contribution::Model,
+) -> Result<Vec<i64>, RoundError> {
+    let mut writers = vec![mine.author_id];
+    for duplicate in contribution::Entity::find()
+        .filter(contribution::Column::GroupedUnder.eq(mine.id))
+        .all(db)
+        .await
+        .op("triage::group_writers")?
+    {
+        if !writers.contains(&duplicate.author_id) {
+            writers.push(duplicate.author_id);
+        }
+    }
+    Ok(writers)
+}
+
 /// Triages a revealed mine of the author's idea (again, if they change
 /// their mind); returns the idea's id. The same key twice acts once.
 pub async fn triage(
@@ -42,15 +62,19 @@ pub async fn triage(
             if mine.hidden_reason.is_some() {
                 return Err(RoundError::Hidden(Action::Triage));
             }
+            // A duplicate is answered with its group, at its card.
+            if mine.grouped_under.is_some() {
+                return Err(RoundError::Grouped);
+            }
             // « Mines encore à traiter » on a running console moves at once.
             // The workshop's row first, as every workshop write does: one
             // lock order, no deadlock with the console.
             let round = RoundRef::of(&scope.round, &scope.idea);
-            let writer = mine.author_id;
+            let writers = group_writers(txn, &mine).await?;
             txn.record(Change::Triaged {
                 round,
                 mine: mine_id,
-                writer,
+                writers,
                 by: me.id,
             })
             .await?;
@@ -199,6 +223,7 @@ pub(crate) async fn hide_in_round(
     by: i64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), RoundError> {
+    crate::backend::workshops::grouping::leave_group(txn, contribution_id).await?;
     let hidden = contribution::Entity::update_many()
         .col_expr(
             contribution::Column::HiddenReason,

@@ -10,7 +10,7 @@ use crate::backend::ideas::access::load as load_idea;
 use crate::backend::ideas::error::IdeaError;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, Role};
-use crate::domain::workshops::Phase;
+use crate::domain::workshops::{Phase, Steps};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 /// A workshop with its round and idea.
@@ -37,6 +37,14 @@ pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool
 impl Scope {
     pub fn phase(&self) -> Phase {
         self.workshop.phase
+    }
+
+    /// The optional steps chosen when the workshop started.
+    pub fn steps(&self) -> Steps {
+        Steps {
+            grouping: self.workshop.grouping,
+            ways_around: self.workshop.ways_around,
+        }
     }
 
     pub fn ended(&self) -> bool {

@@ -58,6 +58,19 @@ pub enum WorkshopError {
     /// mine of the round in focus.
     #[error("not for the board")]
     NotForTheBoard,
+    /// Grouping happens in its own step, chosen at the start.
+    #[error("not the grouping step")]
+    NotGroupingTime,
+    /// Only a visible mine goes under another one, never under itself.
+    #[error("not groupable")]
+    NotGroupable,
+    /// Only mines of one domain are grouped.
+    #[error("not the same domain")]
+    NotSameDomain,
+    /// A workaround proposed while ways around are sought answers a
+    /// visible mine of the round.
+    #[error("not a way around a mine")]
+    NotAWayAround,
     /// Joining: no code typed.
     #[error("no code")]
     CodeMissing,

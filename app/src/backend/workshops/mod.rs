@@ -3,6 +3,7 @@
 pub mod access;
 pub mod error;
 pub mod events;
+pub mod grouping;
 pub mod joining;
 pub mod posting;
 pub mod qr;

@@ -1,6 +1,7 @@
 //! What phones send: contributions during the writing phase (a form
-//! started then is still taken, marked late, until the reveal ends), and
-//! dots on mines during the vote.
+//! started then is still taken, marked late, until the reveal ends),
+//! workarounds to the mine in focus while ways around are sought, and dots
+//! on mines during the vote.
 
 use super::access::seat;
 use super::error::WorkshopError;
@@ -14,17 +15,45 @@ use crate::backend::store::Op;
 use crate::domain::live::EventKind;
 use crate::domain::round_inputs::Draft;
 use crate::domain::rounds::{ContributionKind, RoundStatus};
-use crate::domain::workshops::Phase;
+use crate::domain::workshops::{Phase, Steps};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 /// Whether a post is taken now, and marked late: in the writing phase, or
-/// in the reveal from a form the phone showed during the writing phase.
-pub fn lateness(now: Phase, started_in: Phase) -> Option<bool> {
-    match now {
-        Phase::Writing => Some(false),
-        Phase::Reveal if started_in == Phase::Writing => Some(true),
+/// in the reveal from a form the phone showed during the writing phase; a
+/// way around while they are sought, or in the triage from a form shown
+/// then (nothing the room proposed is lost to a phase change).
+pub fn lateness(now: Phase, started_in: Phase, steps: Steps) -> Option<bool> {
+    match (now, started_in) {
+        (_, Phase::WaysAround) if !steps.ways_around => None,
+        (Phase::WaysAround | Phase::Triage, Phase::WaysAround) => Some(false),
+        (Phase::Writing, Phase::Writing) => Some(false),
+        (Phase::Reveal, Phase::Writing) => Some(true),
         _ => None,
     }
+}
+
+/// A way around, as the room proposes them: a workaround answering a
+/// visible mine of the round (the one the phone showed in focus).
+async fn way_around(
+    db: &impl sea_orm::ConnectionTrait,
+    round_id: i64,
+    draft: &Draft,
+) -> Result<(), WorkshopError> {
+    let Some(mine) = draft
+        .answers
+        .filter(|_| draft.kind == ContributionKind::Workaround)
+    else {
+        return Err(WorkshopError::NotAWayAround);
+    };
+    contribution::Entity::find_by_id(mine)
+        .one(db)
+        .await
+        .op("way around: find contribution")?
+        .filter(|c| {
+            c.round_id == round_id && c.kind == ContributionKind::Mine && c.hidden_reason.is_none()
+        })
+        .map(|_| ())
+        .ok_or(WorkshopError::NotAWayAround)
 }
 
 /// Posts a contribution from a phone; the same key twice posts once.
@@ -44,21 +73,26 @@ pub async fn post(
         Box::pin(async move {
             let seq = bump(txn, workshop_id, EventKind::Post, None).await?;
             let seat = seat(txn, &caller, workshop_id).await?;
-            let Some(late) = lateness(seat.scope.phase(), started_in) else {
+            let Some(late) = lateness(seat.scope.phase(), started_in, seat.scope.steps()) else {
                 return Err(WorkshopError::WritingOver);
             };
             if seat.scope.round.status != RoundStatus::Open {
                 return Err(WorkshopError::WritingOver);
             }
             let round = round_by_id(txn, &seat.me, seat.scope.round.id).await?;
+            // Only a way around names the mine it answers.
+            let draft = if started_in == Phase::WaysAround {
+                way_around(txn, round.round.id, &draft).await?;
+                draft
+            } else {
+                Draft {
+                    answers: None,
+                    ..draft
+                }
+            };
             let holds = check(txn, now, &seat.me, &round, &draft).await?;
             let under_card =
                 draft.domain_id.is_some() && draft.domain_id == seat.participant.card_domain_id;
-            // The phone's form names no mine to answer.
-            let draft = Draft {
-                answers: None,
-                ..draft
-            };
             let id = insert(
                 txn,
                 &round,
@@ -90,7 +124,7 @@ pub async fn vote(
     if seat.scope.phase() != Phase::Vote {
         return Err(WorkshopError::NotVotingTime);
     }
-    contribution::Entity::find_by_id(contribution_id)
+    let found = contribution::Entity::find_by_id(contribution_id)
         .filter(contribution::Column::RoundId.eq(seat.scope.round.id))
         .filter(contribution::Column::Kind.eq(ContributionKind::Mine))
         .filter(contribution::Column::HiddenReason.is_null())
@@ -98,6 +132,8 @@ pub async fn vote(
         .await
         .op("vote: find contribution")?
         .ok_or(WorkshopError::NotInWorkshop)?;
+    // The dots go to the group: a duplicate's card takes them.
+    let contribution_id = found.grouped_under.unwrap_or(found.id);
     let mine = dot_vote::Entity::find()
         .filter(dot_vote::Column::ParticipantId.eq(seat.participant.id))
         .all(&txn)

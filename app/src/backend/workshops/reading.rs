@@ -16,8 +16,8 @@ use crate::domain::board_stage::{page_of, pages};
 use crate::domain::round_views::DomainRef;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{
-    grouped, BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution, ParticipantRow,
-    PhoneView, SilentTally, Timer, WorkshopHeader,
+    fold_duplicates, grouped, BoardView, ConsoleView, DomainGroup, JoinInfo, LiveContribution,
+    ParticipantRow, PhoneView, SilentTally, Timer, WorkshopHeader,
 };
 use crate::domain::workshops::{seconds_left, Phase};
 use chrono::{DateTime, Utc};
@@ -79,6 +79,7 @@ async fn header(
         proposal: version.map(|v| v.proposal).unwrap_or_default(),
         focus: scope.round.focus.clone(),
         phase: scope.phase(),
+        steps: scope.steps(),
         revealed: scope.revealed(now),
         timer: timer(&scope.workshop, now),
         version: scope.workshop.version,
@@ -146,6 +147,9 @@ async fn contributions(
                     .unwrap_or(0),
                 triage: c.triage,
                 hidden_reason: c.hidden_reason,
+                answers: c.answers_id,
+                grouped_under: c.grouped_under,
+                duplicates: Vec::new(),
             }
         })
         .collect())
@@ -195,14 +199,16 @@ pub async fn phone(ctx: &Ctx<'_>, workshop_id: i64) -> Result<PhoneView, Worksho
         .filter(|c| own_ids.contains(&c.id))
         .cloned()
         .collect();
-    let mut mines: Vec<LiveContribution> = if scope.revealed(now) {
-        all.into_iter()
+    let revealed = if scope.revealed(now) { all } else { Vec::new() };
+    let focus_answers = answers_to_focus(scope, &revealed);
+    let mut mines: Vec<LiveContribution> = fold_duplicates(
+        revealed
+            .into_iter()
             .filter(|c| c.kind == ContributionKind::Mine && c.hidden_reason.is_none())
-            .collect()
-    } else {
-        Vec::new()
-    };
+            .collect(),
+    );
     mines.sort_by_key(|c| (std::cmp::Reverse(c.dots), c.id));
+    let focus = in_focus(scope, Phase::WaysAround, mines.iter());
     let used: u32 = dot_vote::Entity::find()
         .filter(dot_vote::Column::ParticipantId.eq(seat.participant.id))
         .all(db)
@@ -234,6 +240,8 @@ pub async fn phone(ctx: &Ctx<'_>, workshop_id: i64) -> Result<PhoneView, Worksho
         card,
         mine,
         mines,
+        focus,
+        focus_answers,
         dots_allowed: allowed,
         dots_left: allowed.saturating_sub(used),
         domains,
@@ -272,13 +280,11 @@ pub async fn board(
     };
     let wanted = wanted_domains(db, &scope).await?;
     let (tally, all) = revealed_or_tally(db, &scope, now, &wanted).await?;
-    let focus = scope
-        .workshop
-        .board_focus
-        .filter(|_| scope.phase() == Phase::Triage)
-        .and_then(|id| all.iter().flat_map(|g| &g.items).find(|c| c.id == id))
-        .filter(|c| c.hidden_reason.is_none())
-        .cloned();
+    let focus = in_focus(&scope, Phase::Triage, all.iter().flat_map(|g| &g.items));
+    let focus_answers = match &focus {
+        Some(_) => answers_to_focus(&scope, all.iter().flat_map(|g| &g.items)),
+        None => Vec::new(),
+    };
     let cards = all.iter().map(|g| g.items.len()).sum();
     let (groups, page) = page_of(all, scope.workshop.board_page.max(0) as u32);
     Ok(BoardView {
@@ -287,9 +293,47 @@ pub async fn board(
         tally,
         groups,
         focus,
+        focus_answers,
         page,
         pages: pages(cards),
     })
+}
+
+/// The mine the console put on the board, while the phase shows one
+/// (`also`, or while ways around are sought), among `cards`; never a
+/// hidden one.
+fn in_focus<'a>(
+    scope: &Scope,
+    also: Phase,
+    mut cards: impl Iterator<Item = &'a LiveContribution>,
+) -> Option<LiveContribution> {
+    let phase = scope.phase();
+    let id = scope
+        .workshop
+        .board_focus
+        .filter(|_| phase == also || phase == Phase::WaysAround)?;
+    cards
+        .find(|c| c.id == id && c.hidden_reason.is_none())
+        .cloned()
+}
+
+/// The visible workarounds answering the mine in focus, in the order they
+/// came.
+fn answers_to_focus<'a>(
+    scope: &Scope,
+    items: impl IntoIterator<Item = &'a LiveContribution>,
+) -> Vec<LiveContribution> {
+    let Some(focus) = scope.workshop.board_focus else {
+        return Vec::new();
+    };
+    let mut answers: Vec<LiveContribution> = items
+        .into_iter()
+        .filter(|c| c.kind == ContributionKind::Workaround && c.answers == Some(focus))
+        .filter(|c| c.hidden_reason.is_none())
+        .cloned()
+        .collect();
+    answers.sort_by_key(|c| c.id);
+    answers
 }
 
 /// What the room sees of the contributions: before the reveal, only who
@@ -302,7 +346,7 @@ async fn revealed_or_tally(
 ) -> Result<(Option<SilentTally>, Vec<DomainGroup>), WorkshopError> {
     if scope.revealed(now) {
         let ids: Vec<i64> = wanted.iter().map(|d| d.id).collect();
-        let items = contributions(db, scope, now, None).await?;
+        let items = fold_duplicates(contributions(db, scope, now, None).await?);
         Ok((None, grouped(items, &ids)))
     } else {
         let tally = super::tally::silent_tally(db, scope, wanted).await?;

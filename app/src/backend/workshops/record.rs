@@ -156,6 +156,7 @@ impl Known<'_> {
             hidden,
             dots: self.dots.get(&c.id).copied().unwrap_or(0),
             answers: c.answers_id,
+            grouped_under: c.grouped_under,
             triage: if hidden { None } else { self.triage(c) },
         }
     }

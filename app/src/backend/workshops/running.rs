@@ -11,7 +11,7 @@ use crate::backend::rounds::access::by_id as round_by_id;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::live::EventKind;
 use crate::domain::rounds::{RoundMode, RoundStatus};
-use crate::domain::workshops::{JoinCode, Phase};
+use crate::domain::workshops::{JoinCode, Phase, Steps};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{
@@ -37,9 +37,10 @@ pub(super) async fn set(
     Ok(())
 }
 
-/// Starts the workshop of a live round (or finds the one started); the
-/// caller's device holds the console. Returns its id.
-pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, WorkshopError> {
+/// Starts the workshop of a live round (or finds the one started, its
+/// steps unchanged) with the optional `steps` chosen; the caller's device
+/// holds the console. Returns its id.
+pub async fn start(ctx: &Ctx<'_>, round_id: i64, steps: Steps) -> Result<i64, WorkshopError> {
     let (me, session) = (ctx.member()?, ctx.session()?);
     let txn = ctx.write().await?;
     let scope = round_by_id(&txn, me, round_id).await?;
@@ -76,6 +77,8 @@ pub async fn start(ctx: &Ctx<'_>, round_id: i64) -> Result<i64, WorkshopError> {
         cards_dealt: Set(false),
         started_at: Set(now),
         ended_at: Set(None),
+        grouping: Set(steps.grouping),
+        ways_around: Set(steps.ways_around),
         ..Default::default()
     }
     .insert(&txn)
@@ -180,7 +183,7 @@ pub async fn advance(
         (EventKind::Phase, None),
         move |txn, scope| {
             Box::pin(async move {
-                let Some(next) = from.next().filter(|_| scope.phase() == from) else {
+                let Some(next) = scope.steps().after(from).filter(|_| scope.phase() == from) else {
                     return Ok(());
                 };
                 enter(txn, &scope, now, next, minutes).await

@@ -37,10 +37,12 @@ pub async fn show(ctx: &Ctx<'_>, workshop_id: i64, what: BoardShow) -> Result<()
                                     && c.kind == ContributionKind::Mine
                                     && c.hidden_reason.is_none()
                             });
-                        if mine.is_none() {
+                        let Some(mine) = mine else {
                             return Err(WorkshopError::NotForTheBoard);
-                        }
-                        (workshop::Column::BoardFocus, Expr::value(Some(id)))
+                        };
+                        // A duplicate is shown as its group: its card.
+                        let card = mine.grouped_under.unwrap_or(id);
+                        (workshop::Column::BoardFocus, Expr::value(Some(card)))
                     }
                     BoardShow::Focus(None) => {
                         (workshop::Column::BoardFocus, Expr::value(None::<i64>))
