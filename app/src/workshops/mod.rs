@@ -14,6 +14,7 @@ mod join_page;
 pub mod live;
 mod outbox;
 mod phone_page;
+mod phone_steps;
 mod record_page;
 #[cfg(feature = "hydrate")]
 mod refresh;
