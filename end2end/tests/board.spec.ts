@@ -64,8 +64,13 @@ async function post(phones: Page[], server: OwnServer, from: number, to: number)
   }
 }
 
+/// The next phase, reached and pressed with the keyboard alone (from the
+/// top of the page).
 async function next(console: Page, name: string) {
-  await console.getByRole('button', { name: `Passer à la phase : ${name}` }).click();
+  // From the page's first link (a console answer may have moved the
+  // keyboard's starting point below the phase controls).
+  await console.evaluate(() => document.querySelector<HTMLElement>('a[href]')?.focus());
+  await pressByKeyboard(console, `Passer à la phase : ${name}`);
   await expect(console.locator('.phase')).toContainText(name, { timeout: 10_000 });
 }
 
@@ -119,10 +124,10 @@ async function fitsTheWall(boards: Page[], info: TestInfo, shot: string, cards: 
   for (const board of boards) {
     // The board follows the room by itself; let its own reloads after a
     // burst of posts settle, then load it once more to measure.
-    await expect(board.locator('.card')).toHaveCount(cards, { timeout: 10_000 });
+    await expect(board.locator('.card:visible')).toHaveCount(cards, { timeout: 10_000 });
     await board.waitForTimeout(1000);
     await board.goto(board.url());
-    await expect(board.locator('.card')).toHaveCount(cards);
+    await expect(board.locator('.card:visible')).toHaveCount(cards);
     const { width, height } = board.viewportSize()!;
     const seen = await layout(board);
     await board.screenshot({ path: info.outputPath(`board-${shot}-${width}x${height}.png`) });
@@ -219,7 +224,15 @@ test('the projector board fills the wall in every phase with 0, 12, 60 and 72 co
     await page.getByLabel(/Je confirme la fin de l’atelier/).check();
     await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
     await expect(boards[0].locator('.phase')).toContainText('Atelier terminé', { timeout: 10_000 });
-    await expect(boards[0].locator('.card')).toHaveCount(60);
+    await fitsTheWall(boards, info, 'ended-60', 60);
+    // On paper, the final state holds every card of the 72, on one or two A4 pages.
+    await boards[0].emulateMedia({ media: 'print' });
+    await expect(boards[0].locator('.card:visible')).toHaveCount(72);
+    await boards[0].emulateMedia({ media: 'screen' });
+    const pdf = await boards[0].pdf({ format: 'A4' });
+    const printed = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    expect(printed, 'A4 pages for 72 cards').toBeGreaterThanOrEqual(1);
+    expect(printed, 'A4 pages for 72 cards').toBeLessThanOrEqual(2);
     for (const phone of phones) await phone.context().close();
   } finally {
     for (const c of contexts) await c.close().catch(() => {});

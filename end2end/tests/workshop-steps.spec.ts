@@ -27,7 +27,7 @@ async function post(p: Page, text: string) {
   await expect(p.locator('.sent-note')).toContainText(text);
 }
 
-test('grouping duplicates and seeking ways around, from the console, the board and three phones', { tag: '@desktop-js' }, async ({ page, browser }, info) => {
+test('grouping duplicates and seeking ways around, from the console, the board and three phones', { tag: '@desktop-js' }, async ({ page, browser, problems }, info) => {
   test.setTimeout(240_000);
   const shoot = (p: Page, name: string) => p.screenshot({ path: info.outputPath(`${name}.png`) });
   const server = await OwnServer.start();
@@ -127,6 +127,14 @@ test('grouping duplicates and seeking ways around, from the console, the board a
     // The triage counts the group once; the end leads to the record.
     await nextPhase(page, 'Tri en direct');
     await expect(page.getByText('2 mine(s) encore à traiter')).toBeVisible();
+    // The console hides one: its form comes alone at the top of the list.
+    await page.getByRole('link', { name: /^Masquer… « Les données de trajet/ }).click();
+    await axeClean(page);
+    await page.getByLabel('Motif, visible de tous').fill('Hors sujet pour ce tour');
+    await page.getByLabel(/Je confirme : cette contribution sera masquée/).check();
+    await page.getByRole('button', { name: 'Masquer', exact: true }).click();
+    await expect(page.getByText('1 mine(s) encore à traiter')).toBeVisible();
+    await expect(page.locator('.live-item', { hasText: 'Hors sujet pour ce tour' })).toBeVisible();
     await page.getByLabel(/Je confirme la fin de l’atelier/).check();
     await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
     await lou.page.getByRole('link', { name: 'Le compte rendu de l’atelier' }).click({ timeout: 10_000 });
@@ -140,6 +148,7 @@ test('grouping duplicates and seeking ways around, from the console, the board a
     await expect(item(RELAY).locator('.link-note')).toContainText(NORTH);
     await expect(item(MONDAY).locator('.link-note')).toContainText('Même idée que');
     expect([...lou.problems, ...sam.problems]).toEqual([]);
+    expect(problems, 'the console').toEqual([]);
   } finally {
     for (const c of contexts) await c.close().catch(() => {});
     await server.stop();

@@ -111,6 +111,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     await expect(page.locator('.live-status')).toContainText(/nouvelles? contributions? (est|sont) arrivées?/);
     await expect(boardLink).toBeFocused();
     expect(await stayed(page), 'the console updated without reloading').toBe(true);
+    await axeClean(page);
 
     // The reveal: the board shows both by domain, the phones too.
     await nextPhase(page, 'Dévoilement');
@@ -120,6 +121,8 @@ test('a workshop with a console, a projector and two phones goes through every p
     await expect(anne.page.getByText(LOU_MINE)).toBeVisible({ timeout: 10_000 });
     await shoot(lou.page, 'reveal');
     await axeClean(board);
+    await axeClean(lou.page);
+    await axeClean(page);
 
     // The vote: three dots each, on mines; the board counts them.
     await nextPhase(page, 'Vote par points');
@@ -132,6 +135,8 @@ test('a workshop with a console, a projector and two phones goes through every p
     }
     await shoot(lou.page, 'vote');
     await expect(board.locator('.live-item', { hasText: LOU_MINE })).toContainText('2 points', { timeout: 10_000 });
+    await axeClean(board);
+    await axeClean(page);
     expect(await stayed(board), 'the board followed four phases without reloading').toBe(true);
 
     // Live triage, then the end: the phones say so, the round stays open.
@@ -139,6 +144,7 @@ test('a workshop with a console, a projector and two phones goes through every p
     await expect(page.getByText('2 mine(s) encore à traiter')).toBeVisible();
     await expect(lou.page.locator('.phase')).toContainText('Tri en direct', { timeout: 10_000 });
     await shoot(lou.page, 'triage');
+    await axeClean(lou.page);
     await axeClean(page);
     await page.getByLabel(/Je confirme la fin de l’atelier/).check();
     await page.getByRole('button', { name: 'Terminer l’atelier' }).click();
@@ -147,6 +153,14 @@ test('a workshop with a console, a projector and two phones goes through every p
       await expect(p.getByText(/atelier est terminé/)).toBeVisible({ timeout: 10_000 });
     }
     await shoot(lou.page, 'ended');
+    await axeClean(lou.page);
+    await axeClean(page);
+    await expect(board.locator('.phase')).toContainText('Atelier terminé', { timeout: 10_000 });
+    await axeClean(board);
+    // Everyone leaves with the record, guests included.
+    await lou.page.getByRole('link', { name: 'Le compte rendu de l’atelier' }).click();
+    await expect(lou.page.locator('.mine', { hasText: LOU_MINE })).toContainText('2 points');
+    await axeClean(lou.page);
     await page.goto(ideaUrl + '?tour=1');
     await expect(page.getByText('Lou (invité·e)').first()).toBeVisible();
     expect([...anne.problems, ...lou.problems]).toEqual([]);

@@ -258,6 +258,9 @@ pub struct BoardView {
     /// The page shown, from 0, of `pages` (at least 1).
     pub page: u32,
     pub pages: u32,
+    /// Once ended, the cards among `groups` beyond the page on screen:
+    /// printed only, so that the board on paper holds every card.
+    pub print_only: Vec<i64>,
 }
 
 /// How to join: the code, the address and its QR code.

@@ -43,7 +43,8 @@ pub fn BoardPage() -> impl IntoView {
 #[component]
 fn Board(board: BoardView) -> impl IntoView {
     let h = board.header.clone();
-    let cards: usize = board.groups.iter().map(|g| g.items.len()).sum();
+    let print_only = board.print_only.clone();
+    let cards: usize = board.groups.iter().map(|g| g.items.len()).sum::<usize>() - print_only.len();
     let class = format!(
         "board {} {}",
         BoardDensity::for_cards(cards).class(),
@@ -62,7 +63,7 @@ fn Board(board: BoardView) -> impl IntoView {
         };
         view! { <Focus item answers heading /> }.into_any()
     } else if h.revealed {
-        view! { <Columns groups=board.groups /> }.into_any()
+        view! { <Columns groups=board.groups print_only /> }.into_any()
     } else if h.phase == Phase::Pitch {
         view! { <Pitch header=h.clone() /> }.into_any()
     } else {
@@ -150,9 +151,10 @@ fn Pitch(header: WorkshopHeader) -> impl IntoView {
     }
 }
 
-/// The revealed contributions, a column per domain.
+/// The revealed contributions, a column per domain; cards in
+/// `print_only` (and a domain with only such cards) are for paper.
 #[component]
-fn Columns(groups: Vec<DomainGroup>) -> impl IntoView {
+fn Columns(groups: Vec<DomainGroup>, print_only: Vec<i64>) -> impl IntoView {
     let locale = use_locale();
     if groups.is_empty() {
         return view! { <p class="board-note">{t(locale, Key::BoardNothingYet)}</p> }.into_any();
@@ -172,14 +174,19 @@ fn Columns(groups: Vec<DomainGroup>) -> impl IntoView {
                         .domain
                         .as_ref()
                         .map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
+                    let paper = group.items.iter().all(|c| print_only.contains(&c.id));
+                    let class = if paper { "board-column print-only" } else { "board-column" };
                     view! {
-                        <section class="board-column">
+                        <section class=class>
                             <h2>{format!("{name} ({})", group.total)}</h2>
                             <ul class="live-list">
                                 {group
                                     .items
                                     .into_iter()
-                                    .map(|item| view! { <Card item most /> })
+                                    .map(|item| {
+                                        let paper = print_only.contains(&item.id);
+                                        view! { <Card item most paper /> }
+                                    })
                                     .collect_view()}
                             </ul>
                         </section>
@@ -194,7 +201,7 @@ fn Columns(groups: Vec<DomainGroup>) -> impl IntoView {
 /// One contribution on the wall: its text, then what it is, who wrote it
 /// and its dots (as a number, and as a bar when any were placed).
 #[component]
-fn Card(item: LiveContribution, most: u32) -> impl IntoView {
+fn Card(item: LiveContribution, most: u32, paper: bool) -> impl IntoView {
     let locale = use_locale();
     let mut marks: Vec<String> = vec![t(locale, item.kind.label()).to_owned()];
     if let Some(severity) = item.severity {
@@ -216,11 +223,15 @@ fn Card(item: LiveContribution, most: u32) -> impl IntoView {
         None => item.body.clone(),
     };
     let dotted = item.kind == ContributionKind::Mine && item.dots > 0;
-    let class = if item.kind == ContributionKind::Mine {
-        "live-item card card-mine"
-    } else {
-        "live-item card"
-    };
+    let class = format!(
+        "live-item card{}{}",
+        if item.kind == ContributionKind::Mine {
+            " card-mine"
+        } else {
+            ""
+        },
+        if paper { " print-only" } else { "" }
+    );
     view! {
         <li class=class>
             <p class="live-body">{body}</p>

@@ -302,8 +302,52 @@ fn FocusChoice(console: ConsoleView, focus: Option<i64>) -> impl IntoView {
     }
 }
 
+/// « Masquer… » on contribution `cid`: leads to the console with its hide
+/// form on top (one form on the page, not one per contribution: the
+/// console stays light with sixty of them).
+pub(super) fn hide_link(workshop_id: i64, cid: i64, words: &str) -> impl IntoView {
+    let locale = use_locale();
+    let to = format!(
+        "{}?{}={cid}#{}",
+        super::console_path(workshop_id),
+        super::HIDE_PARAM,
+        super::HIDE_ANCHOR
+    );
+    let label = format!("{}…", t(locale, Key::HideButton));
+    let name = format!("{label} « {words} »");
+    view! { <a href=to aria-label=name>{label}</a> }
+}
+
+/// The hide form of the contribution the console's `?masquer=<n>` names,
+/// when it is there and visible.
+#[component]
+fn HideChosen(workshop_id: i64, items: Vec<LiveContribution>) -> impl IntoView {
+    let locale = use_locale();
+    let chosen = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get(super::HIDE_PARAM)
+        .and_then(|raw| raw.parse::<i64>().ok())
+        .and_then(|cid| items.into_iter().find(|c| c.id == cid))
+        .filter(|c| c.hidden_reason.is_none());
+    chosen.map(|c| {
+        let cid = c.id;
+        let back = format!(
+            "{}#{}",
+            super::console_path(workshop_id),
+            super::console_item_anchor(cid)
+        );
+        view! {
+            <section id=super::HIDE_ANCHOR class="same-idea-chooser" aria-labelledby="hide-title">
+                <h3 id="hide-title">{format!("{} « {} »", t(locale, Key::HideButton), excerpt(&c.body))}</h3>
+                {hide_form(workshop_id, cid)}
+                <p><a href=back>{t(locale, Key::Cancel)}</a></p>
+            </section>
+        }
+    })
+}
+
 /// Hides contribution `cid` with a reason shown to everyone (confirmed).
-pub(super) fn hide_form(workshop_id: i64, cid: i64) -> impl IntoView {
+fn hide_form(workshop_id: i64, cid: i64) -> impl IntoView {
     let locale = use_locale();
     view! {
         <form method="post" action={<HideLive as ServerFn>::PATH} class="inline-form">
@@ -392,6 +436,22 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
         .filter(|c| c.kind == ContributionKind::Mine)
         .cloned()
         .collect();
+    // Cards and their duplicates: any of them may be hidden.
+    let everything: Vec<LiveContribution> = console
+        .groups
+        .iter()
+        .flat_map(|g| &g.items)
+        .flat_map(|c| {
+            let duplicates = c.duplicates.iter().map(|d| LiveContribution {
+                id: d.id,
+                body: d.body.clone(),
+                hidden_reason: None,
+                duplicates: Vec::new(),
+                ..c.clone()
+            });
+            std::iter::once(c.clone()).chain(duplicates)
+        })
+        .collect();
     revealed.then(|| view! {
         <section id=super::CONSOLE_LIST_ANCHOR aria-labelledby="contributions-title">
             <h2 id="contributions-title">{t(locale, Key::ContributionsHeading)}</h2>
@@ -399,6 +459,7 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
             {place.open.then(|| view! { <p class="hint">{t(locale, Key::GroupingHint)}</p> })}
             <SameIdeaChooser cards=mines.clone() place=place.clone() />
             <FormMessage errors=errors.clone() field="reason" />
+            <HideChosen workshop_id=id items=everything />
             {console.groups.into_iter().map(|group| {
                 let name = group.domain.as_ref().map_or_else(|| t(locale, Key::NoDomain).to_owned(), |d| d.name.clone());
                 // Named, so that a live update keeps each group's list.
@@ -411,12 +472,16 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                             let hidden = item.hidden_reason.is_some();
                             let focusable = triage && !hidden && item.kind == ContributionKind::Mine;
                             let focused = focus == Some(cid);
+                            let words = excerpt(&item.body);
                             view! {
                                 <li class="live-item" id=super::console_item_anchor(cid)>
                                     <LiveItem item=item.clone() />
                                     <Duplicates item place=place.clone() />
                                     <SameIdeaLink id=cid cards=mines.clone() place=place.clone() />
-                                    <p><a href=crate::rounds::contribution_path(idea_id, cid)>{t(locale, Key::OpenContribution)}</a></p>
+                                    <p>
+                                        <a href=crate::rounds::contribution_path(idea_id, cid)>{t(locale, Key::OpenContribution)}</a>
+                                        {(!hidden).then(|| view! { " · " {hide_link(id, cid, &words)} })}
+                                    </p>
                                     {(focusable && focused).then(|| view! { <p><strong>{t(locale, Key::OnBoardNow)}</strong></p> })}
                                     {(focusable && !focused).then(|| action_button::<ShowOnBoard>(
                                         id,
@@ -424,7 +489,6 @@ fn Contributions(console: ConsoleView, errors: Option<FormErrors>) -> impl IntoV
                                         format!("{} (#{cid})", t(locale, Key::ShowOnBoard)),
                                         "",
                                     ))}
-                                    {(!hidden).then(|| hide_form(id, cid))}
                                 </li>
                             }
                         }).collect_view()}

@@ -105,6 +105,11 @@ pub fn grouping_path(view: &str, card: i64) -> String {
 /// phone's): where the answer leads back.
 pub const FROM_CONSOLE: &str = "console";
 
+/// The console's query parameter naming the contribution to hide: its
+/// form then shows at [`HIDE_ANCHOR`].
+pub const HIDE_PARAM: &str = "masquer";
+pub const HIDE_ANCHOR: &str = "masquer";
+
 /// The console's section saying what the board shows.
 pub const BOARD_STAGE_ANCHOR: &str = "au-tableau";
 

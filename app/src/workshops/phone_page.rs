@@ -82,7 +82,14 @@ fn Phone(phone: PhoneView) -> impl IntoView {
         Phase::Grouping => view! { <NotSent /> <Grouping phone=phone.clone() /> }.into_any(),
         Phase::Vote => view! { <NotSent /> <Vote phone=phone.clone() /> }.into_any(),
         Phase::WaysAround => view! { <NotSent /> <WaysAround phone=phone.clone() /> }.into_any(),
-        Phase::Triage => view! { <NotSent /> <Mines phone=phone.clone() /> }.into_any(),
+        Phase::Triage => view! {
+            <NotSent />
+            <section aria-labelledby="triage-title">
+                <h2 id="triage-title">{t(locale, Key::PhaseTriage)}</h2>
+                <Mines phone=phone.clone() />
+            </section>
+        }
+        .into_any(),
         Phase::Ended => view! {
             <NotSent />
             <p class="callout">{t(locale, Key::WorkshopOver)}</p>

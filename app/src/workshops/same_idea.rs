@@ -59,7 +59,7 @@ pub fn Duplicates(item: LiveContribution, place: GroupingPlace) -> impl IntoView
                                 " — "
                                 <span class="live-author">{who}</span>
                                 // The console moderates duplicates as any card.
-                                {(place.from == super::FROM_CONSOLE).then(|| super::console_page::hide_form(place.workshop_id, d.id))}
+                                {(place.from == super::FROM_CONSOLE).then(|| view! { " " {super::console_page::hide_link(place.workshop_id, d.id, &words)} })}
                                 {place.open.then(|| view! {
                                     <form method="post" action={<UngroupLive as ServerFn>::PATH} class="inline-form">
                                         <input type="hidden" name="workshop_id" value=place.workshop_id />

@@ -286,7 +286,21 @@ pub async fn board(
         None => Vec::new(),
     };
     let cards = all.iter().map(|g| g.items.len()).sum();
-    let (groups, page) = page_of(all, scope.workshop.board_page.max(0) as u32);
+    let (shown, page) = page_of(all.clone(), scope.workshop.board_page.max(0) as u32);
+    // Once ended, the board is the workshop's record on paper: every card
+    // is sent, those beyond the page on screen printed only.
+    let (groups, print_only) = if scope.ended() && pages(cards) > 1 {
+        let on_screen: Vec<i64> = shown.iter().flat_map(|g| &g.items).map(|c| c.id).collect();
+        let rest = all
+            .iter()
+            .flat_map(|g| &g.items)
+            .map(|c| c.id)
+            .filter(|id| !on_screen.contains(id))
+            .collect();
+        (all, rest)
+    } else {
+        (shown, Vec::new())
+    };
     Ok(BoardView {
         header: header(db, &scope, now).await?,
         join,
@@ -296,6 +310,7 @@ pub async fn board(
         focus_answers,
         page,
         pages: pages(cards),
+        print_only,
     })
 }
 
