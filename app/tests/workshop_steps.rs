@@ -30,9 +30,21 @@ const LEGAL: i64 = 1;
 const FINANCE: i64 = 2;
 
 async fn send(t: &TestDb, clock: &ManualClock, who: &Caller, id: i64, draft: Draft) -> i64 {
-    post(&in_room(t, clock, who), &key(), id, Phase::Writing, draft)
+    post_from(t, clock, who, id, Phase::Writing, draft)
         .await
         .unwrap()
+}
+
+/// Posts `draft` from `who`'s phone, its form shown in `phase`.
+async fn post_from(
+    t: &TestDb,
+    clock: &ManualClock,
+    who: &Caller,
+    id: i64,
+    phase: Phase,
+    draft: Draft,
+) -> Result<i64, WorkshopError> {
+    post(&in_room(t, clock, who), &key(), id, phase, draft).await
 }
 
 /// From phase `from` to the next one the workshop takes; returns it.
@@ -226,9 +238,10 @@ db_test!(
             .await
             .unwrap();
         assert_eq!(phone.focus.as_ref().map(|c| c.id), Some(full));
-        let relay = post(
-            &in_room(&t, &clock, &sam),
-            &key(),
+        let relay = post_from(
+            &t,
+            &clock,
+            &sam,
             id,
             Phase::WaysAround,
             way_around(full, "Un parking relais à la gare"),
@@ -236,18 +249,20 @@ db_test!(
         .await
         .unwrap();
         // A mine is not a way around; nor is an answer to no mine of the room.
-        let not_one = post(
-            &in_room(&t, &clock, &lou),
-            &key(),
+        let not_one = post_from(
+            &t,
+            &clock,
+            &lou,
             id,
             Phase::WaysAround,
             mine(LEGAL, "Encore une mine"),
         )
         .await;
         assert!(matches!(not_one, Err(WorkshopError::NotAWayAround)));
-        let nowhere = post(
-            &in_room(&t, &clock, &lou),
-            &key(),
+        let nowhere = post_from(
+            &t,
+            &clock,
+            &lou,
             id,
             Phase::WaysAround,
             way_around(relay, "Une réponse à une parade"),
@@ -255,9 +270,10 @@ db_test!(
         .await;
         assert!(matches!(nowhere, Err(WorkshopError::NotAWayAround)));
         // A writing form sent now is refused, its text handed back.
-        let writing = post(
-            &in_room(&t, &clock, &lou),
-            &key(),
+        let writing = post_from(
+            &t,
+            &clock,
+            &lou,
             id,
             Phase::Writing,
             mine(LEGAL, "Trop tard"),
@@ -280,9 +296,10 @@ db_test!(
             next(&t, &clock, &author, id, Phase::WaysAround).await,
             Phase::Triage
         );
-        post(
-            &in_room(&t, &clock, &ana),
-            &key(),
+        post_from(
+            &t,
+            &clock,
+            &ana,
             id,
             Phase::WaysAround,
             way_around(full, "Des vélos de service"),
@@ -401,9 +418,10 @@ db_test!(
         );
         let refused = group(&in_room(&t, &clock, &lou), id, b, a).await;
         assert!(matches!(refused, Err(WorkshopError::NotGroupingTime)));
-        let way = post(
-            &in_room(&t, &clock, &lou),
-            &key(),
+        let way = post_from(
+            &t,
+            &clock,
+            &lou,
             id,
             Phase::WaysAround,
             way_around(a, "Une parade"),
