@@ -17,10 +17,12 @@ FLOOR_ECOINDEX=6     # node --test end2end/ecoindex.test.mjs
 
 CURRENT_STEP="set-up (scripts/setup-test.sh)"
 SERVER_PID=""
+SMTP_PID=""
 WORK=""
 cleanup() {
   local status=$?
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -n "$SMTP_PID" ]; then kill "$SMTP_PID" 2>/dev/null || true; fi
   if [ -n "$WORK" ]; then rm -rf "$WORK"; fi
   if [ "$status" -ne 0 ]; then printf '\nFAILED at step: %s (exit status %s)\n' "$CURRENT_STEP" "$status" >&2; fi
   exit "$status"
@@ -57,6 +59,8 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
 export DEMINEURS_TEST_PG_URL="${DEMINEURS_TEST_PG_URL:-postgres://demineurs_test:demineurs_test@127.0.0.1:5432/postgres}"
 export CARGO_TERM_COLOR=never
+# The Python that runs the tests' SMTP server (scripts/smtp-sink.py).
+export DEMINEURS_TEST_PYTHON="${DEMINEURS_TEST_PYTHON:-$HOME/.cache/demineurs-tools/venv/bin/python3}"
 # A free port, so that nothing already listening can answer in our place.
 PORT="${E2E_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 WORK=$(mktemp -d)
@@ -143,12 +147,17 @@ cargo leptos build --release --precompress
 BIN="$CARGO_TARGET_DIR/release/demineurs"
 ls -l target/site/pkg
 
-step "starting the release server on 127.0.0.1:$PORT (fresh SQLite, an administrator made by create-admin)"
+step "starting the tests' SMTP server and the release server on 127.0.0.1:$PORT (fresh SQLite, an administrator made by create-admin)"
+SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export E2E_MAIL_DIR="$WORK/mail"
+"$DEMINEURS_TEST_PYTHON" scripts/smtp-sink.py --port "$SMTP_PORT" --dir "$E2E_MAIL_DIR" >"$WORK/smtp.log" 2>&1 &
+SMTP_PID=$!
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.1; done
 export E2E_ADMIN_EMAIL="admin@e2e.test" E2E_ADMIN_PASSWORD="e2e admin password"
 DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
   "$BIN" create-admin --organisation "Organisation de test" --name "Admin E2E" --email "$E2E_ADMIN_EMAIL"
 DATABASE_URL="sqlite://$WORK/e2e.db?mode=rwc" DEMINEURS_BIND="127.0.0.1:$PORT" \
-  DEMINEURS_PUBLIC_URL="http://127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG="info,tower_http=debug" \
+  DEMINEURS_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" DEMINEURS_PUBLIC_URL="http://127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG="info,tower_http=debug" \
   "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done

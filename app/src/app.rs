@@ -1,6 +1,6 @@
 //! The HTML shell and the router: every page of the app is listed here.
 
-use crate::accounts::{JoinPage, LoginPage, ResetPage, SetupPage, SignUpPage};
+use crate::accounts::{ForgotPage, JoinPage, LoginPage, ResetPage, SetupPage, SignUpPage};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
 use crate::ideas::{ComparePage, EditIdeaPage, IdeaPage, IdeasPage, NewIdeaPage};
@@ -10,6 +10,7 @@ use crate::profile::ProfilePage;
 use crate::rounds::{
     ContributePage, ContributionPageView, FichePage, NotificationsPage, OpenRoundPage,
 };
+use crate::settings::{MailSettingsPage, UnsubscribePage};
 use crate::ui::{layout::Layout, not_found::NotFound};
 use crate::workshops::{BoardPage, ConsolePage, JoinWorkshopPage, PhonePage, RecordPage};
 use leptos::prelude::*;
@@ -62,6 +63,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("inscription/:token") view=SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("inscription") view=JoinPage />
                     <Route path=path!("reinitialisation/:token") view=ResetPage ssr=SsrMode::Async />
+                    <Route path=path!("mot-de-passe-oublie") view=ForgotPage />
+                    <Route path=path!("reglages/courriels") view=MailSettingsPage ssr=SsrMode::Async />
+                    <Route path=path!("desabonnement") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("profil") view=ProfilePage ssr=SsrMode::Async />
                     <Route path=path!("idees") view=IdeasPage ssr=SsrMode::Async />
                     <Route path=path!("idees/nouvelle") view=NewIdeaPage ssr=SsrMode::Async />

@@ -8,7 +8,7 @@
 mod common;
 
 use app::backend::clock::{Clock, ManualClock};
-use app::backend::ctx::Ctx;
+use app::backend::ctx::{Ctx, DEFAULT_SITE};
 use app::backend::entities::{idea, idempotency_key, session, throttle};
 use app::backend::housekeeping;
 use app::backend::ideas::listing;
@@ -268,7 +268,12 @@ db_test!(
             let seen = all_seen_by(&t, &clock, &author, idea_id, &[written]).await;
             assert!(!seen.contains("Secret"), "{when}: {seen}");
             clock.advance(Duration::days(8));
-            assert_eq!(deadlines::reveal_due(&t.db, clock.now()).await.unwrap(), 0);
+            assert_eq!(
+                deadlines::reveal_due(&t.db, DEFAULT_SITE, clock.now())
+                    .await
+                    .unwrap(),
+                0
+            );
         }
     }
 );
@@ -722,7 +727,12 @@ db_test!(
         let before = stored(&t, idea_id).await;
         clock.advance(Duration::days(8));
         // The deadline job (or the list, which runs it first) acts on it.
-        assert_eq!(deadlines::reveal_due(&t.db, clock.now()).await.unwrap(), 1);
+        assert_eq!(
+            deadlines::reveal_due(&t.db, DEFAULT_SITE, clock.now())
+                .await
+                .unwrap(),
+            1
+        );
         let after = stored(&t, idea_id).await;
         assert_ne!(before, after, "the reveal covered a domain");
         let page = panel(&t, &clock, &author, idea_id).await.maturity;
@@ -796,16 +806,26 @@ db_test!(
         )
         .await
         .unwrap();
-        assert_eq!(deadlines::reveal_due(&t.db, clock.now()).await.unwrap(), 0);
+        assert_eq!(
+            deadlines::reveal_due(&t.db, DEFAULT_SITE, clock.now())
+                .await
+                .unwrap(),
+            0
+        );
         // No instance ran at the deadline; two run together a day later.
         clock.advance(Duration::days(8));
         let now = clock.now();
         let (a, b) = tokio::join!(
-            housekeeping::run_once(&t.db, now),
-            housekeeping::run_once(&t.db, now)
+            housekeeping::run_once(&t.db, DEFAULT_SITE, now),
+            housekeeping::run_once(&t.db, DEFAULT_SITE, now)
         );
         assert_eq!(a.unwrap().revealed + b.unwrap().revealed, 1);
-        assert_eq!(deadlines::reveal_due(&t.db, now).await.unwrap(), 0);
+        assert_eq!(
+            deadlines::reveal_due(&t.db, DEFAULT_SITE, now)
+                .await
+                .unwrap(),
+            0
+        );
         for person in [&author, &jurist] {
             let revealed = notifications::list(&as_member(&t, &clock, person))
                 .await

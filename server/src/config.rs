@@ -106,6 +106,21 @@ pub struct Config {
     )]
     pub sqlite_synchronous: String,
 
+    /// The SMTP server e-mail goes through: `smtp://host:25` (STARTTLS when
+    /// offered), `smtp://host:587?tls=required`, `smtps://user:password@host:465`.
+    /// Unset: messages are written as `.eml` files in --mail-dir instead.
+    #[arg(long, env = "DEMINEURS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of e-mail, `Name <address>`; by default
+    /// `Les Démineurs <ne-pas-repondre@HOST>`, HOST that of the public URL.
+    #[arg(long, env = "DEMINEURS_MAIL_FROM")]
+    pub mail_from: Option<String>,
+
+    /// Where messages are written when no SMTP server is configured.
+    #[arg(long, env = "DEMINEURS_MAIL_DIR", default_value = "data/mail")]
+    pub mail_dir: PathBuf,
+
     /// Log filter, e.g. `info` or `server=debug,tower_http=debug`.
     #[arg(long, env = "RUST_LOG", default_value = "info")]
     pub log: String,
@@ -114,5 +129,24 @@ pub struct Config {
 impl Config {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    /// The sender's mailbox: --mail-from, else one at the public URL's host
+    /// (`localhost` when that host is an IP address, which an address
+    /// cannot end with).
+    pub fn mail_from(&self) -> String {
+        if let Some(from) = &self.mail_from {
+            return from.clone();
+        }
+        let host = self
+            .public_url
+            .split_once("://")
+            .map_or(self.public_url.as_str(), |(_, rest)| rest)
+            .split(['/', ':', '?', '#'])
+            .next()
+            .unwrap_or_default();
+        let named = host.contains('.') && host.parse::<std::net::IpAddr>().is_err();
+        let domain = if named { host } else { "localhost" };
+        format!("Les Démineurs <ne-pas-repondre@{domain}>")
     }
 }

@@ -14,6 +14,7 @@ pub mod routes;
 mod site;
 mod stream_seats;
 mod unavailable;
+mod unsubscribe;
 
 use anyhow::Context;
 use app::backend::{
@@ -32,7 +33,14 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     let state = start(&config, Arc::new(SystemClock)).await?;
     // Deadlines and clean-up, on every instance (each step is claimed or
     // idempotent); ends with the process.
-    app::backend::housekeeping::spawn(state.db.clone(), state.clock.clone());
+    app::backend::housekeeping::spawn(
+        state.db.clone(),
+        state.clock.clone(),
+        state.public_url.clone(),
+    );
+    // E-mail due, on every instance (each message is claimed).
+    let (transport, from) = mail_transport(&config)?;
+    app::backend::mail::sender::spawn(state.db.clone(), transport, from, state.clock.clone());
     let signal = shutdown_signal();
     let live = state.live.clone();
     // Open event streams never end by themselves: they are ended first, so
@@ -56,6 +64,22 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
         .context("server error")?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Where e-mail goes (SMTP, else a folder of `.eml` files) and from whom.
+fn mail_transport(
+    config: &Config,
+) -> anyhow::Result<(
+    app::backend::mail::transport::Transport,
+    app::backend::mail::Mailbox,
+)> {
+    use app::backend::mail::{compose, transport::Transport};
+    let transport = match &config.smtp_url {
+        Some(url) => Transport::smtp(url).map_err(|e| anyhow::anyhow!(e))?,
+        None => Transport::folder(&config.mail_dir),
+    };
+    let from = compose::sender(&config.mail_from()).map_err(|e| anyhow::anyhow!(e))?;
+    Ok((transport, from))
 }
 
 /// Applies pending migrations and exits.

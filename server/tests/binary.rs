@@ -149,6 +149,7 @@ fn a_bad_database_url_stops_with_a_clear_message() {
 #[test]
 fn sigterm_stops_the_server_cleanly() {
     let (_dir, url) = temp_sqlite();
+    let mail_dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -160,8 +161,12 @@ fn sigterm_stops_the_server_cleanly() {
             &url,
             "--bind",
             &format!("127.0.0.1:{port}"),
+            "--mail-dir",
+            &mail_dir.path().display().to_string(),
             "serve",
         ])
+        // No SMTP server: the log says where messages are written.
+        .env_remove("DEMINEURS_SMTP_URL")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -197,4 +202,9 @@ fn sigterm_stops_the_server_cleanly() {
         log.contains("shutting down") && log.contains("stopped"),
         "{log}"
     );
+    let told = format!(
+        "messages are written as .eml files in {}",
+        mail_dir.path().display()
+    );
+    assert!(log.contains(&told), "{log}");
 }

@@ -110,7 +110,14 @@ const TABLE: &[Row] = &[
     // The reset token is the secret.
     Row { path: "/api/reset_link_is_open", access: Access::Anyone, sample: "token=unknown", ok: Ok::All(200) },
     Row { path: "/api/reset_password", access: Access::Anyone, sample: "token=unknown&password=a+long+password", ok: Ok::All(404) },
+    // The same answer whether or not the address has an account.
+    Row { path: "/api/forgot_password", access: Access::Anyone, sample: "email=nobody%40org.fr", ok: Ok::All(200) },
     Row { path: "/api/get_profile", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
+    Row { path: "/api/get_desk", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
+    Row { path: "/api/get_mail_settings", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
+    Row { path: "/api/save_mail_settings", access: Access::SignedIn, sample: "digest_every=weekly&round_closed=never", ok: Ok::All(200) },
+    // The signature is the secret: a wrong one names nothing.
+    Row { path: "/api/unsubscribe_link_is_good", access: Access::Anyone, sample: "u=1&k=digest&s=AAAA", ok: Ok::All(200) },
     Row { path: "/api/update_profile", access: Access::SignedIn, sample: "display_name=Renamed&service=DSI", ok: Ok::All(200) },
     // A wrong current password: refused next to it, nothing changes.
     Row {

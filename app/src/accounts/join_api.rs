@@ -63,3 +63,27 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// « Mot de passe oublié ? »: e-mails a reset link to the active account
+/// with this address, then shows the same page whether or not there is
+/// one. Open to anyone; a caller asking too often is told to wait.
+#[server(endpoint = "forgot_password")]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    use crate::backend::accounts::resets;
+    use crate::domain::accounts::Email;
+    use crate::error::FormErrors;
+    use crate::web::http::{client_ip, ctx, fail, state};
+
+    let parsed = Email::parse(&email).map_err(|k| {
+        let mut errors = FormErrors::with_input([(super::fields::EMAIL, email.as_str())]);
+        errors.add(super::fields::EMAIL, k);
+        fail(AppError::Invalid(errors))
+    })?;
+    let state = state();
+    let locale = crate::i18n::use_locale();
+    resets::request_by_email(&ctx(&state), &client_ip(), &parsed, locale)
+        .await
+        .map_err(|e| fail(AppError::from(e).echoing(&[(super::fields::EMAIL, email.as_str())])))?;
+    leptos_axum::redirect(&format!("{}?{}", super::FORGOT_PATH, super::FORGOT_SENT));
+    Ok(())
+}

@@ -41,6 +41,9 @@ pub fn LoginPage() -> impl IntoView {
             <button type="submit" class="primary">{t(locale, Key::LogIn)}</button>
         </form>
         <p>
+            <a href=super::FORGOT_PATH>{t(locale, Key::ForgotLink)}</a>
+        </p>
+        <p>
             <a href=super::SIGN_UP_PATH>{t(locale, Key::JoinLink)}</a>
         </p>
     }

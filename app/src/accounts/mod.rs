@@ -1,6 +1,7 @@
 //! Accounts in the UI: first-run setup, log-in, log-out, who is signed in.
 mod api;
 pub mod fields;
+mod forgot_page;
 mod join_api;
 mod join_page;
 mod login_page;
@@ -15,9 +16,10 @@ pub use api::{
     complete_setup, invitation_is_open, log_in, log_out, sign_up, CompleteSetup, InvitationIsOpen,
     LogIn, LogOut, SetupForm, SignUp, SignUpForm,
 };
+pub use forgot_page::ForgotPage;
 pub use join_api::{
-    request_account, reset_link_is_open, reset_password, JoinForm, RequestAccount, ResetLinkIsOpen,
-    ResetPassword,
+    forgot_password, request_account, reset_link_is_open, reset_password, ForgotPassword, JoinForm,
+    RequestAccount, ResetLinkIsOpen, ResetPassword,
 };
 pub use join_page::JoinPage;
 pub use login_page::LoginPage;
@@ -51,6 +53,9 @@ pub const SETUP_PATH: &str = "/installation";
 pub const LOGIN_PATH: &str = "/connexion";
 pub const SIGN_UP_PATH: &str = "/inscription";
 pub const RESET_PATH: &str = "/reinitialisation";
+pub const FORGOT_PATH: &str = "/mot-de-passe-oublie";
+/// The forgotten-password page's address once the request is made.
+pub const FORGOT_SENT: &str = "envoye";
 
 /// The log-in page, leading back to `path` (a page of this site) once
 /// signed in.

@@ -1,7 +1,7 @@
 //! What a write changed, said once in the domain's terms, and everything
 //! that follows from it derived here: the live event a running workshop's
-//! console, board and phones hear, and the in-app notifications (the
-//! outbox rows of e-mail will be derived here too). A service records the
+//! console, board and phones hear, the in-app notifications, and the
+//! e-mail that says them (`backend::mail::notices`). A service records the
 //! change in its own write ([`Write::record`]); it never writes an event or
 //! a notification itself, so a new write cannot forget a consequence, and
 //! a reader finds who is told what in one place.
@@ -168,7 +168,8 @@ impl Write<'_> {
         }
         if let Some(about) = change.notice() {
             let people = change.audience(self).await?;
-            notify(self, self.now(), people, about).await?;
+            notify(self, self.now(), people.iter().copied(), about).await?;
+            crate::backend::mail::notices::queue_for(self, &people, about).await?;
         }
         Ok(())
     }

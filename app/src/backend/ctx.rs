@@ -39,7 +39,13 @@ pub struct Ctx<'a> {
     /// The session of the device acting (a workshop's console is held by
     /// one device), when a member acts.
     session: Option<String>,
+    /// The public address links are written with.
+    site: &'a str,
 }
+
+/// The address of an instance run as the README says, for links written
+/// where no configuration was given (tests, the shell's commands).
+pub const DEFAULT_SITE: &str = "http://127.0.0.1:3000";
 
 impl<'a> Ctx<'a> {
     /// Nobody acting, no live hub (tests, tasks).
@@ -50,6 +56,7 @@ impl<'a> Ctx<'a> {
             live: None,
             caller: Caller::Nobody,
             session: None,
+            site: DEFAULT_SITE,
         }
     }
 
@@ -67,6 +74,17 @@ impl<'a> Ctx<'a> {
     /// A member acting.
     pub fn member_acting(self, me: &CurrentUser) -> Ctx<'a> {
         self.acting_as(Caller::Member(me.clone()))
+    }
+
+    /// Links written for people (e-mail) start with `site`, the public
+    /// address (no trailing slash); [`DEFAULT_SITE`] until told.
+    pub fn at_site(mut self, site: &'a str) -> Ctx<'a> {
+        self.site = site;
+        self
+    }
+
+    pub fn site(&self) -> &'a str {
+        self.site
     }
 
     /// The device's session (for the console).
@@ -94,7 +112,7 @@ impl<'a> Ctx<'a> {
 
     /// Starts a write (an immediate transaction on SQLite).
     pub async fn write(&self) -> Result<Write<'a>, StoreError> {
-        Write::begin(self.db, self.live, self.now()).await
+        Write::begin(self.db, self.live, self.now(), self.site).await
     }
 }
 
@@ -104,14 +122,20 @@ pub struct Write<'a> {
     live: Option<&'a LiveHub>,
     /// When the write happens, as its changes are dated.
     now: DateTime<Utc>,
+    /// The public address, for the links of the e-mail it queues.
+    site: String,
     changed: Mutex<BTreeSet<i64>>,
 }
 
 impl Write<'static> {
     /// A write no view of this instance waits on (a background job, at
     /// `now`): other instances still hear of it from the database.
-    pub async fn detached(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Self, StoreError> {
-        Write::begin(db, None, now).await
+    pub async fn detached(
+        db: &DatabaseConnection,
+        now: DateTime<Utc>,
+        site: &str,
+    ) -> Result<Self, StoreError> {
+        Write::begin(db, None, now, site).await
     }
 }
 
@@ -120,11 +144,13 @@ impl<'a> Write<'a> {
         db: &DatabaseConnection,
         live: Option<&'a LiveHub>,
         now: DateTime<Utc>,
+        site: &str,
     ) -> Result<Write<'a>, StoreError> {
         Ok(Write {
             txn: begin_write(db).await.op("begin write")?,
             live,
             now,
+            site: site.to_owned(),
             changed: Mutex::new(BTreeSet::new()),
         })
     }
@@ -133,6 +159,11 @@ impl<'a> Write<'a> {
 impl Write<'_> {
     pub fn now(&self) -> DateTime<Utc> {
         self.now
+    }
+
+    /// The public address, for links (no trailing slash).
+    pub fn site(&self) -> &str {
+        &self.site
     }
 
     /// Gives up the write (what a dropped write does too, said aloud).

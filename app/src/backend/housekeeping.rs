@@ -1,5 +1,6 @@
 //! What every instance does on its own, each minute and once at start:
-//! deadlines acted on (see [`crate::backend::rounds::deadlines`]), and rows
+//! deadlines acted on (see [`crate::backend::rounds::deadlines`]), digests
+//! written when due (`backend::mail::digest`), and rows
 //! that no longer serve anyone deleted, so that tables do not grow forever.
 //!
 //! Every step is safe to run on several instances at once: a reveal is
@@ -20,21 +21,32 @@ pub const EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// How long spent rows are kept, for whoever looks into an incident: failed
 /// attempts, used or expired links and sessions, the events of ended
-/// workshops (no phone follows them any more).
+/// workshops (no phone follows them any more), e-mail sent or refused.
 pub const KEEP_SPENT: Duration = Duration::days(1);
 
 /// What one run did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Swept {
     pub revealed: u32,
+    /// Digests written.
+    pub digests: u32,
     pub deleted: u64,
 }
 
 /// One run: deadlines, then the clean-up.
-pub async fn run_once(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<Swept, StoreError> {
-    let revealed = crate::backend::rounds::deadlines::reveal_due(db, now).await?;
+pub async fn run_once(
+    db: &DatabaseConnection,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<Swept, StoreError> {
+    let revealed = crate::backend::rounds::deadlines::reveal_due(db, site, now).await?;
+    let digests = crate::backend::mail::digest::send_due(db, site, now).await?;
     let deleted = clean_up(db, now).await?;
-    Ok(Swept { revealed, deleted })
+    Ok(Swept {
+        revealed,
+        digests,
+        deleted,
+    })
 }
 
 /// Deletes what no longer serves; returns how many rows went.
@@ -68,6 +80,7 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
         .await
         .op("housekeeping::clean_up")?
         .rows_affected;
+    deleted += crate::backend::mail::outbox::clean_up(db, spent).await?;
     deleted += crate::backend::throttle::clean_up(db, now.timestamp()).await?;
     deleted += crate::web::refusals::clean_up(db, now.timestamp()).await?;
     let ended_long_ago = Query::select()
@@ -86,7 +99,11 @@ pub async fn clean_up(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u64
 
 /// Runs [`run_once`] now and every [`EVERY`] until the process ends. A run
 /// that fails (database away) is logged and tried again at the next tick.
-pub fn spawn(db: DatabaseConnection, clock: SharedClock) -> tokio::task::JoinHandle<()> {
+pub fn spawn(
+    db: DatabaseConnection,
+    clock: SharedClock,
+    site: String,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         // Stages as this version computes them, before anything else.
         match crate::backend::rounds::maturity::refresh_all(&db, clock.now()).await {
@@ -97,10 +114,11 @@ pub fn spawn(db: DatabaseConnection, clock: SharedClock) -> tokio::task::JoinHan
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticks.tick().await;
-            match run_once(&db, clock.now()).await {
+            match run_once(&db, &site, clock.now()).await {
                 Ok(swept) if swept != Swept::default() => {
                     tracing::info!(
                         revealed = swept.revealed,
+                        digests = swept.digests,
                         deleted = swept.deleted,
                         "housekeeping"
                     );

@@ -5,12 +5,14 @@ pub mod client_ip;
 pub mod clock;
 pub mod ctx;
 pub mod db;
+pub mod desk;
 pub mod entities;
 pub mod expertise;
 pub mod housekeeping;
 pub mod ideas;
 pub mod idempotency;
 pub mod live;
+pub mod mail;
 pub mod migration;
 pub mod notifications;
 pub mod organisations;
@@ -20,5 +22,7 @@ pub mod store;
 pub mod throttle;
 pub mod workshops;
 
+#[cfg(feature = "testing")]
+pub mod smtp_sink;
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -26,8 +26,12 @@ pub async fn list_ideas(
     // Stages are stored for the filter: a deadline that passed since the
     // last housekeeping run is acted on first, so the list agrees with the
     // idea pages (nothing to do, one small read, on most requests).
-    if let Err(error) =
-        crate::backend::rounds::deadlines::reveal_due(&state.db, state.clock.now()).await
+    if let Err(error) = crate::backend::rounds::deadlines::reveal_due(
+        &state.db,
+        &state.public_url,
+        state.clock.now(),
+    )
+    .await
     {
         // The list still answers; the housekeeping task tries again.
         tracing::warn!(?error, "deadlines not acted on before listing");

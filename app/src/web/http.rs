@@ -221,6 +221,7 @@ pub fn client_ip_of(
 pub fn ctx(state: &AppState) -> crate::backend::ctx::Ctx<'_> {
     let ctx = crate::backend::ctx::Ctx::new(&state.db, state.clock.as_ref())
         .with_live(&state.live)
+        .at_site(&state.public_url)
         .acting_as(workshop_caller());
     match session_token() {
         Some(session) => ctx.on_device(&session),

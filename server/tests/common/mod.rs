@@ -67,6 +67,11 @@ pub async fn spawn_app_with(db: TestDb, adjust: impl FnOnce(&mut Config)) -> Tes
         trusted_proxies: Vec::new(),
         max_guests_per_workshop: 300,
         sqlite_synchronous: "full".into(),
+        // No sender runs in these tests (only `server::run` starts one):
+        // messages stay queued in the database.
+        smtp_url: None,
+        mail_from: None,
+        mail_dir: site_root.join("unused-mail"),
     };
     adjust(&mut config);
     let state = server::start(&config, Arc::new(SystemClock))

@@ -49,3 +49,19 @@ pub async fn update(ctx: &Ctx<'_>, input: ProfileUpdate) -> Result<(), AccountEr
     .op("update: update user")?;
     Ok(txn.commit().await.op("update: commit")?)
 }
+
+/// Keeps the caller's language for their e-mails (the interface's is a
+/// cookie of each browser). Nobody signed in: nothing to keep.
+pub async fn set_language(ctx: &Ctx<'_>, locale: crate::i18n::Locale) -> Result<(), AccountError> {
+    let Ok(me) = ctx.member() else {
+        return Ok(());
+    };
+    use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter};
+    user::Entity::update_many()
+        .col_expr(user::Column::Language, Expr::value(locale.code()))
+        .filter(user::Column::Id.eq(me.id))
+        .exec(ctx.db)
+        .await
+        .op("set language: update user")?;
+    Ok(())
+}

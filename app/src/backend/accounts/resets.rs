@@ -1,16 +1,23 @@
-//! Password reset by a one-time link: an administrator makes one for a
-//! person of their organisation (or `demineurs reset-password` from the
-//! shell), and whoever opens it within a day chooses a new password, once.
-//! No e-mail is sent yet, so the administrator hands the link over.
+//! Password reset by a one-time link: the person asks for one on the
+//! log-in page (« Mot de passe oublié ? ») and receives it by e-mail, an
+//! administrator makes one for a person of their organisation (or
+//! `demineurs reset-password` from the shell) and hands it over; whoever
+//! opens it within a day chooses a new password, once.
 
 use super::error::AccountError;
 use super::tokens::{hash_token, new_token};
 use super::{passwords, sessions};
 use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
+use crate::backend::db::begin_write;
 use crate::backend::entities::{audit_entry, password_reset, user};
+use crate::backend::mail::letter::{Draft, Letter};
+use crate::backend::mail::outbox::{queue, Outgoing};
+use crate::backend::mail::MailKind;
 use crate::backend::store::Op;
-use crate::domain::accounts::{MemberStatus, NewPassword, Role};
+use crate::backend::throttle::{self, ThrottleError, Window};
+use crate::domain::accounts::{Email, MemberStatus, NewPassword, Role};
+use crate::i18n::{t, Key, Locale};
 use chrono::Duration;
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait,
@@ -18,6 +25,13 @@ use sea_orm::{
 };
 
 pub const RESET_HOURS: i64 = 24;
+
+/// Links one caller may ask for in an hour, whatever the addresses.
+const ASKED_BY_CALLER: Window = Window { max: 5, secs: 3600 };
+
+/// Messages one address may receive in an hour, whoever asks: a mailbox
+/// cannot be filled from many callers.
+const SENT_TO_ADDRESS: Window = Window { max: 3, secs: 3600 };
 
 /// A new link for this person; earlier unused links stop working.
 async fn issue(
@@ -95,6 +109,82 @@ pub async fn create_for_email(ctx: &Ctx<'_>, email: &str) -> Result<String, Acco
     let token = issue(&txn, ctx.clock, person.id).await?;
     txn.commit().await.op("create for email: commit")?;
     Ok(token)
+}
+
+/// « Mot de passe oublié ? »: e-mails a link to the active person with
+/// this address, queued with the link itself. The answer is the same
+/// whether or not such a person exists (who has an account is nobody's
+/// business), and when the address has had its share of messages this
+/// hour; only a caller asking too often is told to wait.
+pub async fn request_by_email(
+    ctx: &Ctx<'_>,
+    ip: &str,
+    email: &Email,
+    locale: Locale,
+) -> Result<(), AccountError> {
+    let now = ctx.now().timestamp();
+    let txn = begin_write(ctx.db)
+        .await
+        .op("request reset: begin (limit)")?;
+    throttle::take_place(&txn, format!("reset-asked:{ip}"), now, ASKED_BY_CALLER).await?;
+    let address_has_room = match throttle::take_place(
+        &txn,
+        format!("reset-sent:{}", email.as_str()),
+        now,
+        SENT_TO_ADDRESS,
+    )
+    .await
+    {
+        Ok(_) => true,
+        Err(ThrottleError::Limited { .. }) => false,
+        Err(ThrottleError::Store(err)) => return Err(err.into()),
+    };
+    txn.commit().await.op("request reset: commit (limit)")?;
+    if !address_has_room {
+        return Ok(());
+    }
+    let write = ctx.write().await?;
+    let Some(person) = user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
+        .one(&write)
+        .await
+        .op("request reset: find user")?
+    else {
+        return Ok(());
+    };
+    let token = issue(&write, ctx.clock, person.id).await?;
+    // The person's own language, else the page's they asked from.
+    let locale = Locale::from_code(&person.language).unwrap_or(locale);
+    let letter = reset_letter(locale, ctx.site(), &token);
+    queue(
+        &write,
+        ctx.now(),
+        ctx.site(),
+        Outgoing {
+            recipient_id: Some(person.id),
+            to_address: person.email.clone(),
+            to_name: person.display_name.clone(),
+            kind: MailKind::PasswordReset,
+            letter,
+            unsubscribe_url: None,
+        },
+    )
+    .await?;
+    write.commit().await.op("request reset: commit")?;
+    Ok(())
+}
+
+/// The message carrying a reset link.
+fn reset_letter(locale: Locale, site: &str, token: &str) -> Letter {
+    Draft::new(locale, t(locale, Key::MailResetSubject))
+        .para(t(locale, Key::MailResetBody))
+        .action(
+            t(locale, Key::MailResetAction),
+            &format!("{site}{}/{token}", crate::accounts::RESET_PATH),
+        )
+        .para(t(locale, Key::MailResetIgnore))
+        .footer(t(locale, Key::MailFooterAccount), &[])
 }
 
 /// True when the link can still be used.

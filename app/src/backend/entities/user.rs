@@ -18,6 +18,12 @@ pub struct Model {
     /// guest; stored as `MemberStatus::as_str()`.
     pub status: crate::domain::accounts::MemberStatus,
     pub created_at: DateTimeUtc,
+    /// The language of the person's e-mails (`Locale::code`).
+    pub language: String,
+    /// How often the digest comes (`DigestEvery::as_str`).
+    pub digest_every: String,
+    /// Up to when the last digest covered (claimed when written).
+    pub digest_up_to: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

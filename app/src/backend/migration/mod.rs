@@ -18,6 +18,8 @@ mod m20261202_000014_create_throttles;
 mod m20261203_000015_create_form_refusals;
 mod m20261203_000016_add_board_stage;
 mod m20261203_000017_add_grouping_and_ways_around;
+mod m20261203_000018_create_mail_outbox;
+mod m20261203_000019_create_mail_preferences;
 
 pub struct Migrator;
 
@@ -42,6 +44,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000015_create_form_refusals::Migration),
             Box::new(m20261203_000016_add_board_stage::Migration),
             Box::new(m20261203_000017_add_grouping_and_ways_around::Migration),
+            Box::new(m20261203_000018_create_mail_outbox::Migration),
+            Box::new(m20261203_000019_create_mail_preferences::Migration),
         ]
     }
 }

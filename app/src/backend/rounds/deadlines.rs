@@ -28,14 +28,18 @@ fn due(now: DateTime<Utc>) -> sea_orm::Select<round::Entity> {
 
 /// Reveals every round whose deadline has passed; returns how many this
 /// call revealed (those another instance got to first are not counted).
-pub async fn reveal_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u32, StoreError> {
+pub async fn reveal_due(
+    db: &DatabaseConnection,
+    site: &str,
+    now: DateTime<Utc>,
+) -> Result<u32, StoreError> {
     // A read first: on most calls nothing is due, and no write lock is taken.
     let rounds = due(now).all(db).await.op("deadlines::reveal_due")?;
     let mut revealed = 0;
     for found in rounds {
         // One round failing (its idea gone, a conflict) must not hold back
         // the others: logged, tried again at the next run.
-        match reveal_one(db, now, &found).await {
+        match reveal_one(db, site, now, &found).await {
             Ok(true) => revealed += 1,
             Ok(false) => {}
             Err(error) => tracing::warn!(round = found.id, ?error, "deadline reveal failed"),
@@ -47,10 +51,11 @@ pub async fn reveal_due(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<u
 /// Reveals one due round if nobody did meanwhile; `true` when this call did.
 async fn reveal_one(
     db: &DatabaseConnection,
+    site: &str,
     now: DateTime<Utc>,
     found: &round::Model,
 ) -> Result<bool, StoreError> {
-    let txn = Write::detached(db, now).await?;
+    let txn = Write::detached(db, now, site).await?;
     // Read again in the transaction: still due? (extended, cancelled or
     // revealed meanwhile, it is not).
     let Some(fresh) = due(now)

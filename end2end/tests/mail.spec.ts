@@ -1,0 +1,95 @@
+import { request as playwrightRequest } from '@playwright/test';
+import { test, expect, jsEnabled, hydrated } from './fixtures';
+import { axeClean, PASSWORD } from './journey';
+import { linkIn, receivedBy, waitForMail } from './mail';
+import { logInAsAdmin } from './routes';
+
+/// A member of the shared instance of its own (this test changes their
+/// password, which no other test may depend on).
+async function newMember(base: string, address: string, name: string) {
+  const admin = await playwrightRequest.newContext();
+  await logInAsAdmin(admin, base);
+  const invited = await admin.post(`${base}/api/create_invitation`, { form: { role: 'member' }, maxRedirects: 0 });
+  const token = invited.headers()['location'].split('lien=')[1];
+  await admin.dispose();
+  const person = await playwrightRequest.newContext();
+  const signedUp = await person.post(`${base}/api/sign_up`, {
+    form: { token, display_name: name, email: address, password: PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(signedUp.status()).toBeLessThan(400);
+  await person.dispose();
+}
+
+test('a forgotten password: the log-in page, the e-mail, its link, a new password', async ({ page, problems, baseURL }, info) => {
+  const js = jsEnabled(info.project.name);
+  const address = `oubli.${info.project.name}.${Date.now()}@e2e.test`;
+  await newMember(baseURL!, address, 'Claude Oubli');
+
+  await page.goto('/connexion');
+  if (js) await hydrated(page);
+  await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mot de passe oublié');
+  if (js) await axeClean(page);
+  await page.getByLabel('Adresse électronique').fill(address);
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+  await expect(page.getByRole('status')).toContainText('Si un compte actif a cette adresse, un message vient de lui être envoyé.');
+  if (js) await axeClean(page);
+
+  // What arrived at the SMTP server: both parts, the same link, no image.
+  const mail = await waitForMail(address);
+  expect(mail.headers['subject']).toBe('Choisir un nouveau mot de passe');
+  expect(mail.headers['to']).toBe(`Claude Oubli <${address}>`);
+  expect(mail.headers['from']).toMatch(/^Les Démineurs <ne-pas-repondre@localhost>$/);
+  expect(mail.headers['message-id']).toMatch(/^<[0-9a-f]{32}@127\.0\.0\.1>$/);
+  expect(mail.headers['auto-submitted']).toBe('auto-generated');
+  const link = linkIn(mail.text!, `${baseURL}/reinitialisation/`);
+  expect(mail.html).toContain(`href="${link}"`);
+  expect(mail.html).not.toContain('<img');
+
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisir un nouveau mot de passe');
+  if (js) await hydrated(page);
+  await page.getByLabel('Mot de passe').fill('une toute nouvelle phrase');
+  await page.getByRole('button', { name: 'Enregistrer et me connecter' }).click();
+  await expect(page.getByRole('banner')).toContainText('Claude Oubli');
+
+  // The link worked once; the new password opens the account.
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choisir un nouveau mot de passe');
+  await expect(page.getByRole('main')).not.toContainText('Enregistrer et me connecter');
+  if (js) await hydrated(page);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.goto('/connexion');
+  if (js) await hydrated(page);
+  await page.getByLabel('Adresse électronique').fill(address);
+  await page.getByLabel('Mot de passe').fill('une toute nouvelle phrase');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('banner')).toContainText('Claude Oubli');
+  expect(receivedBy(address)).toHaveLength(1);
+});
+
+test('an unknown address gets the same answer and no message', async ({ page, problems }, info) => {
+  const address = `personne.${info.project.name}.${Date.now()}@e2e.test`;
+  await page.goto('/mot-de-passe-oublie');
+  if (jsEnabled(info.project.name)) await hydrated(page);
+  await page.getByLabel('Adresse électronique').fill(address);
+  await page.getByRole('button', { name: 'Recevoir le lien' }).click();
+  await expect(page.getByRole('status')).toContainText('Si un compte actif a cette adresse, un message vient de lui être envoyé.');
+  // Longer than the sender's pause between two runs.
+  await page.waitForTimeout(3000);
+  expect(receivedBy(address)).toHaveLength(0);
+});
+
+test('the log-in leads back to the page that asked for it', async ({ page, problems }, info) => {
+  const js = jsEnabled(info.project.name);
+  await page.goto('/notifications');
+  await expect(page.getByRole('main')).toContainText('Cette page est réservée aux personnes connectées.');
+  if (js) await hydrated(page);
+  await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
+  await page.getByLabel('Adresse électronique').fill(process.env.E2E_ADMIN_EMAIL || '');
+  await page.getByLabel('Mot de passe').fill(process.env.E2E_ADMIN_PASSWORD || '');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifications');
+});
