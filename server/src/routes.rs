@@ -1,11 +1,19 @@
 //! The router: pages, server functions, files, health, and the layers
 //! every response goes through.
 
-use crate::{auth, body_limit, csrf, fiche, headers, health, live, refusals, unavailable};
+use crate::{
+    auth, body_limit, csrf, fiche, headers, health, live, refusals, unavailable, unsubscribe,
+};
 use app::backend::state::AppState;
 use app::web::http::provide_request_context;
 use app::{shell, App};
-use axum::{handler::HandlerWithoutStateExt, http::header, middleware, routing::get, Router};
+use axum::{
+    handler::HandlerWithoutStateExt,
+    http::header,
+    middleware,
+    routing::{get, post},
+    Router,
+};
 use leptos_axum::{generate_route_list, render_app_to_stream_with_context, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{
@@ -56,6 +64,10 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/idees/{id}/fiche.md", get(fiche::markdown))
+        .route(
+            app::settings::UNSUBSCRIBE_PATH,
+            post(unsubscribe::one_click),
+        )
         .route(live::EVENTS_PATH, get(live::events))
         .leptos_routes_with_context(&state, generate_route_list(App), context, app_shell)
         .nest_service("/pkg", pkg)

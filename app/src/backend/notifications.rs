@@ -82,6 +82,17 @@ pub async fn list(ctx: &Ctx<'_>) -> Result<Notifications, RoundError> {
         .all(db)
         .await
         .op("notifications::list")?;
+    let items = views(db, rows).await?;
+    let unread = unread_count(db, me.id).await? as u32;
+    Ok(Notifications { items, unread })
+}
+
+/// Notifications as shown, with their idea's title, their domain's name,
+/// and how their mine stands now.
+pub async fn views(
+    db: &impl ConnectionTrait,
+    rows: Vec<notification::Model>,
+) -> Result<Vec<NotificationView>, StoreError> {
     let idea_ids: Vec<i64> = rows.iter().map(|n| n.idea_id).collect();
     let titles: HashMap<i64, String> = idea::Entity::find()
         .filter(idea::Column::Id.is_in(idea_ids))
@@ -119,7 +130,7 @@ pub async fn list(ctx: &Ctx<'_>) -> Result<Notifications, RoundError> {
         .op("notifications::list")?
         .into_iter()
         .collect();
-    let items = rows
+    Ok(rows
         .into_iter()
         .map(|n| NotificationView {
             id: n.id,
@@ -135,9 +146,7 @@ pub async fn list(ctx: &Ctx<'_>) -> Result<Notifications, RoundError> {
             created: crate::domain::paris_time::show(n.created_at),
             unread: n.read_at.is_none(),
         })
-        .collect();
-    let unread = unread_count(db, me.id).await? as u32;
-    Ok(Notifications { items, unread })
+        .collect())
 }
 
 /// Marks all the caller's notifications read.

@@ -35,6 +35,7 @@ pub fn ProfilePage() -> impl IntoView {
             })}
         </Suspense>
         <PasswordChange locale />
+        <p><a href=crate::settings::MAIL_SETTINGS_PATH>{t(locale, Key::MailSettingsLink)}</a></p>
     }
     .into_any()
 }

@@ -22,7 +22,7 @@ pub use contribute_page::ContributePage;
 pub use contribution_page::ContributionPageView;
 pub use fiche_page::{fiche_path, markdown_path, FichePage};
 pub use maturity_box::criterion_text;
-pub use notifications_page::NotificationsPage;
+pub use notifications_page::{notification_path, notification_sentence, NotificationsPage};
 pub use open_page::OpenRoundPage;
 pub use panel::RoundsSection;
 

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-fn sentence(locale: Locale, n: &NotificationView) -> String {
+/// What a notification says (its idea's title aside), in `locale`.
+pub fn notification_sentence(locale: Locale, n: &NotificationView) -> String {
     let round = n
         .round_number
         .map(|r| format!("{} {r}", t(locale, Key::RoundWord)))
@@ -31,6 +32,15 @@ fn sentence(locale: Locale, n: &NotificationView) -> String {
             ),
             None => format!("{} ({round})", t(locale, Key::NotifMineTriagedUndone)),
         },
+    }
+}
+
+/// Where a notification leads: a triaged mine to the mine itself, the rest
+/// to its round on the idea's page.
+pub fn notification_path(n: &NotificationView) -> String {
+    match n.contribution_id {
+        Some(c) => super::contribution_path(n.idea_id, c),
+        None => round_anchor(n.idea_id, n.round_number.unwrap_or(1)),
     }
 }
 
@@ -64,16 +74,12 @@ pub fn NotificationsPage() -> impl IntoView {
                                     .items
                                     .iter()
                                     .map(|n| {
-                                        // A triaged mine leads to the mine itself.
-                                        let href = match n.contribution_id {
-                                            Some(c) => super::contribution_path(n.idea_id, c),
-                                            None => round_anchor(n.idea_id, n.round_number.unwrap_or(1)),
-                                        };
+                                        let href = notification_path(n);
                                         view! {
                                             <li class:unread=n.unread>
                                                 {n.unread.then(|| view! { <strong>{format!("{} ", t(locale, Key::NewWord))}</strong> })}
                                                 <a href=href>{n.idea_title.clone()}</a>
-                                                {format!(" — {} · {}", sentence(locale, n), n.created)}
+                                                {format!(" — {} · {}", notification_sentence(locale, n), n.created)}
                                             </li>
                                         }
                                     })
