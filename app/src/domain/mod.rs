@@ -1,10 +1,12 @@
 //! Plain types and pure rules: no I/O, no database, no browser.
 pub mod accounts;
 pub mod board_stage;
+pub mod desk;
 pub mod idea_summary;
 pub mod idea_views;
 pub mod ideas;
 pub mod live;
+pub mod mail;
 pub mod maturity;
 pub mod maturity_rule;
 pub mod organisation;

@@ -1,13 +1,21 @@
-use super::MaturityGuide;
+use super::{DeskView, MaturityGuide};
 use crate::accounts::{use_setup_pending, use_viewer, SETUP_PATH};
 use crate::i18n::{t, use_locale, Key};
-use crate::ideas::{IDEAS_PATH, NEW_IDEA_PATH};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
+    if use_viewer().is_some() {
+        return view! {
+            <Title text=crate::ui::guard::page_title(Key::DeskTitle) />
+            <h1>{t(locale, Key::DeskTitle)}</h1>
+            <DeskView />
+            <MaturityGuide locale=locale />
+        }
+        .into_any();
+    }
     view! {
         <Title text=format!("{} — {}", t(locale, Key::AppName), t(locale, Key::Tagline)) />
         <h1>{t(locale, Key::HomeTitle)}</h1>
@@ -20,16 +28,6 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         <p class="lead">{t(locale, Key::HomeIntro)}</p>
-        // The way in to the work, for people signed in.
-        {use_viewer()
-            .map(|_| {
-                view! {
-                    <p class="form-actions">
-                        <a class="button primary" href=NEW_IDEA_PATH>{t(locale, Key::NewIdeaTitle)}</a>
-                        <a class="button" href=IDEAS_PATH>{t(locale, Key::SeeIdeas)}</a>
-                    </p>
-                }
-            })}
         <section aria-labelledby="how">
             <h2 id="how">{t(locale, Key::HowItWorksTitle)}</h2>
             <ol class="steps">
@@ -44,4 +42,5 @@ pub fn HomePage() -> impl IntoView {
             <p>{t(locale, Key::FrugalText)}</p>
         </section>
     }
+    .into_any()
 }

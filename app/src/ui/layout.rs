@@ -90,6 +90,9 @@ fn SiteNav() -> impl IntoView {
                 <li>
                     <a href="/">{t(locale, Key::NavHome)}</a>
                 </li>
+                <li>
+                    <a href=crate::workshops::JOIN_PATH>{t(locale, Key::JoinWorkshopTitle)}</a>
+                </li>
                 {use_viewer()
                     .map(|_| {
                         view! {
