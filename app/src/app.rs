@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFound>
-                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("installation") view=SetupPage />
                     <Route path=path!("connexion") view=LoginPage />
                     // Pages that load data render whole before sending

@@ -213,6 +213,13 @@ db_test!(
         let mut queued: Vec<String> = outbox(&t).await.into_iter().map(|r| r.message_id).collect();
         queued.sort();
         assert_eq!(ids, queued);
+        assert!(
+            outbox(&t)
+                .await
+                .iter()
+                .all(|r| r.body_text.is_empty() && r.body_html.is_empty()),
+            "once sent, a message's words leave the database"
+        );
         let first = received
             .iter()
             .find(|m| m.header("Subject") == Some("Message n° 0"))

@@ -20,7 +20,11 @@ pub struct Link {
     s: String,
 }
 
-pub async fn one_click(State(state): State<AppState>, Query(link): Query<Link>) -> Response {
+pub async fn one_click(
+    State(state): State<AppState>,
+    Query(link): Query<Link>,
+    body: String,
+) -> Response {
     let refused = || {
         (
             StatusCode::FORBIDDEN,
@@ -46,7 +50,16 @@ pub async fn one_click(State(state): State<AppState>, Query(link): Query<Link>) 
         tracing::warn!(?error, "unsubscribe: not recorded");
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
-    // A browser shows what was done; a mail client ignores where it leads.
+    // A mail client's one click (RFC 8058) is answered, never redirected;
+    // the page's button leads to what was done.
+    if body.trim() == "List-Unsubscribe=One-Click" {
+        return (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Désabonnement enregistré. / Unsubscribed.",
+        )
+            .into_response();
+    }
     Redirect::to(&format!(
         "{PATH}?{}={}",
         app::settings::UNSUBSCRIBED,

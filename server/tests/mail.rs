@@ -167,15 +167,64 @@ async fn an_unsubscribe_link_works_without_a_session_only_when_signed() {
         .send()
         .await
         .unwrap();
-    assert_eq!(done.status(), 303);
-    assert_eq!(location(&done), "/desabonnement?fait=mine_triaged");
+    assert_eq!(done.status(), 200, "RFC 8058: answered, never redirected");
     let chosen = preferences::of(&app.db.db, id).await.unwrap();
     assert_eq!(
         preferences::delivery(&chosen, NotificationKind::MineTriaged),
         Delivery::Never
     );
+    // The page's own button (a browser's form) is led to what was done.
+    let button = app
+        .client
+        .post(app.url(&link))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body("")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(button.status(), 303);
+    assert_eq!(location(&button), "/desabonnement?fait=mine_triaged");
     assert!(page(&app, "/desabonnement?fait=mine_triaged", None)
         .await
         .contains("C’est fait"));
     let _ = post(&app, "/api/log_out", "", None).await;
+}
+
+#[tokio::test]
+async fn e_mail_comes_in_the_language_one_logs_in_with() {
+    let app = spawn_app().await;
+    set_up(&app).await;
+    let logged = app
+        .client
+        .post(app.url("/api/log_in"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+        .body(format!(
+            "email=camille%40lille.fr&password={}",
+            common::PASSWORD.replace(' ', "+")
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert!(logged.status().as_u16() < 400, "{}", logged.status());
+    let person = user::Entity::find_by_id(admin_id(&app).await)
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(person.language, "en");
+    // Asked for in English: the reset link comes in English.
+    post(
+        &app,
+        "/api/forgot_password",
+        "email=camille%40lille.fr",
+        None,
+    )
+    .await;
+    let mail = mail_outbox::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(mail.subject, "Choose a new password");
 }

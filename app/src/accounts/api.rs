@@ -84,6 +84,14 @@ pub async fn log_in(
     let person = login::log_in(&ctx(&state), &email, &password, &client_ip())
         .await
         .map_err(|e| fail(AppError::from(e).echoing(&[(super::fields::EMAIL, email.as_str())])))?;
+    // Their e-mails in the language they read the site in.
+    crate::backend::accounts::profile::remember_language(
+        &state.db,
+        person,
+        crate::i18n::use_locale(),
+    )
+    .await
+    .map_err(fail)?;
     // A new session id at every log-in: an id planted before cannot ride along.
     let token = sessions::open(&ctx(&state), person).await.map_err(fail)?;
     set_session_cookie(&token);
@@ -142,6 +150,13 @@ pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError
     let person = invitations::accept(&ctx(&state), &form.token, input)
         .await
         .map_err(|e| fail(echoing(e, &shown)))?;
+    crate::backend::accounts::profile::remember_language(
+        &state.db,
+        person,
+        crate::i18n::use_locale(),
+    )
+    .await
+    .map_err(fail)?;
     let token = sessions::open(&ctx(&state), person).await.map_err(fail)?;
     set_session_cookie(&token);
     leptos_axum::redirect("/");

@@ -56,12 +56,22 @@ pub async fn set_language(ctx: &Ctx<'_>, locale: crate::i18n::Locale) -> Result<
     let Ok(me) = ctx.member() else {
         return Ok(());
     };
+    remember_language(ctx.db, me.id, locale).await
+}
+
+/// Keeps `locale` (the one the person reads the site in as they log in or
+/// sign up) as the language of their e-mails.
+pub async fn remember_language(
+    db: &impl sea_orm::ConnectionTrait,
+    user_id: i64,
+    locale: crate::i18n::Locale,
+) -> Result<(), AccountError> {
     use sea_orm::{sea_query::Expr, ColumnTrait, QueryFilter};
     user::Entity::update_many()
         .col_expr(user::Column::Language, Expr::value(locale.code()))
-        .filter(user::Column::Id.eq(me.id))
-        .exec(ctx.db)
+        .filter(user::Column::Id.eq(user_id))
+        .exec(db)
         .await
-        .op("set language: update user")?;
+        .op("remember language: update user")?;
     Ok(())
 }

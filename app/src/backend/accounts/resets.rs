@@ -33,20 +33,33 @@ const ASKED_BY_CALLER: Window = Window { max: 5, secs: 3600 };
 /// cannot be filled from many callers.
 const SENT_TO_ADDRESS: Window = Window { max: 3, secs: 3600 };
 
-/// A new link for this person; earlier unused links stop working.
+/// Whether a new link cancels the person's earlier unused ones.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Earlier {
+    /// An administrator or the shell: the link handed over is the one.
+    Cancelled,
+    /// Asked on the log-in page, by anyone who types the address: it must
+    /// not cancel a link the person (or an administrator) already has.
+    Kept,
+}
+
+/// A new link for this person.
 async fn issue(
     txn: &impl ConnectionTrait,
     clock: &dyn Clock,
     user_id: i64,
+    earlier: Earlier,
 ) -> Result<String, AccountError> {
     let now = clock.now();
-    password_reset::Entity::update_many()
-        .col_expr(password_reset::Column::UsedAt, Expr::value(now))
-        .filter(password_reset::Column::UserId.eq(user_id))
-        .filter(password_reset::Column::UsedAt.is_null())
-        .exec(txn)
-        .await
-        .op("issue: update password_reset")?;
+    if earlier == Earlier::Cancelled {
+        password_reset::Entity::update_many()
+            .col_expr(password_reset::Column::UsedAt, Expr::value(now))
+            .filter(password_reset::Column::UserId.eq(user_id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(txn)
+            .await
+            .op("issue: update password_reset")?;
+    }
     let token = new_token();
     password_reset::Entity::insert(password_reset::ActiveModel {
         token_hash: Set(hash_token(&token)),
@@ -78,7 +91,7 @@ pub async fn create(ctx: &Ctx<'_>, target_id: i64) -> Result<String, AccountErro
     if person.status != MemberStatus::Active {
         return Err(AccountError::ResetInactive);
     }
-    let token = issue(&txn, ctx.clock, target_id).await?;
+    let token = issue(&txn, ctx.clock, target_id, Earlier::Cancelled).await?;
     audit_entry::ActiveModel {
         organisation_id: Set(by.organisation_id),
         actor_id: Set(by.id),
@@ -106,7 +119,7 @@ pub async fn create_for_email(ctx: &Ctx<'_>, email: &str) -> Result<String, Acco
         .await
         .op("create for email: find user")?
         .ok_or(AccountError::NotFound)?;
-    let token = issue(&txn, ctx.clock, person.id).await?;
+    let token = issue(&txn, ctx.clock, person.id, Earlier::Cancelled).await?;
     txn.commit().await.op("create for email: commit")?;
     Ok(token)
 }
@@ -153,7 +166,7 @@ pub async fn request_by_email(
     else {
         return Ok(());
     };
-    let token = issue(&write, ctx.clock, person.id).await?;
+    let token = issue(&write, ctx.clock, person.id, Earlier::Kept).await?;
     // The person's own language, else the page's they asked from.
     let locale = Locale::from_code(&person.language).unwrap_or(locale);
     let letter = reset_letter(locale, ctx.site(), &token);

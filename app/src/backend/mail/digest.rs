@@ -19,7 +19,9 @@ use crate::i18n::{t, Key, Locale};
 use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc, Weekday};
 use chrono_tz::Europe::Paris;
 use sea_orm::sea_query::{Condition, Expr};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+};
 
 /// The hour, Paris time, digests are written.
 pub const HOUR: u32 = 8;
@@ -61,17 +63,32 @@ pub async fn send_due(
     site: &str,
     now: DateTime<Utc>,
 ) -> Result<u32, StoreError> {
-    // Only people told something lately may have a digest due: one small
-    // read on most runs.
-    let people: Vec<i64> = notification::Entity::find()
+    // Only people told something lately may have a digest due, and only
+    // those whose last digest is older than today's: one small read on
+    // most runs, no write at all (a weekly digest is checked in memory).
+    let told = notification::Entity::find()
         .filter(notification::Column::CreatedAt.gt(now - LOOK_BACK))
         .select_only()
         .column(notification::Column::UserId)
         .distinct()
-        .into_tuple()
+        .into_query();
+    let today = slot(now, DigestEvery::Daily);
+    let candidates = user::Entity::find()
+        .filter(user::Column::Id.in_subquery(told))
+        .filter(user::Column::Status.eq(MemberStatus::Active))
+        .filter(
+            Condition::any()
+                .add(user::Column::DigestUpTo.is_null())
+                .add(user::Column::DigestUpTo.lt(today)),
+        )
         .all(db)
         .await
         .op("digest::send_due: people")?;
+    let people = candidates.into_iter().filter(|p| {
+        let every = DigestEvery::parse(&p.digest_every).unwrap_or(DigestEvery::Daily);
+        p.digest_up_to.is_none_or(|up_to| up_to < slot(now, every))
+    });
+    let people: Vec<i64> = people.map(|p| p.id).collect();
     let mut sent = 0;
     for user_id in people {
         match digest_one(db, site, now, user_id).await {
@@ -153,16 +170,15 @@ async fn digest_one(
     let secret = unsubscribe::secret(&write).await?;
     let stop = unsubscribe::link(site, &secret, user_id, Stop::Digest);
     let letter = digest_letter(locale, site, &person, every, &news, &stop);
-    let mut mail = Outgoing {
+    let mail = Outgoing {
         recipient_id: Some(user_id),
         to_address: person.email.clone(),
         to_name: person.display_name.clone(),
         kind: MailKind::Digest,
         letter,
-        unsubscribe_url: None,
+        unsubscribe_url: Some(stop),
     };
-    mail.letter.subject = mail.letter.subject.replace("{n}", &news.len().to_string());
-    queue(&write, now, site, mail.with_unsubscribe(stop)).await?;
+    queue(&write, now, site, mail).await?;
     write.commit().await.op("digest: commit")?;
     Ok(true)
 }
@@ -192,7 +208,8 @@ fn digest_letter(
         DigestEvery::Daily => Key::MailDigestWhyDaily,
         DigestEvery::Weekly => Key::MailDigestWhyWeekly,
     };
-    Draft::new(locale, t(locale, Key::MailDigestSubject))
+    let subject = t(locale, Key::MailDigestSubject).replace("{n}", &news.len().to_string());
+    Draft::new(locale, subject)
         .para(&t(locale, Key::MailGreeting).replace("{name}", &person.display_name))
         .para(t(locale, Key::MailDigestIntro))
         .list(&items)

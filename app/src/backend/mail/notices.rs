@@ -121,17 +121,11 @@ async fn read_context(write: &Write<'_>, about: About) -> Result<Option<Context>
 
 /// `{title}`, `{n}`, `{domain}` filled in.
 fn fill(text: &str, context: &Context) -> String {
-    text.replace("{title}", &context.idea.title)
-        .replace(
-            "{n}",
-            &context
-                .round
-                .as_ref()
-                .map(|r| r.number)
-                .unwrap_or(1)
-                .to_string(),
-        )
+    let number = context.round.as_ref().map(|r| r.number).unwrap_or(1);
+    // What people typed goes in last: a title holding "{n}" stays as typed.
+    text.replace("{n}", &number.to_string())
         .replace("{domain}", context.domain.as_deref().unwrap_or_default())
+        .replace("{title}", &context.idea.title)
 }
 
 fn write_letter(
@@ -201,9 +195,10 @@ fn write_letter(
             let triage = context.mine.as_ref().and_then(|m| m.triage);
             let mut draft = Draft::new(locale, say(Key::MailTriagedSubject)).para(&greeting);
             draft = match triage {
-                Some(kind) => {
-                    draft.para(&say(Key::MailTriagedBody).replace("{how}", t(locale, kind.label())))
-                }
+                Some(kind) => draft.para(&fill(
+                    &t(locale, Key::MailTriagedBody).replace("{how}", t(locale, kind.label())),
+                    context,
+                )),
                 None => draft.para(&say(Key::MailTriagedUndoneBody)),
             };
             // The authors' reason, as the mine's page shows it to members.

@@ -23,13 +23,6 @@ pub struct Outgoing {
     pub unsubscribe_url: Option<String>,
 }
 
-impl Outgoing {
-    pub fn with_unsubscribe(mut self, url: String) -> Outgoing {
-        self.unsubscribe_url = Some(url);
-        self
-    }
-}
-
 /// Queues `mail` in `txn`: sent once `txn` commits, never if it rolls
 /// back. `site` is the public address (its host names the `Message-ID`).
 pub async fn queue(

@@ -25,6 +25,10 @@ use sea_orm::{
 /// still being sent.
 pub const LEASE: Duration = Duration::minutes(15);
 
+/// A message not sent after this long is given up (its links have expired
+/// and its news is stale), said in the log; until then it is tried again.
+pub const MAX_AGE: Duration = Duration::days(3);
+
 /// How many messages one claim takes.
 pub const BATCH: u64 = 20;
 
@@ -116,6 +120,17 @@ pub async fn deliver_due(
         ..Delivered::default()
     };
     for row in batch {
+        if !renew(db, &claim, row.id, clock.now()).await? {
+            // Lapsed and taken by another sender: it is theirs now.
+            continue;
+        }
+        if clock.now() - row.created_at > MAX_AGE {
+            let why = format!("not sent within {} days: given up", MAX_AGE.num_days());
+            tracing::warn!(mail = row.id, kind = row.kind, "{why}");
+            settle(db, &claim, row.id, Settled::Refused(why), clock.now()).await?;
+            done.refused += 1;
+            continue;
+        }
         let outcome = match compose::message(&row, from) {
             Ok(message) => transport.send(message, &file_name(&row)).await,
             Err(why) => Err(SendError::Permanent(why)),
@@ -180,9 +195,16 @@ async fn settle(
         .col_expr(Column::Attempts, Expr::col(Column::Attempts).add(1))
         .col_expr(Column::ClaimedBy, Expr::value(none))
         .col_expr(Column::ClaimedUntil, Expr::value(no_time));
+    // Once settled, the words go (a reset link, what a person was told):
+    // the row keeps what an incident needs, to whom, when, what kind.
+    let blank = |update: sea_orm::UpdateMany<Entity>| {
+        update
+            .col_expr(Column::BodyText, Expr::value(""))
+            .col_expr(Column::BodyHtml, Expr::value(""))
+    };
     let update = match how {
-        Settled::Sent => update.col_expr(Column::SentAt, Expr::value(Some(now))),
-        Settled::Refused(why) => update
+        Settled::Sent => blank(update).col_expr(Column::SentAt, Expr::value(Some(now))),
+        Settled::Refused(why) => blank(update)
             .col_expr(Column::FailedAt, Expr::value(Some(now)))
             .col_expr(Column::LastError, Expr::value(Some(shorten(why)))),
         Settled::Later(why, next) => update
@@ -196,6 +218,25 @@ async fn settle(
         .await
         .op("mail::settle")?;
     Ok(())
+}
+
+/// Renews the claim on one message before sending it; `false` when the
+/// claim lapsed and another sender holds the message now.
+async fn renew(
+    db: &DatabaseConnection,
+    claim: &str,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let renewed = Entity::update_many()
+        .col_expr(Column::ClaimedUntil, Expr::value(Some(now + LEASE)))
+        .filter(Column::Id.eq(id))
+        .filter(Column::ClaimedBy.eq(claim))
+        .filter(Column::SentAt.is_null())
+        .exec(db)
+        .await
+        .op("mail::renew")?;
+    Ok(renewed.rows_affected == 1)
 }
 
 /// Gives back the claim's messages not sent.

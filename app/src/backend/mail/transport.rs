@@ -23,10 +23,14 @@ pub enum Transport {
 /// Why a message was not sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SendError {
-    /// Worth trying again later: the server away, busy, a timeout.
+    /// Worth trying again later: the server away, busy, a timeout, and
+    /// every refusal of the server too. A 5xx answer does not say whether
+    /// the one recipient is unknown or the relay refuses everything (bad
+    /// credentials, a sender not allowed): taken as final, a wrong setting
+    /// would throw the whole outbox away.
     Transient(String),
-    /// The server refused this message for good (an unknown address):
-    /// trying again would only be refused again.
+    /// The message cannot be sent as it is (an address it cannot carry):
+    /// trying again would fail again.
     Permanent(String),
 }
 
@@ -62,13 +66,11 @@ impl Transport {
     /// Sends one message; `name` names its file in a folder.
     pub async fn send(&self, message: Message, name: &str) -> Result<(), SendError> {
         match self {
-            Transport::Smtp { mailer, .. } => mailer.send(message).await.map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
-                } else {
-                    SendError::Transient(e.to_string())
-                }
-            }),
+            Transport::Smtp { mailer, .. } => mailer
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError::Transient(e.to_string())),
             Transport::Folder(path) => write_file(path, name, &message.formatted())
                 .await
                 .map_err(|e| SendError::Transient(format!("{}: {e}", path.display()))),
