@@ -9,7 +9,7 @@ TOOLS := $(HOME)/.cache/demineurs-tools
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/release/demineurs
 
-.PHONY: run test build bench bench-live bench-screen clean-data
+.PHONY: run test build bench bench-live bench-screen bench-mail clean-data
 
 run:
 	@scripts/setup.sh
@@ -34,6 +34,10 @@ bench-live:
 # From a change to the board's and the console's screen, in Chromium.
 bench-screen:
 	@bench/screen.sh
+
+# The outbox's throughput to a local SMTP server, SQLite then PostgreSQL.
+bench-mail:
+	@bench/mail.sh
 
 clean-data:
 	rm -rf data

@@ -33,7 +33,7 @@ test('« Mon bureau » shows each kind of thing waiting, and what to do when not
     await expect(page.getByText('Aucun atelier en cours dans votre organisation.')).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Rejoindre un atelier' })).toBeVisible();
     if (js) await hydrated(page);
-    await axeClean(page);
+    if (js) await axeClean(page);
 
     // Her hat, a round calling it, an invitation to co-author, a workshop.
     await api(page, server, 'update_profile', { display_name: 'Anne Juriste', service: 'Juridique', 'domains[]': '1' });
@@ -60,7 +60,7 @@ test('« Mon bureau » shows each kind of thing waiting, and what to do when not
     await expect(workshops.getByRole('link', { name: 'Atelier du vendredi' })).toHaveAttribute('href', `/rejoindre/${code}`);
     const unread = page.getByRole('region', { name: /Notifications non lues \(\d+\)/ });
     await expect(unread).toContainText('Covoiturage entre agents');
-    await axeClean(page);
+    if (js) await axeClean(page);
     await page.screenshot({ path: info.outputPath(`desk-${info.project.name}.png`), fullPage: true });
 
     // She contributes; once revealed, the mine waits on Camille's desk.
@@ -98,7 +98,7 @@ test('my e-mail settings: each kind at once, in the digest or never', async ({ p
     const closed = page.getByRole('group', { name: 'Un tour auquel vous avez contribué est clos, avec sa synthèse' });
     await expect(closed.getByLabel('Dans le résumé')).toBeChecked();
     if (js) await hydrated(page);
-    await axeClean(page);
+    if (js) await axeClean(page);
     await triaged.getByLabel('Jamais').check();
     await page.getByRole('group', { name: 'Le résumé arrive' }).getByLabel('Chaque lundi, à 8 h').check();
     await page.getByRole('button', { name: 'Enregistrer' }).click();

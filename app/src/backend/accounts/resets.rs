@@ -26,8 +26,12 @@ use sea_orm::{
 
 pub const RESET_HOURS: i64 = 24;
 
-/// Links one caller may ask for in an hour, whatever the addresses.
-const ASKED_BY_CALLER: Window = Window { max: 5, secs: 3600 };
+/// Links one caller may ask for in an hour, whatever the addresses: a
+/// whole office may share one address behind its NAT.
+pub const ASKED_BY_CALLER: Window = Window {
+    max: 20,
+    secs: 3600,
+};
 
 /// Messages one address may receive in an hour, whoever asks: a mailbox
 /// cannot be filled from many callers.
