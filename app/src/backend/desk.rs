@@ -131,7 +131,9 @@ async fn calls(
         .into_iter()
         .filter(|r| !is_revealed(r.status, r.revealed_at, r.deadline, now))
         .collect();
-    let titles = titles(db, rounds.iter().map(|r| r.idea_id).collect()).await?;
+    let titles =
+        crate::backend::ideas::reading::titles(db, rounds.iter().map(|r| r.idea_id).collect())
+            .await?;
     let domain_ids: Vec<i64> = asked.iter().filter_map(|a| a.domain_id).collect();
     let domains: HashMap<i64, String> = expertise_domain::Entity::find()
         .filter(expertise_domain::Column::Id.is_in(domain_ids))
@@ -188,7 +190,7 @@ async fn coauthor_invitations(
         .all(db)
         .await
         .op("desk: invitations")?;
-    let titles = titles(db, invited.clone()).await?;
+    let titles = crate::backend::ideas::reading::titles(db, invited.clone()).await?;
     Ok(invited
         .into_iter()
         .filter_map(|id| {
@@ -213,7 +215,9 @@ async fn workshops(
         .all(db)
         .await
         .op("desk: workshops")?;
-    let titles = titles(db, running.iter().map(|w| w.idea_id).collect()).await?;
+    let titles =
+        crate::backend::ideas::reading::titles(db, running.iter().map(|w| w.idea_id).collect())
+            .await?;
     Ok(running
         .into_iter()
         .filter_map(|w| {
@@ -224,22 +228,5 @@ async fn workshops(
                 code: w.code.clone().filter(|_| w.joining_open),
             })
         })
-        .collect())
-}
-
-async fn titles(
-    db: &impl ConnectionTrait,
-    ids: Vec<i64>,
-) -> Result<HashMap<i64, String>, StoreError> {
-    Ok(idea::Entity::find()
-        .filter(idea::Column::Id.is_in(ids))
-        .select_only()
-        .column(idea::Column::Id)
-        .column(idea::Column::Title)
-        .into_tuple()
-        .all(db)
-        .await
-        .op("desk: titles")?
-        .into_iter()
         .collect())
 }

@@ -3,7 +3,7 @@
 //! (`backend::changes`).
 
 use crate::backend::ctx::Ctx;
-use crate::backend::entities::{contribution, expertise_domain, idea, notification};
+use crate::backend::entities::{contribution, expertise_domain, notification};
 use crate::backend::rounds::error::RoundError;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
@@ -94,17 +94,7 @@ pub async fn views(
     rows: Vec<notification::Model>,
 ) -> Result<Vec<NotificationView>, StoreError> {
     let idea_ids: Vec<i64> = rows.iter().map(|n| n.idea_id).collect();
-    let titles: HashMap<i64, String> = idea::Entity::find()
-        .filter(idea::Column::Id.is_in(idea_ids))
-        .select_only()
-        .column(idea::Column::Id)
-        .column(idea::Column::Title)
-        .into_tuple()
-        .all(db)
-        .await
-        .op("notifications::list")?
-        .into_iter()
-        .collect();
+    let titles = crate::backend::ideas::reading::titles(db, idea_ids).await?;
     let domain_ids: Vec<i64> = rows.iter().filter_map(|n| n.domain_id).collect();
     let domains: HashMap<i64, String> = expertise_domain::Entity::find()
         .filter(expertise_domain::Column::Id.is_in(domain_ids))

@@ -191,3 +191,25 @@ pub async fn compare(
         fields: super::diff::fields(&old, &new),
     })
 }
+
+/// The titles of ideas by id (what lists of notifications and the desk
+/// name them by); an id that names nothing is absent.
+pub async fn titles(
+    db: &impl sea_orm::ConnectionTrait,
+    ids: Vec<i64>,
+) -> Result<std::collections::HashMap<i64, String>, crate::backend::store::StoreError> {
+    use crate::backend::entities::idea;
+    use crate::backend::store::Op;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+    Ok(idea::Entity::find()
+        .filter(idea::Column::Id.is_in(ids))
+        .select_only()
+        .column(idea::Column::Id)
+        .column(idea::Column::Title)
+        .into_tuple()
+        .all(db)
+        .await
+        .op("ideas::titles")?
+        .into_iter()
+        .collect())
+}
