@@ -136,3 +136,45 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_domain_taken_on_after_the_call_brings_the_round_to_the_desk,
+    |t: TestDb| async move {
+        use app::backend::expertise;
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let newcomer = colleague(&t, &clock, &author, "Paul Finances", &[]).await;
+        let idea_id = idea(&t, &clock, &author).await;
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            RoundOpening {
+                focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
+                mode: RoundMode::Async,
+                deadline: Some(clock.now() + Duration::days(7)),
+                domains: vec![FINANCE],
+                names: Vec::new(),
+            },
+        )
+        .await
+        .unwrap();
+        let ctx = as_member(&t, &clock, &newcomer);
+        assert!(desk::read(&ctx).await.unwrap().calls.is_empty());
+        // Paul takes on finance the next day: the round calling it waits
+        // for him too.
+        expertise::set_held(&t.db, &newcomer, &[FINANCE])
+            .await
+            .unwrap();
+        let calls = desk::read(&ctx).await.unwrap().calls;
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].idea_id, idea_id);
+        assert_eq!(calls[0].domain.as_deref(), Some("Finances"));
+        // The author holding the domain is not called on their own idea.
+        expertise::set_held(&t.db, &author, &[FINANCE])
+            .await
+            .unwrap();
+        let own = desk::read(&as_member(&t, &clock, &author)).await.unwrap();
+        assert!(own.calls.is_empty());
+    }
+);

@@ -3,8 +3,8 @@
 
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{
-    contribution, expertise_domain, idea, idea_coauthor, notification, round, round_invitee,
-    workshop,
+    contribution, expertise_domain, idea, idea_coauthor, notification, round, round_domain,
+    round_invitee, user_domain, workshop,
 };
 use crate::backend::rounds::counts::untriaged_in_round;
 use crate::backend::rounds::error::RoundError;
@@ -13,7 +13,8 @@ use crate::domain::desk::{Desk, DeskCall, DeskIdea, DeskWorkshop};
 use crate::domain::ideas::{CoauthorStatus, IdeaStatus};
 use crate::domain::rounds::{is_revealed, RoundStatus};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait,
 };
 use std::collections::HashMap;
 
@@ -25,6 +26,7 @@ pub async fn read(ctx: &Ctx<'_>) -> Result<Desk, RoundError> {
     let db = ctx.db;
     let now = ctx.now();
     let mine = my_ideas(db, me.id).await?;
+    let own_ideas: Vec<i64> = mine.iter().map(|i| i.id).collect();
     let mut to_triage = Vec::new();
     let mut drafts = Vec::new();
     for found in &mine {
@@ -55,7 +57,7 @@ pub async fn read(ctx: &Ctx<'_>) -> Result<Desk, RoundError> {
         .await
         .op("desk: unread")?;
     Ok(Desk {
-        calls: calls(db, me.id, now).await?,
+        calls: calls(db, me.id, &own_ideas, now).await?,
         to_triage,
         drafts,
         coauthor_invitations: coauthor_invitations(db, me.id).await?,
@@ -109,19 +111,75 @@ async fn untriaged_on(
     Ok(count)
 }
 
+/// Which rounds ask the person, and for which domain: by name or as a
+/// holder when the round was opened, and those calling a domain they took
+/// on since (the round asked its holders then). Their own ideas' rounds
+/// aside: an author answers, never de-mines.
+async fn asking(
+    db: &impl ConnectionTrait,
+    me: i64,
+    own_ideas: &[i64],
+) -> Result<Vec<(i64, Option<i64>)>, StoreError> {
+    let mut asked: Vec<(i64, Option<i64>)> = round_invitee::Entity::find()
+        .filter(round_invitee::Column::UserId.eq(me))
+        .select_only()
+        .column(round_invitee::Column::RoundId)
+        .column(round_invitee::Column::DomainId)
+        .into_tuple()
+        .all(db)
+        .await
+        .op("desk: asked")?;
+    let held: Vec<i64> = user_domain::Entity::find()
+        .filter(user_domain::Column::UserId.eq(me))
+        .select_only()
+        .column(user_domain::Column::DomainId)
+        .into_tuple()
+        .all(db)
+        .await
+        .op("desk: domains held")?;
+    // Open rounds only: a domain's history of calls is no business here.
+    let open_rounds = round::Entity::find()
+        .select_only()
+        .column(round::Column::Id)
+        .filter(round::Column::Status.eq(RoundStatus::Open))
+        .into_query();
+    let called: Vec<(i64, i64)> = round_domain::Entity::find()
+        .filter(round_domain::Column::DomainId.is_in(held))
+        .filter(round_domain::Column::RoundId.in_subquery(open_rounds))
+        .select_only()
+        .column(round_domain::Column::RoundId)
+        .column(round_domain::Column::DomainId)
+        .into_tuple()
+        .all(db)
+        .await
+        .op("desk: rounds calling")?;
+    for (round_id, domain_id) in called {
+        if !asked.iter().any(|(r, _)| *r == round_id) {
+            asked.push((round_id, Some(domain_id)));
+        }
+    }
+    let own_rounds: Vec<i64> = round::Entity::find()
+        .filter(round::Column::IdeaId.is_in(own_ideas.iter().copied()))
+        .select_only()
+        .column(round::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+        .op("desk: own rounds")?;
+    asked.retain(|(r, _)| !own_rounds.contains(r));
+    Ok(asked)
+}
+
 /// Open rounds asking the person, still silent (before their reveal),
 /// soonest deadline first.
 async fn calls(
     db: &impl ConnectionTrait,
     me: i64,
+    own_ideas: &[i64],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<Vec<DeskCall>, StoreError> {
-    let asked = round_invitee::Entity::find()
-        .filter(round_invitee::Column::UserId.eq(me))
-        .all(db)
-        .await
-        .op("desk: asked")?;
-    let round_ids: Vec<i64> = asked.iter().map(|a| a.round_id).collect();
+    let asked = asking(db, me, own_ideas).await?;
+    let round_ids: Vec<i64> = asked.iter().map(|(r, _)| *r).collect();
     let rounds: Vec<round::Model> = round::Entity::find()
         .filter(round::Column::Id.is_in(round_ids))
         .filter(round::Column::Status.eq(RoundStatus::Open))
@@ -134,7 +192,7 @@ async fn calls(
     let titles =
         crate::backend::ideas::reading::titles(db, rounds.iter().map(|r| r.idea_id).collect())
             .await?;
-    let domain_ids: Vec<i64> = asked.iter().filter_map(|a| a.domain_id).collect();
+    let domain_ids: Vec<i64> = asked.iter().filter_map(|(_, d)| *d).collect();
     let domains: HashMap<i64, String> = expertise_domain::Entity::find()
         .filter(expertise_domain::Column::Id.is_in(domain_ids))
         .all(db)
@@ -157,8 +215,8 @@ async fn calls(
             > 0;
         let domain = asked
             .iter()
-            .find(|a| a.round_id == found.id)
-            .and_then(|a| a.domain_id)
+            .find(|(r, _)| *r == found.id)
+            .and_then(|(_, d)| *d)
             .and_then(|d| domains.get(&d).cloned());
         out.push((
             found.deadline,
