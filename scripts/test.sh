@@ -150,6 +150,9 @@ ls -l target/site/pkg
 step "starting the tests' SMTP server and the release server on 127.0.0.1:$PORT (fresh SQLite, an administrator made by create-admin)"
 SMTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export E2E_MAIL_DIR="$WORK/mail"
+# The instances some tests start of their own (end2end/tests/own-server.ts)
+# write to it too.
+export E2E_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT"
 "$DEMINEURS_TEST_PYTHON" scripts/smtp-sink.py --port "$SMTP_PORT" --dir "$E2E_MAIL_DIR" >"$WORK/smtp.log" 2>&1 &
 SMTP_PID=$!
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break; sleep 0.1; done

@@ -422,10 +422,11 @@ db_test!(
             housekeeping::run_once(&t.db, DEFAULT_SITE, now)
         );
         assert_eq!(a.unwrap().revealed + b.unwrap().revealed, 1);
+        // The author hears of the mines to answer, the jurist of the reveal.
         let revealed: Vec<mail_outbox::Model> = outbox(&t)
             .await
             .into_iter()
-            .filter(|r| r.kind == "round_revealed")
+            .filter(|r| r.kind == "round_revealed" || r.kind == "mines_to_answer")
             .collect();
         let mut told: Vec<Option<i64>> = revealed.iter().map(|r| r.recipient_id).collect();
         told.sort();
@@ -436,6 +437,7 @@ db_test!(
             .iter()
             .find(|r| r.recipient_id == Some(author.id))
             .unwrap();
+        assert_eq!(author_mail.kind, "mines_to_answer");
         assert!(author_mail.body_text.contains("répondez à chaque mine"));
         drain(&t, &transport, &clock).await;
         let received = smtp.wait_for(before + 2);

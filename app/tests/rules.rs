@@ -826,13 +826,17 @@ db_test!(
                 .unwrap(),
             0
         );
-        for person in [&author, &jurist] {
+        // The author is told of the mine to answer, the jurist of the reveal.
+        for (person, told) in [
+            (&author, NotificationKind::MinesToAnswer),
+            (&jurist, NotificationKind::RoundRevealed),
+        ] {
             let revealed = notifications::list(&as_member(&t, &clock, person))
                 .await
                 .unwrap()
                 .items
                 .into_iter()
-                .filter(|n| n.kind == NotificationKind::RoundRevealed)
+                .filter(|n| n.kind == told)
                 .count();
             assert_eq!(revealed, 1, "{}", person.display_name);
         }

@@ -95,3 +95,39 @@ test('the log-in leads back to the page that asked for it', async ({ page }, inf
   await expect(page).toHaveURL(/\/notifications$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Notifications');
 });
+
+test('an invitation by e-mail: the members page, the message, its link, an account', async ({ page, problems, baseURL }, info) => {
+  const js = jsEnabled(info.project.name);
+  const address = `invite.${info.project.name}.${Date.now()}@e2e.test`;
+  await page.goto('/connexion');
+  if (js) await hydrated(page);
+  await page.getByLabel('Adresse électronique').fill(process.env.E2E_ADMIN_EMAIL || '');
+  await page.getByLabel('Mot de passe').fill(process.env.E2E_ADMIN_PASSWORD || '');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+  await page.goto('/admin/membres');
+  if (js) await hydrated(page);
+  await page.getByLabel('Adresse électronique de la personne').fill(address);
+  await page.getByRole('button', { name: 'Créer le lien d’invitation' }).click();
+  await expect(page.getByRole('status')).toContainText('Invitation envoyée par courriel.');
+  const shown = (await page.locator('.invite-link').textContent())!.trim();
+  if (js) await axeClean(page);
+
+  // The message carries the link shown, in both parts.
+  const mail = await waitForMail(address);
+  expect(mail.headers['subject']).toMatch(/vous invite sur Les Démineurs$/);
+  expect(mail.headers['list-unsubscribe']).toBeUndefined();
+  const link = linkIn(mail.text!, `${baseURL}/inscription/`);
+  expect(link).toBe(shown);
+  expect(mail.html).toContain(`href="${link}"`);
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Créer votre compte');
+  if (js) await hydrated(page);
+  await page.getByLabel('Votre nom').fill('Sacha Invitée');
+  await page.getByLabel('Adresse électronique').fill(address);
+  await page.getByLabel('Mot de passe').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  await expect(page.getByRole('banner')).toContainText('Sacha Invitée');
+});

@@ -34,6 +34,18 @@ export async function waitForMail(address: string, count = 1): Promise<Received>
   throw new Error(`no message number ${count} for ${address} within 20 s`);
 }
 
+/// Waits (up to 20 s) for a message to `address` whose plain part holds
+/// `needle` (say, the address of the instance that sent it, when several
+/// tests write to the same person).
+export async function waitForMailWith(address: string, needle: string): Promise<Received> {
+  for (let i = 0; i < 200; i++) {
+    const got = receivedBy(address).find((m) => (m.text || '').includes(needle));
+    if (got) return got;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no message for ${address} holding ${needle} within 20 s`);
+}
+
 /// The one link of a message's plain part that starts with `prefix`.
 export function linkIn(text: string, prefix: string): string {
   const found = text.split(/\s+/).find((word) => word.startsWith(prefix));

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect, jsEnabled, hydrated, secondBrowser } from './fixtures';
+import { linkIn, waitForMailWith } from './mail';
 import { OwnServer } from './own-server';
 
 // Each test runs its own instance, on a free port: these journeys change it for good.
@@ -62,6 +63,16 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     await page.getByRole('button', { name: 'Changer le rôle' }).click();
     await expect(row).toContainText('Animatrice ou animateur');
     if (js) await axeClean(page);
+
+    // Dominique is told by e-mail (when the tests' SMTP server runs), and
+    // the message's link leads to the log-in page.
+    if (process.env.E2E_SMTP_URL) {
+      const welcome = await waitForMailWith('dominique.bernard@isere.fr', server.url);
+      expect(welcome.headers['subject']).toBe('Bienvenue : votre demande pour rejoindre Département de l’Isère est acceptée');
+      expect(welcome.headers['list-unsubscribe']).toBeUndefined();
+      await other.goto(linkIn(welcome.text!, `${server.url}/connexion`));
+      await expect(other.getByRole('heading', { level: 1 })).toHaveText('Se connecter');
+    }
 
     // Dominique logs in and declares their domains.
     await logIn(other, server.url, PASSWORD);

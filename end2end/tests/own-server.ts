@@ -59,7 +59,9 @@ export class OwnServer {
         DEMINEURS_BIND: `127.0.0.1:${port}`,
         DEMINEURS_PUBLIC_URL: url,
         DEMINEURS_SETUP_TOKEN: token,
-        // E-mail as .eml files beside its database, never in the checkout.
+        // E-mail to the tests' SMTP server when scripts/test.sh runs one,
+        // else as .eml files beside its database, never in the checkout.
+        ...(process.env.E2E_SMTP_URL ? { DEMINEURS_SMTP_URL: process.env.E2E_SMTP_URL } : {}),
         DEMINEURS_MAIL_DIR: path.join(dir, 'mail'),
         LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT || '../target/site',
         // Requests logged too, so that the log scan of scripts/test.sh sees them.

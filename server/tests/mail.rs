@@ -8,7 +8,7 @@ use app::backend::entities::{mail_outbox, user};
 use app::backend::mail::{preferences, unsubscribe};
 use app::domain::mail::Delivery;
 use app::domain::round_views::NotificationKind;
-use common::{location, page, post, post_from, set_up, spawn_app, TestApp};
+use common::{back, location, page, post, post_from, set_up, spawn_app, TestApp};
 use reqwest::header;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -227,4 +227,71 @@ async fn e_mail_comes_in_the_language_one_logs_in_with() {
         .unwrap()
         .unwrap();
     assert_eq!(mail.subject, "Choose a new password");
+}
+
+#[tokio::test]
+async fn an_invitation_form_with_an_address_mails_it_and_refuses_a_bad_one_next_to_the_field() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let refused = post_from(
+        &app,
+        "/admin/membres",
+        "/api/create_invitation",
+        "role=member&email=pas-une-adresse",
+        Some(&admin),
+    )
+    .await;
+    assert!(location(&refused).starts_with("/admin/membres"));
+    let again = back(&app, &refused, Some(&admin)).await;
+    assert!(again.contains("id=\"field-email-error\""), "{again}");
+    assert!(again.contains("value=\"pas-une-adresse\""), "kept: {again}");
+    assert_eq!(queued(&app).await, 0);
+    // The administrator's own address has an account already.
+    let taken = post_from(
+        &app,
+        "/admin/membres",
+        "/api/create_invitation",
+        "role=member&email=camille%40lille.fr",
+        Some(&admin),
+    )
+    .await;
+    let again = back(&app, &taken, Some(&admin)).await;
+    assert!(again.contains("Cette personne a déjà un compte"), "{again}");
+    assert_eq!(queued(&app).await, 0);
+
+    let sent = post_from(
+        &app,
+        "/admin/membres",
+        "/api/create_invitation",
+        "role=member&email=sacha%40lille.fr",
+        Some(&admin),
+    )
+    .await;
+    let landing = location(&sent);
+    assert!(
+        landing.starts_with("/admin/membres?lien=") && landing.ends_with("&envoye"),
+        "{landing}"
+    );
+    let shown = page(&app, &landing, Some(&admin)).await;
+    assert!(
+        shown.contains("Invitation envoyée par courriel."),
+        "{shown}"
+    );
+    let mail = mail_outbox::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (mail.kind.as_str(), mail.to_address.as_str()),
+        ("invitation", "sacha@lille.fr")
+    );
+    let token = landing
+        .split("lien=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    assert!(mail.body_text.contains(&format!("/inscription/{token}")));
 }

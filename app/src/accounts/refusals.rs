@@ -30,6 +30,7 @@ impl From<AccountError> for AppError {
             }
             E::TooManyTries { retry_after_secs } => AppError::RateLimited { retry_after_secs },
             E::EmailTaken => refuse(fields::EMAIL, Key::ErrEmailTaken),
+            E::InviteeHasAccount => refuse(fields::EMAIL, Key::ErrInviteeHasAccount),
             E::EmailDomainClosed => refuse(fields::EMAIL, Key::ErrEmailDomainClosed),
             E::EmailDomainTaken => refuse(organisation::EMAIL_DOMAINS, Key::ErrEmailDomainTaken),
             E::DomainNameTaken => refuse(organisation::DOMAIN_NAME, Key::ErrDomainTaken),

@@ -13,12 +13,15 @@
 use crate::backend::ctx::Write;
 use crate::backend::entities::{idea, round};
 use crate::backend::notifications::{notify, About};
-use crate::backend::rounds::people::{authors_by_id, concerned_in, writers_in};
-use crate::backend::store::StoreError;
+use crate::backend::rounds::counts::waiting_for_authors;
+use crate::backend::rounds::people::{asked_to, authors_by_id, writers_in, writers_on};
+use crate::backend::store::{Op, StoreError};
 use crate::backend::workshops::error::WorkshopError;
 use crate::backend::workshops::events::round_changed;
 use crate::domain::live::EventKind;
 use crate::domain::round_views::NotificationKind;
+use crate::domain::rounds::RoundStatus;
+use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// The round a change is about, as its consequences name it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,17 +72,44 @@ pub enum Change {
     /// The round closed with its synthesis: whoever wrote in it is told
     /// (the authors wrote the synthesis).
     Closed { round: RoundRef },
+    /// A workshop started on the round, by `by`: everyone asked to the
+    /// round is told, with its code.
+    WorkshopStarted { round: RoundRef, by: i64 },
+    /// The authors decided where the idea goes (launched, parked or
+    /// dropped): whoever wrote in one of its rounds is told, with the
+    /// lessons learned.
+    Decided { idea_id: i64, idea_author: i64 },
 }
 
 impl Change {
-    pub fn round(&self) -> RoundRef {
+    /// The round it is about; `None` for a change of the whole idea.
+    pub fn round(&self) -> Option<RoundRef> {
         match self {
             Change::Proposed { round }
             | Change::Triaged { round, .. }
             | Change::Hidden { round, .. }
             | Change::Revealed { round, .. }
             | Change::Asked { round, .. }
-            | Change::Closed { round } => *round,
+            | Change::Closed { round }
+            | Change::WorkshopStarted { round, .. } => Some(*round),
+            Change::Decided { .. } => None,
+        }
+    }
+
+    /// The idea it is about, and that idea's author.
+    fn idea(&self) -> (i64, i64) {
+        match self {
+            Change::Decided {
+                idea_id,
+                idea_author,
+            } => (*idea_id, *idea_author),
+            Change::Proposed { round }
+            | Change::Triaged { round, .. }
+            | Change::Hidden { round, .. }
+            | Change::Revealed { round, .. }
+            | Change::Asked { round, .. }
+            | Change::Closed { round }
+            | Change::WorkshopStarted { round, .. } => (round.idea_id, round.idea_author),
         }
     }
 
@@ -90,17 +120,20 @@ impl Change {
             Change::Triaged { mine, .. } => Some((EventKind::Triage, Some(*mine))),
             Change::Hidden { contribution, .. } => Some((EventKind::Hide, Some(*contribution))),
             Change::Revealed { .. } => Some((EventKind::Reveal, None)),
-            Change::Asked { .. } | Change::Closed { .. } => None,
+            Change::Asked { .. }
+            | Change::Closed { .. }
+            | Change::WorkshopStarted { .. }
+            | Change::Decided { .. } => None,
         }
     }
 
-    /// What the people told read about.
+    /// What the people told read about (the authors of a revealed round
+    /// may read another: [`Change::told`]).
     pub fn notice(&self) -> Option<About> {
-        let round = self.round();
         let about = |kind| About {
             kind,
-            idea_id: round.idea_id,
-            round_number: Some(round.number),
+            idea_id: self.idea().0,
+            round_number: self.round().map(|r| r.number),
             domain_id: None,
             contribution_id: None,
         };
@@ -120,25 +153,68 @@ impl Change {
                 ..about(NotificationKind::DomainCalled)
             }),
             Change::Closed { .. } => Some(about(NotificationKind::RoundClosed)),
+            Change::WorkshopStarted { .. } => Some(about(NotificationKind::WorkshopStarted)),
+            Change::Decided { .. } => Some(about(NotificationKind::IdeaOutcome)),
         }
     }
 
-    /// Who is told, read in the write (who wrote in the round, its authors).
-    async fn audience(&self, write: &Write<'_>) -> Result<Vec<i64>, StoreError> {
-        let round = self.round();
-        Ok(match self {
+    /// Who is told what, read in the write. A revealed round's authors are
+    /// told what they have to answer, when there is something; everyone
+    /// else concerned, that it is revealed.
+    async fn told(&self, write: &Write<'_>) -> Result<Vec<(About, Vec<i64>)>, StoreError> {
+        let Some(about) = self.notice() else {
+            return Ok(Vec::new());
+        };
+        let (idea_id, idea_author) = self.idea();
+        let people = match self {
             Change::Proposed { .. } | Change::Hidden { .. } => Vec::new(),
             Change::Triaged { writers, by, .. } => told_unless(writers.clone(), &[*by]),
-            Change::Revealed { by, .. } => {
-                let concerned = concerned_in(write, round.id, round.idea_id, round.idea_author);
-                told_unless(concerned.await?, by.as_slice())
+            Change::Revealed { round, by } => {
+                let authors = authors_by_id(write, idea_id, idea_author).await?;
+                let writers = told_unless(writers_in(write, round.id).await?, &authors);
+                // A round closed or cancelled past its deadline is revealed
+                // on its way out: nothing to answer there any more.
+                let still_open = round::Entity::find_by_id(round.id)
+                    .one(write)
+                    .await
+                    .op("changes: read revealed round")?
+                    .is_some_and(|r| r.status == RoundStatus::Open);
+                let waiting = if still_open {
+                    waiting_for_authors(round.id)
+                        .count(write)
+                        .await
+                        .op("changes: count what waits for the authors")?
+                } else {
+                    0
+                };
+                let to_answer = if waiting > 0 {
+                    About {
+                        kind: NotificationKind::MinesToAnswer,
+                        ..about
+                    }
+                } else {
+                    about
+                };
+                return Ok(vec![
+                    (to_answer, told_unless(authors, by.as_slice())),
+                    (about, told_unless(writers, by.as_slice())),
+                ]);
             }
             Change::Asked { people, .. } => people.clone(),
-            Change::Closed { .. } => {
-                let authors = authors_by_id(write, round.idea_id, round.idea_author).await?;
+            Change::Closed { round } => {
+                let authors = authors_by_id(write, idea_id, idea_author).await?;
                 told_unless(writers_in(write, round.id).await?, &authors)
             }
-        })
+            Change::WorkshopStarted { round, by } => {
+                let authors = authors_by_id(write, idea_id, idea_author).await?;
+                told_unless(asked_to(write, round.id, &authors).await?, &[*by])
+            }
+            Change::Decided { .. } => {
+                let authors = authors_by_id(write, idea_id, idea_author).await?;
+                told_unless(writers_on(write, idea_id).await?, &authors)
+            }
+        };
+        Ok(vec![(about, people)])
     }
 }
 
@@ -156,8 +232,8 @@ impl Write<'_> {
     /// workshop write); a reveal records after claiming the round, which
     /// only happens with no console running (`course::reveal` refuses).
     pub async fn record(&self, change: Change) -> Result<(), StoreError> {
-        if let Some((kind, subject)) = change.live_event() {
-            round_changed(self, change.round().id, kind, subject)
+        if let (Some(round), Some((kind, subject))) = (change.round(), change.live_event()) {
+            round_changed(self, round.id, kind, subject)
                 .await
                 .map_err(|err| match err {
                     WorkshopError::Store(err) => err,
@@ -166,8 +242,7 @@ impl Write<'_> {
                     other => StoreError::corrupt("record: bump workshop", other),
                 })?;
         }
-        if let Some(about) = change.notice() {
-            let people = change.audience(self).await?;
+        for (about, people) in change.told(self).await? {
             notify(self, self.now(), people.iter().copied(), about).await?;
             crate::backend::mail::notices::queue_for(self, &people, about).await?;
         }
@@ -233,6 +308,27 @@ mod tests {
         let about = named.notice().expect("a notice");
         assert_eq!(about.kind, NotificationKind::RoundInvitation);
         assert_eq!(about.domain_id, None);
+    }
+
+    #[test]
+    fn a_decision_is_about_the_idea_and_a_workshop_start_about_its_round() {
+        let decided = Change::Decided {
+            idea_id: 3,
+            idea_author: 11,
+        };
+        assert!(decided.round().is_none());
+        assert!(decided.live_event().is_none());
+        let about = decided.notice().expect("a notice");
+        assert_eq!(about.kind, NotificationKind::IdeaOutcome);
+        assert_eq!((about.idea_id, about.round_number), (3, None));
+        let started = Change::WorkshopStarted {
+            round: ROUND,
+            by: 11,
+        };
+        assert!(started.live_event().is_none(), "its own events say it");
+        let about = started.notice().expect("a notice");
+        assert_eq!(about.kind, NotificationKind::WorkshopStarted);
+        assert_eq!(about.round_number, Some(2));
     }
 
     #[test]

@@ -3,11 +3,11 @@
 //! (`backend::changes`).
 
 use crate::backend::ctx::Ctx;
-use crate::backend::entities::{contribution, expertise_domain, notification};
+use crate::backend::entities::{contribution, expertise_domain, idea, notification};
 use crate::backend::rounds::error::RoundError;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::round_views::{NotificationKind, NotificationView, Notifications};
-use crate::domain::rounds::TriageKind;
+use crate::domain::rounds::{Outcome, TriageKind};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -120,9 +120,33 @@ pub async fn views(
         .op("notifications::list")?
         .into_iter()
         .collect();
+    // Where each idea decided on stands now.
+    let decided: Vec<i64> = rows
+        .iter()
+        .filter(|n| n.kind == NotificationKind::IdeaOutcome)
+        .map(|n| n.idea_id)
+        .collect();
+    let outcomes: HashMap<i64, Option<Outcome>> = if decided.is_empty() {
+        HashMap::new()
+    } else {
+        idea::Entity::find()
+            .filter(idea::Column::Id.is_in(decided))
+            .select_only()
+            .column(idea::Column::Id)
+            .column(idea::Column::Outcome)
+            .into_tuple()
+            .all(db)
+            .await
+            .op("notifications::list")?
+            .into_iter()
+            .collect()
+    };
     Ok(rows
         .into_iter()
         .map(|n| NotificationView {
+            outcome: (n.kind == NotificationKind::IdeaOutcome)
+                .then(|| outcomes.get(&n.idea_id).copied().flatten())
+                .flatten(),
             id: n.id,
             kind: n.kind,
             idea_id: n.idea_id,

@@ -25,15 +25,19 @@ stored_enum! {
 
 impl Delivery {
     /// Quiet by default: at once only what asks something of the person
-    /// (a round calling them, their idea's contributions to answer, their
-    /// mine answered, a workshop they are asked to starting); the rest
-    /// waits for the digest.
+    /// or answers them (a round calling them, a workshop they are asked to
+    /// starting, their idea's mines to answer, the round they wrote in
+    /// revealed, their mine answered, what became of the idea they
+    /// de-mined); the rest waits for the digest.
     pub fn default_for(kind: NotificationKind) -> Delivery {
         match kind {
             NotificationKind::RoundInvitation
             | NotificationKind::DomainCalled
+            | NotificationKind::WorkshopStarted
+            | NotificationKind::MinesToAnswer
             | NotificationKind::RoundRevealed
-            | NotificationKind::MineTriaged => Delivery::AtOnce,
+            | NotificationKind::MineTriaged
+            | NotificationKind::IdeaOutcome => Delivery::AtOnce,
             NotificationKind::RoundClosed => Delivery::Digest,
         }
     }
@@ -48,6 +52,9 @@ pub fn kind_label(kind: NotificationKind) -> Key {
         NotificationKind::RoundRevealed => Key::MailKindRevealed,
         NotificationKind::MineTriaged => Key::MailKindTriaged,
         NotificationKind::RoundClosed => Key::MailKindClosed,
+        NotificationKind::MinesToAnswer => Key::MailKindMinesToAnswer,
+        NotificationKind::WorkshopStarted => Key::MailKindWorkshopStarted,
+        NotificationKind::IdeaOutcome => Key::MailKindIdeaOutcome,
     }
 }
 

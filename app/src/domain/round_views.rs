@@ -213,6 +213,9 @@ pub struct NotificationView {
     /// triaged).
     pub contribution_id: Option<i64>,
     pub triage: Option<TriageKind>,
+    /// Where the idea's authors took it, as it stands now (an idea's
+    /// outcome).
+    pub outcome: Option<Outcome>,
     pub created: String,
     pub unread: bool,
 }
@@ -237,15 +240,27 @@ pub enum NotificationKind {
     /// A mine they raised was triaged by the idea's authors.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "mine_triaged"))]
     MineTriaged,
+    /// Their idea's round was revealed with mines or questions to answer.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "mines_to_answer"))]
+    MinesToAnswer,
+    /// A workshop started on a round they were asked to.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "workshop_started"))]
+    WorkshopStarted,
+    /// The authors of an idea they wrote on launched, parked or dropped it.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "idea_outcome"))]
+    IdeaOutcome,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 5] = [
+    pub const ALL: [NotificationKind; 8] = [
         NotificationKind::RoundInvitation,
         NotificationKind::DomainCalled,
+        NotificationKind::WorkshopStarted,
+        NotificationKind::MinesToAnswer,
         NotificationKind::RoundRevealed,
-        NotificationKind::RoundClosed,
         NotificationKind::MineTriaged,
+        NotificationKind::RoundClosed,
+        NotificationKind::IdeaOutcome,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -255,6 +270,9 @@ impl NotificationKind {
             NotificationKind::RoundRevealed => "round_revealed",
             NotificationKind::RoundClosed => "round_closed",
             NotificationKind::MineTriaged => "mine_triaged",
+            NotificationKind::MinesToAnswer => "mines_to_answer",
+            NotificationKind::WorkshopStarted => "workshop_started",
+            NotificationKind::IdeaOutcome => "idea_outcome",
         }
     }
 }

@@ -13,27 +13,53 @@ pub async fn list_members() -> Result<Vec<Member>, AppError> {
 }
 
 /// Creates a one-time sign-up link for a role, shown once to the
-/// administrator. Administrators only.
+/// administrator and, when an address is given, e-mailed to it.
+/// Administrators only.
 #[server(endpoint = "create_invitation")]
-pub async fn create_invitation(role: String) -> Result<(), AppError> {
+pub async fn create_invitation(role: String, email: Option<String>) -> Result<(), AppError> {
     use crate::backend::accounts::invitations;
-    use crate::domain::accounts::Role;
+    use crate::domain::accounts::{Email, Role};
     use crate::error::FormErrors;
-    use crate::i18n::Key;
+    use crate::i18n::{use_locale, Key};
     use crate::web::http::{ctx, fail, require_signed_in, state};
 
     require_signed_in().map_err(fail)?;
-    let Some(role) = Role::parse(&role) else {
-        let mut errors = FormErrors::default();
+    let mut errors = FormErrors::default();
+    let role = Role::parse(&role);
+    if role.is_none() {
         errors.add(crate::accounts::fields::ROLE, Key::ErrInvalid);
-        return Err(fail(AppError::Invalid(errors)));
+    }
+    let typed = email.unwrap_or_default();
+    let to = match typed.trim() {
+        "" => None,
+        address => match Email::parse(address) {
+            Ok(email) => Some(email),
+            Err(key) => {
+                errors.add(crate::accounts::fields::EMAIL, key);
+                None
+            }
+        },
+    };
+    let Some(role) = role.filter(|_| errors.is_empty()) else {
+        return Err(fail(
+            AppError::Invalid(errors).echoing(&[(crate::accounts::fields::EMAIL, &typed)]),
+        ));
     };
     let state = state();
-    let token = invitations::create(&ctx(&state), role)
-        .await
-        .map_err(fail)?;
+    let ctx = ctx(&state);
+    let token = match &to {
+        Some(to) => invitations::send(&ctx, role, to, use_locale()).await,
+        None => invitations::create(&ctx, role).await,
+    }
+    .map_err(|err| {
+        fail(AppError::from(err).echoing(&[(crate::accounts::fields::EMAIL, &typed)]))
+    })?;
     // The link is shown once, on the page the administrator comes back to.
-    leptos_axum::redirect(&format!("{}?lien={token}", super::MEMBERS_PATH));
+    let sent = match to {
+        Some(_) => format!("&{}", super::INVITE_SENT),
+        None => String::new(),
+    };
+    leptos_axum::redirect(&format!("{}?lien={token}{sent}", super::MEMBERS_PATH));
     Ok(())
 }
 

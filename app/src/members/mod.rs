@@ -11,3 +11,6 @@ pub use api::{
 pub use page::MembersPage;
 
 pub const MEMBERS_PATH: &str = "/admin/membres";
+
+/// Set on the page an invitation sent by e-mail comes back to.
+const INVITE_SENT: &str = "envoye";

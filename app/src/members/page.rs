@@ -1,9 +1,9 @@
 use super::actions::MemberActions;
 use super::{ApproveMember, ChangeRole, CreateInvitation, CreateResetLink, SetMemberActive};
 use crate::accounts::{use_viewer, RESET_PATH, SIGN_UP_PATH};
-use crate::domain::accounts::{Member, MemberStatus, Role};
+use crate::domain::accounts::{Email, Member, MemberStatus, Role};
 use crate::i18n::{t, use_locale, Key, Locale};
-use crate::ui::forms::{refused_submission, ErrorSummary};
+use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
 use crate::ui::guard::{page_title, refusal, Need};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -23,12 +23,13 @@ pub fn MembersPage() -> impl IntoView {
     let members = Resource::new(|| (), |_| super::list_members());
     let query = use_query_map().get_untracked();
     let new_link = query.get("lien");
+    let sent = query.get(super::INVITE_SENT).is_some();
     let reset_link = query.get("reinit");
     view! {
         <Title text=title />
         <h1>{t(locale, Key::MembersTitle)}</h1>
         <ResetLinkNotice locale reset_link />
-        <InviteForm locale new_link />
+        <InviteForm locale new_link sent />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 members.await.map(|list| view! { <MemberTable locale list me=me_id /> })
@@ -39,8 +40,9 @@ pub fn MembersPage() -> impl IntoView {
 }
 
 #[component]
-fn InviteForm(locale: Locale, new_link: Option<String>) -> impl IntoView {
+fn InviteForm(locale: Locale, new_link: Option<String>, sent: bool) -> impl IntoView {
     let refused = refused_submission::<CreateInvitation>();
+    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     let public_url = use_context::<crate::accounts::PublicUrl>()
         .map(|u| u.0)
         .unwrap_or_default();
@@ -51,9 +53,10 @@ fn InviteForm(locale: Locale, new_link: Option<String>) -> impl IntoView {
             {new_link
                 .map(|token| {
                     let link = format!("{public_url}{SIGN_UP_PATH}/{token}");
+                    let said = if sent { Key::InviteSent } else { Key::InviteCreated };
                     view! {
                         <div class="callout" role="status">
-                            <p>{t(locale, Key::InviteCreated)}</p>
+                            <p>{t(locale, said)}</p>
                             <p>
                                 <code class="invite-link">{link}</code>
                             </p>
@@ -71,6 +74,7 @@ fn InviteForm(locale: Locale, new_link: Option<String>) -> impl IntoView {
                             .collect::<Vec<_>>()}
                     </select>
                 </div>
+                <TextField name=crate::accounts::fields::EMAIL label=Key::InviteEmail kind="email" errors=errors max_len=Email::MAX_CHARS hint=Key::InviteEmailHint />
                 <button type="submit" class="primary">{t(locale, Key::InviteSubmit)}</button>
             </form>
         </section>

@@ -32,15 +32,30 @@ pub fn notification_sentence(locale: Locale, n: &NotificationView) -> String {
             ),
             None => format!("{} ({round})", t(locale, Key::NotifMineTriagedUndone)),
         },
+        NotificationKind::MinesToAnswer => {
+            format!("{} ({round})", t(locale, Key::NotifMinesToAnswer))
+        }
+        NotificationKind::WorkshopStarted => {
+            format!("{} ({round})", t(locale, Key::NotifWorkshopStarted))
+        }
+        NotificationKind::IdeaOutcome => match n.outcome {
+            Some(outcome) => format!(
+                "{} {}",
+                t(locale, Key::NotifIdeaOutcome),
+                t(locale, outcome.label())
+            ),
+            None => t(locale, Key::NotifIdeaOutcomeWithdrawn).to_owned(),
+        },
     }
 }
 
-/// Where a notification leads: a triaged mine to the mine itself, the rest
-/// to its round on the idea's page.
+/// Where a notification leads: a triaged mine to the mine itself, an
+/// idea's outcome to the idea, the rest to its round on the idea's page.
 pub fn notification_path(n: &NotificationView) -> String {
-    match n.contribution_id {
-        Some(c) => super::contribution_path(n.idea_id, c),
-        None => round_anchor(n.idea_id, n.round_number.unwrap_or(1)),
+    match (n.contribution_id, n.round_number) {
+        (Some(c), _) => super::contribution_path(n.idea_id, c),
+        (None, Some(number)) => round_anchor(n.idea_id, number),
+        (None, None) => crate::ideas::idea_path(n.idea_id),
     }
 }
 

@@ -1,5 +1,10 @@
 //! A person's e-mail settings, and unsubscribing from a message's link.
 
+// `save_mail_settings` takes one argument per radio group of the form, as a
+// browser without JavaScript posts it (named fields, not a structure); the
+// server function macro writes the client's copy of it too.
+#![allow(clippy::too_many_arguments)]
+
 use crate::domain::mail::MailSettings;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -26,6 +31,9 @@ pub async fn save_mail_settings(
     round_revealed: Option<String>,
     mine_triaged: Option<String>,
     round_closed: Option<String>,
+    mines_to_answer: Option<String>,
+    workshop_started: Option<String>,
+    idea_outcome: Option<String>,
 ) -> Result<(), AppError> {
     use crate::backend::mail::preferences;
     use crate::domain::mail::{Delivery, DigestEvery};
@@ -41,6 +49,9 @@ pub async fn save_mail_settings(
         (NotificationKind::RoundRevealed, round_revealed),
         (NotificationKind::MineTriaged, mine_triaged),
         (NotificationKind::RoundClosed, round_closed),
+        (NotificationKind::MinesToAnswer, mines_to_answer),
+        (NotificationKind::WorkshopStarted, workshop_started),
+        (NotificationKind::IdeaOutcome, idea_outcome),
     ];
     let mut errors = FormErrors::default();
     let mut choices = Vec::new();

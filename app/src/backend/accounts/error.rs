@@ -48,6 +48,9 @@ pub enum AccountError {
     /// An account holds the address already.
     #[error("address taken")]
     EmailTaken,
+    /// Inviting by e-mail someone who has an account already.
+    #[error("invitee has an account")]
+    InviteeHasAccount,
     /// No organisation accepts requests from the address's domain.
     #[error("e-mail domain closed")]
     EmailDomainClosed,

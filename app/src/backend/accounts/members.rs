@@ -87,6 +87,7 @@ pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<(), 
         Change::Deactivate => ("deactivated", String::new()),
         Change::Reactivate => ("reactivated", String::new()),
     };
+    let approved = (change == Change::Approve).then(|| person.clone());
     let mut edited: user::ActiveModel = person.into();
     match change {
         Change::Role(role) => edited.role = Set(role),
@@ -94,6 +95,9 @@ pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<(), 
         Change::Approve | Change::Reactivate => edited.status = Set(MemberStatus::Active),
     }
     edited.update(&txn).await.op("apply: update user")?;
+    if let Some(person) = approved {
+        tell_approved(&txn, ctx, by, person).await?;
+    }
     if change == Change::Deactivate {
         super::sessions::revoke_all(&txn, clock, target_id).await?;
     }
@@ -124,5 +128,52 @@ async fn audit(
     .insert(txn)
     .await
     .op("audit: insert audit_entry")?;
+    Ok(())
+}
+
+/// Tells someone whose request to join was approved that they may log in,
+/// in their language, queued with the approval.
+async fn tell_approved(
+    txn: &impl ConnectionTrait,
+    ctx: &Ctx<'_>,
+    by: &CurrentUser,
+    person: user::Model,
+) -> Result<(), AccountError> {
+    use crate::backend::entities::organisation;
+    use crate::backend::mail::letter::Draft;
+    use crate::backend::mail::outbox::{queue, Outgoing};
+    use crate::backend::mail::MailKind;
+    use crate::i18n::{t, Key, Locale};
+    let organisation = organisation::Entity::find_by_id(by.organisation_id)
+        .one(txn)
+        .await
+        .op("approved: find organisation")?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let locale = Locale::from_code(&person.language).unwrap_or_default();
+    let site = ctx.site();
+    let fill = |key| t(locale, key).replace("{organisation}", &organisation);
+    let letter = Draft::new(locale, fill(Key::MailApprovedSubject))
+        .para(&t(locale, Key::MailGreeting).replace("{name}", &person.display_name))
+        .para(&fill(Key::MailApprovedBody))
+        .action(
+            t(locale, Key::MailApprovedAction),
+            &format!("{site}{}", crate::accounts::LOGIN_PATH),
+        )
+        .footer(t(locale, Key::MailFooterAccount), &[]);
+    queue(
+        txn,
+        ctx.now(),
+        site,
+        Outgoing {
+            recipient_id: Some(person.id),
+            to_address: person.email.clone(),
+            to_name: person.display_name.clone(),
+            kind: MailKind::JoinApproved,
+            letter,
+            unsubscribe_url: None,
+        },
+    )
+    .await?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! Requests to join: someone whose address belongs to one of an
 //! organisation's e-mail domains creates a pending account, which an
-//! administrator approves. No e-mail is sent yet, so the address alone
-//! proves nothing: the approval is what lets the person in.
+//! administrator approves. Nothing checks the address when the request is
+//! made, so it proves nothing: the approval is what lets the person in, and
+//! an e-mail then tells them (`members::apply`).
 
 use super::error::AccountError;
 use super::invitations::SignUp;

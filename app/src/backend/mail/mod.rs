@@ -8,7 +8,7 @@
 //! What each message says is written in [`letter`] (plain text and HTML,
 //! no remote image, no tracking) by the parts that know its cause:
 //! [`notices`] for what the in-app notifications tell, the accounts'
-//! services for their links.
+//! services for their links (a reset, an invitation, a request approved).
 
 pub mod compose;
 pub mod digest;
@@ -27,6 +27,10 @@ pub use lettre::message::Mailbox;
 pub enum MailKind {
     /// A link to choose a new password, asked for on the log-in page.
     PasswordReset,
+    /// An invitation link, sent by an administrator.
+    Invitation,
+    /// A request to join, approved: the way in.
+    JoinApproved,
     /// What an in-app notification tells.
     Notice(crate::domain::round_views::NotificationKind),
     /// What a person chose to read together, daily or weekly.
@@ -37,6 +41,8 @@ impl MailKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MailKind::PasswordReset => "password_reset",
+            MailKind::Invitation => "invitation",
+            MailKind::JoinApproved => "join_approved",
             MailKind::Notice(kind) => kind.as_str(),
             MailKind::Digest => "digest",
         }

@@ -7,23 +7,27 @@
 //! digest gathers the others later (`super::digest`). Every such message
 //! carries its one-click unsubscribe link. A message never carries a contribution's
 //! text: it says what happened and links to the page, where the app decides
-//! what its reader may see. The one text quoted is the authors' own (a
-//! round's synthesis, a triage's reason), which every member of the
-//! organisation reads on the idea's page.
+//! what its reader may see (the mines an author has to answer are listed
+//! by their domain and severity, each linked). The one text quoted is the
+//! authors' own (a round's synthesis, a triage's reason, the lessons of
+//! their decision), which every member of the organisation reads on the
+//! idea's page.
 
 use super::letter::{Draft, Letter};
 use super::outbox::{queue, Outgoing};
 use super::unsubscribe::{self, Stop};
 use super::{preferences, MailKind};
 use crate::backend::ctx::Write;
-use crate::backend::entities::{contribution, expertise_domain, idea, round, user};
+use crate::backend::entities::{contribution, expertise_domain, idea, round, user, workshop};
 use crate::backend::notifications::About;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::MemberStatus;
 use crate::domain::mail::Delivery;
 use crate::domain::round_views::NotificationKind;
+use crate::domain::rounds::{ContributionKind, Severity};
 use crate::i18n::{t, Key, Locale};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
 
 /// What the messages about one change share, read once.
 struct Context {
@@ -31,6 +35,19 @@ struct Context {
     round: Option<round::Model>,
     domain: Option<String>,
     mine: Option<contribution::Model>,
+    /// The code of the workshop started (a workshop starting).
+    code: Option<String>,
+    /// What the authors have to answer (mines to answer).
+    to_answer: Vec<ToAnswer>,
+}
+
+/// A mine or a question of a revealed round, as a message names it: never
+/// its text.
+struct ToAnswer {
+    id: i64,
+    kind: ContributionKind,
+    domain: Option<String>,
+    severity: Option<Severity>,
 }
 
 /// Queues, for each of `people` to be told at once of `about`, the message
@@ -111,12 +128,54 @@ async fn read_context(write: &Write<'_>, about: About) -> Result<Option<Context>
             .op("mail::notices: read mine")?,
         None => None,
     };
+    let code = match (about.kind, &round) {
+        (NotificationKind::WorkshopStarted, Some(round)) => workshop::Entity::find()
+            .filter(workshop::Column::RoundId.eq(round.id))
+            .one(write)
+            .await
+            .op("mail::notices: read workshop")?
+            .and_then(|w| w.code),
+        _ => None,
+    };
+    let to_answer = match (about.kind, &round) {
+        (NotificationKind::MinesToAnswer, Some(round)) => read_to_answer(write, round.id).await?,
+        _ => Vec::new(),
+    };
     Ok(Some(Context {
         idea,
         round,
         domain,
         mine,
+        code,
+        to_answer,
     }))
+}
+
+/// What waits for the authors in the round, with its domain.
+async fn read_to_answer(write: &Write<'_>, round_id: i64) -> Result<Vec<ToAnswer>, StoreError> {
+    let rows = crate::backend::rounds::counts::waiting_for_authors(round_id)
+        .order_by_asc(contribution::Column::Id)
+        .all(write)
+        .await
+        .op("mail::notices: read mines to answer")?;
+    let domain_ids: Vec<i64> = rows.iter().filter_map(|c| c.domain_id).collect();
+    let names: HashMap<i64, String> = expertise_domain::Entity::find()
+        .filter(expertise_domain::Column::Id.is_in(domain_ids))
+        .all(write)
+        .await
+        .op("mail::notices: read domains")?
+        .into_iter()
+        .map(|d| (d.id, d.name))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|c| ToAnswer {
+            id: c.id,
+            kind: c.kind,
+            domain: c.domain_id.and_then(|d| names.get(&d).cloned()),
+            severity: c.severity,
+        })
+        .collect())
 }
 
 /// `{title}`, `{n}`, `{domain}` filled in.
@@ -217,6 +276,61 @@ fn write_letter(
             };
             draft.action(t(locale, Key::MailSeeMineAction), &mine_url)
         }
+        NotificationKind::MinesToAnswer => {
+            let items: Vec<(String, String)> = context
+                .to_answer
+                .iter()
+                .map(|c| {
+                    let url = format!("{site}{}", crate::rounds::contribution_path(idea_id, c.id));
+                    (to_answer_line(locale, c), url)
+                })
+                .collect();
+            Draft::new(locale, say(Key::MailMinesSubject))
+                .para(&greeting)
+                .para(&say(Key::MailMinesBody))
+                .list(&items)
+                .action(t(locale, Key::MailMinesAction), &round_url)
+        }
+        NotificationKind::WorkshopStarted => {
+            let mut draft = Draft::new(locale, say(Key::MailWorkshopSubject))
+                .para(&greeting)
+                .para(&say(Key::MailWorkshopBody));
+            let join_url = match &context.code {
+                Some(code) => {
+                    draft = draft.para(&t(locale, Key::MailWorkshopCode).replace("{code}", code));
+                    format!("{site}{}/{code}", crate::workshops::JOIN_PATH)
+                }
+                None => round_url,
+            };
+            draft.action(t(locale, Key::MailWorkshopAction), &join_url)
+        }
+        NotificationKind::IdeaOutcome => {
+            let outcome = context
+                .idea
+                .outcome
+                .map(|o| t(locale, o.label()))
+                .unwrap_or_else(|| t(locale, Key::OutcomeNone));
+            // Filled before the title, which goes in as typed.
+            let say_outcome = |key| fill(&t(locale, key).replace("{outcome}", outcome), context);
+            let mut draft = Draft::new(locale, say_outcome(Key::MailOutcomeSubject))
+                .para(&greeting)
+                .para(&say_outcome(Key::MailOutcomeBody));
+            // The authors' lessons, as the idea's page shows them.
+            let lessons = context
+                .idea
+                .outcome_note
+                .as_deref()
+                .filter(|note| !note.trim().is_empty());
+            if let Some(lessons) = lessons {
+                draft = draft
+                    .para(t(locale, Key::MailOutcomeLessons))
+                    .quote(lessons);
+            }
+            draft.action(
+                t(locale, Key::MailSeeIdeaAction),
+                &format!("{site}{}", crate::ideas::idea_path(idea_id)),
+            )
+        }
     };
     draft.footer(
         t(locale, Key::MailFooterNotice),
@@ -228,4 +342,17 @@ fn write_letter(
             ),
         ],
     )
+}
+
+/// « Mine — Juridique (Bloquante) », « Question »: what it is, never what
+/// it says.
+fn to_answer_line(locale: Locale, c: &ToAnswer) -> String {
+    let mut line = t(locale, c.kind.label()).to_owned();
+    if let Some(domain) = &c.domain {
+        line = format!("{line} — {domain}");
+    }
+    if let Some(severity) = c.severity {
+        line = format!("{line} ({})", t(locale, severity.label()));
+    }
+    line
 }

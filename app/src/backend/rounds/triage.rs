@@ -256,10 +256,21 @@ pub async fn set_outcome(
     if outcome == Some(Outcome::Dropped) && note.trim().is_empty() {
         return Err(RoundError::LessonsRequired);
     }
+    // Whoever wrote on the idea hears of a new decision, not of an edit
+    // of its lessons nor of a decision taken back.
+    let decided = outcome.is_some() && outcome != found.outcome;
+    let (idea_id, idea_author) = (found.id, found.author_id);
     let mut row: idea::ActiveModel = found.into();
     row.outcome = Set(outcome);
     row.outcome_note = Set(outcome.map(|_| note));
     row.update(&txn).await.op("triage::set_outcome")?;
+    if decided {
+        txn.record(Change::Decided {
+            idea_id,
+            idea_author,
+        })
+        .await?;
+    }
     txn.commit().await.op("triage::set_outcome")?;
     Ok(())
 }

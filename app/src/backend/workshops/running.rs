@@ -5,6 +5,7 @@ use super::access::{at_console, facilitating, may_facilitate, Scope};
 use super::error::WorkshopError;
 use super::events::bump;
 use crate::backend::accounts::tokens::hash_token;
+use crate::backend::changes::{Change, RoundRef};
 use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{round, workshop};
 use crate::backend::rounds::access::by_id as round_by_id;
@@ -84,6 +85,9 @@ pub async fn start(ctx: &Ctx<'_>, round_id: i64, steps: Steps) -> Result<i64, Wo
     .insert(&txn)
     .await
     .op("start: insert workshop")?;
+    let round = RoundRef::of(&scope.round, &scope.idea);
+    txn.record(Change::WorkshopStarted { round, by: me.id })
+        .await?;
     txn.commit().await.op("start: commit")?;
     Ok(created.id)
 }
