@@ -3,7 +3,8 @@
 //! invitation mailed with a link that works, a request to join approved,
 //! the mines an author has to answer when the round is revealed, a
 //! workshop starting for those asked to it, and what became of an idea
-//! for whoever de-mined it; each to whom it concerns, once, and never a
+//! for whoever de-mined it, a mine triaged (how and why) and a round
+//! closed with its synthesis; each to whom it concerns, once, and never a
 //! contribution's text.
 mod common;
 
@@ -13,18 +14,21 @@ use app::backend::accounts::{invitations, login, requests};
 use app::backend::clock::Clock;
 use app::backend::ctx::{Ctx, DEFAULT_SITE};
 use app::backend::entities::{invitation, mail_outbox, round};
+use app::backend::mail::preferences;
 use app::backend::organisations;
-use app::backend::rounds::{contributing, opening, triage};
+use app::backend::rounds::{contributing, course, opening, triage};
 use app::backend::testing::TestDb;
 use app::db_test;
 use app::domain::accounts::{Email, OrganisationName, Role};
+use app::domain::mail::{Delivery, DigestEvery};
 use app::domain::organisation::EmailDomains;
-use app::domain::round_inputs::RoundOpening;
+use app::domain::round_inputs::{RoundOpening, Triage};
+use app::domain::round_views::NotificationKind;
 use app::domain::rounds::{FocusQuestion, Outcome, RoundMode};
 use app::i18n::Locale;
 use chrono::Duration;
 use common::workshop::{mine, workshop};
-use common::{admin_of, as_member, clock, colleague, idea, key, sign_up_input};
+use common::{admin_of, as_member, clock, colleague, idea, key, sign_up_input, text};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 const LEGAL: i64 = 1;
@@ -312,8 +316,98 @@ db_test!(
         let outcome = news
             .items
             .iter()
-            .find(|n| n.kind == app::domain::round_views::NotificationKind::IdeaOutcome)
+            .find(|n| n.kind == NotificationKind::IdeaOutcome)
             .unwrap();
         assert_eq!(outcome.outcome, Some(Outcome::Launched));
+    }
+);
+
+db_test!(
+    a_triage_tells_its_writer_how_and_why_and_a_close_sends_the_synthesis,
+    |t: TestDb| async move {
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
+        // The jurist wants the close at once rather than in the digest.
+        preferences::save(
+            &as_member(&t, &clock, &jurist),
+            &[(NotificationKind::RoundClosed, Delivery::AtOnce)],
+            DigestEvery::Daily,
+        )
+        .await
+        .unwrap();
+        let idea_id = idea(&t, &clock, &author).await;
+        opening::open(
+            &as_member(&t, &clock, &author),
+            &key(),
+            idea_id,
+            RoundOpening {
+                focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
+                mode: RoundMode::Async,
+                deadline: Some(clock.now() + Duration::days(7)),
+                domains: vec![LEGAL],
+                names: Vec::new(),
+            },
+        )
+        .await
+        .unwrap();
+        let round_id = round::Entity::find()
+            .filter(round::Column::IdeaId.eq(idea_id))
+            .one(&t.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let mine_id = contributing::contribute(
+            &as_member(&t, &clock, &jurist),
+            &key(),
+            round_id,
+            mine(LEGAL, "Le marché n’est pas passé."),
+        )
+        .await
+        .unwrap();
+        let by_author = as_member(&t, &clock, &author);
+        course::reveal(&by_author, round_id).await.unwrap();
+        triage::triage(
+            &by_author,
+            &key(),
+            mine_id,
+            Triage::Accepted {
+                why: text("Budget 2027 demandé"),
+            },
+        )
+        .await
+        .unwrap();
+        let triaged = of_kind(&t, "mine_triaged").await;
+        assert_eq!(triaged.len(), 1);
+        assert_eq!(triaged[0].recipient_id, Some(jurist.id));
+        assert!(
+            triaged[0].body_text.contains("Risque assumé"),
+            "{}",
+            triaged[0].body_text
+        );
+        assert!(triaged[0].body_text.contains("Budget 2027 demandé"));
+        assert!(triaged[0].body_html.contains("Budget 2027 demandé"));
+        assert!(triaged[0]
+            .body_text
+            .contains(&format!("/idees/{idea_id}/contributions/{mine_id}")));
+
+        triage::close(
+            &by_author,
+            round_id,
+            text("Une mine, assumée : le budget suivra."),
+            String::new(),
+        )
+        .await
+        .unwrap();
+        let closed = of_kind(&t, "round_closed").await;
+        assert_eq!(closed.len(), 1, "the jurist; not the author, who wrote it");
+        assert_eq!(closed[0].recipient_id, Some(jurist.id));
+        assert!(closed[0]
+            .body_text
+            .contains("Une mine, assumée : le budget suivra."));
+        assert!(closed[0]
+            .body_html
+            .contains("Une mine, assumée : le budget suivra."));
     }
 );

@@ -225,9 +225,9 @@ fn told_unless(mut people: Vec<i64>, not: &[i64]) -> Vec<i64> {
 }
 
 impl Write<'_> {
-    /// Records `change` in this write: its workshops' event and its
-    /// notifications. Rolled back with the write; heard by the views when
-    /// it commits. Record before touching the round's rows when a console
+    /// Records `change` in this write: its workshops' event at once, its
+    /// notifications and e-mail when the write commits. Rolled back with
+    /// the write; heard by the views when it commits. Record before touching the round's rows when a console
     /// may be running (a workshop's row first: the lock order of every
     /// workshop write); a reveal records after claiming the round, which
     /// only happens with no console running (`course::reveal` refuses).
@@ -242,9 +242,22 @@ impl Write<'_> {
                     other => StoreError::corrupt("record: bump workshop", other),
                 })?;
         }
-        for (about, people) in change.told(self).await? {
-            notify(self, self.now(), people.iter().copied(), about).await?;
-            crate::backend::mail::notices::queue_for(self, &people, about).await?;
+        if change.notice().is_some() {
+            self.defer(change);
+        }
+        Ok(())
+    }
+
+    /// Tells the people each change recorded in this write concerns, in
+    /// the app and by e-mail, just before it commits: who is told and what
+    /// the messages say are read from the write's final state (a triage
+    /// recorded before its answer is written is mailed with the answer).
+    pub(crate) async fn tell_recorded(&self) -> Result<(), StoreError> {
+        for change in self.take_recorded() {
+            for (about, people) in change.told(self).await? {
+                notify(self, self.now(), people.iter().copied(), about).await?;
+                crate::backend::mail::notices::queue_for(self, &people, about).await?;
+            }
         }
         Ok(())
     }

@@ -8,6 +8,7 @@
 //! from the database: `NOTIFY` on PostgreSQL). No caller wakes anything by
 //! hand, so a write cannot forget to.
 
+use crate::backend::changes::Change;
 use crate::backend::clock::Clock;
 use crate::backend::db::begin_write;
 use crate::backend::live::LiveHub;
@@ -125,6 +126,9 @@ pub struct Write<'a> {
     /// The public address, for the links of the e-mail it queues.
     site: String,
     changed: Mutex<BTreeSet<i64>>,
+    /// Changes recorded, whose people are told when the write commits
+    /// (`backend::changes`).
+    recorded: Mutex<Vec<Change>>,
 }
 
 impl Write<'static> {
@@ -152,6 +156,7 @@ impl<'a> Write<'a> {
             now,
             site: site.to_owned(),
             changed: Mutex::new(BTreeSet::new()),
+            recorded: Mutex::new(Vec::new()),
         })
     }
 }
@@ -179,8 +184,31 @@ impl Write<'_> {
             .insert(workshop_id);
     }
 
-    /// Commits, then wakes the views of the workshops changed.
+    /// Keeps `change` for its people to be told when the write commits.
+    pub(crate) fn defer(&self, change: Change) {
+        self.recorded
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(change);
+    }
+
+    /// The changes recorded so far, taken.
+    pub(crate) fn take_recorded(&self) -> Vec<Change> {
+        std::mem::take(
+            &mut *self
+                .recorded
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+    }
+
+    /// Tells the people of the changes recorded (in the write, from its
+    /// final state), commits, then wakes the views of the workshops
+    /// changed.
     pub async fn commit(self) -> Result<(), DbErr> {
+        self.tell_recorded()
+            .await
+            .map_err(|err| DbErr::Custom(format!("telling what changed: {err}")))?;
         let changed = self
             .changed
             .into_inner()
