@@ -1,7 +1,9 @@
 //! Sending what is due, on every instance: a batch of rows is claimed in
 //! the database (one conditional `UPDATE`, rows locked by another instance
 //! skipped on PostgreSQL), sent one by one, and each marked sent, to be
-//! tried again later (backing off), or refused for good.
+//! tried again later (backing off up to an hour, without end: an SMTP
+//! server away for days loses nothing), or refused for good (a message no
+//! server could carry, such as an address that is not one).
 //!
 //! A message is sent once. The one gap: an instance that dies after the
 //! SMTP server took a message and before its row says so sends it again
@@ -24,10 +26,6 @@ use sea_orm::{
 /// (`BATCH` × `SMTP_TIMEOUT`), so that no other instance takes a message
 /// still being sent.
 pub const LEASE: Duration = Duration::minutes(15);
-
-/// A message not sent after this long is given up (its links have expired
-/// and its news is stale), said in the log; until then it is tried again.
-pub const MAX_AGE: Duration = Duration::days(3);
 
 /// How many messages one claim takes.
 pub const BATCH: u64 = 20;
@@ -122,13 +120,6 @@ pub async fn deliver_due(
     for row in batch {
         if !renew(db, &claim, row.id, clock.now()).await? {
             // Lapsed and taken by another sender: it is theirs now.
-            continue;
-        }
-        if clock.now() - row.created_at > MAX_AGE {
-            let why = format!("not sent within {} days: given up", MAX_AGE.num_days());
-            tracing::warn!(mail = row.id, kind = row.kind, "{why}");
-            settle(db, &claim, row.id, Settled::Refused(why), clock.now()).await?;
-            done.refused += 1;
             continue;
         }
         let outcome = match compose::message(&row, from) {
