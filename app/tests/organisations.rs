@@ -182,7 +182,10 @@ db_test!(
         let by_admin = as_member(&t, &clock, &admin);
         let by_outsider = as_member(&t, &clock, &outsider);
         let closed = requests::submit(&nobody, "10.9.9.9", request()).await;
-        assert_eq!(refused_field(closed, "email"), Key::ErrEmailDomainClosed);
+        assert_eq!(
+            refused_field(closed.map(|_| ()), "email"),
+            Key::ErrEmailDomainClosed
+        );
         let lille = || EmailDomains::parse("lille.fr, mairie-lille.fr").unwrap();
         let org_name = || OrganisationName::parse("Ville de Lille").unwrap();
         organisations::update(&by_admin, org_name(), lille(), 4)

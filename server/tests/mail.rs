@@ -295,3 +295,49 @@ async fn an_invitation_form_with_an_address_mails_it_and_refuses_a_bad_one_next_
         .unwrap();
     assert!(mail.body_text.contains(&format!("/inscription/{token}")));
 }
+
+#[tokio::test]
+async fn a_request_asked_in_english_is_approved_in_english() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    post(
+        &app,
+        "/api/update_organisation",
+        "name=Ville+de+Lille&email_domains=lille.fr&domains_needed=4",
+        Some(&admin),
+    )
+    .await;
+    let asked = app
+        .client
+        .post(app.url("/api/request_account"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9")
+        .body("display_name=Sacha+Petit&email=sacha%40lille.fr&password=une+phrase+de+passe+solide")
+        .send()
+        .await
+        .unwrap();
+    assert!(asked.status().as_u16() < 400, "{}", asked.status());
+    let person = user::Entity::find()
+        .filter(user::Column::Email.eq("sacha@lille.fr"))
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(person.language, "en");
+    post(
+        &app,
+        "/api/approve_member",
+        &format!("user_id={}", person.id),
+        Some(&admin),
+    )
+    .await;
+    let mail = mail_outbox::Entity::find()
+        .one(&app.db.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        mail.subject,
+        "Welcome: your request to join Ville de Lille is approved"
+    );
+}

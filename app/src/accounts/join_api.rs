@@ -25,9 +25,19 @@ pub async fn request_account(#[server(flatten)] form: JoinForm) -> Result<(), Ap
         super::api::new_account(&form.display_name, &form.email, &form.password).map_err(fail)?;
     let shown = super::api::shown(&input);
     let state = state();
-    requests::submit(&ctx(&state), &client_ip(), input)
+    let made = requests::submit(&ctx(&state), &client_ip(), input)
         .await
         .map_err(|e| fail(super::api::echoing(e, &shown)))?;
+    if let Some(person) = made {
+        // The approval's e-mail in the language they asked in.
+        crate::backend::accounts::profile::remember_language(
+            &state.db,
+            person,
+            crate::i18n::use_locale(),
+        )
+        .await
+        .map_err(|e| fail(AppError::from(e)))?;
+    }
     leptos_axum::redirect(&format!("{}?envoyee", super::SIGN_UP_PATH));
     Ok(())
 }

@@ -24,8 +24,9 @@ const REQUESTS: Window = Window {
 /// every organisation's domains is `EmailDomainClosed` (which
 /// domains an organisation accepts is no secret); an address already held,
 /// by an account or a request, gets the same answer as a new request and
-/// changes nothing.
-pub async fn submit(ctx: &Ctx<'_>, ip: &str, input: SignUp) -> Result<(), AccountError> {
+/// changes nothing. Returns the pending account made, if one was (for the
+/// caller to remember its language; never to be told to the visitor).
+pub async fn submit(ctx: &Ctx<'_>, ip: &str, input: SignUp) -> Result<Option<i64>, AccountError> {
     let Some(organisation_id) = organisations::accepting(ctx.db, input.email.domain()).await?
     else {
         return Err(AccountError::EmailDomainClosed);
@@ -49,9 +50,9 @@ pub async fn submit(ctx: &Ctx<'_>, ip: &str, input: SignUp) -> Result<(), Accoun
         // The same answer as for a new request: whether an account exists
         // is not for an anonymous visitor to learn, and an existing
         // request or account is left as it was.
-        return Ok(());
+        return Ok(None);
     }
-    people::insert(
+    let person = people::insert(
         &txn,
         ctx.now(),
         people::NewPerson {
@@ -64,5 +65,6 @@ pub async fn submit(ctx: &Ctx<'_>, ip: &str, input: SignUp) -> Result<(), Accoun
         },
     )
     .await?;
-    Ok(txn.commit().await.op("submit: commit")?)
+    txn.commit().await.op("submit: commit")?;
+    Ok(Some(person))
 }
