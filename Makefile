@@ -15,7 +15,7 @@ run:
 	@scripts/setup.sh
 	@$(MAKE) --no-print-directory build
 	@echo "Les Démineurs: http://127.0.0.1:3000 (data in $(CURDIR)/data/demineurs.db; stop with Ctrl+C)"
-	@if [ -z "$$DEMINEURS_SMTP_URL" ]; then echo "E-mail: no SMTP server set (DEMINEURS_SMTP_URL), so each message is written to $(CURDIR)/data/mail/ as an .eml file"; fi
+	@if [ -z "$$DEMINEURS_SMTP_URL" ]; then echo "E-mail: no SMTP server set (DEMINEURS_SMTP_URL), so each message is written to $${DEMINEURS_MAIL_DIR:-$(CURDIR)/data/mail} as an .eml file"; fi
 	LEPTOS_SITE_ROOT=target/site $(BIN) serve
 
 build:

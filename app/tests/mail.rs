@@ -165,6 +165,33 @@ db_test!(
             .unwrap();
         write.rollback().await.unwrap();
         assert_eq!(outbox(&t).await.len(), 2);
+
+        // Received over SMTP: the one-click unsubscribe in the headers
+        // (RFC 8058) is the footer's link.
+        let smtp = SmtpSink::start();
+        let transport = Transport::smtp(&smtp.url()).unwrap();
+        assert_eq!(drain(&t, &transport, &clock).await, 2);
+        let received = smtp.wait_for(2);
+        let to_jurist = received
+            .iter()
+            .find(|m| m.rcpt_tos.iter().any(|to| to == "anne.juriste@lille.fr"))
+            .unwrap();
+        let header = to_jurist.header("List-Unsubscribe").unwrap();
+        let link = header.trim_start_matches('<').trim_end_matches('>');
+        assert!(
+            link.starts_with(&format!("{DEFAULT_SITE}/desabonnement?")),
+            "{header}"
+        );
+        assert_eq!(
+            to_jurist.header("List-Unsubscribe-Post"),
+            Some("List-Unsubscribe=One-Click")
+        );
+        assert!(to_jurist.text().contains(link), "{}", to_jurist.text());
+        assert!(to_jurist
+            .html
+            .as_deref()
+            .unwrap()
+            .contains(&link.replace('&', "&amp;")));
     }
 );
 

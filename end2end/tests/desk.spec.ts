@@ -30,6 +30,7 @@ test('« Mon bureau » shows each kind of thing waiting, and what to do when not
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mon bureau');
     await expect(page.getByText('Aucun tour ne vous appelle en ce moment.')).toBeVisible();
     await expect(page.getByRole('link', { name: 'Une idée, même vague ? Déposez-la.' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Ouvrez un tour de déminage sur l’une de vos idées pour recueillir les mines.' })).toBeVisible();
     await expect(page.getByText('Aucun atelier en cours dans votre organisation.')).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Rejoindre un atelier' })).toBeVisible();
     if (js) await hydrated(page);

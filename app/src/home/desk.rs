@@ -77,7 +77,13 @@ fn DeskSections(locale: Locale, desk: Desk) -> impl IntoView {
         .into_any()
     });
     let no_triage = when_empty(to_triage.is_empty(), || {
-        view! { <p>{t(locale, Key::DeskNoTriage)}</p> }.into_any()
+        view! {
+            <p>
+                {t(locale, Key::DeskNoTriage)} " "
+                <a href=crate::ideas::IDEAS_PATH>{t(locale, Key::DeskNoTriageAction)}</a>
+            </p>
+        }
+        .into_any()
     });
     let no_draft = when_empty(drafts.is_empty() && coauthor_invitations.is_empty(), || {
         view! {

@@ -724,5 +724,6 @@ pub fn text(key: Key) -> &'static str {
         Key::MailApprovedBody => "An administrator of {organisation} approved your request. Log in with the address and the password you chose when you asked.",
         Key::MailApprovedAction => "Log in",
         Key::MailFooterInvite => "Sent by Les Démineurs at the request of an administrator of your organisation.",
+        Key::DeskNoTriageAction => "Open a démining round on one of your ideas to gather the mines.",
     }
 }

@@ -724,5 +724,6 @@ pub fn text(key: Key) -> &'static str {
         Key::MailApprovedBody => "Un administrateur de {organisation} a accepté votre demande. Connectez-vous avec l’adresse et le mot de passe choisis lors de votre demande.",
         Key::MailApprovedAction => "Me connecter",
         Key::MailFooterInvite => "Message envoyé par Les Démineurs à la demande d’un administrateur de votre organisation.",
+        Key::DeskNoTriageAction => "Ouvrez un tour de déminage sur l’une de vos idées pour recueillir les mines.",
     }
 }

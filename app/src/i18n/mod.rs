@@ -612,6 +612,7 @@ keys! {
     PostNotSentTitle,
     DismissPost,
     CoverageCalledSilent,
+    DeskNoTriageAction,
     MailFooterInvite,
     ErrInviteeHasAccount,
     InviteEmail,
