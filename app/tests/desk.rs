@@ -14,7 +14,7 @@ use app::domain::round_inputs::RoundOpening;
 use app::domain::rounds::{FocusQuestion, RoundMode};
 use chrono::Duration;
 use common::workshop::{mine, workshop};
-use common::{admin_of, as_member, clock, colleague, idea, key};
+use common::{admin_of, as_member, clock, colleague, idea, key, open_for_a_week};
 
 const LEGAL: i64 = 1;
 const FINANCE: i64 = 2;
@@ -145,20 +145,7 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let newcomer = colleague(&t, &clock, &author, "Paul Finances", &[]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(
-            &as_member(&t, &clock, &author),
-            &key(),
-            idea_id,
-            RoundOpening {
-                focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
-                mode: RoundMode::Async,
-                deadline: Some(clock.now() + Duration::days(7)),
-                domains: vec![FINANCE],
-                names: Vec::new(),
-            },
-        )
-        .await
-        .unwrap();
+        open_for_a_week(&t, &clock, &author, idea_id, &[FINANCE]).await;
         let ctx = as_member(&t, &clock, &newcomer);
         assert!(desk::read(&ctx).await.unwrap().calls.is_empty());
         // Paul takes on finance the next day: the round calling it waits

@@ -13,23 +13,25 @@ use app::backend::accounts::members::{self, Change};
 use app::backend::accounts::{invitations, login, requests};
 use app::backend::clock::Clock;
 use app::backend::ctx::{Ctx, DEFAULT_SITE};
-use app::backend::entities::{invitation, mail_outbox, round};
+use app::backend::entities::{invitation, mail_outbox};
 use app::backend::mail::preferences;
 use app::backend::organisations;
-use app::backend::rounds::{contributing, course, opening, triage};
+use app::backend::rounds::{contributing, course, triage};
 use app::backend::testing::TestDb;
 use app::db_test;
 use app::domain::accounts::{Email, OrganisationName, Role};
 use app::domain::mail::{Delivery, DigestEvery};
 use app::domain::organisation::EmailDomains;
-use app::domain::round_inputs::{RoundOpening, Triage};
+use app::domain::round_inputs::Triage;
 use app::domain::round_views::NotificationKind;
-use app::domain::rounds::{FocusQuestion, Outcome, RoundMode};
+use app::domain::rounds::Outcome;
 use app::i18n::Locale;
 use chrono::Duration;
 use common::workshop::{mine, workshop};
-use common::{admin_of, as_member, clock, colleague, idea, key, sign_up_input, text};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use common::{
+    admin_of, as_member, clock, colleague, idea, key, open_for_a_week, sign_up_input, text,
+};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 
 const LEGAL: i64 = 1;
 const FINANCE: i64 = 2;
@@ -158,27 +160,7 @@ db_test!(
         let author = admin_of(&t, &clock).await;
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(
-            &as_member(&t, &clock, &author),
-            &key(),
-            idea_id,
-            RoundOpening {
-                focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
-                mode: RoundMode::Async,
-                deadline: Some(clock.now() + Duration::days(7)),
-                domains: vec![LEGAL],
-                names: Vec::new(),
-            },
-        )
-        .await
-        .unwrap();
-        let round_id = round::Entity::find()
-            .filter(round::Column::IdeaId.eq(idea_id))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let round_id = open_for_a_week(&t, &clock, &author, idea_id, &[LEGAL]).await;
         let mine_id = contributing::contribute(
             &as_member(&t, &clock, &jurist),
             &key(),
@@ -247,27 +229,7 @@ db_test!(
         let jurist = colleague(&t, &clock, &author, "Anne Juriste", &[LEGAL]).await;
         let _finance = colleague(&t, &clock, &author, "Paul Finances", &[FINANCE]).await;
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(
-            &as_member(&t, &clock, &author),
-            &key(),
-            idea_id,
-            RoundOpening {
-                focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
-                mode: RoundMode::Async,
-                deadline: Some(clock.now() + Duration::days(7)),
-                domains: vec![LEGAL, FINANCE],
-                names: Vec::new(),
-            },
-        )
-        .await
-        .unwrap();
-        let round_id = round::Entity::find()
-            .filter(round::Column::IdeaId.eq(idea_id))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let round_id = open_for_a_week(&t, &clock, &author, idea_id, &[LEGAL, FINANCE]).await;
         contributing::contribute(
             &as_member(&t, &clock, &jurist),
             &key(),
@@ -337,27 +299,7 @@ db_test!(
         .await
         .unwrap();
         let idea_id = idea(&t, &clock, &author).await;
-        opening::open(
-            &as_member(&t, &clock, &author),
-            &key(),
-            idea_id,
-            RoundOpening {
-                focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
-                mode: RoundMode::Async,
-                deadline: Some(clock.now() + Duration::days(7)),
-                domains: vec![LEGAL],
-                names: Vec::new(),
-            },
-        )
-        .await
-        .unwrap();
-        let round_id = round::Entity::find()
-            .filter(round::Column::IdeaId.eq(idea_id))
-            .one(&t.db)
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let round_id = open_for_a_week(&t, &clock, &author, idea_id, &[LEGAL]).await;
         let mine_id = contributing::contribute(
             &as_member(&t, &clock, &jurist),
             &key(),

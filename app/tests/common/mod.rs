@@ -159,3 +159,42 @@ pub fn as_member<'a>(t: &'a TestDb, clock: &'a ManualClock, who: &CurrentUser) -
 pub fn in_room<'a>(t: &'a TestDb, clock: &'a ManualClock, who: &Caller) -> Ctx<'a> {
     Ctx::new(&t.db, clock).acting_as(who.clone())
 }
+
+/// Opens a silent round on `idea_id` as `author`, calling `domains`, due in
+/// a week; its id.
+pub async fn open_for_a_week(
+    t: &TestDb,
+    clock: &ManualClock,
+    author: &CurrentUser,
+    idea_id: i64,
+    domains: &[i64],
+) -> i64 {
+    use app::backend::clock::Clock;
+    use app::backend::entities::round;
+    use app::backend::rounds::opening;
+    use app::domain::round_inputs::RoundOpening;
+    use app::domain::rounds::{FocusQuestion, RoundMode};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    opening::open(
+        &as_member(t, clock, author),
+        &key(),
+        idea_id,
+        RoundOpening {
+            focus: FocusQuestion::parse("Qu’est-ce qui peut coincer ?").unwrap(),
+            mode: RoundMode::Async,
+            deadline: Some(clock.now() + chrono::Duration::days(7)),
+            domains: domains.to_vec(),
+            names: Vec::new(),
+        },
+    )
+    .await
+    .unwrap();
+    round::Entity::find()
+        .filter(round::Column::IdeaId.eq(idea_id))
+        .order_by_desc(round::Column::Number)
+        .one(&t.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
