@@ -233,40 +233,34 @@ async fn e_mail_comes_in_the_language_one_logs_in_with() {
 async fn an_invitation_form_with_an_address_mails_it_and_refuses_a_bad_one_next_to_the_field() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
-    let refused = post_from(
-        &app,
-        "/admin/membres",
-        "/api/create_invitation",
-        "role=member&email=pas-une-adresse",
-        Some(&admin),
-    )
-    .await;
+    // The members page's form, as a browser without JavaScript sends it.
+    let invite = |body: &str| {
+        let body = body.to_owned();
+        let (app, admin) = (&app, &admin);
+        async move {
+            post_from(
+                app,
+                "/admin/membres",
+                "/api/create_invitation",
+                &body,
+                Some(admin),
+            )
+            .await
+        }
+    };
+    let refused = invite("role=member&email=pas-une-adresse").await;
     assert!(location(&refused).starts_with("/admin/membres"));
     let again = back(&app, &refused, Some(&admin)).await;
     assert!(again.contains("id=\"field-email-error\""), "{again}");
     assert!(again.contains("value=\"pas-une-adresse\""), "kept: {again}");
     assert_eq!(queued(&app).await, 0);
     // The administrator's own address has an account already.
-    let taken = post_from(
-        &app,
-        "/admin/membres",
-        "/api/create_invitation",
-        "role=member&email=camille%40lille.fr",
-        Some(&admin),
-    )
-    .await;
+    let taken = invite("role=member&email=camille%40lille.fr").await;
     let again = back(&app, &taken, Some(&admin)).await;
     assert!(again.contains("Cette personne a déjà un compte"), "{again}");
     assert_eq!(queued(&app).await, 0);
 
-    let sent = post_from(
-        &app,
-        "/admin/membres",
-        "/api/create_invitation",
-        "role=member&email=sacha%40lille.fr",
-        Some(&admin),
-    )
-    .await;
+    let sent = invite("role=member&email=sacha%40lille.fr").await;
     let landing = location(&sent);
     assert!(
         landing.starts_with("/admin/membres?lien=") && landing.ends_with("&envoye"),
