@@ -115,7 +115,7 @@ fn IdeaBody(locale: Locale, idea: IdeaView, panel: RoundsPanel) -> impl IntoView
                                     .tags
                                     .iter()
                                     .map(|tag| {
-                                        let href = format!("{IDEAS_PATH}?tag={}", super::list_page::encode(tag));
+                                        let href = format!("{IDEAS_PATH}?tag={}", crate::ui::pager::encode(tag));
                                         view! {
                                             <li>
                                                 <a href=href>{tag.clone()}</a>

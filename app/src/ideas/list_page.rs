@@ -3,6 +3,7 @@ use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary};
 use crate::domain::maturity::Stage;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::pager::Pager;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -64,12 +65,18 @@ fn Listing(
         n => format!("{n} {}", t(locale, Key::IdeasCount)),
     };
     let pages = Pager {
+        path: IDEAS_PATH,
         page: list.page,
         page_count: list.page_count,
-        q: q.clone(),
-        tag: tag.clone(),
-        author: author.clone(),
-        stage: stage.clone(),
+        filters: [
+            ("q", &q),
+            ("tag", &tag),
+            ("auteur", &author),
+            ("etape", &stage),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.clone().map(|v| (name, v)))
+        .collect(),
     };
     view! {
         {(!list.invitations.is_empty())
@@ -165,64 +172,4 @@ fn IdeaItem(locale: Locale, idea: IdeaSummary) -> impl IntoView {
             </p>
         </li>
     }
-}
-
-/// Previous and next page links, keeping the filters.
-struct Pager {
-    page: u32,
-    page_count: u32,
-    q: Option<String>,
-    tag: Option<String>,
-    author: Option<String>,
-    stage: Option<String>,
-}
-
-impl Pager {
-    fn href(&self, page: u32) -> String {
-        let mut pairs = vec![("page", page.to_string())];
-        for (name, value) in [
-            ("q", &self.q),
-            ("tag", &self.tag),
-            ("auteur", &self.author),
-            ("etape", &self.stage),
-        ] {
-            if let Some(v) = value {
-                pairs.push((name, v.clone()));
-            }
-        }
-        let query = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        format!("{IDEAS_PATH}?{query}")
-    }
-
-    fn view(&self, locale: Locale) -> impl IntoView {
-        (self.page_count > 1).then(|| {
-            let previous = (self.page > 1).then(|| {
-                view! { <a href=self.href(self.page - 1) rel="prev">{t(locale, Key::PreviousPage)}</a> }
-            });
-            let next = (self.page < self.page_count).then(|| {
-                view! { <a href=self.href(self.page + 1) rel="next">{t(locale, Key::NextPage)}</a> }
-            });
-            view! {
-                <nav class="pager" aria-label=t(locale, Key::Pages)>
-                    {previous}
-                    <span>{format!("{} {} / {}", t(locale, Key::PageWord), self.page, self.page_count)}</span>
-                    {next}
-                </nav>
-            }
-        })
-    }
-}
-
-/// Percent-encodes a query value.
-pub(super) fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -4,5 +4,6 @@ pub mod guard;
 pub mod layout;
 pub mod mark;
 pub mod not_found;
+pub mod pager;
 pub mod raw_text;
 pub mod status;
