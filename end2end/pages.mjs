@@ -34,7 +34,8 @@ function seeded() {
 
 export const needsSignIn = (path) =>
   path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees') ||
-  path.startsWith('/notifications') || path.startsWith('/ateliers') || path.startsWith('/reglages');
+  path.startsWith('/notifications') || path.startsWith('/ateliers') || path.startsWith('/reglages') ||
+  path.startsWith('/annuaire');
 
 /// A visitable path for a route: idea pages show the seeded idea (its
 /// versions compared from first to last); other parameters get a sample
@@ -42,6 +43,8 @@ export const needsSignIn = (path) =>
 export function samplePath(route) {
   const { ideaId, roundsIdeaId, contributionId, workshopId } = seeded();
   if (route.startsWith('/ateliers/{id}')) return route.replace('{id}', String(workshopId));
+  // The first administrator (`demineurs create-admin`) is the first person.
+  if (route.startsWith('/annuaire/{id}')) return route.replace('{id}', '1');
   if (route.includes('{cid}')) return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
   if (route.startsWith('/idees/{id}')) {
     const path = route.replace('{id}', String(ideaId));

@@ -1,6 +1,7 @@
 //! The HTML shell and the router: every page of the app is listed here.
 
 use crate::accounts::{ForgotPage, JoinPage, LoginPage, ResetPage, SetupPage, SignUpPage};
+use crate::directory::{DirectoryPage, PersonPageView};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
 use crate::ideas::{ComparePage, EditIdeaPage, IdeaPage, IdeasPage, NewIdeaPage};
@@ -67,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reglages/courriels") view=MailSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("desabonnement") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("profil") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("annuaire") view=DirectoryPage ssr=SsrMode::Async />
+                    <Route path=path!("annuaire/:id") view=PersonPageView ssr=SsrMode::Async />
                     <Route path=path!("idees") view=IdeasPage ssr=SsrMode::Async />
                     <Route path=path!("idees/nouvelle") view=NewIdeaPage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id") view=IdeaPage ssr=SsrMode::Async />

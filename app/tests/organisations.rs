@@ -13,39 +13,14 @@ use app::backend::ctx::Ctx;
 use app::backend::testing::TestDb;
 use app::backend::{expertise, organisations};
 use app::db_test;
-use app::domain::accounts::{
-    CurrentUser, DisplayName, Email, MemberStatus, NewPassword, OrganisationName,
-};
+use app::domain::accounts::{DisplayName, MemberStatus, NewPassword, OrganisationName};
 use app::domain::organisation::{DomainName, EmailDomains, ServiceName, DEFAULT_DOMAINS};
 use app::error::AppError;
 use app::i18n::Key;
 use chrono::Duration;
-use common::{admin_of, as_member, clock, invited_member, sign_up_input, signed_in};
-
-/// A second organisation on the same instance, with its administrator.
-async fn other_organisation(t: &TestDb, clock: &app::backend::clock::ManualClock) -> CurrentUser {
-    let org = organisations::create(
-        &t.db,
-        clock,
-        organisations::NewOrganisation {
-            organisation: OrganisationName::parse("Département du Nord").unwrap(),
-            display_name: DisplayName::parse("Alex Durand").unwrap(),
-            email: Email::parse("alex@lenord.fr").unwrap(),
-            password: NewPassword::parse("encore une phrase solide").unwrap(),
-        },
-    )
-    .await
-    .unwrap();
-    let outsider = login::authenticate(&t.db, "alex@lenord.fr", "encore une phrase solide")
-        .await
-        .unwrap();
-    let Verdict::Active(id) = outsider else {
-        panic!("{outsider:?}")
-    };
-    let me = signed_in(t, clock, id).await;
-    assert_eq!(me.organisation_id, org);
-    me
-}
+use common::{
+    admin_of, as_member, clock, invited_member, other_organisation, sign_up_input, signed_in,
+};
 
 fn names(domains: &[app::domain::organisation::ExpertiseDomain]) -> Vec<&str> {
     domains.iter().map(|d| d.name.as_str()).collect()
@@ -90,6 +65,8 @@ db_test!(
                 display_name: DisplayName::parse("Dominique").unwrap(),
                 service: ServiceName::parse("Direction des routes").unwrap(),
                 domain_ids: vec![legal],
+                availability: Default::default(),
+                away_until: None,
             },
         )
         .await
@@ -141,6 +118,8 @@ db_test!(
             display_name: DisplayName::parse("Camille M.").unwrap(),
             service: ServiceName::parse("DSI").unwrap(),
             domain_ids: ids,
+            availability: Default::default(),
+            away_until: None,
         };
         let by_admin = as_member(&t, &clock, &admin);
         profile::update(&by_admin, update(vec![ours[1].id, ours[3].id, ours[1].id]))

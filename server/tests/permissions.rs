@@ -220,6 +220,10 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     Row { path: "/api/get_notifications", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
     Row { path: "/api/mark_notifications_read", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
     Row { path: "/api/get_recognition", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
+    // The directory: one's own organisation's people only.
+    Row { path: "/api/get_directory", access: Access::SignedIn, sample: "q=a&domain=1&available_only=true", ok: Ok::All(200) },
+    Row { path: "/api/get_person", access: Access::MemberOf, sample: "id=1", ok: Ok::All(200) },
+    Row { path: "/api/name_suggestions", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
     // Workshops: round 2 of idea 1 is live; its workshop 1 is started from
     // the first administrator's console (each call here comes from a fresh
     // session: console actions get 422, the console being elsewhere). The

@@ -27,3 +27,7 @@ pub const ROLE: &str = "role";
 pub const SERVICE: &str = "service";
 /// The expertise domains a person holds (profile).
 pub const DOMAINS: &str = "domains";
+/// Available, busy or away (profile).
+pub const AVAILABILITY: &str = "availability";
+/// The last day of an absence (profile).
+pub const AWAY_UNTIL: &str = "away_until";

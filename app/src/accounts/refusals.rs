@@ -35,6 +35,7 @@ impl From<AccountError> for AppError {
             E::EmailDomainTaken => refuse(organisation::EMAIL_DOMAINS, Key::ErrEmailDomainTaken),
             E::DomainNameTaken => refuse(organisation::DOMAIN_NAME, Key::ErrDomainTaken),
             E::UnknownDomains => refuse(fields::DOMAINS, Key::ErrInvalid),
+            E::AwayUntil(key) => refuse(fields::AWAY_UNTIL, key),
             E::Busy => AppError::Unavailable,
             E::Hashing(err) => {
                 tracing::error!(error = %err, "unexpected error");

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod ctx;
 pub mod db;
 pub mod desk;
+pub mod directory;
 pub mod entities;
 pub mod expertise;
 pub mod housekeeping;

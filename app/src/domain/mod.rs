@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod board_stage;
 pub mod desk;
+pub mod directory;
 pub mod idea_summary;
 pub mod idea_views;
 pub mod ideas;

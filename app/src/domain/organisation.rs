@@ -126,6 +126,10 @@ pub struct Profile {
     pub service: String,
     pub offered: Vec<ExpertiseDomain>,
     pub held: Vec<i64>,
+    pub availability: super::directory::Availability,
+    /// The absence's last day as a date input takes it (`2026-12-24`), or
+    /// empty.
+    pub away_until: String,
 }
 
 /// What the organisation page shows to its administrators.

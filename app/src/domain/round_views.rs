@@ -288,7 +288,11 @@ pub struct Notifications {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recognition {
     pub mines_caught: u32,
+    /// Of those mines, the ones an author defused.
+    pub mines_defused: u32,
     pub workarounds_adopted: u32,
+    /// "Je peux aider" offered.
+    pub help_offered: u32,
     pub rounds_taken_part: u32,
 }
 

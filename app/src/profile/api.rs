@@ -22,32 +22,57 @@ pub async fn update_profile(
     display_name: String,
     service: String,
     #[server(default)] domains: Vec<i64>,
+    #[server(default)] availability: String,
+    #[server(default)] away_until: String,
 ) -> Result<(), AppError> {
     use crate::accounts::fields;
     use crate::backend::accounts::profile::{self, ProfileUpdate};
     use crate::domain::accounts::DisplayName;
+    use crate::domain::directory::Availability;
     use crate::domain::organisation::ServiceName;
     use crate::error::FormErrors;
+    use crate::i18n::Key;
     use crate::web::http::{ctx, fail, require_signed_in, state};
 
     require_signed_in().map_err(fail)?;
-    let mut errors = FormErrors::with_input([
+    let typed = [
         (fields::DISPLAY_NAME, display_name.as_str()),
         (fields::SERVICE, service.as_str()),
-    ]);
+        (fields::AVAILABILITY, availability.as_str()),
+        (fields::AWAY_UNTIL, away_until.as_str()),
+    ];
+    let mut errors = FormErrors::with_input(typed);
     let display_name =
         DisplayName::parse(&display_name).map_err(|k| errors.add(fields::DISPLAY_NAME, k));
     let service = ServiceName::parse(&service).map_err(|k| errors.add(fields::SERVICE, k));
-    let (Ok(display_name), Ok(service)) = (display_name, service) else {
+    // No choice sent (an older form) keeps the default.
+    let available = match availability.as_str() {
+        "" => Ok(Availability::Available),
+        word => Availability::parse(word)
+            .ok_or_else(|| errors.add(fields::AVAILABILITY, Key::ErrInvalid)),
+    };
+    let last_day = match away_until.trim() {
+        "" => Ok(None),
+        day => chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| errors.add(fields::AWAY_UNTIL, Key::ErrInvalidDate)),
+    };
+    let (Ok(display_name), Ok(service), Ok(availability), Ok(away_until)) =
+        (display_name, service, available, last_day)
+    else {
         return Err(fail(AppError::Invalid(errors)));
     };
     let input = ProfileUpdate {
         display_name,
         service,
         domain_ids: domains,
+        availability,
+        away_until,
     };
     let state = state();
-    profile::update(&ctx(&state), input).await.map_err(fail)?;
+    profile::update(&ctx(&state), input)
+        .await
+        .map_err(|e| fail(AppError::from(e).echoing(&typed)))?;
     leptos_axum::redirect(&format!("{}?ok", super::PROFILE_PATH));
     Ok(())
 }

@@ -1,6 +1,7 @@
 use super::{get_profile, ChangePassword, UpdateProfile};
 use crate::accounts::fields;
 use crate::domain::accounts::{DisplayName, NewPassword};
+use crate::domain::directory::Availability;
 use crate::domain::organisation::{Profile, ServiceName};
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key, Locale};
@@ -19,6 +20,9 @@ pub fn ProfilePage() -> impl IntoView {
     }
     let profile = Resource::new(|| (), |_| get_profile());
     let recognition = Resource::new(|| (), |_| crate::rounds::get_recognition());
+    let me_id = crate::accounts::use_viewer()
+        .map(|me| me.id)
+        .unwrap_or_default();
     view! {
         <Title text=page_title(Key::ProfileTitle) />
         <h1>{t(locale, Key::ProfileTitle)}</h1>
@@ -31,7 +35,7 @@ pub fn ProfilePage() -> impl IntoView {
         </Suspense>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                recognition.await.map(|r| view! { <RecognitionBox locale r /> })
+                recognition.await.map(|r| view! { <RecognitionBox locale r me_id /> })
             })}
         </Suspense>
         <PasswordChange locale />
@@ -72,6 +76,7 @@ fn ProfileEditor(locale: Locale, profile: Profile) -> impl IntoView {
     let domains_error = errors
         .as_ref()
         .and_then(|e| e.message_for(crate::accounts::fields::DOMAINS));
+    let errors_for_availability = errors.clone();
     view! {
         <ErrorSummary error=refused />
         <form method="post" action={<UpdateProfile as ServerFn>::PATH} class="stack-form">
@@ -99,23 +104,64 @@ fn ProfileEditor(locale: Locale, profile: Profile) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </fieldset>
+            <AvailabilityChoice locale chosen=profile.availability away_until=profile.away_until errors=errors_for_availability />
             <button type="submit" class="primary">{t(locale, Key::ProfileSave)}</button>
         </form>
+    }
+}
+
+/// Available, busy, or away until a day: what the directory and the names
+/// offered in rounds say of the person.
+#[component]
+fn AvailabilityChoice(
+    locale: Locale,
+    chosen: Availability,
+    away_until: String,
+    errors: Option<FormErrors>,
+) -> impl IntoView {
+    let chosen = errors
+        .as_ref()
+        .and_then(|e| e.value_of(fields::AVAILABILITY))
+        .and_then(Availability::parse)
+        .unwrap_or(chosen);
+    let message = errors
+        .as_ref()
+        .and_then(|e| e.message_for(fields::AVAILABILITY));
+    view! {
+        <fieldset class="field" aria-describedby=message.map(|_| "field-availability-error")>
+            <legend>{t(locale, Key::AvailabilityLegend)}</legend>
+            <p class="field-hint">{t(locale, Key::AvailabilityHint)}</p>
+            {message.map(|key| view! { <p id="field-availability-error" class="field-error">{t(locale, key)}</p> })}
+            {Availability::ALL
+                .into_iter()
+                .map(|a| {
+                    let id = format!("availability-{}", a.as_str());
+                    view! {
+                        <div class="choice">
+                            <input type="radio" id=id.clone() name=fields::AVAILABILITY value=a.as_str() checked=a == chosen />
+                            <label for=id>{t(locale, a.label())}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <TextField name=fields::AWAY_UNTIL label=Key::AwayUntilLabel hint=Key::AwayUntilHint kind="date" value=away_until errors />
+        </fieldset>
     }
 }
 
 /// What the person's démining added up to: their own counts, never a
 /// ranking against anyone.
 #[component]
-fn RecognitionBox(locale: Locale, r: crate::domain::round_views::Recognition) -> impl IntoView {
+fn RecognitionBox(
+    locale: Locale,
+    r: crate::domain::round_views::Recognition,
+    me_id: i64,
+) -> impl IntoView {
     view! {
         <section class="recognition" aria-labelledby="recognition-title">
             <h2 id="recognition-title">{t(locale, Key::RecognitionTitle)}</h2>
-            <ul>
-                <li>{format!("{} {}", r.mines_caught, t(locale, Key::MinesCaught))}</li>
-                <li>{format!("{} {}", r.workarounds_adopted, t(locale, Key::WorkaroundsAdopted))}</li>
-                <li>{format!("{} {}", r.rounds_taken_part, t(locale, Key::RoundsTakenPart))}</li>
-            </ul>
+            <crate::directory::RecognitionList locale r />
+            <p><a href=crate::directory::person_path(me_id)>{t(locale, Key::MyDirectoryPage)}</a></p>
         </section>
     }
 }

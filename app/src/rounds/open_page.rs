@@ -118,7 +118,8 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
                     .collect_view()}
                 {domain_message.map(|k| view! { <p id="domains-error" class="field-error">{t(locale, k)}</p> })}
             </fieldset>
-            <TextField name=OpenRoundForm::INVITEES label=Key::InviteByName hint=Key::InviteByNameHint errors=errors />
+            <TextField name=OpenRoundForm::INVITEES label=Key::InviteByName hint=Key::InviteByNameHint errors=errors list=crate::directory::NAMES_LIST />
+            <crate::directory::NameSuggestions />
             <button type="submit" class="primary">{t(locale, Key::OpenRound)}</button>
         </form>
     }

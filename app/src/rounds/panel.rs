@@ -266,7 +266,8 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                     view! {
                         <form method="post" action={<InviteToRound as ServerFn>::PATH} class="inline-form">
                             {hidden()}
-                            <TextField name="invitees" label=Key::InviteByName hint=Key::InviteByNameHint errors=errors.clone() id="field-round-invitees" />
+                            <TextField name="invitees" label=Key::InviteByName hint=Key::InviteByNameHint errors=errors.clone() id="field-round-invitees" list=crate::directory::NAMES_LIST />
+                            <crate::directory::NameSuggestions />
                             <button type="submit">{t(locale, Key::SendInvitation)}</button>
                         </form>
                     }

@@ -19,6 +19,7 @@ fn said(problem: Problem) -> (&'static str, Key) {
         P::DomainUnknown => (fields::DOMAIN_ID, Key::ErrUnknownDomain),
         P::InviteesMissing => (fields::INVITEES, Key::ErrRequired),
         P::ColleagueUnknown => (fields::INVITEES, Key::ErrUnknownColleague),
+        P::ColleagueAmbiguous => (fields::INVITEES, Key::ErrAmbiguousColleague),
         P::AuthorsAnswer => (fields::KIND, Key::ErrAuthorsAnswer),
         P::AnswersNotAMine => (fields::ANSWERS, Key::ErrNotAMineOfThisIdea),
     }

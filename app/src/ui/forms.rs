@@ -144,6 +144,9 @@ pub fn TextField(
     /// The input's id, when two forms of a page share a field name.
     #[prop(optional)]
     id: Option<&'static str>,
+    /// The id of a `<datalist>` whose values the input suggests.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let locale = use_locale();
     let id = id.map_or_else(|| format!("field-{name}"), str::to_owned);
@@ -169,6 +172,7 @@ pub fn TextField(
                 required=required
                 maxlength=max_len.map(|n| n.to_string())
                 autocomplete=autocomplete
+                list=list
                 aria-invalid=message.map(|_| "true")
                 aria-describedby=described_by
             />

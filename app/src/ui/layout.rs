@@ -100,6 +100,9 @@ fn SiteNav() -> impl IntoView {
                                 <a href=IDEAS_PATH>{t(locale, Key::NavIdeas)}</a>
                             </li>
                             <li>
+                                <a href=crate::directory::DIRECTORY_PATH>{t(locale, Key::NavDirectory)}</a>
+                            </li>
+                            <li>
                                 <a href=PROFILE_PATH>{t(locale, Key::NavProfile)}</a>
                             </li>
                             <li>

@@ -198,3 +198,30 @@ pub async fn open_for_a_week(
         .unwrap()
         .id
 }
+
+/// A second organisation on the same instance, with its administrator.
+pub async fn other_organisation(t: &TestDb, clock: &ManualClock) -> CurrentUser {
+    use app::backend::accounts::login::{self, Verdict};
+    use app::backend::organisations;
+    let org = organisations::create(
+        &t.db,
+        clock,
+        organisations::NewOrganisation {
+            organisation: OrganisationName::parse("Département du Nord").unwrap(),
+            display_name: DisplayName::parse("Alex Durand").unwrap(),
+            email: Email::parse("alex@lenord.fr").unwrap(),
+            password: NewPassword::parse("encore une phrase solide").unwrap(),
+        },
+    )
+    .await
+    .unwrap();
+    let outsider = login::authenticate(&t.db, "alex@lenord.fr", "encore une phrase solide")
+        .await
+        .unwrap();
+    let Verdict::Active(id) = outsider else {
+        panic!("{outsider:?}")
+    };
+    let me = signed_in(t, clock, id).await;
+    assert_eq!(me.organisation_id, org);
+    me
+}

@@ -63,6 +63,10 @@ pub enum AccountError {
     /// A profile naming a domain its organisation does not offer.
     #[error("unknown expertise domain")]
     UnknownDomains,
+    /// An absence's last day missing, past, or too far ahead (the message
+    /// says which).
+    #[error("absence's last day refused")]
+    AwayUntil(crate::i18n::Key),
     /// No place to hash a password in time: the server is too busy.
     #[error("too busy to hash")]
     Busy,

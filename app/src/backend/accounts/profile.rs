@@ -6,7 +6,10 @@ use crate::backend::entities::user;
 use crate::backend::expertise;
 use crate::backend::store::Op;
 use crate::domain::accounts::DisplayName;
+use crate::domain::directory::Availability;
 use crate::domain::organisation::{Profile, ServiceName};
+use crate::i18n::Key;
+use chrono::NaiveDate;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
 pub async fn get(ctx: &Ctx<'_>) -> Result<Profile, AccountError> {
@@ -22,6 +25,11 @@ pub async fn get(ctx: &Ctx<'_>) -> Result<Profile, AccountError> {
         service: person.service,
         offered: expertise::offered(db, me.organisation_id).await?,
         held: expertise::held(db, me.id).await?,
+        availability: Availability::parse(&person.availability).unwrap_or_default(),
+        away_until: person
+            .away_until
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
     })
 }
 
@@ -31,17 +39,42 @@ pub struct ProfileUpdate {
     pub display_name: DisplayName,
     pub service: ServiceName,
     pub domain_ids: Vec<i64>,
+    pub availability: Availability,
+    /// The absence's last day; required when away, ignored otherwise.
+    pub away_until: Option<NaiveDate>,
+}
+
+/// The longest absence one can announce, in days.
+pub const LONGEST_ABSENCE_DAYS: i64 = 366;
+
+/// The absence's last day as stored: a day from today to a year on when
+/// away, nothing otherwise.
+fn away_until(input: &ProfileUpdate, today: NaiveDate) -> Result<Option<NaiveDate>, AccountError> {
+    if input.availability != Availability::Away {
+        return Ok(None);
+    }
+    match input.away_until {
+        None => Err(AccountError::AwayUntil(Key::ErrAwayUntilMissing)),
+        Some(last) if last < today => Err(AccountError::AwayUntil(Key::ErrAwayUntilPast)),
+        Some(last) if (last - today).num_days() > LONGEST_ABSENCE_DAYS => {
+            Err(AccountError::AwayUntil(Key::ErrAwayUntilTooFar))
+        }
+        Some(last) => Ok(Some(last)),
+    }
 }
 
 /// Saves the profile in one transaction: all of it, or nothing.
 pub async fn update(ctx: &Ctx<'_>, input: ProfileUpdate) -> Result<(), AccountError> {
     let me = ctx.member()?;
+    let away_until = away_until(&input, crate::backend::directory::today(ctx.now()))?;
     let txn = ctx.write().await?;
     expertise::set_held(&txn, me, &input.domain_ids).await?;
     user::ActiveModel {
         id: Set(me.id),
         display_name: Set(input.display_name.as_str().to_owned()),
         service: Set(input.service.as_str().to_owned()),
+        availability: Set(input.availability.as_str().to_owned()),
+        away_until: Set(away_until),
         ..Default::default()
     }
     .update(&txn)

@@ -24,6 +24,11 @@ pub struct Model {
     pub digest_every: String,
     /// Up to when the last digest covered (claimed when written).
     pub digest_up_to: Option<DateTimeUtc>,
+    /// What the person says of their availability
+    /// (`Availability::as_str`).
+    pub availability: String,
+    /// The last day of an absence (with `availability` "away").
+    pub away_until: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -136,7 +136,9 @@ pub async fn view(ctx: &Ctx<'_>, idea_id: i64) -> Result<IdeaView, IdeaError> {
     })
 }
 
-/// Active colleagues who are neither the author nor already asked.
+/// Active colleagues who are neither the author nor already asked, each
+/// named with their service as the directory shows it (two people may
+/// share a name).
 async fn candidates(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
@@ -155,7 +157,10 @@ async fn candidates(
         .filter(|p| p.id != author_id && !coauthors.iter().any(|c| c.user_id == p.id))
         .map(|p| PersonRef {
             id: p.id,
-            name: p.display_name,
+            name: match p.service.trim() {
+                "" => p.display_name,
+                service => format!("{} — {service}", p.display_name),
+            },
         })
         .collect())
 }

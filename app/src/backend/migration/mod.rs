@@ -20,6 +20,7 @@ mod m20261203_000016_add_board_stage;
 mod m20261203_000017_add_grouping_and_ways_around;
 mod m20261203_000018_create_mail_outbox;
 mod m20261203_000019_create_mail_preferences;
+mod m20261204_000020_add_availability;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000017_add_grouping_and_ways_around::Migration),
             Box::new(m20261203_000018_create_mail_outbox::Migration),
             Box::new(m20261203_000019_create_mail_preferences::Migration),
+            Box::new(m20261204_000020_add_availability::Migration),
         ]
     }
 }

@@ -157,10 +157,19 @@ pub async fn readable_mines(
         .collect())
 }
 
-/// What the caller's démining added up to, for their profile: revealed,
-/// unhidden contributions only; no comparison with anyone.
+/// What the caller's démining added up to, for their profile.
 pub async fn recognition(ctx: &Ctx<'_>) -> Result<Recognition, RoundError> {
-    let (db, now, user_id) = (ctx.db, ctx.now(), ctx.member()?.id);
+    recognition_of(ctx.db, ctx.now(), ctx.member()?.id).await
+}
+
+/// What a person's démining added up to, for their profile and their page
+/// in the directory: revealed, unhidden contributions only (a silent one
+/// is nobody's business yet); counts, no comparison with anyone.
+pub async fn recognition_of(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+    user_id: i64,
+) -> Result<Recognition, RoundError> {
     let theirs = contribution::Entity::find()
         .filter(contribution::Column::AuthorId.eq(user_id))
         .filter(contribution::Column::HiddenReason.is_null())
@@ -184,10 +193,9 @@ pub async fn recognition(ctx: &Ctx<'_>) -> Result<Recognition, RoundError> {
                 .is_some_and(|r| is_revealed(r.status, r.revealed_at, r.deadline, now))
         })
         .collect();
+    let of_kind = |kind: ContributionKind| revealed.iter().filter(move |c| c.kind == kind);
     // A workaround is adopted when an author defused a mine with it.
-    let ids: Vec<i64> = revealed
-        .iter()
-        .filter(|c| c.kind == ContributionKind::Workaround)
+    let ids: Vec<i64> = of_kind(ContributionKind::Workaround)
         .map(|c| c.id)
         .collect();
     let adopted = if ids.is_empty() {
@@ -204,11 +212,12 @@ pub async fn recognition(ctx: &Ctx<'_>) -> Result<Recognition, RoundError> {
     taken_part.sort_unstable();
     taken_part.dedup();
     Ok(Recognition {
-        mines_caught: revealed
-            .iter()
-            .filter(|c| c.kind == ContributionKind::Mine)
+        mines_caught: of_kind(ContributionKind::Mine).count() as u32,
+        mines_defused: of_kind(ContributionKind::Mine)
+            .filter(|c| c.triage == Some(TriageKind::Defused))
             .count() as u32,
         workarounds_adopted: adopted,
+        help_offered: of_kind(ContributionKind::HelpOffer).count() as u32,
         rounds_taken_part: taken_part.len() as u32,
     })
 }

@@ -37,6 +37,8 @@ pub enum Problem {
     InviteesMissing,
     /// A name that is no active colleague's.
     ColleagueUnknown,
+    /// A name two active colleagues share: their address says which.
+    ColleagueAmbiguous,
     /// An author answers their idea's mines; they do not raise any.
     AuthorsAnswer,
     /// The mine answered is not one of this idea's that the caller can read.

@@ -7,6 +7,7 @@ use crate::backend::changes::{Change, RoundRef};
 use crate::backend::ctx::{Ctx, Write};
 use crate::backend::entities::{idea, round, round_domain, round_invitee, user, user_domain};
 use crate::backend::ideas::access::load_for_edit;
+use crate::backend::ideas::search::fold;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
 use crate::backend::store::{Op, StoreError};
 use crate::domain::accounts::{CurrentUser, MemberStatus};
@@ -38,8 +39,8 @@ pub(super) fn check_deadline(
     None
 }
 
-/// The active colleagues named (by display name or e-mail, any case);
-/// an unknown name is a problem.
+/// The active colleagues named (by display name, case and accents aside,
+/// or by e-mail); an unknown name, or one two people share, is a problem.
 async fn resolve_names(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
@@ -57,13 +58,19 @@ async fn resolve_names(
         .op("opening::resolve_names")?;
     let mut ids = Vec::new();
     for name in names {
-        let wanted = name.trim().to_lowercase();
-        match people
+        // "chloe durand" names Chloé Durand: the directory's names are
+        // typed as they come.
+        let wanted = fold(name.trim());
+        let mut named = people
             .iter()
-            .find(|p| p.display_name.to_lowercase() == wanted || p.email.to_lowercase() == wanted)
-        {
-            Some(p) => ids.push(p.id),
-            None => {
+            .filter(|p| fold(&p.display_name) == wanted || p.email.to_lowercase() == wanted);
+        match (named.next(), named.next()) {
+            (Some(p), None) => ids.push(p.id),
+            (Some(_), Some(_)) => {
+                problems.add(Problem::ColleagueAmbiguous);
+                break;
+            }
+            (None, _) => {
                 problems.add(Problem::ColleagueUnknown);
                 break;
             }
