@@ -6,9 +6,7 @@ mod common;
 
 use app::backend::accounts::error::AccountError;
 use app::backend::accounts::profile::{self, ProfileUpdate};
-use app::backend::clock::ManualClock;
 use app::backend::directory;
-use app::backend::expertise;
 use app::backend::rounds::{contributing, course, opening, triage};
 use app::backend::testing::TestDb;
 use app::db_test;
@@ -22,34 +20,11 @@ use chrono::{Duration, NaiveDate};
 use common::workshop::mine;
 use common::{
     admin_of, as_member, clock, colleague, field_error, idea, key, open_for_a_week,
-    other_organisation,
+    other_organisation, say_profile,
 };
 
 const LEGAL: i64 = 1;
 const FINANCE: i64 = 2;
-
-/// Saves `who`'s profile with their name and domains as they are.
-async fn say(
-    t: &TestDb,
-    clock: &ManualClock,
-    who: &CurrentUser,
-    service: &str,
-    availability: Availability,
-    away_until: Option<NaiveDate>,
-) -> Result<(), AccountError> {
-    let held = expertise::held(&t.db, who.id).await.unwrap();
-    profile::update(
-        &as_member(t, clock, who),
-        ProfileUpdate {
-            display_name: DisplayName::parse(&who.display_name).unwrap(),
-            service: ServiceName::parse(service).unwrap(),
-            domain_ids: held,
-            availability,
-            away_until,
-        },
-    )
-    .await
-}
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -64,7 +39,7 @@ db_test!(
         let chloe = colleague(&t, &clock, &admin, "Chloé Durand", &[LEGAL, FINANCE]).await;
         let bruno = colleague(&t, &clock, &admin, "Bruno Caisse", &[FINANCE]).await;
         let outsider = other_organisation(&t, &clock).await; // Alex Durand
-        say(
+        say_profile(
             &t,
             &clock,
             &anne,
@@ -74,7 +49,7 @@ db_test!(
         )
         .await
         .unwrap();
-        say(
+        say_profile(
             &t,
             &clock,
             &chloe,
@@ -84,7 +59,7 @@ db_test!(
         )
         .await
         .unwrap();
-        say(
+        say_profile(
             &t,
             &clock,
             &bruno,
@@ -190,7 +165,7 @@ db_test!(
         let clock = clock(); // 29 November 2026, in France too
         let admin = admin_of(&t, &clock).await;
         let anne = colleague(&t, &clock, &admin, "Anne Juriste", &[LEGAL]).await;
-        say(
+        say_profile(
             &t,
             &clock,
             &anne,
@@ -205,7 +180,7 @@ db_test!(
             (Some(day(2026, 11, 28)), Key::ErrAwayUntilPast),
             (Some(day(2027, 12, 31)), Key::ErrAwayUntilTooFar),
         ] {
-            let refused = say(
+            let refused = say_profile(
                 &t,
                 &clock,
                 &anne,
@@ -222,7 +197,7 @@ db_test!(
 
         // Today is a last day one may give; a date with another choice is
         // not kept.
-        say(
+        say_profile(
             &t,
             &clock,
             &anne,
@@ -237,7 +212,7 @@ db_test!(
             (away.availability, away.away_until.as_str()),
             (Availability::Away, "2026-11-29")
         );
-        say(
+        say_profile(
             &t,
             &clock,
             &anne,
@@ -252,6 +227,51 @@ db_test!(
             (busy.availability, busy.away_until.as_str()),
             (Availability::Busy, "")
         );
+
+        // A form from before availability existed changes none of it.
+        profile::update(
+            &as_member(&t, &clock, &anne),
+            ProfileUpdate {
+                display_name: DisplayName::parse("Anne Juriste").unwrap(),
+                service: ServiceName::parse("Service juridique").unwrap(),
+                domain_ids: vec![LEGAL],
+                availability: None,
+                away_until: None,
+            },
+        )
+        .await
+        .unwrap();
+        let kept = profile::get(&as_member(&t, &clock, &anne)).await.unwrap();
+        assert_eq!(kept.availability, Availability::Busy);
+
+        // Once an absence is over, the profile offers "available" and an
+        // empty day, which saves as it is.
+        say_profile(
+            &t,
+            &clock,
+            &anne,
+            "Service juridique",
+            Availability::Away,
+            Some(day(2026, 11, 30)),
+        )
+        .await
+        .unwrap();
+        clock.advance(Duration::days(2));
+        let back = profile::get(&as_member(&t, &clock, &anne)).await.unwrap();
+        assert_eq!(
+            (back.availability, back.away_until.as_str()),
+            (Availability::Available, "")
+        );
+        say_profile(
+            &t,
+            &clock,
+            &anne,
+            "Service juridique",
+            back.availability,
+            None,
+        )
+        .await
+        .unwrap();
     }
 );
 
@@ -369,7 +389,7 @@ db_test!(
         let anne = colleague(&t, &clock, &admin, "Anne Juriste", &[LEGAL]).await;
         let _twin = colleague(&t, &clock, &admin, "Bruno Caisse", &[]).await;
         let _other_org = other_organisation(&t, &clock).await;
-        say(
+        say_profile(
             &t,
             &clock,
             &anne,

@@ -110,7 +110,7 @@ test('opening a round offers the directory’s names, and a name typed without a
     const offered = page.locator('datalist#directory-names option');
     await expect(offered).toHaveCount(1);
     await expect(offered).toHaveAttribute('value', 'Chloé Durand');
-    await expect(offered).toHaveAttribute('label', 'Chloé Durand — Direction des finances — Finances');
+    await expect(offered).toHaveAttribute('label', 'Chloé Durand — Direction des finances — Finances — Disponible');
     if (js) await axeClean(page);
     await page.getByLabel('Question posée').fill('Qu’est-ce qui peut coincer ?');
     await page.locator('#field-deadline').fill(`${new Date().getFullYear() + 1}-01-15T12:00`);

@@ -80,7 +80,14 @@ async fn availability_set_on_the_profile_shows_in_the_directory() {
 async fn a_persons_page_is_for_their_organisation_and_names_are_offered() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
-    let _member = invite_and_sign_up(&app, &admin, "Anne+Juriste", "anne%40lille.fr").await;
+    // A name with markup in it, which the page's <title> must keep inert.
+    let _member = invite_and_sign_up(
+        &app,
+        &admin,
+        "Anne+Juriste+%3C%2Ftitle%3E",
+        "anne%40lille.fr",
+    )
+    .await;
     let directory = page(&app, "/annuaire?q=anne", Some(&admin)).await;
     let href = directory
         .split("href=\"/annuaire/")
@@ -91,7 +98,11 @@ async fn a_persons_page_is_for_their_organisation_and_names_are_offered() {
         .unwrap()
         .to_owned();
     let person = page(&app, &format!("/annuaire/{href}"), Some(&admin)).await;
-    assert!(person.contains("<h1>Anne Juriste</h1>"), "{person}");
+    assert!(
+        person.contains("<h1>Anne Juriste &lt;/title&gt;</h1>"),
+        "{person}"
+    );
+    assert!(person.contains("<title>Anne Juriste &lt;/title&gt; — Les Démineurs</title>"));
     assert!(person.contains("mailto:anne@lille.fr"));
     assert!(person.contains("Son déminage"));
     assert_eq!(
@@ -113,7 +124,7 @@ async fn a_persons_page_is_for_their_organisation_and_names_are_offered() {
     assert!(
         open.contains("list=\"directory-names\"")
             && open.contains("<datalist id=\"directory-names\">")
-            && open.contains("value=\"Anne Juriste\""),
+            && open.contains("value=\"Anne Juriste &lt;/title&gt;\""),
         "{open}"
     );
 }

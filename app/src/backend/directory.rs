@@ -119,7 +119,8 @@ pub async fn list(ctx: &Ctx<'_>, query: &DirectoryQuery) -> Result<Directory, Ac
         .filter(|s| !s.is_empty())
         .collect();
     services.sort_by_cached_key(|s| fold(s));
-    services.dedup();
+    // "Juridique" and "juridique" filter the same: offered once.
+    services.dedup_by_key(|s| fold(s));
     let words: Vec<String> = query
         .q
         .as_deref()
@@ -222,7 +223,9 @@ pub async fn suggestions(ctx: &Ctx<'_>) -> Result<Vec<NameSuggestion>, AccountEr
         .into_iter()
         .filter(|p| p.id != me.id)
         .map(|p| {
-            let shared = seen.get(&fold(&p.name)).is_some_and(|n| *n > 1);
+            // A comma or semicolon would split the name in the field.
+            let shared =
+                seen.get(&fold(&p.name)).is_some_and(|n| *n > 1) || p.name.contains([',', ';']);
             let value = if shared {
                 emails.get(&p.id).cloned().unwrap_or_default()
             } else {
@@ -231,6 +234,7 @@ pub async fn suggestions(ctx: &Ctx<'_>) -> Result<Vec<NameSuggestion>, AccountEr
             NameSuggestion {
                 value,
                 label: describe(&p),
+                presence: p.presence.clone(),
             }
         })
         .collect())

@@ -8,6 +8,7 @@ pub const NAMES_LIST: &str = "directory-names";
 /// offers them as one types, with or without JavaScript.
 #[component]
 pub fn NameSuggestions() -> impl IntoView {
+    let locale = crate::i18n::use_locale();
     let names = Resource::new(|| (), |_| name_suggestions());
     view! {
         <Suspense fallback=|| ()>
@@ -20,7 +21,10 @@ pub fn NameSuggestions() -> impl IntoView {
                             <datalist id=NAMES_LIST>
                                 {names
                                     .into_iter()
-                                    .map(|n| view! { <option value=n.value label=n.label></option> })
+                                    .map(|n| {
+                                        let label = format!("{} — {}", n.label, super::presence_text(locale, &n.presence));
+                                        view! { <option value=n.value label=label></option> }
+                                    })
                                     .collect_view()}
                             </datalist>
                         }

@@ -3,6 +3,7 @@ use crate::domain::directory::PersonPage;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ideas::IDEAS_PATH;
 use crate::ui::guard::{path_id, refusal, Need};
+use crate::ui::raw_text::escape_raw_text;
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,7 +37,8 @@ fn Person(page: PersonPage) -> impl IntoView {
     let mailto = format!("mailto:{}", page.email);
     let ideas = format!("{IDEAS_PATH}?auteur={}", person.id);
     view! {
-        <Title text=format!("{} — {}", person.name, t(locale, Key::AppName)) />
+        // A name is typed by its person: escaped, as <title> holds raw text.
+        <Title text=format!("{} — {}", escape_raw_text(&person.name), t(locale, Key::AppName)) />
         <p><a href=DIRECTORY_PATH>{t(locale, Key::BackToDirectory)}</a></p>
         <h1>{person.name.clone()}</h1>
         <dl class="person-facts">

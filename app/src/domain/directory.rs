@@ -120,6 +120,8 @@ pub struct PersonPage {
 pub struct NameSuggestion {
     pub value: String,
     pub label: String,
+    /// Said after the label, in the reader's language.
+    pub presence: Presence,
 }
 
 #[cfg(test)]

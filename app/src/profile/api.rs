@@ -22,8 +22,8 @@ pub async fn update_profile(
     display_name: String,
     service: String,
     #[server(default)] domains: Vec<i64>,
-    #[server(default)] availability: String,
-    #[server(default)] away_until: String,
+    availability: Option<String>,
+    away_until: Option<String>,
 ) -> Result<(), AppError> {
     use crate::accounts::fields;
     use crate::backend::accounts::profile::{self, ProfileUpdate};
@@ -35,6 +35,10 @@ pub async fn update_profile(
     use crate::web::http::{ctx, fail, require_signed_in, state};
 
     require_signed_in().map_err(fail)?;
+    let (availability, away_until) = (
+        availability.unwrap_or_default(),
+        away_until.unwrap_or_default(),
+    );
     let typed = [
         (fields::DISPLAY_NAME, display_name.as_str()),
         (fields::SERVICE, service.as_str()),
@@ -45,15 +49,19 @@ pub async fn update_profile(
     let display_name =
         DisplayName::parse(&display_name).map_err(|k| errors.add(fields::DISPLAY_NAME, k));
     let service = ServiceName::parse(&service).map_err(|k| errors.add(fields::SERVICE, k));
-    // No choice sent (an older form) keeps the default.
+    // No choice sent (a form from before availability) keeps it as is.
     let available = match availability.as_str() {
-        "" => Ok(Availability::Available),
+        "" => Ok(None),
         word => Availability::parse(word)
+            .map(Some)
             .ok_or_else(|| errors.add(fields::AVAILABILITY, Key::ErrInvalid)),
     };
+    // A date input sends 2026-12-24; typed by hand (no date picker), the
+    // French way is taken too.
     let last_day = match away_until.trim() {
         "" => Ok(None),
         day => chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .or_else(|_| chrono::NaiveDate::parse_from_str(day, "%d/%m/%Y"))
             .map(Some)
             .map_err(|_| errors.add(fields::AWAY_UNTIL, Key::ErrInvalidDate)),
     };

@@ -128,9 +128,9 @@ fn AvailabilityChoice(
         .as_ref()
         .and_then(|e| e.message_for(fields::AVAILABILITY));
     view! {
-        <fieldset class="field" aria-describedby=message.map(|_| "field-availability-error")>
+        <fieldset class="field" aria-describedby=if message.is_some() { "field-availability-hint field-availability-error" } else { "field-availability-hint" }>
             <legend>{t(locale, Key::AvailabilityLegend)}</legend>
-            <p class="field-hint">{t(locale, Key::AvailabilityHint)}</p>
+            <p id="field-availability-hint" class="field-hint">{t(locale, Key::AvailabilityHint)}</p>
             {message.map(|key| view! { <p id="field-availability-error" class="field-error">{t(locale, key)}</p> })}
             {Availability::ALL
                 .into_iter()

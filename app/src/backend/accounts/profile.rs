@@ -10,7 +10,11 @@ use crate::domain::directory::Availability;
 use crate::domain::organisation::{Profile, ServiceName};
 use crate::i18n::Key;
 use chrono::NaiveDate;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use sea_orm::{
+    ActiveModelTrait,
+    ActiveValue::{NotSet, Set},
+    EntityTrait,
+};
 
 pub async fn get(ctx: &Ctx<'_>) -> Result<Profile, AccountError> {
     let (db, me) = (ctx.db, ctx.member()?);
@@ -19,17 +23,24 @@ pub async fn get(ctx: &Ctx<'_>) -> Result<Profile, AccountError> {
         .await
         .op("get: find user")?
         .ok_or(AccountError::SignInNeeded)?;
+    let today = crate::backend::directory::today(ctx.now());
+    let now = crate::backend::directory::presence(&person.availability, person.away_until, today);
     Ok(Profile {
         display_name: person.display_name,
         email: person.email,
         service: person.service,
         offered: expertise::offered(db, me.organisation_id).await?,
         held: expertise::held(db, me.id).await?,
-        availability: Availability::parse(&person.availability).unwrap_or_default(),
-        away_until: person
-            .away_until
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        // An absence over reads as available: the form offers what is true
+        // today, never a past last day it would refuse.
+        availability: now.availability,
+        away_until: match now.availability {
+            Availability::Away => person
+                .away_until
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
     })
 }
 
@@ -39,7 +50,8 @@ pub struct ProfileUpdate {
     pub display_name: DisplayName,
     pub service: ServiceName,
     pub domain_ids: Vec<i64>,
-    pub availability: Availability,
+    /// `None` (a form from before availability existed) keeps it as is.
+    pub availability: Option<Availability>,
     /// The absence's last day; required when away, ignored otherwise.
     pub away_until: Option<NaiveDate>,
 }
@@ -50,7 +62,7 @@ pub const LONGEST_ABSENCE_DAYS: i64 = 366;
 /// The absence's last day as stored: a day from today to a year on when
 /// away, nothing otherwise.
 fn away_until(input: &ProfileUpdate, today: NaiveDate) -> Result<Option<NaiveDate>, AccountError> {
-    if input.availability != Availability::Away {
+    if input.availability != Some(Availability::Away) {
         return Ok(None);
     }
     match input.away_until {
@@ -73,8 +85,14 @@ pub async fn update(ctx: &Ctx<'_>, input: ProfileUpdate) -> Result<(), AccountEr
         id: Set(me.id),
         display_name: Set(input.display_name.as_str().to_owned()),
         service: Set(input.service.as_str().to_owned()),
-        availability: Set(input.availability.as_str().to_owned()),
-        away_until: Set(away_until),
+        availability: match input.availability {
+            Some(chosen) => Set(chosen.as_str().to_owned()),
+            None => NotSet,
+        },
+        away_until: match input.availability {
+            Some(_) => Set(away_until),
+            None => NotSet,
+        },
         ..Default::default()
     }
     .update(&txn)

@@ -13,7 +13,7 @@ use crate::domain::accounts::CurrentUser;
 use crate::domain::round_views::{ContributionPage, Recognition, ReplyView};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, TriageKind};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 use super::contribution_views::{contribution_view, domains, reactions};
@@ -194,7 +194,8 @@ pub async fn recognition_of(
         })
         .collect();
     let of_kind = |kind: ContributionKind| revealed.iter().filter(move |c| c.kind == kind);
-    // A workaround is adopted when an author defused a mine with it.
+    // A workaround is adopted when an author defused a (visible) mine with
+    // it; once, however many mines it defused.
     let ids: Vec<i64> = of_kind(ContributionKind::Workaround)
         .map(|c| c.id)
         .collect();
@@ -202,20 +203,45 @@ pub async fn recognition_of(
         0
     } else {
         contribution::Entity::find()
+            .select_only()
+            .column(contribution::Column::TriageWorkaroundId)
+            .distinct()
             .filter(contribution::Column::TriageWorkaroundId.is_in(ids))
             .filter(contribution::Column::Triage.eq(TriageKind::Defused))
-            .count(db)
+            .filter(contribution::Column::HiddenReason.is_null())
+            .into_tuple::<Option<i64>>()
+            .all(db)
             .await
-            .op("contribution_page::recognition")? as u32
+            .op("contribution_page::recognition")?
+            .len() as u32
+    };
+    // A duplicate grouped under another card is answered with that card.
+    let heads: Vec<i64> = of_kind(ContributionKind::Mine)
+        .filter_map(|c| c.grouped_under)
+        .collect();
+    let defused_heads: Vec<i64> = if heads.is_empty() {
+        Vec::new()
+    } else {
+        contribution::Entity::find()
+            .select_only()
+            .column(contribution::Column::Id)
+            .filter(contribution::Column::Id.is_in(heads))
+            .filter(contribution::Column::Triage.eq(TriageKind::Defused))
+            .into_tuple()
+            .all(db)
+            .await
+            .op("contribution_page::recognition")?
+    };
+    let defused = |c: &&&contribution::Model| match c.grouped_under {
+        Some(head) => defused_heads.contains(&head),
+        None => c.triage == Some(TriageKind::Defused),
     };
     let mut taken_part: Vec<i64> = revealed.iter().map(|c| c.round_id).collect();
     taken_part.sort_unstable();
     taken_part.dedup();
     Ok(Recognition {
         mines_caught: of_kind(ContributionKind::Mine).count() as u32,
-        mines_defused: of_kind(ContributionKind::Mine)
-            .filter(|c| c.triage == Some(TriageKind::Defused))
-            .count() as u32,
+        mines_defused: of_kind(ContributionKind::Mine).filter(defused).count() as u32,
         workarounds_adopted: adopted,
         help_offered: of_kind(ContributionKind::HelpOffer).count() as u32,
         rounds_taken_part: taken_part.len() as u32,

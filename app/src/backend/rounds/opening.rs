@@ -58,12 +58,24 @@ async fn resolve_names(
         .op("opening::resolve_names")?;
     let mut ids = Vec::new();
     for name in names {
-        // "chloe durand" names Chloé Durand: the directory's names are
-        // typed as they come.
+        // An address names its person first: nobody can take another's
+        // address as their name to stand in the way. Then "chloe durand"
+        // names Chloé Durand: the directory's names are typed as they come.
+        let address = name.trim().to_lowercase();
         let wanted = fold(name.trim());
-        let mut named = people
+        let by_address: Vec<_> = people
             .iter()
-            .filter(|p| fold(&p.display_name) == wanted || p.email.to_lowercase() == wanted);
+            .filter(|p| p.email.to_lowercase() == address)
+            .collect();
+        let mut named = if by_address.is_empty() {
+            people
+                .iter()
+                .filter(|p| fold(&p.display_name) == wanted)
+                .collect::<Vec<_>>()
+        } else {
+            by_address
+        }
+        .into_iter();
         match (named.next(), named.next()) {
             (Some(p), None) => ids.push(p.id),
             (Some(_), Some(_)) => {
