@@ -1,6 +1,9 @@
 //! The HTML shell and the router: every page of the app is listed here.
 
 use crate::accounts::{ForgotPage, JoinPage, LoginPage, ResetPage, SetupPage, SignUpPage};
+use crate::dashboard::{
+    DashboardCoveragePage, DashboardDelaysPage, DashboardMinesPage, DashboardOverviewPage,
+};
 use crate::directory::{DirectoryPage, PersonPageView};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
@@ -68,6 +71,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reglages/courriels") view=MailSettingsPage ssr=SsrMode::Async />
                     <Route path=path!("desabonnement") view=UnsubscribePage ssr=SsrMode::Async />
                     <Route path=path!("profil") view=ProfilePage ssr=SsrMode::Async />
+                    <Route path=path!("tableau-de-bord") view=DashboardOverviewPage ssr=SsrMode::Async />
+                    <Route path=path!("tableau-de-bord/couverture") view=DashboardCoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("tableau-de-bord/mines") view=DashboardMinesPage ssr=SsrMode::Async />
+                    <Route path=path!("tableau-de-bord/delais") view=DashboardDelaysPage ssr=SsrMode::Async />
                     <Route path=path!("annuaire") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("annuaire/:id") view=PersonPageView ssr=SsrMode::Async />
                     <Route path=path!("idees") view=IdeasPage ssr=SsrMode::Async />

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod app;
+pub mod dashboard;
 pub mod directory;
 pub mod domain;
 pub mod error;

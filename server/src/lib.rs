@@ -4,6 +4,7 @@ mod auth;
 mod body_limit;
 pub mod config;
 mod csrf;
+mod dashboard_export;
 mod fiche;
 mod headers;
 mod health;

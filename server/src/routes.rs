@@ -2,7 +2,8 @@
 //! every response goes through.
 
 use crate::{
-    auth, body_limit, csrf, fiche, headers, health, live, refusals, unavailable, unsubscribe,
+    auth, body_limit, csrf, dashboard_export, fiche, headers, health, live, refusals, unavailable,
+    unsubscribe,
 };
 use app::backend::state::AppState;
 use app::web::http::provide_request_context;
@@ -64,6 +65,8 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/healthz", get(health::healthz))
         .route("/idees/{id}/fiche.md", get(fiche::markdown))
+        .route(app::dashboard::CSV_PATH, get(dashboard_export::csv))
+        .route(app::dashboard::JSON_PATH, get(dashboard_export::json))
         .route(
             app::settings::UNSUBSCRIBE_PATH,
             post(unsubscribe::one_click),

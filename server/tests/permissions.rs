@@ -224,6 +224,12 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     Row { path: "/api/get_directory", access: Access::SignedIn, sample: "q=a&domain=1&available_only=true", ok: Ok::All(200) },
     Row { path: "/api/get_person", access: Access::MemberOf, sample: "id=1", ok: Ok::All(200) },
     Row { path: "/api/name_suggestions", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
+    // The dashboard: leads and administrators count their organisation,
+    // others their own ideas; nobody another organisation's.
+    Row { path: "/api/dashboard_overview", access: Access::SignedIn, sample: "du=2026-01-01&etape=graine", ok: Ok::All(200) },
+    Row { path: "/api/dashboard_coverage", access: Access::SignedIn, sample: "casquette=1&page=2", ok: Ok::All(200) },
+    Row { path: "/api/dashboard_mines", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
+    Row { path: "/api/dashboard_delays", access: Access::SignedIn, sample: "service=DSI", ok: Ok::All(200) },
     // Workshops: round 2 of idea 1 is live; its workshop 1 is started from
     // the first administrator's console (each call here comes from a fresh
     // session: console actions get 422, the console being elsewhere). The

@@ -4,6 +4,7 @@ pub mod changes;
 pub mod client_ip;
 pub mod clock;
 pub mod ctx;
+pub mod dashboard;
 pub mod db;
 pub mod desk;
 pub mod directory;

@@ -1,6 +1,7 @@
 //! Plain types and pure rules: no I/O, no database, no browser.
 pub mod accounts;
 pub mod board_stage;
+pub mod dashboard;
 pub mod desk;
 pub mod directory;
 pub mod idea_summary;

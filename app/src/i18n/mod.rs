@@ -1,7 +1,10 @@
 //! A small, typed i18n layer: every UI string is a [`Key`]; each locale module
 //! answers every key through an exhaustive `match`, so a missing translation
-//! is a compile error, and only the strings a component uses reach the wasm.
+//! is a compile error. The browser's build carries only the islands'
+//! strings (`browser`).
 
+#[cfg(any(feature = "hydrate", test))]
+mod browser;
 mod en;
 mod fr;
 
@@ -72,7 +75,21 @@ pub fn use_locale() -> Locale {
 }
 
 /// Translates a key in the given language.
+#[cfg(feature = "ssr")]
 pub fn t(locale: Locale, key: Key) -> &'static str {
+    match locale {
+        Locale::Fr => fr::text(key),
+        Locale::En => en::text(key),
+    }
+}
+
+/// Translates a key in the given language, in the browser: only the
+/// islands' strings are there (see `browser`).
+#[cfg(not(feature = "ssr"))]
+pub fn t(locale: Locale, key: Key) -> &'static str {
+    #[cfg(feature = "hydrate")]
+    return browser::text(locale, key);
+    #[cfg(not(feature = "hydrate"))]
     match locale {
         Locale::Fr => fr::text(key),
         Locale::En => en::text(key),
@@ -612,6 +629,77 @@ keys! {
     PostNotSentTitle,
     DismissPost,
     CoverageCalledSilent,
+    DashTitle,
+    DashIntroOrganisation,
+    DashIntroOwn,
+    DashSections,
+    DashOverview,
+    DashCoverage,
+    DashMinesSection,
+    DashDelays,
+    DashFilters,
+    DashFrom,
+    DashTo,
+    DashIdleDays,
+    DashExportCsv,
+    DashExportJson,
+    DashIdeasCounted,
+    DashFunnelTitle,
+    DashAgesTitle,
+    DashIdleTitle,
+    DashGapsTitle,
+    DashHeatmapTitle,
+    DashMinesTitle,
+    DashByDomainTitle,
+    DashByServiceTitle,
+    DashWaitsTitle,
+    DashClosingTitle,
+    DashOngoing,
+    DashTotal,
+    DashIdeasWord,
+    DashMedianDays,
+    DashDaysIdle,
+    DashLastActivity,
+    DashMissing,
+    DashOfIdeas,
+    DashMinesWord,
+    DashUntriaged,
+    DashPeople,
+    DashContributors,
+    DashContributions,
+    DashGuests,
+    DashRounds,
+    DashMedianHours,
+    DashOnTime,
+    DashLate,
+    DashOverdue,
+    DashMarkCovered,
+    DashMarkNothing,
+    DashMarkCards,
+    DashMarkNone,
+    DashWaitDay,
+    DashWaitThreeDays,
+    DashWaitWeek,
+    DashWaitMore,
+    DashWaitNone,
+    DashNothingYet,
+    DashSummaryFunnel,
+    DashSummaryIdle,
+    DashDaysWord,
+    DashSummaryGaps,
+    DashSummaryMines,
+    DashSummaryWaits,
+    DashSummaryClosing,
+    DashHoursWord,
+    DashLegend,
+    DashIdeaColumn,
+    DashClosingNote,
+    DashGuestsNote,
+    CsvFigure,
+    CsvLine,
+    CsvColumn,
+    CsvValue,
+    NavDashboard,
     ErrAmbiguousColleague,
     AvailabilityAvailable,
     AvailabilityBusy,
@@ -887,6 +975,11 @@ mod tests {
                     Key::BoardBackToConsole,
                     Key::BoardPageWord,
                     Key::MinesWord,
+                    // The same word in both languages.
+                    Key::DashTotal,
+                    Key::DashMinesWord,
+                    Key::DashContributions,
+                    Key::CsvFigure,
                 ]
                 .contains(k)
             })

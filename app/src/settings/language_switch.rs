@@ -7,9 +7,13 @@ use leptos::server_fn::ServerFn;
 /// The language switch of the header, with the message of a refused switch.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
+    let locale = use_locale();
+    // Translated here, on the server: an island given any key would carry
+    // every sentence of the app into the browser's code.
     let error = refused_submission::<SetLanguage>()
-        .and_then(|e| e.form_errors().and_then(|f| f.message_for("lang")));
-    view! { <LanguageForm locale=use_locale() error=error /> }
+        .and_then(|e| e.form_errors().and_then(|f| f.message_for("lang")))
+        .map(|key| t(locale, key).to_owned());
+    view! { <LanguageForm locale error=error /> }
 }
 
 /// A plain form offering the other language; it works without JavaScript
@@ -18,10 +22,10 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// but keep the islands as they are, in the old language, so the submit
 /// event is kept from reaching it.
 #[island]
-fn LanguageForm(locale: Locale, error: Option<Key>) -> impl IntoView {
+fn LanguageForm(locale: Locale, error: Option<String>) -> impl IntoView {
     let other = locale.other();
     let action = <SetLanguage as ServerFn>::PATH;
-    let message = error.map(|key| t(locale, key));
+    let message = error;
     // Marks the form once hydrated: it is on every page, so browser tests
     // check it to prove the wasm loaded wherever they are.
     let hydrated = RwSignal::new(false);
@@ -40,7 +44,7 @@ fn LanguageForm(locale: Locale, error: Option<Key>) -> impl IntoView {
                 name="lang"
                 value=other.code()
                 lang=other.code()
-                aria-describedby=message.map(|_| "lang-error")
+                aria-describedby=message.as_ref().map(|_| "lang-error")
             >
                 {t(locale, Key::SwitchLanguage)}
             </button>

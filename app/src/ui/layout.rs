@@ -100,6 +100,9 @@ fn SiteNav() -> impl IntoView {
                                 <a href=IDEAS_PATH>{t(locale, Key::NavIdeas)}</a>
                             </li>
                             <li>
+                                <a href=crate::dashboard::DASHBOARD_PATH>{t(locale, Key::NavDashboard)}</a>
+                            </li>
+                            <li>
                                 <a href=crate::directory::DIRECTORY_PATH>{t(locale, Key::NavDirectory)}</a>
                             </li>
                             <li>

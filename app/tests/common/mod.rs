@@ -225,3 +225,28 @@ pub async fn other_organisation(t: &TestDb, clock: &ManualClock) -> CurrentUser 
     assert_eq!(me.organisation_id, org);
     me
 }
+
+/// Saves `who`'s profile with their name and domains as they are.
+pub async fn say_profile(
+    t: &TestDb,
+    clock: &ManualClock,
+    who: &CurrentUser,
+    service: &str,
+    availability: app::domain::directory::Availability,
+    away_until: Option<chrono::NaiveDate>,
+) -> Result<(), app::backend::accounts::error::AccountError> {
+    use app::backend::accounts::profile::{self, ProfileUpdate};
+    use app::domain::organisation::ServiceName;
+    let held = expertise::held(&t.db, who.id).await.unwrap();
+    profile::update(
+        &as_member(t, clock, who),
+        ProfileUpdate {
+            display_name: DisplayName::parse(&who.display_name).unwrap(),
+            service: ServiceName::parse(service).unwrap(),
+            domain_ids: held,
+            availability: Some(availability),
+            away_until,
+        },
+    )
+    .await
+}

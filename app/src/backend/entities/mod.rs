@@ -8,6 +8,7 @@ pub mod expertise_domain;
 pub mod form_refusal;
 pub mod idea;
 pub mod idea_coauthor;
+pub mod idea_stage_change;
 pub mod idea_tag;
 pub mod idea_version;
 pub mod idempotency_key;

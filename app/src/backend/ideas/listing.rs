@@ -23,7 +23,10 @@ const EXCERPT_CHARS: usize = 200;
 
 /// Ideas where this person is an accepted co-author (or, with
 /// `CoauthorStatus::Invited`, invited).
-fn coauthored_by(user_id: i64, status: CoauthorStatus) -> sea_orm::sea_query::SelectStatement {
+pub(crate) fn coauthored_by(
+    user_id: i64,
+    status: CoauthorStatus,
+) -> sea_orm::sea_query::SelectStatement {
     Query::select()
         .column(idea_coauthor::Column::IdeaId)
         .from(idea_coauthor::Entity)
@@ -157,7 +160,7 @@ fn excerpt(text: &str) -> String {
 }
 
 /// The tags of the organisation's published ideas, for the tag filter.
-async fn tags_in_use(
+pub(crate) async fn tags_in_use(
     db: &impl ConnectionTrait,
     organisation_id: i64,
 ) -> Result<Vec<String>, StoreError> {

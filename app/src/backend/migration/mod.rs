@@ -21,6 +21,7 @@ mod m20261203_000017_add_grouping_and_ways_around;
 mod m20261203_000018_create_mail_outbox;
 mod m20261203_000019_create_mail_preferences;
 mod m20261204_000020_add_availability;
+mod m20261204_000021_create_idea_stage_changes;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000018_create_mail_outbox::Migration),
             Box::new(m20261203_000019_create_mail_preferences::Migration),
             Box::new(m20261204_000020_add_availability::Migration),
+            Box::new(m20261204_000021_create_idea_stage_changes::Migration),
         ]
     }
 }

@@ -3,7 +3,7 @@
 //! unhidden contributions count: silent writing stays silent.
 
 use crate::backend::entities::{
-    contribution, idea, idea_coauthor, idea_version, organisation, round,
+    contribution, idea, idea_coauthor, idea_stage_change, idea_version, organisation, round,
 };
 use crate::backend::store::{Op, StoreError};
 use crate::domain::ideas::CoauthorStatus;
@@ -11,7 +11,8 @@ use crate::domain::maturity_rule::{assess, Evidence, Maturity, DEFAULT_DOMAINS_N
 use crate::domain::round_views::{CoverageCell, CoverageState, DomainRef};
 use crate::domain::rounds::{is_revealed, ContributionKind, RoundStatus, Severity, TriageKind};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::ActiveValue::Set;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -204,6 +205,27 @@ pub async fn refresh(
             .exec(db)
             .await
             .op("maturity::refresh")?;
+        if found.stage != maturity.stage {
+            // Dated for the dashboard's ageing; a second refresh in the
+            // same instant (two writes at once) keeps one row.
+            idea_stage_change::Entity::insert(idea_stage_change::ActiveModel {
+                idea_id: Set(idea_id),
+                since: Set(now),
+                stage: Set(maturity.stage),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    idea_stage_change::Column::IdeaId,
+                    idea_stage_change::Column::Since,
+                    idea_stage_change::Column::Stage,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await
+            .op("maturity::refresh: record stage")?;
+        }
     }
     Ok(maturity)
 }

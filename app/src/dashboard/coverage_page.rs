@@ -1,0 +1,171 @@
+use super::charts::{Bar, BarChart, Figure};
+use super::frame::{asked, DashboardShell};
+use super::{dashboard_coverage, COVERAGE_PATH};
+use crate::domain::dashboard::{Coverage, CoverageMark, DashboardFilters, Section};
+use crate::i18n::{t, use_locale, Key, Locale};
+use crate::ideas::idea_path;
+use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::pager::Pager;
+use crate::ui::status::load_failed;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/tableau-de-bord/couverture`: the domains most often missing around
+/// the tables, and the heatmap ideas × domains, a page at a time.
+#[component]
+pub fn DashboardCoveragePage() -> impl IntoView {
+    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
+        return refused;
+    }
+    let query = asked();
+    let filters = query.filters();
+    let page = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("page")
+        .and_then(|p| p.parse::<u32>().ok());
+    let data = Resource::new(
+        move || (query.clone(), page),
+        |(q, page)| dashboard_coverage(q, page),
+    );
+    view! {
+        <Title text=page_title(Key::DashTitle) />
+        <Suspense fallback=|| ()>
+            {move || {
+                let filters = filters.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok((frame, coverage)) => view! {
+                            <DashboardShell section=Section::Coverage frame filters=filters.clone()>
+                                <Gaps coverage=coverage.clone() />
+                                <Heatmap coverage filters />
+                            </DashboardShell>
+                        }
+                        .into_any(),
+                        Err(error) => load_failed(error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Gaps(coverage: Coverage) -> impl IntoView {
+    let locale = use_locale();
+    let summary = match coverage.gaps.first().filter(|g| g.missing > 0) {
+        Some(g) => format!(
+            "{} {} ({} / {} {}).",
+            t(locale, Key::DashSummaryGaps),
+            g.domain.name,
+            g.missing,
+            g.of,
+            t(locale, Key::DashOfIdeas)
+        ),
+        None => t(locale, Key::DashNothingYet).to_owned(),
+    };
+    let bars = coverage
+        .gaps
+        .iter()
+        .map(|g| Bar {
+            label: g.domain.name.clone(),
+            value: g.missing,
+            text: format!("{} / {}", g.missing, g.of),
+        })
+        .collect();
+    view! {
+        <Figure id="gaps-title" title=t(locale, Key::DashGapsTitle).to_owned() summary>
+            <BarChart labelled_by="gaps-title".to_owned() bars />
+            <table class="dash-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(locale, Key::DomainWord)}</th>
+                        <th scope="col">{t(locale, Key::DashMissing)}</th>
+                        <th scope="col">{t(locale, Key::DashOfIdeas)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {coverage
+                        .gaps
+                        .into_iter()
+                        .map(|g| view! { <tr><th scope="row">{g.domain.name}</th><td>{g.missing}</td><td>{g.of}</td></tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </Figure>
+    }
+}
+
+/// The heatmap is its own table: each cell a symbol and its words for
+/// screen readers, never a colour alone.
+#[component]
+fn Heatmap(coverage: Coverage, filters: DashboardFilters) -> impl IntoView {
+    let locale = use_locale();
+    let pages = Pager {
+        path: COVERAGE_PATH,
+        page: coverage.page,
+        page_count: coverage.page_count,
+        filters: filters.pairs(),
+    };
+    view! {
+        // Not a landmark of its own: the scrolling table is, by this title.
+        <section class="dash-figure">
+            <h2 id="heatmap-title">{t(locale, Key::DashHeatmapTitle)}</h2>
+            <Legend locale />
+            {if coverage.rows.is_empty() {
+                view! { <p>{t(locale, Key::DashNothingYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="heatmap-title">
+                        <table class="dash-table heatmap">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t(locale, Key::DashIdeaColumn)}</th>
+                                    {coverage.columns.iter().map(|d| view! { <th scope="col">{d.name.clone()}</th> }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {coverage
+                                    .rows
+                                    .into_iter()
+                                    .map(|row| {
+                                        view! {
+                                            <tr>
+                                                <th scope="row"><a href=idea_path(row.idea_id)>{row.title}</a></th>
+                                                {row.marks.into_iter().map(|m| cell(locale, m)).collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+            {pages.view(locale)}
+        </section>
+    }
+}
+
+fn cell(locale: Locale, mark: CoverageMark) -> impl IntoView {
+    view! {
+        <td class=format!("mark mark-{}", mark.as_str())>
+            <span aria-hidden="true">{mark.symbol()}</span>
+            <span class="visually-hidden">{t(locale, mark.label())}</span>
+        </td>
+    }
+}
+
+#[component]
+fn Legend(locale: Locale) -> impl IntoView {
+    view! {
+        <h3 class="dash-legend-title">{t(locale, Key::DashLegend)}</h3>
+        <dl class="dash-legend">
+            {CoverageMark::ALL
+                .into_iter()
+                .map(|m| view! { <dt class=format!("mark mark-{}", m.as_str())>{m.symbol()}</dt><dd>{t(locale, m.label())}</dd> })
+                .collect_view()}
+        </dl>
+    }
+}

@@ -1,0 +1,127 @@
+use super::charts::{Bar, BarChart, Figure};
+use super::dashboard_delays;
+use super::frame::{asked, DashboardShell};
+use crate::domain::dashboard::{Delays, Section};
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::status::load_failed;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// `/tableau-de-bord/delais`: how long rounds wait for a first
+/// contribution; rounds closed on time.
+#[component]
+pub fn DashboardDelaysPage() -> impl IntoView {
+    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
+        return refused;
+    }
+    let query = asked();
+    let filters = query.filters();
+    let data = Resource::new(move || query.clone(), dashboard_delays);
+    view! {
+        <Title text=page_title(Key::DashTitle) />
+        <Suspense fallback=|| ()>
+            {move || {
+                let filters = filters.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok((frame, delays)) => view! {
+                            <DashboardShell section=Section::Delays frame filters>
+                                <Waits delays=delays.clone() />
+                                <ClosedOnTime delays />
+                            </DashboardShell>
+                        }
+                        .into_any(),
+                        Err(error) => load_failed(error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Waits(delays: Delays) -> impl IntoView {
+    let locale = use_locale();
+    let summary = match delays.median_hours {
+        Some(h) => format!(
+            "{} {h} {}.",
+            t(locale, Key::DashSummaryWaits),
+            t(locale, Key::DashHoursWord)
+        ),
+        None => t(locale, Key::DashNothingYet).to_owned(),
+    };
+    let bars = delays
+        .waits
+        .iter()
+        .map(|(w, n)| Bar {
+            label: t(locale, w.label()).to_owned(),
+            value: *n,
+            text: format!("{n} {}", t(locale, Key::DashRounds)),
+        })
+        .collect();
+    view! {
+        <Figure id="waits-title" title=t(locale, Key::DashWaitsTitle).to_owned() summary>
+            <BarChart labelled_by="waits-title".to_owned() bars />
+            <table class="dash-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(locale, Key::DashWaitsTitle)}</th>
+                        <th scope="col">{t(locale, Key::DashRounds)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {delays
+                        .waits
+                        .iter()
+                        .map(|(w, n)| view! { <tr><th scope="row">{t(locale, w.label())}</th><td>{*n}</td></tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </Figure>
+    }
+}
+
+#[component]
+fn ClosedOnTime(delays: Delays) -> impl IntoView {
+    let locale = use_locale();
+    let c = delays.closing;
+    let lines = [
+        (Key::DashOnTime, c.on_time),
+        (Key::DashLate, c.late),
+        (Key::DashOverdue, c.overdue),
+    ];
+    let summary = format!(
+        "{} {} {} {}. {}",
+        c.on_time,
+        t(locale, Key::DashSummaryClosing),
+        c.on_time + c.late + c.overdue,
+        t(locale, Key::DashRounds),
+        t(locale, Key::DashClosingNote)
+    );
+    let bars = lines
+        .iter()
+        .map(|(k, n)| Bar {
+            label: t(locale, *k).to_owned(),
+            value: *n,
+            text: format!("{n} {}", t(locale, Key::DashRounds)),
+        })
+        .collect();
+    view! {
+        <Figure id="closing-title" title=t(locale, Key::DashClosingTitle).to_owned() summary>
+            <BarChart labelled_by="closing-title".to_owned() bars />
+            <table class="dash-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(locale, Key::DashClosingTitle)}</th>
+                        <th scope="col">{t(locale, Key::DashRounds)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {lines.map(|(k, n)| view! { <tr><th scope="row">{t(locale, k)}</th><td>{n}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        </Figure>
+    }
+}

@@ -1,0 +1,157 @@
+//! What every dashboard page shares: the heading, the sections, the
+//! filters (a GET form: the address holds them) and the exports.
+
+use super::{CSV_PATH, DASHBOARD_PATH, JSON_PATH};
+use crate::domain::dashboard::{DashboardFilters, DashboardFrame, Section};
+use crate::domain::maturity::Stage;
+use crate::i18n::{t, use_locale, Key};
+use crate::ui::pager::encode;
+use leptos::prelude::*;
+
+/// The address's filters, read once.
+pub fn asked() -> super::DashboardQuery {
+    let params = leptos_router::hooks::use_query_map().get_untracked();
+    super::DashboardQuery::from_address(|name| params.get(name))
+}
+
+/// `?du=…&etape=…`, or nothing when no filter is set.
+pub fn query_of(filters: &DashboardFilters) -> String {
+    let pairs: Vec<String> = filters
+        .pairs()
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", encode(&v)))
+        .collect();
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+pub fn section_path(section: Section) -> String {
+    match section.slug() {
+        "" => DASHBOARD_PATH.to_owned(),
+        slug => format!("{DASHBOARD_PATH}/{slug}"),
+    }
+}
+
+fn section_label(section: Section) -> Key {
+    match section {
+        Section::Overview => Key::DashOverview,
+        Section::Coverage => Key::DashCoverage,
+        Section::Mines => Key::DashMinesSection,
+        Section::Delays => Key::DashDelays,
+    }
+}
+
+/// The page around a section's figures.
+#[component]
+pub fn DashboardShell(
+    section: Section,
+    frame: DashboardFrame,
+    filters: DashboardFilters,
+    children: Children,
+) -> impl IntoView {
+    let locale = use_locale();
+    let query = query_of(&filters);
+    let intro = if frame.whole_organisation {
+        Key::DashIntroOrganisation
+    } else {
+        Key::DashIntroOwn
+    };
+    view! {
+        <h1>{t(locale, Key::DashTitle)}</h1>
+        <p>{t(locale, intro)}</p>
+        <nav class="dash-sections" aria-label=t(locale, Key::DashSections)>
+            <ul>
+                {Section::ALL
+                    .into_iter()
+                    .map(|s| {
+                        let href = format!("{}{query}", section_path(s));
+                        view! {
+                            <li>
+                                <a href=href aria-current=(s == section).then_some("page")>{t(locale, section_label(s))}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <Filters section frame=frame.clone() filters />
+        <p class="dash-count" role="status">{format!("{} {}", frame.ideas, t(locale, Key::DashIdeasCounted))}</p>
+        {children()}
+        <p class="export-links">
+            <a href=format!("{CSV_PATH}{query}") download="">{t(locale, Key::DashExportCsv)}</a>
+            " · "
+            <a href=format!("{JSON_PATH}{query}") download="">{t(locale, Key::DashExportJson)}</a>
+        </p>
+    }
+}
+
+#[component]
+fn Filters(section: Section, frame: DashboardFrame, filters: DashboardFilters) -> impl IntoView {
+    let locale = use_locale();
+    let action = section_path(section);
+    let clear = action.clone();
+    let any = filters.any();
+    view! {
+        <details class="dash-filters" open=any>
+            <summary>{t(locale, Key::DashFilters)}</summary>
+            <form method="get" action=action class="filters">
+                <div class="field">
+                    <label for="filter-from">{t(locale, Key::DashFrom)}</label>
+                    <input id="filter-from" name="du" type="date" value=filters.from.clone() />
+                </div>
+                <div class="field">
+                    <label for="filter-to">{t(locale, Key::DashTo)}</label>
+                    <input id="filter-to" name="au" type="date" value=filters.to.clone() />
+                </div>
+                <div class="field">
+                    <label for="filter-service">{t(locale, Key::FieldService)}</label>
+                    <select id="filter-service" name="service">
+                        <option value="">{t(locale, Key::AllServices)}</option>
+                        {frame
+                            .services
+                            .iter()
+                            .map(|s| view! { <option value=s.clone() selected=filters.service.as_deref() == Some(s.as_str())>{s.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-tag">{t(locale, Key::IdeaFieldTags)}</label>
+                    <input id="filter-tag" name="tag" type="text" value=filters.tag.clone() list="dash-tags" />
+                    <datalist id="dash-tags">
+                        {frame.tags.iter().map(|tag| view! { <option value=tag.clone()></option> }).collect_view()}
+                    </datalist>
+                </div>
+                <div class="field">
+                    <label for="filter-domain">{t(locale, Key::DomainWord)}</label>
+                    <select id="filter-domain" name="casquette">
+                        <option value="">{t(locale, Key::AllDomains)}</option>
+                        {frame
+                            .domains
+                            .iter()
+                            .map(|d| view! { <option value=d.id selected=filters.domain == Some(d.id)>{d.name.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-stage">{t(locale, Key::StageFilter)}</label>
+                    <select id="filter-stage" name="etape">
+                        <option value="">{t(locale, Key::AllStages)}</option>
+                        {Stage::ALL
+                            .iter()
+                            .map(|s| view! { <option value=s.slug() selected=filters.stage == Some(*s)>{t(locale, s.label())}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-idle">{t(locale, Key::DashIdleDays)}</label>
+                    <input id="filter-idle" name="inactives" type="number" min="1" max="3650" value=filters.idle_days placeholder=DashboardFilters::IDLE_DAYS />
+                </div>
+                <button type="submit">{t(locale, Key::Filter)}</button>
+                {any.then(|| view! { <a href=clear>{t(locale, Key::ClearFilters)}</a> })}
+            </form>
+        </details>
+    }
+}
