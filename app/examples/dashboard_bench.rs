@@ -151,8 +151,10 @@ async fn generate(t: &TestDb) -> i64 {
     insert_in_chunks(&t.db, tags).await;
     // One round per idea, a second for half of them.
     let mut rounds = Vec::new();
+    let mut idea_of_round = Vec::new();
     for i in 0..IDEAS {
         for number in 1..=(1 + i % 2) {
+            idea_of_round.push(first_idea + i);
             let opened = now - Duration::days(10 + dice.roll(600));
             let deadline = opened + Duration::days(7);
             let closed = dice.roll(3) > 0;
@@ -206,7 +208,7 @@ async fn generate(t: &TestDb) -> i64 {
     let contributions: Vec<contribution::ActiveModel> = (0..CONTRIBUTIONS)
         .map(|c| {
             let r = dice.roll(round_count);
-            let idea_id = first_idea + if r < IDEAS { r } else { (r - IDEAS) * 2 + 1 };
+            let idea_id = idea_of_round[r as usize];
             let kind = kinds[dice.roll(kinds.len() as i64) as usize];
             let with_domain = kind.needs_domain();
             let at = now - Duration::days(dice.roll(600)) + Duration::hours(dice.roll(72));
