@@ -1,53 +1,21 @@
 use super::charts::{Bar, BarChart, Figure};
-use super::frame::{asked, DashboardShell};
+use super::frame::section_page;
 use super::{dashboard_coverage, COVERAGE_PATH};
 use crate::domain::dashboard::{Coverage, CoverageMark, DashboardFilters, Section};
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ideas::idea_path;
-use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::pager::Pager;
-use crate::ui::status::load_failed;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/tableau-de-bord/couverture`: the domains most often missing around
 /// the tables, and the heatmap ideas × domains, a page at a time.
 #[component]
 pub fn DashboardCoveragePage() -> impl IntoView {
-    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
-        return refused;
-    }
-    let query = asked();
-    let filters = query.filters();
-    let page = leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("page")
-        .and_then(|p| p.parse::<u32>().ok());
-    let data = Resource::new(
-        move || (query.clone(), page),
-        |(q, page)| dashboard_coverage(q, page),
-    );
-    view! {
-        <Title text=page_title(Key::DashTitle) />
-        <Suspense fallback=|| ()>
-            {move || {
-                let filters = filters.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((frame, coverage)) => view! {
-                            <DashboardShell section=Section::Coverage frame filters=filters.clone()>
-                                <Gaps coverage=coverage.clone() />
-                                <Heatmap coverage filters />
-                            </DashboardShell>
-                        }
-                        .into_any(),
-                        Err(error) => load_failed(error),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    section_page(
+        Section::Coverage,
+        dashboard_coverage,
+        |coverage: Coverage, filters| view! { <Gaps coverage=coverage.clone() /> <Heatmap coverage filters /> },
+    )
 }
 
 #[component]

@@ -1,44 +1,19 @@
 use super::charts::{Bar, BarChart, Figure};
 use super::dashboard_delays;
-use super::frame::{asked, DashboardShell};
+use super::frame::section_page;
 use crate::domain::dashboard::{Delays, Section};
 use crate::i18n::{t, use_locale, Key};
-use crate::ui::guard::{page_title, refusal, Need};
-use crate::ui::status::load_failed;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/tableau-de-bord/delais`: how long rounds wait for a first
 /// contribution; rounds closed on time.
 #[component]
 pub fn DashboardDelaysPage() -> impl IntoView {
-    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
-        return refused;
-    }
-    let query = asked();
-    let filters = query.filters();
-    let data = Resource::new(move || query.clone(), dashboard_delays);
-    view! {
-        <Title text=page_title(Key::DashTitle) />
-        <Suspense fallback=|| ()>
-            {move || {
-                let filters = filters.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((frame, delays)) => view! {
-                            <DashboardShell section=Section::Delays frame filters>
-                                <Waits delays=delays.clone() />
-                                <ClosedOnTime delays />
-                            </DashboardShell>
-                        }
-                        .into_any(),
-                        Err(error) => load_failed(error),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    section_page(
+        Section::Delays,
+        |q, _| dashboard_delays(q),
+        |delays: Delays, _| view! { <Waits delays=delays.clone() /> <ClosedOnTime delays /> },
+    )
 }
 
 #[component]

@@ -5,8 +5,13 @@ use super::{CSV_PATH, DASHBOARD_PATH, JSON_PATH};
 use crate::domain::dashboard::{DashboardFilters, DashboardFrame, Section};
 use crate::domain::maturity::Stage;
 use crate::i18n::{t, use_locale, Key};
+use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::pager::encode;
+use crate::ui::status::load_failed;
 use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{de::DeserializeOwned, Serialize};
+use std::future::Future;
 
 /// The address's filters, read once.
 pub fn asked() -> super::DashboardQuery {
@@ -154,4 +159,50 @@ fn Filters(section: Section, frame: DashboardFrame, filters: DashboardFilters) -
             </form>
         </details>
     }
+}
+
+/// A dashboard section's page: refused to visitors, its figures read with
+/// the address's filters (and page), drawn inside the shared shell.
+pub fn section_page<T, Fut, V>(
+    section: Section,
+    read: impl Fn(super::DashboardQuery, Option<u32>) -> Fut + Send + Sync + 'static,
+    figures: impl Fn(T, DashboardFilters) -> V + Copy + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+    Fut: Future<Output = Result<(DashboardFrame, T), crate::error::AppError>> + Send + 'static,
+    V: IntoView + 'static,
+{
+    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
+        return refused;
+    }
+    let query = asked();
+    let filters = query.filters();
+    let page = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("page")
+        .and_then(|p| p.parse::<u32>().ok());
+    let data = Resource::new(
+        move || (query.clone(), page),
+        move |(q, page)| read(q, page),
+    );
+    view! {
+        <Title text=page_title(Key::DashTitle) />
+        <Suspense fallback=|| ()>
+            {move || {
+                let filters = filters.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok((frame, figures_data)) => {
+                            let drawn = figures(figures_data, filters.clone());
+                            view! { <DashboardShell section frame filters>{drawn}</DashboardShell> }
+                                .into_any()
+                        }
+                        Err(error) => load_failed(error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
 }

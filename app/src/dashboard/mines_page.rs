@@ -1,46 +1,26 @@
 use super::charts::{Bar, BarChart, Figure};
 use super::dashboard_mines;
-use super::frame::{asked, DashboardShell};
+use super::frame::section_page;
 use crate::domain::dashboard::{MinesAndPeople, Participation, Section};
 use crate::domain::rounds::TriageKind;
 use crate::i18n::{t, use_locale, Key, Locale};
-use crate::ui::guard::{page_title, refusal, Need};
-use crate::ui::status::load_failed;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/tableau-de-bord/mines`: the mines met most often by domain and how
 /// they were answered; who takes part, by domain and by service.
 #[component]
 pub fn DashboardMinesPage() -> impl IntoView {
-    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
-        return refused;
-    }
-    let query = asked();
-    let filters = query.filters();
-    let data = Resource::new(move || query.clone(), dashboard_mines);
-    view! {
-        <Title text=page_title(Key::DashTitle) />
-        <Suspense fallback=|| ()>
-            {move || {
-                let filters = filters.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((frame, figures)) => view! {
-                            <DashboardShell section=Section::Mines frame filters>
-                                <Mines figures=figures.clone() />
-                                <People id="by-domain-title" title=Key::DashByDomainTitle rows=figures.by_domain guests=None />
-                                <People id="by-service-title" title=Key::DashByServiceTitle rows=figures.by_service guests=Some(figures.guest_contributions) />
-                            </DashboardShell>
-                        }
-                        .into_any(),
-                        Err(error) => load_failed(error),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    section_page(
+        Section::Mines,
+        |q, _| dashboard_mines(q),
+        |figures: MinesAndPeople, _| {
+            view! {
+                <Mines figures=figures.clone() />
+                <People id="by-domain-title" title=Key::DashByDomainTitle rows=figures.by_domain guests=None />
+                <People id="by-service-title" title=Key::DashByServiceTitle rows=figures.by_service guests=Some(figures.guest_contributions) />
+            }
+        },
+    )
 }
 
 #[component]

@@ -1,45 +1,21 @@
 use super::charts::{Bar, BarChart, Figure};
 use super::dashboard_overview;
-use super::frame::{asked, DashboardShell};
+use super::frame::section_page;
 use crate::domain::dashboard::{Overview, Section};
 use crate::domain::rounds::Outcome;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ideas::idea_path;
-use crate::ui::guard::{page_title, refusal, Need};
-use crate::ui::status::load_failed;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/tableau-de-bord`: ideas by stage and outcome, time in each stage,
 /// ideas left idle.
 #[component]
 pub fn DashboardOverviewPage() -> impl IntoView {
-    if let Some(refused) = refusal(Need::SignedIn, Key::DashTitle) {
-        return refused;
-    }
-    let query = asked();
-    let filters = query.filters();
-    let data = Resource::new(move || query.clone(), dashboard_overview);
-    view! {
-        <Title text=page_title(Key::DashTitle) />
-        <Suspense fallback=|| ()>
-            {move || {
-                let filters = filters.clone();
-                Suspend::new(async move {
-                    match data.await {
-                        Ok((frame, overview)) => view! {
-                            <DashboardShell section=Section::Overview frame filters>
-                                <Figures overview />
-                            </DashboardShell>
-                        }
-                        .into_any(),
-                        Err(error) => load_failed(error),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    section_page(
+        Section::Overview,
+        |q, _| dashboard_overview(q),
+        |overview, _| view! { <Figures overview /> },
+    )
 }
 
 #[component]
