@@ -17,7 +17,7 @@ use crate::domain::directory::{
 use crate::domain::organisation::ExpertiseDomain;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Paris;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use std::collections::HashMap;
 
 /// Today, in France: absences end at the end of their last French day.
@@ -41,37 +41,40 @@ pub fn presence(stored: &str, away_until: Option<NaiveDate>, today: NaiveDate) -
     }
 }
 
-/// The organisation's active people, each with their domains' names in
-/// the organisation's order, sorted by name.
+/// The organisation's active people as the directory reads them.
+struct Everyone {
+    /// Sorted by name, each with their domains' names in the
+    /// organisation's order.
+    people: Vec<DirectoryPerson>,
+    /// The domain ids each person holds.
+    held: HashMap<i64, Vec<i64>>,
+    domains: Vec<ExpertiseDomain>,
+    emails: HashMap<i64, String>,
+}
+
 async fn everyone(
     db: &impl ConnectionTrait,
     organisation_id: i64,
     today: NaiveDate,
-) -> Result<
-    (
-        Vec<DirectoryPerson>,
-        HashMap<i64, Vec<i64>>,
-        Vec<ExpertiseDomain>,
-    ),
-    AccountError,
-> {
-    let people = user::Entity::find()
+) -> Result<Everyone, AccountError> {
+    let active = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(organisation_id))
-        .filter(user::Column::Status.eq(MemberStatus::Active))
-        .all(db)
-        .await
-        .op("directory: find users")?;
+        .filter(user::Column::Status.eq(MemberStatus::Active));
+    let people = active.clone().all(db).await.op("directory: find users")?;
     let domains = expertise::offered(db, organisation_id).await?;
-    let ids: Vec<i64> = people.iter().map(|p| p.id).collect();
     let mut held: HashMap<i64, Vec<i64>> = HashMap::new();
     for row in user_domain::Entity::find()
-        .filter(user_domain::Column::UserId.is_in(ids))
+        .filter(
+            user_domain::Column::UserId
+                .in_subquery(active.select_only().column(user::Column::Id).into_query()),
+        )
         .all(db)
         .await
         .op("directory: find user_domains")?
     {
         held.entry(row.user_id).or_default().push(row.domain_id);
     }
+    let emails = people.iter().map(|p| (p.id, p.email.clone())).collect();
     let mut listed: Vec<DirectoryPerson> = people
         .into_iter()
         .map(|p| {
@@ -90,13 +93,23 @@ async fn everyone(
         })
         .collect();
     listed.sort_by_cached_key(|p| (fold(&p.name), p.id));
-    Ok((listed, held, domains))
+    Ok(Everyone {
+        people: listed,
+        held,
+        domains,
+        emails,
+    })
 }
 
 /// One page of the directory, filtered as asked. Signed-in members.
 pub async fn list(ctx: &Ctx<'_>, query: &DirectoryQuery) -> Result<Directory, AccountError> {
     let me = ctx.member()?;
-    let (people, held, domains) = everyone(ctx.db, me.organisation_id, today(ctx.now())).await?;
+    let Everyone {
+        people,
+        held,
+        domains,
+        ..
+    } = everyone(ctx.db, me.organisation_id, today(ctx.now())).await?;
     let headcounts = domains
         .iter()
         .map(|d| {
@@ -205,16 +218,8 @@ pub async fn person(ctx: &Ctx<'_>, id: i64) -> Result<PersonPage, AccountError> 
 /// that the choice names one person.
 pub async fn suggestions(ctx: &Ctx<'_>) -> Result<Vec<NameSuggestion>, AccountError> {
     let me = ctx.member()?;
-    let (people, _, _) = everyone(ctx.db, me.organisation_id, today(ctx.now())).await?;
-    let emails: HashMap<i64, String> = user::Entity::find()
-        .filter(user::Column::OrganisationId.eq(me.organisation_id))
-        .filter(user::Column::Status.eq(MemberStatus::Active))
-        .all(ctx.db)
-        .await
-        .op("directory: find users")?
-        .into_iter()
-        .map(|p| (p.id, p.email))
-        .collect();
+    let Everyone { people, emails, .. } =
+        everyone(ctx.db, me.organisation_id, today(ctx.now())).await?;
     let mut seen: HashMap<String, u32> = HashMap::new();
     for p in &people {
         *seen.entry(fold(&p.name)).or_default() += 1;
