@@ -5,6 +5,7 @@ use super::{CSV_PATH, DASHBOARD_PATH, JSON_PATH};
 use crate::domain::dashboard::{DashboardFilters, DashboardFrame, Section};
 use crate::domain::maturity::Stage;
 use crate::i18n::{t, use_locale, Key};
+use crate::ui::forms::FilterSelect;
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::pager::encode;
 use crate::ui::status::load_failed;
@@ -111,17 +112,9 @@ fn Filters(section: Section, frame: DashboardFrame, filters: DashboardFilters) -
                     <label for="filter-to">{t(locale, Key::DashTo)}</label>
                     <input id="filter-to" name="au" type="date" value=filters.to.clone() />
                 </div>
-                <div class="field">
-                    <label for="filter-service">{t(locale, Key::FieldService)}</label>
-                    <select id="filter-service" name="service">
-                        <option value="">{t(locale, Key::AllServices)}</option>
-                        {frame
-                            .services
-                            .iter()
-                            .map(|s| view! { <option value=s.clone() selected=filters.service.as_deref() == Some(s.as_str())>{s.clone()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <FilterSelect id="filter-service" name="service" label=Key::FieldService all=Key::AllServices
+                    choices=frame.services.iter().map(|s| (s.clone(), s.clone())).collect()
+                    selected=filters.service.clone() />
                 <div class="field">
                     <label for="filter-tag">{t(locale, Key::IdeaFieldTags)}</label>
                     <input id="filter-tag" name="tag" type="text" value=filters.tag.clone() list="dash-tags" />
@@ -129,27 +122,12 @@ fn Filters(section: Section, frame: DashboardFrame, filters: DashboardFilters) -
                         {frame.tags.iter().map(|tag| view! { <option value=tag.clone()></option> }).collect_view()}
                     </datalist>
                 </div>
-                <div class="field">
-                    <label for="filter-domain">{t(locale, Key::DomainWord)}</label>
-                    <select id="filter-domain" name="casquette">
-                        <option value="">{t(locale, Key::AllDomains)}</option>
-                        {frame
-                            .domains
-                            .iter()
-                            .map(|d| view! { <option value=d.id selected=filters.domain == Some(d.id)>{d.name.clone()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="filter-stage">{t(locale, Key::StageFilter)}</label>
-                    <select id="filter-stage" name="etape">
-                        <option value="">{t(locale, Key::AllStages)}</option>
-                        {Stage::ALL
-                            .iter()
-                            .map(|s| view! { <option value=s.slug() selected=filters.stage == Some(*s)>{t(locale, s.label())}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <FilterSelect id="filter-domain" name="casquette" label=Key::DomainWord all=Key::AllDomains
+                    choices=frame.domains.iter().map(|d| (d.id.to_string(), d.name.clone())).collect()
+                    selected=filters.domain.map(|d| d.to_string()) />
+                <FilterSelect id="filter-stage" name="etape" label=Key::StageFilter all=Key::AllStages
+                    choices=Stage::ALL.iter().map(|s| (s.slug().to_owned(), t(locale, s.label()).to_owned())).collect()
+                    selected=filters.stage.map(|s| s.slug().to_owned()) />
                 <div class="field">
                     <label for="filter-idle">{t(locale, Key::DashIdleDays)}</label>
                     <input id="filter-idle" name="inactives" type="number" min="1" max="3650" value=filters.idle_days placeholder=DashboardFilters::IDLE_DAYS />

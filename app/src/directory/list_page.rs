@@ -1,6 +1,7 @@
 use super::{get_directory, person_path, presence_text, DIRECTORY_PATH};
 use crate::domain::directory::{Directory, DirectoryPerson, DomainHeadcount};
 use crate::i18n::{t, use_locale, Key, Locale};
+use crate::ui::forms::FilterSelect;
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::pager::{encode, Pager};
 use leptos::prelude::*;
@@ -155,31 +156,12 @@ fn FilterForm<'a>(locale: Locale, directory: &'a Directory, filters: &'a Filters
                 <label for="filter-q">{t(locale, Key::DirectoryNameFilter)}</label>
                 <input id="filter-q" name="q" type="search" value=filters.q.clone().unwrap_or_default() />
             </div>
-            <div class="field">
-                <label for="filter-domain">{t(locale, Key::DomainWord)}</label>
-                <select id="filter-domain" name="domaine">
-                    <option value="">{t(locale, Key::AllDomains)}</option>
-                    {directory
-                        .domains
-                        .iter()
-                        .map(|d| {
-                            let selected = domain.as_deref() == Some(d.id.to_string().as_str());
-                            view! { <option value=d.id selected=selected>{d.name.clone()}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-service">{t(locale, Key::FieldService)}</label>
-                <select id="filter-service" name="service">
-                    <option value="">{t(locale, Key::AllServices)}</option>
-                    {directory
-                        .services
-                        .iter()
-                        .map(|s| view! { <option value=s.clone() selected=service.as_deref() == Some(s.as_str())>{s.clone()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect id="filter-domain" name="domaine" label=Key::DomainWord all=Key::AllDomains
+                choices=directory.domains.iter().map(|d| (d.id.to_string(), d.name.clone())).collect()
+                selected=domain />
+            <FilterSelect id="filter-service" name="service" label=Key::FieldService all=Key::AllServices
+                choices=directory.services.iter().map(|s| (s.clone(), s.clone())).collect()
+                selected=service />
             <div class="choice">
                 <input type="checkbox" id="filter-available" name="disponibles" value="1" checked=filters.available />
                 <label for="filter-available">{t(locale, Key::OnlyAvailable)}</label>

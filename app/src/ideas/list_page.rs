@@ -2,6 +2,7 @@ use super::{idea_path, list_ideas, IDEAS_PATH, NEW_IDEA_PATH};
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary};
 use crate::domain::maturity::Stage;
 use crate::i18n::{t, use_locale, Key, Locale};
+use crate::ui::forms::FilterSelect;
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::pager::Pager;
 use leptos::prelude::*;
@@ -89,44 +90,15 @@ fn Listing(
                 <label for="filter-q">{t(locale, Key::SearchLabel)}</label>
                 <input id="filter-q" name="q" type="search" value=q.unwrap_or_default() />
             </div>
-            <div class="field">
-                <label for="filter-tag">{t(locale, Key::IdeaFieldTags)}</label>
-                <select id="filter-tag" name="tag">
-                    <option value="">{t(locale, Key::AllTags)}</option>
-                    {list
-                        .tags
-                        .iter()
-                        .map(|t| view! { <option value=t.clone() selected=tag.as_deref() == Some(t.as_str())>{t.clone()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-author">{t(locale, Key::AuthorFilter)}</label>
-                <select id="filter-author" name="auteur">
-                    <option value="">{t(locale, Key::AllAuthors)}</option>
-                    {list
-                        .authors
-                        .iter()
-                        .map(|p| {
-                            let selected = author.as_deref() == Some(p.id.to_string().as_str());
-                            view! { <option value=p.id selected=selected>{p.name.clone()}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-stage">{t(locale, Key::StageFilter)}</label>
-                <select id="filter-stage" name="etape">
-                    <option value="">{t(locale, Key::AllStages)}</option>
-                    {Stage::ALL
-                        .iter()
-                        .map(|s| {
-                            let selected = stage.as_deref() == Some(s.slug());
-                            view! { <option value=s.slug() selected=selected>{t(locale, s.label())}</option> }
-                        })
-                        .collect_view()}
-                </select>
-            </div>
+            <FilterSelect id="filter-tag" name="tag" label=Key::IdeaFieldTags all=Key::AllTags
+                choices=list.tags.iter().map(|t| (t.clone(), t.clone())).collect()
+                selected=tag.clone() />
+            <FilterSelect id="filter-author" name="auteur" label=Key::AuthorFilter all=Key::AllAuthors
+                choices=list.authors.iter().map(|p| (p.id.to_string(), p.name.clone())).collect()
+                selected=author.clone() />
+            <FilterSelect id="filter-stage" name="etape" label=Key::StageFilter all=Key::AllStages
+                choices=Stage::ALL.iter().map(|s| (s.slug().to_owned(), t(locale, s.label()).to_owned())).collect()
+                selected=stage.clone() />
             <button type="submit">{t(locale, Key::Filter)}</button>
             {filtered.then(|| view! { <a href=IDEAS_PATH>{t(locale, Key::ClearFilters)}</a> })}
         </form>

@@ -339,3 +339,34 @@ mod tests {
         assert!(!html.contains("aria-invalid"), "{html}");
     }
 }
+
+/// A listing's filter as a labelled select: "all" first (an empty value,
+/// no filter), then each choice as `(value, label)`, the one in the
+/// address selected.
+#[component]
+pub fn FilterSelect(
+    id: &'static str,
+    /// The query name the GET form sends.
+    name: &'static str,
+    label: Key,
+    all: Key,
+    choices: Vec<(String, String)>,
+    selected: Option<String>,
+) -> impl IntoView {
+    let locale = use_locale();
+    view! {
+        <div class="field">
+            <label for=id>{t(locale, label)}</label>
+            <select id=id name=name>
+                <option value="">{t(locale, all)}</option>
+                {choices
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let chosen = selected.as_deref() == Some(value.as_str());
+                        view! { <option value=value selected=chosen>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
