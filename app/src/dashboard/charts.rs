@@ -61,3 +61,29 @@ pub fn Figure(
         </figure>
     }
 }
+
+/// A figure's data as a table: a header per column, each line headed by
+/// its name.
+#[component]
+pub fn DataTable(columns: Vec<String>, rows: Vec<(String, Vec<String>)>) -> impl IntoView {
+    view! {
+        <table class="dash-table">
+            <thead>
+                <tr>{columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(name, cells)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,4 +1,4 @@
-use super::charts::{Bar, BarChart, Figure};
+use super::charts::{Bar, BarChart, DataTable, Figure};
 use super::frame::section_page;
 use super::{dashboard_coverage, COVERAGE_PATH};
 use crate::domain::dashboard::{Coverage, CoverageMark, DashboardFilters, Section};
@@ -44,22 +44,14 @@ fn Gaps(coverage: Coverage) -> impl IntoView {
     view! {
         <Figure id="gaps-title" title=t(locale, Key::DashGapsTitle).to_owned() summary>
             <BarChart labelled_by="gaps-title".to_owned() bars />
-            <table class="dash-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::DomainWord)}</th>
-                        <th scope="col">{t(locale, Key::DashMissing)}</th>
-                        <th scope="col">{t(locale, Key::DashOfIdeas)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {coverage
-                        .gaps
-                        .into_iter()
-                        .map(|g| view! { <tr><th scope="row">{g.domain.name}</th><td>{g.missing}</td><td>{g.of}</td></tr> })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=[Key::DomainWord, Key::DashMissing, Key::DashOfIdeas].map(|k| t(locale, k).to_owned()).to_vec()
+                rows=coverage
+                    .gaps
+                    .into_iter()
+                    .map(|g| (g.domain.name, vec![g.missing.to_string(), g.of.to_string()]))
+                    .collect()
+            />
         </Figure>
     }
 }

@@ -1,4 +1,4 @@
-use super::charts::{Bar, BarChart, Figure};
+use super::charts::{Bar, BarChart, DataTable, Figure};
 use super::dashboard_delays;
 use super::frame::section_page;
 use crate::domain::dashboard::{Delays, Section};
@@ -39,21 +39,10 @@ fn Waits(delays: Delays) -> impl IntoView {
     view! {
         <Figure id="waits-title" title=t(locale, Key::DashWaitsTitle).to_owned() summary>
             <BarChart labelled_by="waits-title".to_owned() bars />
-            <table class="dash-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::DashWaitsTitle)}</th>
-                        <th scope="col">{t(locale, Key::DashRounds)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {delays
-                        .waits
-                        .iter()
-                        .map(|(w, n)| view! { <tr><th scope="row">{t(locale, w.label())}</th><td>{*n}</td></tr> })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=[Key::DashWaitsTitle, Key::DashRounds].map(|k| t(locale, k).to_owned()).to_vec()
+                rows=delays.waits.iter().map(|(w, n)| (t(locale, w.label()).to_owned(), vec![n.to_string()])).collect()
+            />
         </Figure>
     }
 }
@@ -86,17 +75,10 @@ fn ClosedOnTime(delays: Delays) -> impl IntoView {
     view! {
         <Figure id="closing-title" title=t(locale, Key::DashClosingTitle).to_owned() summary>
             <BarChart labelled_by="closing-title".to_owned() bars />
-            <table class="dash-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::DashClosingTitle)}</th>
-                        <th scope="col">{t(locale, Key::DashRounds)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {lines.map(|(k, n)| view! { <tr><th scope="row">{t(locale, k)}</th><td>{n}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=[Key::DashClosingTitle, Key::DashRounds].map(|k| t(locale, k).to_owned()).to_vec()
+                rows=lines.iter().map(|(k, n)| (t(locale, *k).to_owned(), vec![n.to_string()])).collect()
+            />
         </Figure>
     }
 }

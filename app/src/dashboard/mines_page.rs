@@ -1,4 +1,4 @@
-use super::charts::{Bar, BarChart, Figure};
+use super::charts::{Bar, BarChart, DataTable, Figure};
 use super::dashboard_mines;
 use super::frame::section_page;
 use crate::domain::dashboard::{MinesAndPeople, Participation, Section};
@@ -64,33 +64,17 @@ fn Mines(figures: MinesAndPeople) -> impl IntoView {
         <Figure id="mines-title" title=t(locale, Key::DashMinesTitle).to_owned() summary>
             <BarChart labelled_by="mines-title".to_owned() bars />
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="mines-title">
-                <table class="dash-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t(locale, Key::DomainWord)}</th>
-                            {columns.map(|k| view! { <th scope="col">{t(locale, k)}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {figures
-                            .mines
-                            .into_iter()
-                            .map(|m| {
-                                view! {
-                                    <tr>
-                                        <th scope="row">{m.domain.name}</th>
-                                        <td>{m.mines}</td>
-                                        <td>{m.defused}</td>
-                                        <td>{m.accepted}</td>
-                                        <td>{m.investigate}</td>
-                                        <td>{m.dismissed}</td>
-                                        <td>{m.untriaged}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <DataTable
+                    columns=std::iter::once(Key::DomainWord).chain(columns).map(|k| t(locale, k).to_owned()).collect()
+                    rows=figures
+                        .mines
+                        .into_iter()
+                        .map(|m| {
+                            let cells = [m.mines, m.defused, m.accepted, m.investigate, m.dismissed, m.untriaged];
+                            (m.domain.name, cells.map(|n| n.to_string()).to_vec())
+                        })
+                        .collect()
+                />
             </div>
         </Figure>
     }
@@ -129,31 +113,23 @@ fn People(
     view! {
         <Figure id title=t(locale, title).to_owned() summary>
             <BarChart labelled_by=id.to_owned() bars />
-            <table class="dash-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, if guests.is_some() { Key::FieldService } else { Key::DomainWord })}</th>
-                        <th scope="col">{t(locale, Key::DashPeople)}</th>
-                        <th scope="col">{t(locale, Key::DashContributors)}</th>
-                        <th scope="col">{t(locale, Key::DashContributions)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .iter()
-                        .map(|p| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{name_of(locale, p)}</th>
-                                    <td>{p.people}</td>
-                                    <td>{p.contributors}</td>
-                                    <td>{p.contributions}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=[
+                    if guests.is_some() { Key::FieldService } else { Key::DomainWord },
+                    Key::DashPeople,
+                    Key::DashContributors,
+                    Key::DashContributions,
+                ]
+                    .map(|k| t(locale, k).to_owned())
+                    .to_vec()
+                rows=rows
+                    .iter()
+                    .map(|p| {
+                        let cells = [p.people, p.contributors, p.contributions];
+                        (name_of(locale, p), cells.map(|n| n.to_string()).to_vec())
+                    })
+                    .collect()
+            />
             {guests.filter(|n| *n > 0).map(|n| view! { <p>{format!("{n} {}", t(locale, Key::DashGuestsNote))}</p> })}
         </Figure>
     }

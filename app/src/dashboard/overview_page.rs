@@ -1,4 +1,4 @@
-use super::charts::{Bar, BarChart, Figure};
+use super::charts::{Bar, BarChart, DataTable, Figure};
 use super::dashboard_overview;
 use super::frame::section_page;
 use crate::domain::dashboard::{Overview, Section};
@@ -60,32 +60,17 @@ fn Funnel(locale: Locale, overview: Overview) -> impl IntoView {
     view! {
         <Figure id="funnel-title" title=t(locale, Key::DashFunnelTitle).to_owned() summary>
             <BarChart labelled_by="funnel-title".to_owned() bars />
-            <table class="dash-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::StageFilter)}</th>
-                        {outcomes.map(|k| view! { <th scope="col">{t(locale, k)}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {overview
-                        .funnel
-                        .iter()
-                        .map(|r| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{t(locale, r.stage.label())}</th>
-                                    <td>{r.ongoing}</td>
-                                    <td>{r.launched}</td>
-                                    <td>{r.parked}</td>
-                                    <td>{r.dropped}</td>
-                                    <td>{r.total()}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=std::iter::once(Key::StageFilter).chain(outcomes).map(|k| t(locale, k).to_owned()).collect()
+                rows=overview
+                    .funnel
+                    .iter()
+                    .map(|r| {
+                        let cells = [r.ongoing, r.launched, r.parked, r.dropped, r.total()];
+                        (t(locale, r.stage.label()).to_owned(), cells.map(|n| n.to_string()).to_vec())
+                    })
+                    .collect()
+            />
         </Figure>
     }
 }
@@ -116,30 +101,17 @@ fn Ages(locale: Locale, overview: Overview) -> impl IntoView {
     view! {
         <Figure id="ages-title" title=t(locale, Key::DashAgesTitle).to_owned() summary>
             <BarChart labelled_by="ages-title".to_owned() bars />
-            <table class="dash-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::StageFilter)}</th>
-                        <th scope="col">{t(locale, Key::DashIdeasWord)}</th>
-                        <th scope="col">{t(locale, Key::DashMedianDays)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {overview
-                        .ages
-                        .iter()
-                        .map(|a| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{t(locale, a.stage.label())}</th>
-                                    <td>{a.ideas}</td>
-                                    <td>{a.median_days.map_or_else(|| "—".to_owned(), |d| d.to_string())}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            <DataTable
+                columns=[Key::StageFilter, Key::DashIdeasWord, Key::DashMedianDays].map(|k| t(locale, k).to_owned()).to_vec()
+                rows=overview
+                    .ages
+                    .iter()
+                    .map(|a| {
+                        let median = a.median_days.map_or_else(|| "—".to_owned(), |d| d.to_string());
+                        (t(locale, a.stage.label()).to_owned(), vec![a.ideas.to_string(), median])
+                    })
+                    .collect()
+            />
         </Figure>
     }
 }
