@@ -245,6 +245,18 @@ async fn generate(t: &TestDb) -> i64 {
         })
         .collect();
     insert_in_chunks(&t.db, contributions).await;
+    // Written around the services: each round's moments counted once.
+    app::backend::rounds::tally::recount_all(&t.db)
+        .await
+        .unwrap();
+    // The planner's statistics, as a running instance has them (SQLite:
+    // `PRAGMA optimize` when a connection opens; PostgreSQL: autovacuum).
+    use sea_orm::ConnectionTrait;
+    let statistics = match t.db.get_database_backend() {
+        sea_orm::DbBackend::Postgres => "VACUUM ANALYZE",
+        _ => "ANALYZE",
+    };
+    t.db.execute_unprepared(statistics).await.unwrap();
     admin
 }
 
@@ -252,9 +264,27 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-async fn run(name: &str, t: TestDb, reads: usize) {
+/// With BENCH_PROFILE set, every statement slower than 2 ms is printed with
+/// its time: where a section spends it.
+fn profile(db: &mut sea_orm::DatabaseConnection) {
+    if std::env::var("BENCH_PROFILE").is_err() {
+        return;
+    }
+    db.set_metric_callback(|info| {
+        if info.elapsed.as_millis() >= 2 {
+            let sql = info.statement.to_string();
+            println!("  {:>6.1} ms  {sql}", info.elapsed.as_secs_f64() * 1000.0);
+        }
+    });
+}
+
+async fn run(name: &str, mut t: TestDb, reads: usize) {
     let started = Instant::now();
     let admin = generate(&t).await;
+    // A new pool, as an instance started on this data: every connection
+    // reads the statistics just gathered.
+    t.db = app::backend::db::connect(&t.url).await.unwrap();
+    profile(&mut t.db);
     println!(
         "{name}: generated in {:.0} s",
         started.elapsed().as_secs_f64()
@@ -284,6 +314,9 @@ async fn run(name: &str, t: TestDb, reads: usize) {
             assert_eq!((frame.ideas, total), (IDEAS as u32, IDEAS as u32));
         }
         for section in ["overview", "coverage", "mines", "delays"] {
+            if std::env::var("BENCH_PROFILE").is_ok() {
+                println!("{name}, {label}, {section}:");
+            }
             let mut times = Vec::with_capacity(reads);
             for _ in 0..reads {
                 let start = Instant::now();

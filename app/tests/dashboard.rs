@@ -421,3 +421,42 @@ db_test!(
         assert_eq!(written, 1, "their own question only");
     }
 );
+
+db_test!(
+    a_rounds_first_word_follows_withdrawals_and_hiding,
+    |t: TestDb| async move {
+        // Each round keeps its first unhidden contribution's time
+        // (`rounds::tally`): the wait told follows what can be read.
+        let clock = clock();
+        let camille = admin_of(&t, &clock).await;
+        let anne = colleague(&t, &clock, &camille, "Anne Juriste", &[LEGAL]).await;
+        let bruno = colleague(&t, &clock, &camille, "Bruno Caisse", &[FINANCE]).await;
+        let a = idea(&t, &clock, &camille).await;
+        let round = open_for_a_week(&t, &clock, &camille, a, &[LEGAL]).await;
+        clock.advance(Duration::hours(1));
+        let early = post(&t, &clock, &anne, round, mine(LEGAL, "Le RGPD")).await;
+        clock.advance(Duration::hours(29));
+        let later = post(&t, &clock, &bruno, round, all_clear(FINANCE)).await;
+        let by = as_member(&t, &clock, &camille);
+        let none = DashboardFilters::default();
+        let first_wait = |delays: app::domain::dashboard::Delays| delays.median_hours;
+
+        contributing::withdraw(&as_member(&t, &clock, &anne), early)
+            .await
+            .unwrap();
+        course::reveal(&by, round).await.unwrap();
+        let (_, delays) = dashboard::read_delays(&by, &none, 1).await.unwrap();
+        assert_eq!(first_wait(delays), Some(30), "the withdrawn mine is gone");
+
+        triage::hide(&by, later, text("Hors sujet")).await.unwrap();
+        let (_, delays) = dashboard::read_delays(&by, &none, 1).await.unwrap();
+        assert_eq!(first_wait(delays.clone()), None, "nothing readable is left");
+        let never: u32 = delays
+            .waits
+            .iter()
+            .filter(|w| w.0 == Wait::Nothing)
+            .map(|w| w.1)
+            .sum();
+        assert_eq!(never, 1);
+    }
+);

@@ -75,6 +75,16 @@ pub async fn connect_with(url: &str, durability: Durability) -> Result<DatabaseC
                 .synchronous(synchronous)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true)
+                // Statistics for the query planner, as SQLite advises for
+                // long-lived databases: refreshed when needed as a
+                // connection opens (the pool renews them) and closes.
+                // Without them, the dashboard's aggregates pick an index
+                // that reads ten times the rows. No analysis limit: a
+                // sample of 400 rows per index misled the planner as badly
+                // (about 80 ms for 200,000 contributions, and only when
+                // the tables have changed much).
+                .pragma("optimize", "0x10002")
+                .optimize_on_close(true, None)
         });
     Database::connect(options).await
 }

@@ -7,12 +7,18 @@ use crate::backend::ideas::error::IdeaError;
 use crate::backend::store::Op;
 use crate::domain::dashboard::{Coverage, CoverageMark, DomainGap, HeatmapRow};
 use crate::domain::rounds::ContributionKind;
-use sea_orm::sea_query::{Expr, Func};
+use sea_orm::sea_query::{Expr, Func, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+    Select,
 };
 use std::collections::HashMap;
+
+/// Mines and « rien à signaler » with a domain: what covers one.
+fn spoken(q: Select<contribution::Entity>) -> Select<contribution::Entity> {
+    q.filter(contribution::Column::Kind.is_in([ContributionKind::Mine, ContributionKind::AllClear]))
+        .filter(contribution::Column::DomainId.is_not_null())
+}
 
 /// The section; `page` 0 draws every line of the heatmap (exports).
 pub(super) async fn coverage(
@@ -20,14 +26,12 @@ pub(super) async fn coverage(
     scope: &Scope,
     page: u32,
 ) -> Result<Coverage, IdeaError> {
-    let all = domains(db, scope.organisation_id).await?;
-    let columns: Vec<_> = all
-        .into_iter()
-        .filter(|d| scope.filters.domain.is_none_or(|only| only == d.id))
-        .collect();
+    // The ideas with a revealed round, newest first: their ids alone (a
+    // few kilobytes for 10,000), counted and paged here rather than by a
+    // second query.
     let with_rounds = idea::Entity::find()
         .select_only()
-        .columns([idea::Column::Id, idea::Column::Title])
+        .column(idea::Column::Id)
         .filter(idea::Column::Id.in_subquery(scope.ideas.clone()))
         .filter(
             idea::Column::Id.in_subquery(
@@ -39,36 +43,19 @@ pub(super) async fn coverage(
             ),
         )
         .order_by_desc(idea::Column::UpdatedAt)
-        .order_by_desc(idea::Column::Id);
-    let total = with_rounds
-        .clone()
-        .count(db)
-        .await
-        .op("dashboard: ideas with rounds")? as u32;
-    let spoken = |q: sea_orm::Select<contribution::Entity>| {
-        q.filter(
-            contribution::Column::Kind.is_in([ContributionKind::Mine, ContributionKind::AllClear]),
-        )
-        .filter(contribution::Column::DomainId.is_not_null())
-    };
-    // Ideas where someone holding the domain spoke, per domain.
-    let covered: HashMap<i64, i64> = spoken(scope.contributions())
-        .select_only()
-        .column(contribution::Column::DomainId)
-        .column_as(
-            Expr::from(Func::count_distinct(Expr::col(
-                contribution::Column::IdeaId,
-            ))),
-            "ideas",
-        )
-        .filter(contribution::Column::HoldsDomain.eq(true))
-        .group_by(contribution::Column::DomainId)
-        .into_tuple::<(i64, i64)>()
-        .all(db)
-        .await
-        .op("dashboard: covered domains")?
+        .order_by_desc(idea::Column::Id)
+        .into_tuple::<i64>()
+        .all(db);
+    let (all, ids, covered) = tokio::try_join!(
+        domains(db, scope.organisation_id),
+        async { Ok(with_rounds.await.op("dashboard: ideas with rounds")?) },
+        covered_by_domain(db, scope),
+    )?;
+    let columns: Vec<_> = all
         .into_iter()
+        .filter(|d| scope.filters.domain.is_none_or(|only| only == d.id))
         .collect();
+    let total = ids.len() as u32;
     let mut gaps: Vec<DomainGap> = columns
         .iter()
         .map(|d| DomainGap {
@@ -85,47 +72,19 @@ pub(super) async fn coverage(
     } else {
         page.clamp(1, page_count)
     };
-    let lines: Vec<(i64, String)> = if page == 0 {
-        with_rounds.into_tuple().all(db).await
+    let shown: &[i64] = if page == 0 {
+        &ids
     } else {
-        with_rounds
-            .offset(u64::from((page - 1) * Coverage::PAGE_SIZE))
-            .limit(u64::from(Coverage::PAGE_SIZE))
-            .into_tuple()
-            .all(db)
-            .await
-    }
-    .op("dashboard: heatmap lines")?;
-    let mut said = spoken(scope.contributions())
-        .select_only()
-        .columns([
-            contribution::Column::IdeaId,
-            contribution::Column::DomainId,
-            contribution::Column::Kind,
-            contribution::Column::HoldsDomain,
-        ])
-        .distinct();
-    if page != 0 {
-        said = said.filter(contribution::Column::IdeaId.is_in(lines.iter().map(|l| l.0)));
-    }
-    let mut marks: HashMap<(i64, i64), CoverageMark> = HashMap::new();
-    for (idea_id, domain_id, kind, holder) in said
-        .into_tuple::<(i64, i64, ContributionKind, bool)>()
-        .all(db)
-        .await
-        .op("dashboard: heatmap cells")?
-    {
-        let mark = match (holder, kind) {
-            (true, ContributionKind::Mine) => CoverageMark::Covered,
-            (true, _) => CoverageMark::NothingToReport,
-            (false, _) => CoverageMark::RoleCardsOnly,
-        };
-        let cell = marks.entry((idea_id, domain_id)).or_insert(mark);
-        *cell = strongest(*cell, mark);
-    }
-    let rows = lines
-        .into_iter()
-        .map(|(idea_id, title)| HeatmapRow {
+        let first = ((page - 1) * Coverage::PAGE_SIZE) as usize;
+        &ids[first.min(ids.len())..(first + Coverage::PAGE_SIZE as usize).min(ids.len())]
+    };
+    let (lines, marks) = tokio::try_join!(
+        titles(db, scope, shown, page),
+        marks(db, scope, shown, page)
+    )?;
+    let rows = shown
+        .iter()
+        .map(|&idea_id| HeatmapRow {
             marks: columns
                 .iter()
                 .map(|d| {
@@ -136,7 +95,7 @@ pub(super) async fn coverage(
                 })
                 .collect(),
             idea_id,
-            title,
+            title: lines.get(&idea_id).cloned().unwrap_or_default(),
         })
         .collect();
     Ok(Coverage {
@@ -158,4 +117,106 @@ fn strongest(a: CoverageMark, b: CoverageMark) -> CoverageMark {
     } else {
         b
     }
+}
+
+/// How many ideas someone holding each domain spoke about: the distinct
+/// pairs first, then counted (PostgreSQL hashes the pairs, where
+/// COUNT(DISTINCT) would sort them).
+async fn covered_by_domain(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+) -> Result<HashMap<i64, i64>, IdeaError> {
+    let pairs = spoken(scope.contributions())
+        .select_only()
+        .columns([contribution::Column::DomainId, contribution::Column::IdeaId])
+        .distinct()
+        .filter(contribution::Column::HoldsDomain.eq(true))
+        .into_query();
+    let counted = Query::select()
+        .column(contribution::Column::DomainId)
+        .expr(Func::count(Expr::col(contribution::Column::IdeaId)))
+        .from_subquery(pairs, "pairs")
+        .group_by_col(contribution::Column::DomainId)
+        .to_owned();
+    let mut covered = HashMap::new();
+    for row in db
+        .query_all(&counted)
+        .await
+        .op("dashboard: covered domains")?
+    {
+        let domain: i64 = row.try_get_by_index(0).op("dashboard: covered domains")?;
+        let ideas: i64 = row.try_get_by_index(1).op("dashboard: covered domains")?;
+        covered.insert(domain, ideas);
+    }
+    Ok(covered)
+}
+
+/// Restricts to the ideas shown: the page's few by id, or (`page` 0, the
+/// exports) every idea counted, by subquery.
+fn only_shown<E: EntityTrait>(
+    query: Select<E>,
+    column: impl ColumnTrait,
+    scope: &Scope,
+    shown: &[i64],
+    page: u32,
+) -> Select<E> {
+    if page == 0 {
+        query.filter(column.in_subquery(scope.ideas.clone()))
+    } else {
+        query.filter(column.is_in(shown.iter().copied()))
+    }
+}
+
+/// The titles of the ideas shown.
+async fn titles(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    shown: &[i64],
+    page: u32,
+) -> Result<HashMap<i64, String>, IdeaError> {
+    let query = idea::Entity::find()
+        .select_only()
+        .columns([idea::Column::Id, idea::Column::Title]);
+    Ok(only_shown(query, idea::Column::Id, scope, shown, page)
+        .into_tuple::<(i64, String)>()
+        .all(db)
+        .await
+        .op("dashboard: heatmap lines")?
+        .into_iter()
+        .collect())
+}
+
+/// Each cell's strongest mark, for the ideas shown.
+async fn marks(
+    db: &impl ConnectionTrait,
+    scope: &Scope,
+    shown: &[i64],
+    page: u32,
+) -> Result<HashMap<(i64, i64), CoverageMark>, IdeaError> {
+    let said = spoken(scope.contributions())
+        .select_only()
+        .columns([
+            contribution::Column::IdeaId,
+            contribution::Column::DomainId,
+            contribution::Column::Kind,
+            contribution::Column::HoldsDomain,
+        ])
+        .distinct();
+    let mut marks: HashMap<(i64, i64), CoverageMark> = HashMap::new();
+    for (idea_id, domain_id, kind, holder) in
+        only_shown(said, contribution::Column::IdeaId, scope, shown, page)
+            .into_tuple::<(i64, i64, ContributionKind, bool)>()
+            .all(db)
+            .await
+            .op("dashboard: heatmap cells")?
+    {
+        let mark = match (holder, kind) {
+            (true, ContributionKind::Mine) => CoverageMark::Covered,
+            (true, _) => CoverageMark::NothingToReport,
+            (false, _) => CoverageMark::RoleCardsOnly,
+        };
+        let cell = marks.entry((idea_id, domain_id)).or_insert(mark);
+        *cell = strongest(*cell, mark);
+    }
+    Ok(marks)
 }

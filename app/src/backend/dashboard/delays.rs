@@ -2,19 +2,19 @@
 //! closed within a week after their writing time.
 
 use super::{median, Scope};
-use crate::backend::entities::{contribution, round};
+use crate::backend::entities::round;
 use crate::backend::ideas::error::IdeaError;
 use crate::backend::store::Op;
 use crate::domain::dashboard::{Closing, Delays, Wait};
 use crate::domain::rounds::{is_revealed, RoundStatus};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
-use std::collections::HashMap;
 
 type RoundLine = (
     i64,
     RoundStatus,
     DateTime<Utc>,
+    Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
     Option<DateTime<Utc>>,
@@ -34,6 +34,7 @@ pub(super) async fn delays(
             round::Column::Deadline,
             round::Column::RevealedAt,
             round::Column::EndedAt,
+            round::Column::FirstSaidAt,
         ])
         .filter(round::Column::IdeaId.in_subquery(scope.ideas.clone()))
         .filter(round::Column::Status.ne(RoundStatus::Cancelled))
@@ -41,18 +42,6 @@ pub(super) async fn delays(
         .all(db)
         .await
         .op("dashboard: rounds")?;
-    let first: HashMap<i64, Option<DateTime<Utc>>> = scope
-        .contributions()
-        .select_only()
-        .column(contribution::Column::RoundId)
-        .column_as(contribution::Column::CreatedAt.min(), "first")
-        .group_by(contribution::Column::RoundId)
-        .into_tuple()
-        .all(db)
-        .await
-        .op("dashboard: first contributions")?
-        .into_iter()
-        .collect();
     let now = scope.now;
     // Only revealed rounds: a silent one says nothing, not even when.
     let revealed: Vec<&RoundLine> = rounds
@@ -61,13 +50,8 @@ pub(super) async fn delays(
         .collect();
     let hours: Vec<Option<i64>> = revealed
         .iter()
-        .map(|r| {
-            first
-                .get(&r.0)
-                .copied()
-                .flatten()
-                .map(|at| (at - r.2).num_hours().max(0))
-        })
+        // The first unhidden contribution (`rounds::tally`).
+        .map(|r| r.6.map(|at| (at - r.2).num_hours().max(0)))
         .collect();
     let waits = Wait::ALL
         .into_iter()

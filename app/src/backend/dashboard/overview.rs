@@ -2,7 +2,7 @@
 //! stage, and the ideas nobody has moved for a while.
 
 use super::{median, Scope};
-use crate::backend::entities::{contribution, idea, idea_stage_change, round};
+use crate::backend::entities::{idea, idea_stage_change, round};
 use crate::backend::ideas::error::IdeaError;
 use crate::backend::store::Op;
 use crate::domain::dashboard::{IdleIdea, Overview, StageAge, StageRow};
@@ -31,7 +31,8 @@ pub(super) async fn overview(
     scope: &Scope,
     page: u32,
 ) -> Result<Overview, IdeaError> {
-    let ideas: Vec<IdeaLine> = idea::Entity::find()
+    // Three independent reads, side by side on the pool.
+    let read_ideas = idea::Entity::find()
         .select_only()
         .columns([
             idea::Column::Id,
@@ -42,10 +43,13 @@ pub(super) async fn overview(
             idea::Column::UpdatedAt,
         ])
         .filter(idea::Column::Id.in_subquery(scope.ideas.clone()))
-        .into_tuple()
-        .all(db)
-        .await
-        .op("dashboard: ideas")?;
+        .into_tuple::<IdeaLine>()
+        .all(db);
+    let (ideas, moves, changes) = tokio::try_join!(
+        async { Ok::<_, IdeaError>(read_ideas.await.op("dashboard: ideas")?) },
+        last_moves(db, scope),
+        stage_changes(db, scope),
+    )?;
     let funnel = Stage::ALL
         .into_iter()
         .map(|stage| {
@@ -65,7 +69,7 @@ pub(super) async fn overview(
         })
         .collect();
     let idle_days = scope.filters.idle_days();
-    let last = last_activity(db, scope, &ideas).await?;
+    let last = last_activity(&ideas, moves);
     let mut idle: Vec<IdleIdea> = ideas
         .iter()
         .filter(|i| i.3.is_none())
@@ -88,27 +92,21 @@ pub(super) async fn overview(
     }
     Ok(Overview {
         funnel,
-        ages: ages(db, scope, &ideas).await?,
+        ages: ages(scope, &ideas, changes),
         idle,
         idle_total,
         idle_days,
     })
 }
 
-/// Each idea's last move: an edit, a round opened, revealed or ended, a
-/// revealed contribution.
-async fn last_activity(
+/// The rounds' moves, by idea: opened, revealed or ended, a revealed
+/// contribution or an author's answer to one (each round keeps its
+/// latest: `rounds::tally`).
+async fn last_moves(
     db: &impl ConnectionTrait,
     scope: &Scope,
-    ideas: &[IdeaLine],
-) -> Result<HashMap<i64, DateTime<Utc>>, IdeaError> {
-    let mut last: HashMap<i64, DateTime<Utc>> = ideas.iter().map(|i| (i.0, i.5)).collect();
-    let mut later = |id: i64, at: Option<DateTime<Utc>>| {
-        if let (Some(at), Some(seen)) = (at, last.get_mut(&id)) {
-            *seen = (*seen).max(at);
-        }
-    };
-    let rounds: Vec<(i64, Moment, Moment, Moment)> = round::Entity::find()
+) -> Result<Vec<(i64, Moment)>, IdeaError> {
+    let rounds = round::Entity::find()
         .select_only()
         .column(round::Column::IdeaId)
         .column_as(round::Column::OpenedAt.max(), "opened")
@@ -116,48 +114,64 @@ async fn last_activity(
         .column_as(round::Column::EndedAt.max(), "ended")
         .filter(round::Column::IdeaId.in_subquery(scope.ideas.clone()))
         .group_by(round::Column::IdeaId)
-        .into_tuple()
-        .all(db)
-        .await
-        .op("dashboard: rounds' last moves")?;
-    for (id, opened, revealed, ended) in rounds {
-        for at in [opened, revealed, ended] {
-            later(id, at);
-        }
-    }
-    // A revealed contribution, or an author's answer to one.
-    let said: Vec<(i64, Moment, Moment)> = scope
-        .contributions()
+        .into_tuple::<(i64, Moment, Moment, Moment)>()
+        .all(db);
+    let said = round::Entity::find()
         .select_only()
-        .column(contribution::Column::IdeaId)
-        .column_as(contribution::Column::CreatedAt.max(), "said")
-        .column_as(contribution::Column::TriagedAt.max(), "answered")
-        .group_by(contribution::Column::IdeaId)
-        .into_tuple()
-        .all(db)
-        .await
-        .op("dashboard: last contributions")?;
-    for (id, said, answered) in said {
-        later(id, said);
-        later(id, answered);
+        .column(round::Column::IdeaId)
+        .column_as(round::Column::LastSaidAt.max(), "said")
+        .column_as(round::Column::LastAnsweredAt.max(), "answered")
+        .filter(round::Column::IdeaId.in_subquery(scope.ideas.clone()))
+        .filter(super::revealed(scope.now))
+        .group_by(round::Column::IdeaId)
+        .into_tuple::<(i64, Moment, Moment)>()
+        .all(db);
+    let (rounds, said) = tokio::try_join!(
+        async { rounds.await.op("dashboard: rounds' last moves") },
+        async { said.await.op("dashboard: last contributions") },
+    )?;
+    let mut moves = Vec::with_capacity(rounds.len() * 3 + said.len() * 2);
+    for (id, opened, revealed, ended) in rounds {
+        moves.extend([opened, revealed, ended].map(|at| (id, at)));
     }
-    Ok(last)
+    for (id, said, answered) in said {
+        moves.extend([said, answered].map(|at| (id, at)));
+    }
+    Ok(moves)
 }
 
-/// How many days ideas stay in each stage: each idea is a Seed from its
-/// publication, then in each stage it reached until the next (or now).
-async fn ages(
+/// Each idea's last move: its last edit, or a later move of its rounds.
+fn last_activity(ideas: &[IdeaLine], moves: Vec<(i64, Moment)>) -> HashMap<i64, DateTime<Utc>> {
+    let mut last: HashMap<i64, DateTime<Utc>> = ideas.iter().map(|i| (i.0, i.5)).collect();
+    for (id, at) in moves {
+        if let (Some(at), Some(seen)) = (at, last.get_mut(&id)) {
+            *seen = (*seen).max(at);
+        }
+    }
+    last
+}
+
+/// When the ideas counted reached each stage, idea by idea in order.
+async fn stage_changes(
     db: &impl ConnectionTrait,
     scope: &Scope,
-    ideas: &[IdeaLine],
-) -> Result<Vec<StageAge>, IdeaError> {
-    let changes = idea_stage_change::Entity::find()
+) -> Result<Vec<idea_stage_change::Model>, IdeaError> {
+    Ok(idea_stage_change::Entity::find()
         .filter(idea_stage_change::Column::IdeaId.in_subquery(scope.ideas.clone()))
         .order_by_asc(idea_stage_change::Column::IdeaId)
         .order_by_asc(idea_stage_change::Column::Since)
         .all(db)
         .await
-        .op("dashboard: stage changes")?;
+        .op("dashboard: stage changes")?)
+}
+
+/// How many days ideas stay in each stage: each idea is a Seed from its
+/// publication, then in each stage it reached until the next (or now).
+fn ages(
+    scope: &Scope,
+    ideas: &[IdeaLine],
+    changes: Vec<idea_stage_change::Model>,
+) -> Vec<StageAge> {
     let mut by_idea: HashMap<i64, Vec<(Stage, DateTime<Utc>)>> = HashMap::new();
     for change in changes {
         by_idea
@@ -190,7 +204,7 @@ async fn ages(
             stays.entry(stage).or_default().push(seconds / 86_400);
         }
     }
-    Ok(Stage::ALL
+    Stage::ALL
         .into_iter()
         .map(|stage| {
             let days = stays.remove(&stage).unwrap_or_default();
@@ -200,5 +214,5 @@ async fn ages(
                 median_days: median(days).map(|d| d as u32),
             }
         })
-        .collect())
+        .collect()
 }

@@ -27,6 +27,12 @@ pub struct Model {
     pub synthesis: String,
     #[sea_orm(column_type = "Text")]
     pub next_step: String,
+    /// The first, the last unhidden contribution, the last answer to one
+    /// (kept by `rounds::tally`): the dashboard reads rounds, not every
+    /// contribution.
+    pub first_said_at: Option<DateTimeUtc>,
+    pub last_said_at: Option<DateTimeUtc>,
+    pub last_answered_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

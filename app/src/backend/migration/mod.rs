@@ -22,6 +22,7 @@ mod m20261203_000018_create_mail_outbox;
 mod m20261203_000019_create_mail_preferences;
 mod m20261204_000020_add_availability;
 mod m20261204_000021_create_idea_stage_changes;
+mod m20261205_000022_dashboard_tallies;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000019_create_mail_preferences::Migration),
             Box::new(m20261204_000020_add_availability::Migration),
             Box::new(m20261204_000021_create_idea_stage_changes::Migration),
+            Box::new(m20261205_000022_dashboard_tallies::Migration),
         ]
     }
 }

@@ -105,6 +105,7 @@ pub(crate) async fn insert(
     .insert(txn)
     .await
     .op("contributing::insert")?;
+    super::tally::recount(txn, scope.round.id).await?;
     Ok(created.id)
 }
 
@@ -177,6 +178,7 @@ pub async fn withdraw(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, RoundE
         .exec(&txn)
         .await
         .op("contributing::withdraw")?;
+    super::tally::recount(&txn, scope.round.id).await?;
     txn.commit().await.op("contributing::withdraw")?;
     Ok(scope.idea.id)
 }

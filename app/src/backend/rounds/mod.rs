@@ -17,4 +17,5 @@ pub mod opening;
 pub mod people;
 pub mod reading;
 pub mod revealing;
+pub mod tally;
 pub mod triage;

@@ -132,7 +132,9 @@ pub async fn triage(
             row.triage_owner = Set(owner);
             row.triage_due = Set(due);
             row.triaged_at = Set(Some(now));
+            let round_id = scope.round.id;
             row.update(txn).await.op("triage::triage")?;
+            super::tally::recount(txn, round_id).await?;
             super::maturity::refresh(txn, now, idea_id).await?;
             Ok(idea_id)
         })
@@ -238,6 +240,7 @@ pub(crate) async fn hide_in_round(
     if hidden.rows_affected == 0 {
         return Err(RoundError::NotFound);
     }
+    super::tally::recount(txn, round_id).await?;
     super::maturity::refresh(txn, now, idea_id).await?;
     Ok(())
 }
