@@ -35,7 +35,7 @@ function seeded() {
 export const needsSignIn = (path) =>
   path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees') ||
   path.startsWith('/notifications') || path.startsWith('/ateliers') || path.startsWith('/reglages') ||
-  path.startsWith('/annuaire') || path.startsWith('/tableau-de-bord');
+  path.startsWith('/annuaire') || path.startsWith('/tableau-de-bord') || path === '/mines';
 
 /// A visitable path for a route: idea pages show the seeded idea (its
 /// versions compared from first to last); other parameters get a sample

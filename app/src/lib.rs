@@ -12,6 +12,7 @@ pub mod error;
 pub mod home;
 pub mod i18n;
 pub mod ideas;
+pub mod library;
 pub mod members;
 pub mod organisation;
 pub mod profile;

@@ -230,6 +230,17 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     Row { path: "/api/dashboard_coverage", access: Access::SignedIn, sample: "casquette=1&page=2", ok: Ok::All(200) },
     Row { path: "/api/dashboard_mines", access: Access::SignedIn, sample: "", ok: Ok::All(200) },
     Row { path: "/api/dashboard_delays", access: Access::SignedIn, sample: "service=DSI", ok: Ok::All(200) },
+    // The mine library: everyone reads it; leads and administrators of the
+    // organisation curate it. No mine is readable in this world any more
+    // (contribution 1 withdrawn, 2 hidden): curating finds nothing (404),
+    // after the rights were checked (403 for a member).
+    Row { path: "/api/get_mine_library", access: Access::SignedIn, sample: "domain=1&page=1", ok: Ok::All(200) },
+    Row { path: "/api/get_mine_suggestions", access: Access::MemberOf, sample: "idea_id=1", ok: Ok::All(200) },
+    Row { path: "/api/file_mine", access: Access::AdminOf, sample: "mine_id=1&known_mine_id=&name=Donn%C3%A9es+personnelles", ok: Ok::All(404) },
+    Row { path: "/api/unfile_mine", access: Access::AdminOf, sample: "known_mine_id=1&mine_id=1", ok: Ok::All(404) },
+    Row { path: "/api/rename_known_mine", access: Access::AdminOf, sample: "known_mine_id=1&name=RGPD", ok: Ok::All(404) },
+    Row { path: "/api/mark_workaround", access: Access::AdminOf, sample: "known_mine_id=1&workaround_id=3&proven=1", ok: Ok::All(404) },
+    Row { path: "/api/forget_known_mine", access: Access::AdminOf, sample: "known_mine_id=1&confirm=oui", ok: Ok::All(404) },
     // Workshops: round 2 of idea 1 is live; its workshop 1 is started from
     // the first administrator's console (each call here comes from a fresh
     // session: console actions get 422, the console being elsewhere). The

@@ -13,6 +13,7 @@ pub mod expertise;
 pub mod housekeeping;
 pub mod ideas;
 pub mod idempotency;
+pub mod library;
 pub mod live;
 pub mod mail;
 pub mod migration;

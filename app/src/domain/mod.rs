@@ -7,6 +7,7 @@ pub mod directory;
 pub mod idea_summary;
 pub mod idea_views;
 pub mod ideas;
+pub mod library;
 pub mod live;
 pub mod mail;
 pub mod maturity;

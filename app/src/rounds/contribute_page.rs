@@ -124,6 +124,7 @@ fn ContributeForm(panel: RoundsPanel) -> impl IntoView {
             <ContributionFields domains=panel.domains.clone() mines is_author=panel.is_author current=None errors />
             <button type="submit" class="primary">{t(locale, Key::SendContribution)}</button>
         </form>
+        <crate::library::AlreadyMet idea_id=panel.idea_id />
         <p><a href=idea_path>{t(locale, Key::BackToIdea)}</a></p>
     }
     .into_any()

@@ -122,5 +122,6 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
             <crate::directory::NameSuggestions />
             <button type="submit" class="primary">{t(locale, Key::OpenRound)}</button>
         </form>
+        <crate::library::AlreadyMet idea_id=panel.idea_id />
     }
 }

@@ -106,6 +106,9 @@ fn SiteNav() -> impl IntoView {
                                 <a href=crate::directory::DIRECTORY_PATH>{t(locale, Key::NavDirectory)}</a>
                             </li>
                             <li>
+                                <a href=crate::library::LIBRARY_PATH>{t(locale, Key::NavLibrary)}</a>
+                            </li>
+                            <li>
                                 <a href=PROFILE_PATH>{t(locale, Key::NavProfile)}</a>
                             </li>
                             <li>

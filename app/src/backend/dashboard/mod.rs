@@ -71,7 +71,7 @@ impl Scope {
 }
 
 /// A round's contributions may be read by all (`domain::rounds::is_revealed`).
-pub(super) fn revealed(now: DateTime<Utc>) -> Condition {
+pub(crate) fn revealed(now: DateTime<Utc>) -> Condition {
     Condition::any()
         .add(round::Column::RevealedAt.is_not_null())
         .add(round::Column::Status.eq(RoundStatus::Closed))

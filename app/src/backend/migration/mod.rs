@@ -23,6 +23,7 @@ mod m20261203_000019_create_mail_preferences;
 mod m20261204_000020_add_availability;
 mod m20261204_000021_create_idea_stage_changes;
 mod m20261205_000022_dashboard_tallies;
+mod m20261205_000023_create_mine_library;
 
 pub struct Migrator;
 
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_add_availability::Migration),
             Box::new(m20261204_000021_create_idea_stage_changes::Migration),
             Box::new(m20261205_000022_dashboard_tallies::Migration),
+            Box::new(m20261205_000023_create_mine_library::Migration),
         ]
     }
 }

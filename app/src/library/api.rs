@@ -1,0 +1,159 @@
+//! Server functions of the mine library. Reading: signed-in members;
+//! curating: leads and administrators of the organisation.
+
+use crate::domain::library::{MineLibrary, MineSuggestion};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The library, of one domain if asked; for leads, a page of the mines
+/// waiting to be filed. Signed-in members.
+#[server(endpoint = "get_mine_library")]
+pub async fn get_mine_library(
+    domain: Option<i64>,
+    page: Option<u32>,
+) -> Result<MineLibrary, AppError> {
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::library::reading::library(&ctx(&state), domain, page)
+        .await
+        .map_err(fail)
+}
+
+/// Known mines met before, beside a form on idea `idea_id` (which the
+/// caller must be able to see). Signed-in members.
+#[server(endpoint = "get_mine_suggestions")]
+pub async fn get_mine_suggestions(idea_id: i64) -> Result<Vec<MineSuggestion>, AppError> {
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::library::reading::suggestions(&ctx(&state), idea_id)
+        .await
+        .map_err(fail)
+}
+
+/// Files a mine under a known mine (`known_mine_id`), or under a new one
+/// named `name` when none is chosen. Leads and administrators.
+#[server(endpoint = "file_mine")]
+pub async fn file_mine(
+    mine_id: i64,
+    known_mine_id: Option<String>,
+    name: Option<String>,
+) -> Result<(), AppError> {
+    use crate::backend::library::curating::{file, Filing};
+    use crate::domain::library::KnownMineName;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let (under, name) = (known_mine_id.unwrap_or_default(), name.unwrap_or_default());
+    let mine = mine_id.to_string();
+    let input = [
+        ("mine_id", mine.as_str()),
+        ("known_mine_id", under.as_str()),
+        ("name", name.as_str()),
+    ];
+    let filing = match under.trim().parse::<i64>() {
+        Ok(id) => Filing::Under(id),
+        Err(_) => Filing::New(KnownMineName::parse(&name).map_err(|key| {
+            let mut errors = crate::error::FormErrors::with_input(input);
+            errors.add("name", key);
+            fail(AppError::Invalid(errors))
+        })?),
+    };
+    let state = state();
+    let known = file(&ctx(&state), mine_id, filing)
+        .await
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
+    leptos_axum::redirect(&format!(
+        "{}#{}",
+        super::LIBRARY_PATH,
+        super::known_mine_anchor(known)
+    ));
+    Ok(())
+}
+
+/// Takes a mine out of a known mine. Leads and administrators.
+#[server(endpoint = "unfile_mine")]
+pub async fn unfile_mine(known_mine_id: i64, mine_id: i64) -> Result<(), AppError> {
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::library::curating::unfile(&ctx(&state), known_mine_id, mine_id)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(&format!(
+        "{}#{}",
+        super::LIBRARY_PATH,
+        super::known_mine_anchor(known_mine_id)
+    ));
+    Ok(())
+}
+
+/// Renames a known mine. Leads and administrators.
+#[server(endpoint = "rename_known_mine")]
+pub async fn rename_known_mine(known_mine_id: i64, name: String) -> Result<(), AppError> {
+    use crate::domain::library::KnownMineName;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let known = known_mine_id.to_string();
+    let input = [("known_mine_id", known.as_str()), ("name", name.as_str())];
+    let parsed = KnownMineName::parse(&name).map_err(|key| {
+        let mut errors = crate::error::FormErrors::with_input(input);
+        errors.add("name", key);
+        fail(AppError::Invalid(errors))
+    })?;
+    let state = state();
+    crate::backend::library::curating::rename(&ctx(&state), known_mine_id, parsed)
+        .await
+        .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
+    leptos_axum::redirect(&format!(
+        "{}#{}",
+        super::LIBRARY_PATH,
+        super::known_mine_anchor(known_mine_id)
+    ));
+    Ok(())
+}
+
+/// Forgets a known mine (its mines wait to be filed again), once
+/// confirmed. Leads and administrators.
+#[server(endpoint = "forget_known_mine")]
+pub async fn forget_known_mine(
+    known_mine_id: i64,
+    confirm: Option<String>,
+) -> Result<(), AppError> {
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    crate::ui::forms::confirmed(confirm.as_deref()).map_err(fail)?;
+    let state = state();
+    crate::backend::library::curating::forget(&ctx(&state), known_mine_id)
+        .await
+        .map_err(fail)?;
+    leptos_axum::redirect(super::LIBRARY_PATH);
+    Ok(())
+}
+
+/// Marks (`proven` = "1") or unmarks a workaround that defused one of the
+/// known mine's mines. Leads and administrators.
+#[server(endpoint = "mark_workaround")]
+pub async fn mark_workaround(
+    known_mine_id: i64,
+    workaround_id: i64,
+    proven: String,
+) -> Result<(), AppError> {
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    crate::backend::library::curating::set_proven(
+        &ctx(&state),
+        known_mine_id,
+        workaround_id,
+        proven == "1",
+    )
+    .await
+    .map_err(fail)?;
+    leptos_axum::redirect(&format!(
+        "{}#{}",
+        super::LIBRARY_PATH,
+        super::known_mine_anchor(known_mine_id)
+    ));
+    Ok(())
+}

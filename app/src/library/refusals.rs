@@ -1,0 +1,16 @@
+//! The library's refusals, in the web's terms.
+
+use crate::backend::library::LibraryError;
+use crate::error::{AppError, FormErrors};
+
+impl From<LibraryError> for AppError {
+    fn from(err: LibraryError) -> AppError {
+        match err {
+            LibraryError::NotFound => AppError::NotFound,
+            LibraryError::Forbidden => AppError::Forbidden,
+            LibraryError::SignInNeeded => AppError::Unauthorized,
+            LibraryError::Name(key) => FormErrors::refuse("name", key),
+            LibraryError::Store(err) => err.into(),
+        }
+    }
+}
