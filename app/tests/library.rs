@@ -109,9 +109,13 @@ db_test!(
         assert_eq!(waiting, [w.mine_a], "the silent round's mine is not shown");
         assert_eq!(before.unfiled[0].idea_id, w.a);
 
-        let known = curating::file(&lead, w.mine_a, Filing::New(name("Données personnelles")))
-            .await
-            .unwrap();
+        let known = curating::file(
+            &lead,
+            &[w.mine_a],
+            Filing::New(name("Données personnelles")),
+        )
+        .await
+        .unwrap();
         let after = reading::library(&lead, None, None).await.unwrap();
         assert_eq!(after.unfiled_total, 0);
         let filed = &after.known[0];
@@ -163,7 +167,7 @@ db_test!(
             now.unfiled.iter().map(|m| m.id).collect::<Vec<_>>(),
             [w.mine_b]
         );
-        curating::file(&lead, w.mine_b, Filing::Under(known))
+        curating::file(&lead, &[w.mine_b], Filing::Under(known))
             .await
             .unwrap();
         let grouped = reading::library(&anne, None, None).await.unwrap();
@@ -187,20 +191,20 @@ db_test!(
         let clock = clock();
         let w = world(&t, &clock).await;
         let anne = as_member(&t, &clock, &w.anne);
-        let refused = curating::file(&anne, w.mine_a, Filing::New(name("Tentative"))).await;
+        let refused = curating::file(&anne, &[w.mine_a], Filing::New(name("Tentative"))).await;
         assert!(matches!(refused, Err(LibraryError::Forbidden)));
 
         let lead = as_member(&t, &clock, &w.camille);
-        let known = curating::file(&lead, w.mine_a, Filing::New(name("RGPD")))
+        let known = curating::file(&lead, &[w.mine_a], Filing::New(name("RGPD")))
             .await
             .unwrap();
         let outsider = other_organisation(&t, &clock).await;
         let theirs = as_member(&t, &clock, &outsider);
         for attempt in [
-            curating::file(&theirs, w.mine_a, Filing::New(name("Chez nous")))
+            curating::file(&theirs, &[w.mine_a], Filing::New(name("Chez nous")))
                 .await
                 .map(|_| ()),
-            curating::file(&theirs, w.mine_a, Filing::Under(known))
+            curating::file(&theirs, &[w.mine_a], Filing::Under(known))
                 .await
                 .map(|_| ()),
             curating::rename(&theirs, known, name("Pris")).await,
@@ -218,8 +222,14 @@ db_test!(
             Err(LibraryError::NotFound)
         ));
         // A silent mine cannot be filed, even by a lead who guesses its id.
-        let silent = curating::file(&lead, w.mine_b, Filing::Under(known)).await;
+        let silent = curating::file(&lead, &[w.mine_b], Filing::Under(known)).await;
         assert!(matches!(silent, Err(LibraryError::NotFound)));
+        // All or none: a silent mine among those ticked files nothing.
+        let partial = curating::file(&lead, &[w.mine_a, w.mine_b], Filing::New(name("Deux"))).await;
+        assert!(matches!(partial, Err(LibraryError::NotFound)));
+        let kept = reading::library(&lead, None, None).await.unwrap();
+        assert_eq!(kept.known.len(), 1, "no new name");
+        assert_eq!(kept.known[0].name, "RGPD");
         // A workaround that defused none of its mines is not marked.
         let stray = curating::set_proven(&lead, known, w.mine_b, true).await;
         assert!(matches!(stray, Err(LibraryError::NotFound)));
@@ -230,7 +240,7 @@ db_test!(a_hidden_mine_leaves_the_library, |t: TestDb| async move {
     let clock = clock();
     let w = world(&t, &clock).await;
     let lead = as_member(&t, &clock, &w.camille);
-    curating::file(&lead, w.mine_a, Filing::New(name("RGPD")))
+    curating::file(&lead, &[w.mine_a], Filing::New(name("RGPD")))
         .await
         .unwrap();
     triage::hide(&lead, w.mine_a, text("Hors sujet"))

@@ -46,19 +46,21 @@ test('a lead files a mine met before under a name, marks what defused it; the ne
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bibliothèque des mines');
       await expect(page.getByText('Aucune mine connue pour l’instant.')).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Mines à ranger (1)' })).toBeVisible();
-      const waiting = page.locator('.unfiled-mine');
+      const waiting = page.getByRole('group', { name: 'Mines à ranger' });
       await expect(waiting).toContainText('Les trajets sont des données personnelles.');
       if (js) await hydrated(page);
       if (js) await axeClean(page);
 
-      // A new name left empty is refused next to its field, and nothing is filed.
-      await waiting.getByRole('button', { name: 'Ranger' }).click();
+      // Nothing ticked and no name: refused next to each field, nothing filed.
+      await page.getByRole('button', { name: 'Ranger les mines cochées' }).click();
+      await expect(page.locator('#field-mines-error')).toHaveText('Cochez au moins une mine à ranger.');
       await expect(page.locator('#field-name-error')).toHaveText('Ce champ est obligatoire.');
       await expect(page.getByLabel('Nouveau nom')).toHaveAttribute('aria-invalid', 'true');
       await expect(page.getByRole('heading', { name: 'Mines à ranger (1)' })).toBeVisible();
       if (js) await axeClean(page);
+      await page.getByRole('checkbox', { name: 'Juridique — Les trajets sont des données personnelles.' }).check();
       await page.getByLabel('Nouveau nom').fill('Données personnelles des agents');
-      await page.locator('.unfiled-mine').getByRole('button', { name: 'Ranger' }).click();
+      await page.getByRole('button', { name: 'Ranger les mines cochées' }).click();
       const known = page.locator('.known-mine');
       await expect(known.getByRole('heading', { level: 3 })).toHaveText('Données personnelles des agents');
       await expect(known).toContainText('Juridique · Rencontrée dans 1 idée');

@@ -27,16 +27,20 @@ async fn the_library_is_read_by_members_and_curated_by_administrators() {
             && ours.contains("Toutes les mines révélées sont rangées.")
     );
 
-    // A new name left empty: refused, said on the page, nothing filed.
+    // Nothing ticked, no name: both refused, said on the page, nothing filed.
     let refused = post_from(
         &app,
         "/mines",
-        "/api/file_mine",
-        "mine_id=1&known_mine_id=&name=",
+        "/api/file_mines",
+        "known_mine_id=&name=",
         Some(&admin),
     )
     .await;
     let again = back(&app, &refused, Some(&admin)).await;
+    assert!(
+        again.contains("Cochez au moins une mine à ranger."),
+        "{again}"
+    );
     assert!(again.contains("Ce champ est obligatoire."), "{again}");
     assert!(again.contains("Aucune mine connue pour l’instant."));
 }

@@ -236,7 +236,7 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     // after the rights were checked (403 for a member).
     Row { path: "/api/get_mine_library", access: Access::SignedIn, sample: "domain=1&page=1", ok: Ok::All(200) },
     Row { path: "/api/get_mine_suggestions", access: Access::MemberOf, sample: "idea_id=1", ok: Ok::All(200) },
-    Row { path: "/api/file_mine", access: Access::AdminOf, sample: "mine_id=1&known_mine_id=&name=Donn%C3%A9es+personnelles", ok: Ok::All(404) },
+    Row { path: "/api/file_mines", access: Access::AdminOf, sample: "mines%5B%5D=1&known_mine_id=&name=Donn%C3%A9es+personnelles", ok: Ok::All(404) },
     Row { path: "/api/unfile_mine", access: Access::AdminOf, sample: "known_mine_id=1&mine_id=1", ok: Ok::All(404) },
     Row { path: "/api/rename_known_mine", access: Access::AdminOf, sample: "known_mine_id=1&name=RGPD", ok: Ok::All(404) },
     Row { path: "/api/mark_workaround", access: Access::AdminOf, sample: "known_mine_id=1&workaround_id=3&proven=1", ok: Ok::All(404) },

@@ -23,6 +23,39 @@ impl KnownMineName {
     }
 }
 
+/// Filing mines, as the form on `/mines` sends it: the mines ticked, and
+/// a known mine chosen or a new name typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingForm {
+    /// None ticked: the field may be absent.
+    #[serde(default)]
+    pub mines: Vec<String>,
+    #[serde(default)]
+    pub known_mine_id: String,
+    #[serde(default)]
+    pub name: String,
+}
+
+impl FilingForm {
+    pub const MINE_BOXES: &'static str = "mines[]";
+    /// The field a refusal of the ticks names.
+    pub const MINES: &'static str = "mines";
+    pub const NAME: &'static str = "name";
+
+    /// The mines ticked (anything else than an id is no mine).
+    pub fn mine_ids(&self) -> Vec<i64> {
+        self.mines
+            .iter()
+            .filter_map(|m| m.trim().parse().ok())
+            .collect()
+    }
+
+    /// The known mine chosen, if any.
+    pub fn under(&self) -> Option<i64> {
+        self.known_mine_id.trim().parse().ok()
+    }
+}
+
 /// A mine as the library shows it: its words and where it was met.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MetMine {

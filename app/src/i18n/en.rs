@@ -868,5 +868,7 @@ pub const fn text(key: Key) -> &'static str {
         Key::OnIdea => "on",
         Key::LibraryLink => "See the mine library",
         Key::ConfirmForgetKnownMine => "I confirm: this name leaves the library.",
+        Key::ErrTickAMine => "Tick at least one mine to file.",
+        Key::FileSelected => "File the ticked mines",
     }
 }

@@ -868,5 +868,7 @@ pub const fn text(key: Key) -> &'static str {
         Key::OnIdea => "sur",
         Key::LibraryLink => "Voir la bibliothèque des mines",
         Key::ConfirmForgetKnownMine => "Je confirme : ce nom disparaît de la bibliothèque.",
+        Key::ErrTickAMine => "Cochez au moins une mine à ranger.",
+        Key::FileSelected => "Ranger les mines cochées",
     }
 }

@@ -629,6 +629,8 @@ keys! {
     PostNotSentTitle,
     DismissPost,
     CoverageCalledSilent,
+    ErrTickAMine,
+    FileSelected,
     ConfirmForgetKnownMine,
     NavLibrary,
     LibraryTitle,

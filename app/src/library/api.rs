@@ -1,7 +1,7 @@
 //! Server functions of the mine library. Reading: signed-in members;
 //! curating: leads and administrators of the organisation.
 
-use crate::domain::library::{MineLibrary, MineSuggestion};
+use crate::domain::library::{FilingForm, MineLibrary, MineSuggestion};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -32,35 +32,38 @@ pub async fn get_mine_suggestions(idea_id: i64) -> Result<Vec<MineSuggestion>, A
         .map_err(fail)
 }
 
-/// Files a mine under a known mine (`known_mine_id`), or under a new one
-/// named `name` when none is chosen. Leads and administrators.
-#[server(endpoint = "file_mine")]
-pub async fn file_mine(
-    mine_id: i64,
-    known_mine_id: Option<String>,
-    name: Option<String>,
-) -> Result<(), AppError> {
+/// Files the mines ticked under a known mine (`known_mine_id`), or under
+/// a new one named `name` when none is chosen. Leads and administrators.
+#[server(endpoint = "file_mines")]
+pub async fn file_mines(#[server(flatten)] form: FilingForm) -> Result<(), AppError> {
     use crate::backend::library::curating::{file, Filing};
     use crate::domain::library::KnownMineName;
+    use crate::error::FormErrors;
+    use crate::i18n::Key;
     use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
-    let (under, name) = (known_mine_id.unwrap_or_default(), name.unwrap_or_default());
-    let mine = mine_id.to_string();
     let input = [
-        ("mine_id", mine.as_str()),
-        ("known_mine_id", under.as_str()),
-        ("name", name.as_str()),
+        ("known_mine_id", form.known_mine_id.as_str()),
+        (FilingForm::NAME, form.name.as_str()),
     ];
-    let filing = match under.trim().parse::<i64>() {
-        Ok(id) => Filing::Under(id),
-        Err(_) => Filing::New(KnownMineName::parse(&name).map_err(|key| {
-            let mut errors = crate::error::FormErrors::with_input(input);
-            errors.add("name", key);
-            fail(AppError::Invalid(errors))
-        })?),
+    let mut errors = FormErrors::with_input(input);
+    let mines = form.mine_ids();
+    if mines.is_empty() {
+        errors.add(FilingForm::MINES, Key::ErrTickAMine);
+    }
+    let filing = match form.under() {
+        Some(id) => Some(Filing::Under(id)),
+        None => KnownMineName::parse(&form.name)
+            .map_err(|key| errors.add(FilingForm::NAME, key))
+            .ok()
+            .map(Filing::New),
+    };
+    errors.clone().into_result().map_err(fail)?;
+    let Some(filing) = filing else {
+        return Err(fail(AppError::Invalid(errors)));
     };
     let state = state();
-    let known = file(&ctx(&state), mine_id, filing)
+    let known = file(&ctx(&state), &mines, filing)
         .await
         .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
     leptos_axum::redirect(&format!(

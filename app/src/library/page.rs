@@ -3,14 +3,14 @@
 //! works as plain forms (no JavaScript).
 
 use super::{
-    get_mine_library, known_mine_anchor, FileMine, ForgetKnownMine, MarkWorkaround,
+    get_mine_library, known_mine_anchor, FileMines, ForgetKnownMine, MarkWorkaround,
     RenameKnownMine, UnfileMine, LIBRARY_PATH,
 };
 use crate::domain::library::{KnownMine, MetMine, MineLibrary};
 use crate::error::FormErrors;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ideas::idea_path;
-use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, FilterSelect};
+use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, FilterSelect, TextField};
 use crate::ui::guard::{page_title, refusal, Need};
 use crate::ui::pager::Pager;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn LibraryPage() -> impl IntoView {
     let domain = params.get("domaine").and_then(|d| d.parse::<i64>().ok());
     let page = params.get("page").and_then(|p| p.parse::<u32>().ok());
     let library = Resource::new(move || (domain, page), |(d, p)| get_mine_library(d, p));
-    let refused = refused_submission::<FileMine>()
+    let refused = refused_submission::<FileMines>()
         .or_else(refused_submission::<RenameKnownMine>)
         .or_else(refused_submission::<ForgetKnownMine>)
         .or_else(refused_submission::<UnfileMine>)
@@ -90,13 +90,9 @@ fn Library(locale: Locale, library: MineLibrary, errors: Option<FormErrors>) -> 
         {curate.then(|| view! {
             <h2>{format!("{} ({})", t(locale, Key::UnfiledHeading), library.unfiled_total)}</h2>
             <p>{t(locale, if library.unfiled_total == 0 { Key::NoUnfiled } else { Key::UnfiledIntro })}</p>
-            <ul class="unfiled-mines">
-                {library
-                    .unfiled
-                    .into_iter()
-                    .map(|mine| view! { <UnfiledItem locale mine names=names.clone() errors=errors.clone() /> })
-                    .collect_view()}
-            </ul>
+            {(!library.unfiled.is_empty()).then(|| view! {
+                <FilingBox locale mines=library.unfiled names=names errors=errors.clone() />
+            })}
             {pages.view(locale)}
         })}
     }
@@ -240,55 +236,54 @@ fn Curation(
     }
 }
 
-/// A mine waiting to be filed, with the form that files it (leads).
+/// The mines waiting to be filed, to tick, and where to file them
+/// (leads): one form, so that similar mines go under one name at once.
 #[component]
-fn UnfiledItem(
+fn FilingBox(
     locale: Locale,
-    mine: MetMine,
+    mines: Vec<MetMine>,
     names: Vec<(i64, String)>,
     errors: Option<FormErrors>,
 ) -> impl IntoView {
-    let ours = errors.filter(|e| e.value_of("mine_id") == Some(mine.id.to_string().as_str()));
-    let refused = ours.as_ref().and_then(|e| e.message_for("name"));
-    let typed = ours
+    let ticks = errors
         .as_ref()
-        .and_then(|e| e.value_of("name"))
-        .map(str::to_owned)
-        .unwrap_or_default();
-    let input_id = if refused.is_some() {
-        "field-name".to_owned()
-    } else {
-        format!("new-name-{}", mine.id)
-    };
-    let error_id = format!("{input_id}-error");
-    let select_id = format!("file-under-{}", mine.id);
+        .and_then(|e| e.message_for(crate::domain::library::FilingForm::MINES));
     view! {
-        <li class="unfiled-mine">
-            <p>
-                {mine.domain.as_ref().map(|d| view! { <span class="tag">{d.name.clone()}</span> " " })}
-                {mine_line(locale, &mine)}
-            </p>
-            <form method="post" action={<FileMine as ServerFn>::PATH} class="file-form">
-                <input type="hidden" name="mine_id" value=mine.id />
-                <div class="field">
-                    <label for=select_id.clone()>{t(locale, Key::FileUnder)}</label>
-                    <select id=select_id name="known_mine_id">
-                        <option value="">{t(locale, Key::NewKnownMine)}</option>
-                        {names
-                            .into_iter()
-                            .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=input_id.clone()>{t(locale, Key::NewNameLabel)}</label>
-                    {refused.map(|key| view! { <p class="field-error" id=error_id.clone()>{t(locale, key)}</p> })}
-                    <input id=input_id name="name" type="text" value=typed maxlength="120"
-                        aria-invalid=refused.is_some().then_some("true")
-                        aria-describedby=refused.is_some().then_some(error_id.clone()) />
-                </div>
-                <button type="submit">{t(locale, Key::FileMine)}</button>
-            </form>
-        </li>
+        <form method="post" action={<FileMines as ServerFn>::PATH} class="stack-form wide-form">
+            <fieldset id="field-mines" class="field" aria-describedby=ticks.map(|_| "field-mines-error")>
+                <legend>{t(locale, Key::UnfiledHeading)}</legend>
+                {ticks.map(|k| view! { <p id="field-mines-error" class="field-error">{t(locale, k)}</p> })}
+                <ul class="unfiled-mines">
+                    {mines
+                        .into_iter()
+                        .map(|mine| {
+                            let id = format!("mine-{}", mine.id);
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=id.clone() name=crate::domain::library::FilingForm::MINE_BOXES value=mine.id />
+                                    <label for=id>
+                                        {mine.domain.as_ref().map(|d| format!("{} — ", d.name))}
+                                        {mine.text.clone()}
+                                    </label>
+                                    " (" {t(locale, Key::OnIdea)} " " <a href=idea_path(mine.idea_id)>{mine.idea_title.clone()}</a> ")"
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </fieldset>
+            <div class="field">
+                <label for="file-under">{t(locale, Key::FileUnder)}</label>
+                <select id="file-under" name="known_mine_id">
+                    <option value="">{t(locale, Key::NewKnownMine)}</option>
+                    {names
+                        .into_iter()
+                        .map(|(id, name)| view! { <option value=id.to_string()>{name}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <TextField name=crate::domain::library::FilingForm::NAME label=Key::NewNameLabel errors max_len=120 />
+            <button type="submit">{t(locale, Key::FileSelected)}</button>
+        </form>
     }
 }

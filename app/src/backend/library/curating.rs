@@ -45,19 +45,25 @@ async fn own(
         .ok_or(LibraryError::NotFound)
 }
 
-/// Files a readable mine (not a duplicate grouped under another card)
-/// under a known mine, moving it if it was filed elsewhere; returns the
-/// known mine's id.
-pub async fn file(ctx: &Ctx<'_>, mine_id: i64, filing: Filing) -> Result<i64, LibraryError> {
+/// Files readable mines (not duplicates grouped under another card)
+/// under a known mine, moving those filed elsewhere; all or none. Returns
+/// the known mine's id; a new one takes the first mine's domain.
+pub async fn file(ctx: &Ctx<'_>, mine_ids: &[i64], filing: Filing) -> Result<i64, LibraryError> {
     let me = curator(ctx)?;
     let txn = ctx.write().await?;
-    let mine = readable_mines(&me, ctx.now())
-        .filter(contribution::Column::Id.eq(mine_id))
+    let mut mines = readable_mines(&me, ctx.now())
+        .filter(contribution::Column::Id.is_in(mine_ids.iter().copied()))
         .filter(contribution::Column::GroupedUnder.is_null())
-        .one(&txn)
+        .all(&txn)
         .await
-        .op("library: the mine")?
-        .ok_or(LibraryError::NotFound)?;
+        .op("library: the mines")?;
+    mines.sort_by_key(|m| mine_ids.iter().position(|id| *id == m.id));
+    let mut wanted = mine_ids.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let Some(mine) = mines.first().filter(|_| mines.len() == wanted.len()) else {
+        return Err(LibraryError::NotFound);
+    };
     let known_id = match filing {
         Filing::Under(id) => own(&txn, &me, id).await?.id,
         Filing::New(name) => {
@@ -75,17 +81,20 @@ pub async fn file(ctx: &Ctx<'_>, mine_id: i64, filing: Filing) -> Result<i64, Li
             .id
         }
     };
-    known_mine_member::Entity::delete_by_id(mine_id)
+    known_mine_member::Entity::delete_many()
+        .filter(known_mine_member::Column::ContributionId.is_in(wanted.iter().copied()))
         .exec(&txn)
         .await
         .op("library: unfile before filing")?;
-    known_mine_member::ActiveModel {
-        contribution_id: Set(mine_id),
-        known_mine_id: Set(known_id),
+    for mine_id in wanted {
+        known_mine_member::ActiveModel {
+            contribution_id: Set(mine_id),
+            known_mine_id: Set(known_id),
+        }
+        .insert(&txn)
+        .await
+        .op("library: file")?;
     }
-    .insert(&txn)
-    .await
-    .op("library: file")?;
     txn.commit().await.op("library: file")?;
     Ok(known_id)
 }
