@@ -20,7 +20,7 @@ use app::i18n::Locale;
 use chrono::Duration;
 use common::workshop::mine;
 use common::{
-    admin_of, as_member, clock, colleague, idea, key, open_for_a_week, other_organisation,
+    admin_of, as_member, clock, colleague, idea, key, open_for_a_week, other_organisation, post,
     say_profile, text,
 };
 
@@ -36,18 +36,6 @@ fn all_clear(domain: i64) -> Draft {
         link: None,
         answers: None,
     }
-}
-
-async fn post(
-    t: &TestDb,
-    clock: &ManualClock,
-    who: &CurrentUser,
-    round_id: i64,
-    draft: Draft,
-) -> i64 {
-    contributing::contribute(&as_member(t, clock, who), &key(), round_id, draft)
-        .await
-        .unwrap()
 }
 
 /// The organisation of the tests, at its day 42:

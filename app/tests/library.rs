@@ -8,31 +8,20 @@ mod common;
 use app::backend::clock::ManualClock;
 use app::backend::library::curating::{self, Filing};
 use app::backend::library::{reading, LibraryError};
-use app::backend::rounds::{contributing, course, triage};
+use app::backend::rounds::{course, triage};
 use app::backend::testing::TestDb;
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::library::KnownMineName;
-use app::domain::round_inputs::{DefusedBy, Draft, Triage};
+use app::domain::round_inputs::{DefusedBy, Triage};
 use chrono::Duration;
 use common::workshop::mine;
 use common::{
-    admin_of, as_member, clock, colleague, idea, key, open_for_a_week, other_organisation, text,
+    admin_of, as_member, clock, colleague, idea, key, open_for_a_week, other_organisation, post,
+    text,
 };
 
 const LEGAL: i64 = 1;
-
-async fn post(
-    t: &TestDb,
-    clock: &ManualClock,
-    who: &CurrentUser,
-    round_id: i64,
-    draft: Draft,
-) -> i64 {
-    contributing::contribute(&as_member(t, clock, who), &key(), round_id, draft)
-        .await
-        .unwrap()
-}
 
 fn name(s: &str) -> KnownMineName {
     KnownMineName::parse(s).unwrap()

@@ -1,17 +1,7 @@
 import { test, expect, jsEnabled, hydrated, secondBrowser } from './fixtures';
-import { api, axeClean, PASSWORD } from './journey';
+import { api, axeClean, PASSWORD, publish } from './journey';
 import { OwnServer } from './own-server';
 import { startFromIdea } from './room';
-
-/// Publishes an idea as the page's person; its path.
-async function publish(page: import('@playwright/test').Page, server: OwnServer, title: string) {
-  const created = await api(page, server, 'create_idea', { request_id: crypto.randomUUID(), title, problem: 'Un problème bien réel.' });
-  const path = created.headers()['location'].split('/modifier')[0];
-  const id = path.split('/').pop() as string;
-  await api(page, server, 'save_idea', { request_id: crypto.randomUUID(), idea_id: id, revision: '1', title,
-    problem: 'Un problème bien réel.', proposal: 'Une proposition.', beneficiaries: 'Les agents', help_sought: '', tags: 'essai', publish: '1' });
-  return { path, id };
-}
 
 // Each test runs its own instance: the desk shows what this test made, and nothing else.
 test('« Mon bureau » shows each kind of thing waiting, and what to do when nothing does', async ({ page, browser, problems }, info) => {

@@ -23,6 +23,16 @@ export async function colleague(browser: Browser, info: TestInfo, admin: Page, s
   return other;
 }
 
+/// Publishes an idea as the page's person; its id and path.
+export async function publish(page: Page, server: OwnServer, title: string) {
+  const created = await api(page, server, 'create_idea', { request_id: crypto.randomUUID(), title, problem: 'Un problème bien réel.' });
+  const path = created.headers()['location'].split('/modifier')[0];
+  const id = path.split('/').pop() as string;
+  await api(page, server, 'save_idea', { request_id: crypto.randomUUID(), idea_id: id, revision: '1', title,
+    problem: 'Un problème bien réel.', proposal: 'Une proposition.', beneficiaries: 'Les agents', help_sought: '', tags: 'essai', publish: '1' });
+  return { path, id };
+}
+
 export async function axeClean(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);

@@ -1,16 +1,6 @@
 import { test, expect, jsEnabled, hydrated } from './fixtures';
-import { api, axeClean, colleague, PASSWORD } from './journey';
+import { api, axeClean, colleague, PASSWORD, publish } from './journey';
 import { OwnServer } from './own-server';
-
-/// Publishes an idea as the page's person; its id and path.
-async function publish(page: import('@playwright/test').Page, server: OwnServer, title: string) {
-  const created = await api(page, server, 'create_idea', { request_id: crypto.randomUUID(), title, problem: 'Un problème bien réel.' });
-  const path = created.headers()['location'].split('/modifier')[0];
-  const id = path.split('/').pop() as string;
-  await api(page, server, 'save_idea', { request_id: crypto.randomUUID(), idea_id: id, revision: '1', title,
-    problem: 'Un problème bien réel.', proposal: 'Une proposition.', beneficiaries: 'Les agents', help_sought: '', tags: 'essai', publish: '1' });
-  return { path, id };
-}
 
 async function openRound(page: import('@playwright/test').Page, server: OwnServer, ideaId: string) {
   await api(page, server, 'open_round', { request_id: crypto.randomUUID(), idea_id: ideaId, focus: 'Qu’est-ce qui peut coincer ?',

@@ -34,6 +34,21 @@ pub async fn offered(
         .collect())
 }
 
+/// The domains offered, as views name them (`offered`, by id and name).
+pub async fn domain_refs(
+    db: &impl ConnectionTrait,
+    organisation_id: i64,
+) -> Result<Vec<crate::domain::round_views::DomainRef>, StoreError> {
+    Ok(offered(db, organisation_id)
+        .await?
+        .into_iter()
+        .map(|d| crate::domain::round_views::DomainRef {
+            id: d.id,
+            name: d.name,
+        })
+        .collect())
+}
+
 /// The ids of the domains a person holds.
 pub async fn held(db: &impl ConnectionTrait, user_id: i64) -> Result<Vec<i64>, StoreError> {
     user_domain::Entity::find()

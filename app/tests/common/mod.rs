@@ -250,3 +250,21 @@ pub async fn say_profile(
     )
     .await
 }
+
+/// Writes a contribution on a silent round as `who`; its id.
+pub async fn post(
+    t: &TestDb,
+    clock: &ManualClock,
+    who: &CurrentUser,
+    round_id: i64,
+    draft: app::domain::round_inputs::Draft,
+) -> i64 {
+    app::backend::rounds::contributing::contribute(
+        &as_member(t, clock, who),
+        &key(),
+        round_id,
+        draft,
+    )
+    .await
+    .unwrap()
+}

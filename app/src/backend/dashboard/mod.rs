@@ -239,14 +239,7 @@ pub(super) async fn domains(
     db: &impl ConnectionTrait,
     organisation_id: i64,
 ) -> Result<Vec<DomainRef>, IdeaError> {
-    Ok(crate::backend::expertise::offered(db, organisation_id)
-        .await?
-        .into_iter()
-        .map(|d| DomainRef {
-            id: d.id,
-            name: d.name,
-        })
-        .collect())
+    Ok(crate::backend::expertise::domain_refs(db, organisation_id).await?)
 }
 
 /// The services the organisation's people wrote, each once.

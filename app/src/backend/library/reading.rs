@@ -319,12 +319,5 @@ async fn domains(
     db: &impl ConnectionTrait,
     organisation_id: i64,
 ) -> Result<Vec<DomainRef>, LibraryError> {
-    Ok(crate::backend::expertise::offered(db, organisation_id)
-        .await?
-        .into_iter()
-        .map(|d| DomainRef {
-            id: d.id,
-            name: d.name,
-        })
-        .collect())
+    Ok(crate::backend::expertise::domain_refs(db, organisation_id).await?)
 }
