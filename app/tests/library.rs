@@ -37,6 +37,7 @@ struct World {
     b: i64,
     mine_a: i64,
     mine_b: i64,
+    round_a: i64,
     round_b: i64,
 }
 
@@ -81,6 +82,7 @@ async fn world(t: &TestDb, clock: &ManualClock) -> World {
         b,
         mine_a,
         mine_b,
+        round_a,
         round_b,
     }
 }
@@ -246,6 +248,57 @@ db_test!(a_hidden_mine_leaves_the_library, |t: TestDb| async move {
     let theirs = reading::library(&lead, None, None).await.unwrap();
     assert_eq!((theirs.known.len(), theirs.known[0].mines.len()), (1, 0));
 });
+
+db_test!(
+    a_workaround_still_silent_is_never_told,
+    |t: TestDb| async move {
+        // The author re-triages a revealed mine with a workaround written in
+        // a round still silent: the library and the suggestions wait for its
+        // reveal, and it cannot be marked proven before.
+        let clock = clock();
+        let w = world(&t, &clock).await;
+        let lead = as_member(&t, &clock, &w.camille);
+        triage::close(&lead, w.round_a, text("Bilan"), String::new())
+            .await
+            .unwrap();
+        let second = open_for_a_week(&t, &clock, &w.camille, w.a, &[LEGAL]).await;
+        let silent_way = app::domain::round_inputs::Draft {
+            kind: app::domain::rounds::ContributionKind::Workaround,
+            domain_id: None,
+            severity: None,
+            body: "Une piste encore secrète".into(),
+            link: None,
+            answers: None,
+        };
+        let way = post(&t, &clock, &w.camille, second, silent_way).await;
+        let known = curating::file(&lead, &[w.mine_a], Filing::New(name("RGPD")))
+            .await
+            .unwrap();
+        let retriaged = triage::triage(
+            &lead,
+            &key(),
+            w.mine_a,
+            Triage::Defused(DefusedBy::Existing(way), None),
+        )
+        .await;
+        assert!(retriaged.is_ok(), "{retriaged:?}");
+        {
+            let anne = as_member(&t, &clock, &w.anne);
+            let read = reading::library(&anne, None, None).await.unwrap();
+            assert!(read.known[0]
+                .workarounds
+                .iter()
+                .all(|w| w.text != "Une piste encore secrète"));
+            let suggested = reading::suggestions(&anne, w.b).await.unwrap();
+            assert!(suggested.iter().all(|s| s
+                .defused_by
+                .iter()
+                .all(|d| d.0 != "Une piste encore secrète")));
+            let marked = curating::set_proven(&lead, known, way, true).await;
+            assert!(matches!(marked, Err(LibraryError::NotFound)));
+        }
+    }
+);
 
 #[test]
 fn a_known_mines_name_is_one_line_of_120_characters_at_most() {

@@ -61,7 +61,7 @@ test('a lead files a mine met before under a name, marks what defused it; the ne
       // The workaround proved itself.
       await known.getByRole('button', { name: 'Marquer comme éprouvée' }).click();
       await expect(page.locator('.known-mine .badge')).toHaveText('éprouvée');
-      await expect(page.locator('.known-mine').getByRole('button', { name: 'Retirer « éprouvée »' })).toBeVisible();
+      await expect(page.locator('.known-mine').getByRole('button', { name: 'Ne plus marquer comme éprouvée' })).toBeVisible();
       if (js) await axeClean(page);
 
       // Opening a round on another idea: the mine is suggested, with what defused it.
@@ -83,7 +83,7 @@ test('a lead files a mine met before under a name, marks what defused it; the ne
       await anne.page.goto(`${server.url}/mines`);
       await expect(anne.page.locator('.known-mine h3')).toHaveText('Données personnelles des agents');
       await expect(anne.page.getByRole('button', { name: 'Marquer comme éprouvée' })).toHaveCount(0);
-      await expect(anne.page.getByRole('button', { name: 'Retirer « éprouvée »' })).toHaveCount(0);
+      await expect(anne.page.getByRole('button', { name: 'Ne plus marquer comme éprouvée' })).toHaveCount(0);
       await expect(anne.page.getByText('Mines à ranger')).toHaveCount(0);
     } finally {
       await anne.close();

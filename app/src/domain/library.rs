@@ -75,6 +75,7 @@ pub struct KnownWorkaround {
     pub id: i64,
     pub text: String,
     pub idea_id: i64,
+    pub idea_title: String,
     pub proven: bool,
 }
 

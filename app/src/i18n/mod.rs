@@ -657,7 +657,6 @@ keys! {
     FileUnder,
     NewKnownMine,
     NewNameLabel,
-    FileMine,
     AlreadyMetHeading,
     AlreadyMetIntro,
     AlreadyMet,

@@ -98,10 +98,11 @@ pub async fn rename_known_mine(known_mine_id: i64, name: String) -> Result<(), A
     use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let known = known_mine_id.to_string();
-    let input = [("known_mine_id", known.as_str()), ("name", name.as_str())];
+    // Its own field key: the filing form's new name is `name`.
+    let input = [("known_mine_id", known.as_str()), ("rename", name.as_str())];
     let parsed = KnownMineName::parse(&name).map_err(|key| {
         let mut errors = crate::error::FormErrors::with_input(input);
-        errors.add("name", key);
+        errors.add("rename", key);
         fail(AppError::Invalid(errors))
     })?;
     let state = state();

@@ -28,12 +28,20 @@ pub fn LibraryPage() -> impl IntoView {
     let domain = params.get("domaine").and_then(|d| d.parse::<i64>().ok());
     let page = params.get("page").and_then(|p| p.parse::<u32>().ok());
     let library = Resource::new(move || (domain, page), |(d, p)| get_mine_library(d, p));
-    let refused = refused_submission::<FileMines>()
-        .or_else(refused_submission::<RenameKnownMine>)
-        .or_else(refused_submission::<ForgetKnownMine>)
+    let filing = refused_submission::<FileMines>();
+    let renaming = refused_submission::<RenameKnownMine>();
+    let forgetting = refused_submission::<ForgetKnownMine>();
+    // Each form shows its own refusal only.
+    let errors = Refusals {
+        filing: filing.as_ref().and_then(|e| e.form_errors()).cloned(),
+        renaming: renaming.as_ref().and_then(|e| e.form_errors()).cloned(),
+        forgetting: forgetting.as_ref().and_then(|e| e.form_errors()).cloned(),
+    };
+    let refused = filing
+        .or(renaming)
+        .or(forgetting)
         .or_else(refused_submission::<UnfileMine>)
         .or_else(refused_submission::<MarkWorkaround>);
-    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     view! {
         <Title text=page_title(Key::LibraryTitle) />
         <h1>{t(locale, Key::LibraryTitle)}</h1>
@@ -51,8 +59,16 @@ pub fn LibraryPage() -> impl IntoView {
     .into_any()
 }
 
+/// The refusals of the page's forms, each for its own form.
+#[derive(Clone, Debug, Default)]
+struct Refusals {
+    filing: Option<FormErrors>,
+    renaming: Option<FormErrors>,
+    forgetting: Option<FormErrors>,
+}
+
 #[component]
-fn Library(locale: Locale, library: MineLibrary, errors: Option<FormErrors>) -> impl IntoView {
+fn Library(locale: Locale, library: MineLibrary, errors: Refusals) -> impl IntoView {
     let names: Vec<(i64, String)> = library
         .known
         .iter()
@@ -80,18 +96,20 @@ fn Library(locale: Locale, library: MineLibrary, errors: Option<FormErrors>) -> 
         </div>
         <h2>{format!("{} ({})", t(locale, Key::KnownMinesHeading), library.known.len())}</h2>
         {library.known.is_empty().then(|| view! { <p>{t(locale, Key::NoKnownMines)}</p> })}
-        <ul class="known-mines">
-            {library
-                .known
-                .into_iter()
-                .map(|known| view! { <KnownMineItem locale known curate errors=errors.clone() /> })
-                .collect_view()}
-        </ul>
+        {(!library.known.is_empty()).then(|| view! {
+            <ul class="known-mines">
+                {library
+                    .known
+                    .into_iter()
+                    .map(|known| view! { <KnownMineItem locale known curate errors=errors.clone() /> })
+                    .collect_view()}
+            </ul>
+        })}
         {curate.then(|| view! {
             <h2>{format!("{} ({})", t(locale, Key::UnfiledHeading), library.unfiled_total)}</h2>
             <p>{t(locale, if library.unfiled_total == 0 { Key::NoUnfiled } else { Key::UnfiledIntro })}</p>
             {(!library.unfiled.is_empty()).then(|| view! {
-                <FilingBox locale mines=library.unfiled names=names errors=errors.clone() />
+                <FilingBox locale mines=library.unfiled names=names errors=errors.filing.clone() />
             })}
             {pages.view(locale)}
         })}
@@ -122,7 +140,7 @@ fn KnownMineItem(
     locale: Locale,
     known: KnownMine,
     curate: bool,
-    errors: Option<FormErrors>,
+    errors: Refusals,
 ) -> impl IntoView {
     let met = met_in(locale, known.ideas());
     let domain = known.domain.as_ref().map(|d| format!("{} · ", d.name));
@@ -142,7 +160,7 @@ fn KnownMineItem(
                             <li>
                                 {w.proven.then(|| view! { <strong class="badge">{t(locale, Key::ProvenBadge)}</strong> " " })}
                                 {w.text.clone()}
-                                " (" <a href=idea_path(w.idea_id)>{format!("#{}", w.idea_id)}</a> ")"
+                                " (" {t(locale, Key::OnIdea)} " " <a href=idea_path(w.idea_id)>{w.idea_title.clone()}</a> ")"
                                 {curate.then(|| view! {
                                     <form method="post" action={<MarkWorkaround as ServerFn>::PATH} class="inline-form">
                                         <input type="hidden" name="known_mine_id" value=known_id />
@@ -159,8 +177,12 @@ fn KnownMineItem(
         }
         .into_any()
     };
-    let ours =
-        errors.filter(|e| e.value_of("known_mine_id") == Some(known_id.to_string().as_str()));
+    let this = |e: &FormErrors| e.value_of("known_mine_id") == Some(known_id.to_string().as_str());
+    let ours = Refusals {
+        renaming: errors.renaming.filter(this),
+        forgetting: errors.forgetting.filter(this),
+        filing: None,
+    };
     view! {
         <li class="known-mine" id=known_mine_anchor(known_id)>
             <h3>{known.name.clone()}</h3>
@@ -194,27 +216,27 @@ fn KnownMineItem(
 
 /// Renaming and forgetting a known mine (leads).
 #[component]
-fn Curation(
-    locale: Locale,
-    known_id: i64,
-    name: String,
-    errors: Option<FormErrors>,
-) -> impl IntoView {
-    let refused = errors.as_ref().and_then(|e| e.message_for("name"));
-    let typed = errors
+fn Curation(locale: Locale, known_id: i64, name: String, errors: Refusals) -> impl IntoView {
+    let refused = errors
+        .renaming
         .as_ref()
-        .and_then(|e| e.value_of("name"))
+        .and_then(|e| e.message_for("rename"));
+    let typed = errors
+        .renaming
+        .as_ref()
+        .and_then(|e| e.value_of("rename"))
         .map(str::to_owned)
-        .unwrap_or(name);
+        .unwrap_or_else(|| name.clone());
     // The refused field takes the id the error summary links to.
     let input_id = if refused.is_some() {
-        "field-name".to_owned()
+        "field-rename".to_owned()
     } else {
-        format!("name-{known_id}")
+        format!("rename-{known_id}")
     };
+    let confirm_refused = errors.forgetting.is_some();
     let error_id = format!("{input_id}-error");
     view! {
-        <details open=refused.is_some()>
+        <details open=refused.is_some() || confirm_refused>
             <summary>{t(locale, Key::RenameOrForget)}</summary>
             <form method="post" action={<RenameKnownMine as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="known_mine_id" value=known_id />
@@ -229,7 +251,7 @@ fn Curation(
             </form>
             <form method="post" action={<ForgetKnownMine as ServerFn>::PATH} class="stack-form">
                 <input type="hidden" name="known_mine_id" value=known_id />
-                <ConfirmBox id=format!("forget-{known_id}") consequence=Key::ConfirmForgetKnownMine />
+                <ConfirmBox id=format!("forget-{known_id}") consequence=Key::ConfirmForgetKnownMine subject=name />
                 <button type="submit" class="danger">{t(locale, Key::ForgetKnownMine)}</button>
             </form>
         </details>

@@ -1,7 +1,7 @@
 //! The library's refusals, in the web's terms.
 
 use crate::backend::library::LibraryError;
-use crate::error::{AppError, FormErrors};
+use crate::error::AppError;
 
 impl From<LibraryError> for AppError {
     fn from(err: LibraryError) -> AppError {
@@ -9,7 +9,6 @@ impl From<LibraryError> for AppError {
             LibraryError::NotFound => AppError::NotFound,
             LibraryError::Forbidden => AppError::Forbidden,
             LibraryError::SignInNeeded => AppError::Unauthorized,
-            LibraryError::Name(key) => FormErrors::refuse("name", key),
             LibraryError::Store(err) => err.into(),
         }
     }

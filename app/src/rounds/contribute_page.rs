@@ -117,6 +117,8 @@ fn ContributeForm(panel: RoundsPanel) -> impl IntoView {
         <p>{t(locale, Key::SilentWritingNote)}</p>
         <ErrorSummary error=refused.clone() />
         <FormMessage errors=errors.clone() field="round" />
+        // What was met before, read before writing.
+        <crate::library::AlreadyMet idea_id=panel.idea_id />
         <form method="post" action={<Contribute as ServerFn>::PATH} class="stack-form wide-form">
             <input type="hidden" name="request_id" value=panel.request_id.clone() />
             <input type="hidden" name="idea_id" value=panel.idea_id />
@@ -124,7 +126,6 @@ fn ContributeForm(panel: RoundsPanel) -> impl IntoView {
             <ContributionFields domains=panel.domains.clone() mines is_author=panel.is_author current=None errors />
             <button type="submit" class="primary">{t(locale, Key::SendContribution)}</button>
         </form>
-        <crate::library::AlreadyMet idea_id=panel.idea_id />
         <p><a href=idea_path>{t(locale, Key::BackToIdea)}</a></p>
     }
     .into_any()

@@ -67,6 +67,8 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
         <p>{t(locale, Key::OpenRoundIntro)}</p>
         <ErrorSummary error=refused.clone() />
         <FormMessage errors=errors.clone() field="round" />
+        // The mines already met, before choosing what to ask.
+        <crate::library::AlreadyMet idea_id=panel.idea_id />
         <form method="post" action={<OpenRoundFn as ServerFn>::PATH} class="stack-form wide-form">
             <input type="hidden" name="request_id" value=panel.request_id />
             <input type="hidden" name="idea_id" value=panel.idea_id />
@@ -122,6 +124,5 @@ fn OpenRoundForm(panel: RoundsPanel) -> impl IntoView {
             <crate::directory::NameSuggestions />
             <button type="submit" class="primary">{t(locale, Key::OpenRound)}</button>
         </form>
-        <crate::library::AlreadyMet idea_id=panel.idea_id />
     }
 }

@@ -159,7 +159,13 @@ pub async fn set_proven(
         .one(&txn)
         .await
         .op("library: a mine it defused")?;
-    if defused.is_none() {
+    // The workaround itself must be one the library may show.
+    let readable = super::readable_contributions(&me, ctx.now())
+        .filter(contribution::Column::Id.eq(workaround_id))
+        .one(&txn)
+        .await
+        .op("library: the workaround")?;
+    if defused.is_none() || readable.is_none() {
         return Err(LibraryError::NotFound);
     }
     proven_workaround::Entity::delete_by_id((known_id, workaround_id))

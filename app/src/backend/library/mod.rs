@@ -14,7 +14,6 @@ use crate::backend::store::StoreError;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::rounds::ContributionKind;
-use crate::i18n::Key;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait, Select};
 
@@ -26,9 +25,6 @@ pub enum LibraryError {
     /// Curating is for leads and administrators.
     #[error("not allowed")]
     Forbidden,
-    /// The name refused, and why.
-    #[error("bad name")]
-    Name(Key),
     #[error("not signed in")]
     SignInNeeded,
     #[error(transparent)]
@@ -41,9 +37,13 @@ impl From<NotSignedIn> for LibraryError {
     }
 }
 
-/// The mines anyone of `me`'s organisation may read in the library:
-/// revealed, unhidden, of a published idea of the organisation.
-pub(crate) fn readable_mines(me: &CurrentUser, now: DateTime<Utc>) -> Select<contribution::Entity> {
+/// The contributions anyone of `me`'s organisation may read in the
+/// library: of a published idea of the organisation, in a revealed round,
+/// unhidden. Mines and the workarounds shown beside them both pass here.
+pub(crate) fn readable_contributions(
+    me: &CurrentUser,
+    now: DateTime<Utc>,
+) -> Select<contribution::Entity> {
     let published = idea::Entity::find()
         .select_only()
         .column(idea::Column::Id)
@@ -57,8 +57,12 @@ pub(crate) fn readable_mines(me: &CurrentUser, now: DateTime<Utc>) -> Select<con
         .filter(crate::backend::dashboard::revealed(now))
         .into_query();
     contribution::Entity::find()
-        .filter(contribution::Column::Kind.eq(ContributionKind::Mine))
         .filter(contribution::Column::HiddenReason.is_null())
         .filter(contribution::Column::IdeaId.in_subquery(published))
         .filter(contribution::Column::RoundId.in_subquery(revealed))
+}
+
+/// The mines the library may show (`readable_contributions`).
+pub(crate) fn readable_mines(me: &CurrentUser, now: DateTime<Utc>) -> Select<contribution::Entity> {
+    readable_contributions(me, now).filter(contribution::Column::Kind.eq(ContributionKind::Mine))
 }

@@ -106,6 +106,11 @@ pub async fn suggestions(ctx: &Ctx<'_>, idea_id: i64) -> Result<Vec<MineSuggesti
     let known = known_mines(ctx, None, &domains).await?;
     let mut suggested: Vec<MineSuggestion> = known
         .into_iter()
+        // Met elsewhere: this idea's own mines are already on its page.
+        .map(|mut k| {
+            k.mines.retain(|m| m.idea_id != idea_id);
+            k
+        })
         .filter(|k| !k.mines.is_empty())
         .filter_map(|k| {
             let ideas = k.ideas() as u32;
@@ -166,7 +171,7 @@ async fn known_mines(
         .await
         .op("library: filed mines")?;
     let titles = titles(db, rows.iter().map(|r| r.3)).await?;
-    let workarounds = defusing_workarounds(db, me, &rows).await?;
+    let workarounds = defusing_workarounds(db, me, now, &rows).await?;
     let mut known: Vec<KnownMine> = named
         .into_iter()
         .map(|k| {
@@ -188,6 +193,7 @@ async fn known_mines(
                     id: *id,
                     text: text.clone(),
                     idea_id: *idea_id,
+                    idea_title: titles.get(idea_id).cloned().unwrap_or_default(),
                     proven: false,
                 })
                 .collect();
@@ -264,10 +270,13 @@ async fn titles(
         .collect())
 }
 
-/// The unhidden workarounds that defused some mines: (id, words, idea).
+/// The readable workarounds that defused some mines: (id, words, idea).
+/// A workaround of a round still silent is not told, even if a mine of
+/// an earlier round was triaged with it.
 async fn defusing_workarounds(
     db: &impl ConnectionTrait,
     me: &CurrentUser,
+    now: chrono::DateTime<chrono::Utc>,
     mines: &[MineRow],
 ) -> Result<Vec<(i64, String, i64)>, LibraryError> {
     let ids: Vec<i64> = mines
@@ -275,7 +284,7 @@ async fn defusing_workarounds(
         .filter(|r| r.4 == Some(TriageKind::Defused))
         .filter_map(|r| r.5)
         .collect();
-    Ok(contribution::Entity::find()
+    Ok(super::readable_contributions(me, now)
         .select_only()
         .columns([
             contribution::Column::Id,
@@ -283,16 +292,6 @@ async fn defusing_workarounds(
             contribution::Column::IdeaId,
         ])
         .filter(contribution::Column::Id.is_in(ids))
-        .filter(contribution::Column::HiddenReason.is_null())
-        .filter(
-            contribution::Column::IdeaId.in_subquery(
-                idea::Entity::find()
-                    .select_only()
-                    .column(idea::Column::Id)
-                    .filter(idea::Column::OrganisationId.eq(me.organisation_id))
-                    .into_query(),
-            ),
-        )
         .into_tuple()
         .all(db)
         .await
