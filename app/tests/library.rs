@@ -282,21 +282,19 @@ db_test!(
         )
         .await;
         assert!(retriaged.is_ok(), "{retriaged:?}");
-        {
-            let anne = as_member(&t, &clock, &w.anne);
-            let read = reading::library(&anne, None, None).await.unwrap();
-            assert!(read.known[0]
-                .workarounds
-                .iter()
-                .all(|w| w.text != "Une piste encore secrète"));
-            let suggested = reading::suggestions(&anne, w.b).await.unwrap();
-            assert!(suggested.iter().all(|s| s
-                .defused_by
-                .iter()
-                .all(|d| d.0 != "Une piste encore secrète")));
-            let marked = curating::set_proven(&lead, known, way, true).await;
-            assert!(matches!(marked, Err(LibraryError::NotFound)));
-        }
+        let anne = as_member(&t, &clock, &w.anne);
+        let read = reading::library(&anne, None, None).await.unwrap();
+        assert!(read.known[0]
+            .workarounds
+            .iter()
+            .all(|w| w.text != "Une piste encore secrète"));
+        let suggested = reading::suggestions(&anne, w.b).await.unwrap();
+        assert!(suggested.iter().all(|s| s
+            .defused_by
+            .iter()
+            .all(|d| d.0 != "Une piste encore secrète")));
+        let marked = curating::set_proven(&lead, known, way, true).await;
+        assert!(matches!(marked, Err(LibraryError::NotFound)));
     }
 );
 

@@ -66,11 +66,7 @@ pub async fn file_mines(#[server(flatten)] form: FilingForm) -> Result<(), AppEr
     let known = file(&ctx(&state), &mines, filing)
         .await
         .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
-    leptos_axum::redirect(&format!(
-        "{}#{}",
-        super::LIBRARY_PATH,
-        super::known_mine_anchor(known)
-    ));
+    back_to(known);
     Ok(())
 }
 
@@ -83,11 +79,7 @@ pub async fn unfile_mine(known_mine_id: i64, mine_id: i64) -> Result<(), AppErro
     crate::backend::library::curating::unfile(&ctx(&state), known_mine_id, mine_id)
         .await
         .map_err(fail)?;
-    leptos_axum::redirect(&format!(
-        "{}#{}",
-        super::LIBRARY_PATH,
-        super::known_mine_anchor(known_mine_id)
-    ));
+    back_to(known_mine_id);
     Ok(())
 }
 
@@ -109,11 +101,7 @@ pub async fn rename_known_mine(known_mine_id: i64, name: String) -> Result<(), A
     crate::backend::library::curating::rename(&ctx(&state), known_mine_id, parsed)
         .await
         .map_err(|e| fail(AppError::from(e).echoing(&input)))?;
-    leptos_axum::redirect(&format!(
-        "{}#{}",
-        super::LIBRARY_PATH,
-        super::known_mine_anchor(known_mine_id)
-    ));
+    back_to(known_mine_id);
     Ok(())
 }
 
@@ -154,10 +142,16 @@ pub async fn mark_workaround(
     )
     .await
     .map_err(fail)?;
+    back_to(known_mine_id);
+    Ok(())
+}
+
+/// Back to a known mine on `/mines`, after a form acted on it.
+#[cfg(feature = "ssr")]
+fn back_to(known_mine_id: i64) {
     leptos_axum::redirect(&format!(
         "{}#{}",
         super::LIBRARY_PATH,
         super::known_mine_anchor(known_mine_id)
     ));
-    Ok(())
 }

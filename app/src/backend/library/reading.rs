@@ -172,21 +172,20 @@ async fn known_mines(
         .op("library: filed mines")?;
     let titles = titles(db, rows.iter().map(|r| r.3)).await?;
     let workarounds = defusing_workarounds(db, me, now, &rows).await?;
+    let proven = proven_pairs(db, &ids).await?;
     let mut known: Vec<KnownMine> = named
         .into_iter()
         .map(|k| {
-            let mines: Vec<MetMine> = rows
+            let theirs: Vec<&MineRow> = rows
                 .iter()
                 .filter(|r| members.get(&r.0) == Some(&k.id))
-                .map(|r| met_mine(r, domains, &titles))
                 .collect();
-            let used: HashSet<i64> = rows
+            let used: HashSet<i64> = theirs
                 .iter()
-                .filter(|r| members.get(&r.0) == Some(&k.id))
                 .filter(|r| r.4 == Some(TriageKind::Defused))
                 .filter_map(|r| r.5)
                 .collect();
-            let ways: Vec<KnownWorkaround> = workarounds
+            let mut ways: Vec<KnownWorkaround> = workarounds
                 .iter()
                 .filter(|(id, _, _)| used.contains(id))
                 .map(|(id, text, idea_id)| KnownWorkaround {
@@ -194,27 +193,22 @@ async fn known_mines(
                     text: text.clone(),
                     idea_id: *idea_id,
                     idea_title: titles.get(idea_id).cloned().unwrap_or_default(),
-                    proven: false,
+                    proven: proven.contains(&(k.id, *id)),
                 })
                 .collect();
+            ways.sort_by_key(|w| (!w.proven, w.id));
             KnownMine {
                 id: k.id,
                 name: k.name,
-                domain: k
-                    .domain_id
-                    .and_then(|d| domains.iter().find(|x| x.id == d).cloned()),
-                mines,
+                domain: named_domain(domains, k.domain_id),
+                mines: theirs
+                    .into_iter()
+                    .map(|r| met_mine(r, domains, &titles))
+                    .collect(),
                 workarounds: ways,
             }
         })
         .collect();
-    let proven = proven_pairs(db, &ids).await?;
-    for k in &mut known {
-        for way in &mut k.workarounds {
-            way.proven = proven.contains(&(k.id, way.id));
-        }
-        k.workarounds.sort_by_key(|w| (!w.proven, w.id));
-    }
     known.sort_by_cached_key(|k| {
         (
             std::cmp::Reverse(k.ideas()),
@@ -235,6 +229,11 @@ fn select_rows(
         contribution::Column::Triage,
         contribution::Column::TriageWorkaroundId,
     ])
+}
+
+/// A domain by id, if the organisation still offers it.
+fn named_domain(domains: &[DomainRef], id: Option<i64>) -> Option<DomainRef> {
+    id.and_then(|d| domains.iter().find(|x| x.id == d).cloned())
 }
 
 fn met_mine(row: &MineRow, domains: &[DomainRef], titles: &HashMap<i64, String>) -> MetMine {
