@@ -9,12 +9,11 @@ pub fn UserMenu() -> impl IntoView {
     let locale = use_locale();
     match use_viewer() {
         Some(me) => view! {
-            <div class="user-menu">
+            // The form is the menu: one element less on every page.
+            <form class="user-menu" method="post" action={<LogOut as ServerFn>::PATH}>
                 <span class="user-name">{me.display_name}</span>
-                <form method="post" action={<LogOut as ServerFn>::PATH}>
-                    <button type="submit">{t(locale, Key::LogOut)}</button>
-                </form>
-            </div>
+                <button type="submit">{t(locale, Key::LogOut)}</button>
+            </form>
         }
         .into_any(),
         None if use_setup_pending() => view! {
