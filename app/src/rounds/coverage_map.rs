@@ -10,12 +10,14 @@ use crate::ui::forms::{refused_submission, ErrorSummary};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-fn state_text(state: CoverageState) -> (Key, &'static str, &'static str) {
+/// The state's text and class; the class draws the tile's symbol (`?`,
+/// `✓`, `✹`, `⚑`) in CSS, silent to screen readers as the text says it.
+fn state_text(state: CoverageState) -> (Key, &'static str) {
     match state {
-        CoverageState::NotLookedAt => (Key::CoverageNotLookedAt, "cov-none", "?"),
-        CoverageState::AllClear => (Key::CoverageAllClear, "cov-clear", "✓"),
-        CoverageState::MinesFound => (Key::CoverageMinesFound, "cov-mines", "✹"),
-        CoverageState::MinesHandled => (Key::CoverageMinesHandled, "cov-handled", "⚑"),
+        CoverageState::NotLookedAt => (Key::CoverageNotLookedAt, "cov-none"),
+        CoverageState::AllClear => (Key::CoverageAllClear, "cov-clear"),
+        CoverageState::MinesFound => (Key::CoverageMinesFound, "cov-mines"),
+        CoverageState::MinesHandled => (Key::CoverageMinesHandled, "cov-handled"),
     }
 }
 
@@ -33,7 +35,7 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
     let tiles = cells
         .into_iter()
         .map(|cell| {
-            let (key, class, mark) = state_text(cell.state);
+            let (key, class) = state_text(cell.state);
             let mut detail = Vec::new();
             if cell.mines > 0 {
                 detail.push(format!("{} {}", cell.mines, t(locale, Key::MinesWord)));
@@ -67,7 +69,6 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
             });
             view! {
                 <li class=format!("cov {class}")>
-                    <span class="cov-mark" aria-hidden="true">{mark}</span>
                     <span class="cov-text">
                         <strong>{cell.domain.name.clone()}</strong>
                         {format!(" : {}", t(locale, key))}
