@@ -35,7 +35,8 @@ function seeded() {
 export const needsSignIn = (path) =>
   path.startsWith('/admin') || path.startsWith('/profil') || path.startsWith('/idees') ||
   path.startsWith('/notifications') || path.startsWith('/ateliers') || path.startsWith('/reglages') ||
-  path.startsWith('/annuaire') || path.startsWith('/tableau-de-bord') || path === '/mines';
+  path.startsWith('/annuaire') || path.startsWith('/tableau-de-bord') || path === '/mines' ||
+  path.startsWith('/recherche');
 
 /// A visitable path for a route: idea pages show the seeded idea (its
 /// versions compared from first to last); other parameters get a sample
@@ -45,6 +46,8 @@ export function samplePath(route) {
   if (route.startsWith('/ateliers/{id}')) return route.replace('{id}', String(workshopId));
   // The first administrator (`demineurs create-admin`) is the first person.
   if (route.startsWith('/annuaire/{id}')) return route.replace('{id}', '1');
+  // A search that finds ideas and contributions, its words marked.
+  if (route === '/recherche') return '/recherche?q=r%C3%A9seaux';
   if (route.includes('{cid}')) return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
   if (route.startsWith('/idees/{id}')) {
     const path = route.replace('{id}', String(ideaId));

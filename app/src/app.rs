@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("annuaire") view=DirectoryPage ssr=SsrMode::Async />
                     <Route path=path!("annuaire/:id") view=PersonPageView ssr=SsrMode::Async />
                     <Route path=path!("mines") view=crate::library::LibraryPage ssr=SsrMode::Async />
+                    <Route path=path!("recherche") view=crate::search::SearchPage ssr=SsrMode::Async />
                     <Route path=path!("idees") view=IdeasPage ssr=SsrMode::Async />
                     <Route path=path!("idees/nouvelle") view=NewIdeaPage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id") view=IdeaPage ssr=SsrMode::Async />

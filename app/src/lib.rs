@@ -17,6 +17,7 @@ pub mod members;
 pub mod organisation;
 pub mod profile;
 pub mod rounds;
+pub mod search;
 pub mod settings;
 pub mod ui;
 pub mod workshops;

@@ -534,6 +534,7 @@ db_test!(
             q: Some("ville".into()),
             page: None,
             stage: None,
+            outcome: None,
         };
         assert_eq!(
             titles(

@@ -241,6 +241,8 @@ Row { path: "/api/cancel_round", access: Access::AuthorOf, sample: "idea_id=1&ro
     Row { path: "/api/rename_known_mine", access: Access::AdminOf, sample: "known_mine_id=1&name=RGPD", ok: Ok::All(404) },
     Row { path: "/api/mark_workaround", access: Access::AdminOf, sample: "known_mine_id=1&workaround_id=3&proven=1", ok: Ok::All(404) },
     Row { path: "/api/forget_known_mine", access: Access::AdminOf, sample: "known_mine_id=1&confirm=oui", ok: Ok::All(404) },
+    // Search: anyone signed in, within what they may read.
+    Row { path: "/api/search", access: Access::SignedIn, sample: "q=covoiturage&kind=idees&page=1", ok: Ok::All(200) },
     // Workshops: round 2 of idea 1 is live; its workshop 1 is started from
     // the first administrator's console (each call here comes from a fresh
     // session: console actions get 422, the console being elsewhere). The

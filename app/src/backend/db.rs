@@ -145,6 +145,18 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
         .await?;
     }
     Migrator::up(&txn, None).await?;
+    // Under the same lock: one instance fills a stale search index.
+    let started = std::time::Instant::now();
+    if let Some(entries) = crate::backend::search::indexing::rebuild_if_stale(&txn)
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))?
+    {
+        tracing::info!(
+            entries,
+            millis = started.elapsed().as_millis() as u64,
+            "search index rebuilt"
+        );
+    }
     txn.commit().await
 }
 

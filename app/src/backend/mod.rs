@@ -20,6 +20,7 @@ pub mod migration;
 pub mod notifications;
 pub mod organisations;
 pub mod rounds;
+pub mod search;
 pub mod state;
 pub mod store;
 pub mod throttle;

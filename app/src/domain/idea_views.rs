@@ -28,6 +28,8 @@ pub struct IdeaSummary {
     /// The maturity stage as last computed.
     pub stage: super::maturity::Stage,
     pub outcome: Option<super::rounds::Outcome>,
+    /// What the authors learned, when they took the idea somewhere.
+    pub lessons: Option<String>,
 }
 
 /// What the list is asked for: all optional, page 1 by default.
@@ -39,6 +41,8 @@ pub struct IdeaQuery {
     pub q: Option<String>,
     /// A stage's slug (`esquisse`…).
     pub stage: Option<String>,
+    /// An outcome's slug (`abandonnee`…).
+    pub outcome: Option<String>,
 }
 
 /// One page of published ideas, the caller's drafts, and what the filters offer.

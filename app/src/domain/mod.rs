@@ -22,5 +22,6 @@ pub mod round_forms;
 pub mod round_inputs;
 pub mod round_views;
 pub mod rounds;
+pub mod search;
 pub mod workshop_views;
 pub mod workshops;

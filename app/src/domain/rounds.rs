@@ -121,6 +121,21 @@ impl ContributionKind {
     }
 }
 
+impl Outcome {
+    /// Its name in the idea list's address (`/idees?issue=abandonnee`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Outcome::Launched => "lancee",
+            Outcome::Parked => "en-sommeil",
+            Outcome::Dropped => "abandonnee",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Outcome> {
+        Self::ALL.iter().copied().find(|o| o.slug() == slug)
+    }
+}
+
 impl TriageKind {
     /// Whether a blocking mine so triaged stops blocking.
     pub fn settles_blocking(self) -> bool {

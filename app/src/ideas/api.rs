@@ -11,6 +11,7 @@ pub async fn list_ideas(
     author: Option<i64>,
     q: Option<String>,
     stage: Option<String>,
+    outcome: Option<String>,
 ) -> Result<IdeaList, AppError> {
     use crate::backend::ideas::listing;
     use crate::web::http::{ctx, fail, require_signed_in, state};
@@ -21,6 +22,7 @@ pub async fn list_ideas(
         author,
         q,
         stage,
+        outcome,
     };
     let state = state();
     // Stages are stored for the filter: a deadline that passed since the

@@ -1,6 +1,7 @@
 use super::{idea_path, list_ideas, IDEAS_PATH, NEW_IDEA_PATH};
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary};
 use crate::domain::maturity::Stage;
+use crate::domain::rounds::Outcome;
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::forms::FilterSelect;
 use crate::ui::guard::{page_title, refusal, Need};
@@ -25,12 +26,19 @@ pub fn IdeasPage() -> impl IntoView {
         author: text("auteur").and_then(|a| a.parse().ok()),
         q: text("q"),
         stage: text("etape"),
+        outcome: text("issue"),
     };
     let list = Resource::new(
         move || query.clone(),
-        |q| list_ideas(q.page, q.tag, q.author, q.q, q.stage),
+        |q| list_ideas(q.page, q.tag, q.author, q.q, q.stage, q.outcome),
     );
-    let shown = (text("q"), text("tag"), text("auteur"), text("etape"));
+    let shown = Shown {
+        q: text("q"),
+        tag: text("tag"),
+        author: text("auteur"),
+        stage: text("etape"),
+        outcome: text("issue"),
+    };
     view! {
         <Title text=page_title(Key::IdeasTitle) />
         <div class="page-head">
@@ -47,19 +55,27 @@ pub fn IdeasPage() -> impl IntoView {
     .into_any()
 }
 
+/// The filters in the page's address.
+#[derive(Clone, Debug)]
+struct Shown {
+    q: Option<String>,
+    tag: Option<String>,
+    author: Option<String>,
+    stage: Option<String>,
+    outcome: Option<String>,
+}
+
 #[component]
-fn Listing(
-    locale: Locale,
-    list: IdeaList,
-    shown: (
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    ),
-) -> impl IntoView {
-    let (q, tag, author, stage) = shown;
-    let filtered = q.is_some() || tag.is_some() || author.is_some() || stage.is_some();
+fn Listing(locale: Locale, list: IdeaList, shown: Shown) -> impl IntoView {
+    let Shown {
+        q,
+        tag,
+        author,
+        stage,
+        outcome,
+    } = shown;
+    let filtered =
+        q.is_some() || tag.is_some() || author.is_some() || stage.is_some() || outcome.is_some();
     let count = match list.total {
         0 => t(locale, Key::NoIdeas).to_owned(),
         1 => t(locale, Key::OneIdea).to_owned(),
@@ -74,6 +90,7 @@ fn Listing(
             ("tag", &tag),
             ("auteur", &author),
             ("etape", &stage),
+            ("issue", &outcome),
         ]
         .into_iter()
         .filter_map(|(name, value)| value.clone().map(|v| (name, v)))
@@ -99,6 +116,9 @@ fn Listing(
             <FilterSelect id="filter-stage" name="etape" label=Key::StageFilter all=Key::AllStages
                 choices=Stage::ALL.iter().map(|s| (s.slug().to_owned(), t(locale, s.label()).to_owned())).collect()
                 selected=stage.clone() />
+            <FilterSelect id="filter-outcome" name="issue" label=Key::OutcomeFilter all=Key::AllOutcomes
+                choices=Outcome::ALL.iter().map(|o| (o.slug().to_owned(), t(locale, o.label()).to_owned())).collect()
+                selected=outcome.clone() />
             <button type="submit">{t(locale, Key::Filter)}</button>
             {filtered.then(|| view! { <a href=IDEAS_PATH>{t(locale, Key::ClearFilters)}</a> })}
         </form>
@@ -129,6 +149,9 @@ fn IdeaItem(locale: Locale, idea: IdeaSummary) -> impl IntoView {
                 <a href=idea_path(idea.id)>{idea.title}</a>
             </h3>
             <p>{idea.excerpt}</p>
+            {idea.lessons.map(|lessons| view! {
+                <p>{format!("{} : {lessons}", t(locale, Key::OutcomeNoteLabel))}</p>
+            })}
             <p class="idea-meta">
                 {format!(
                     "{} {} · {} {} · {}",

@@ -8,7 +8,7 @@ mod refusals;
 mod suggestions;
 
 pub use api::*;
-pub use page::LibraryPage;
+pub use page::{met_in, LibraryPage};
 pub use suggestions::AlreadyMet;
 
 pub const LIBRARY_PATH: &str = "/mines";

@@ -109,6 +109,9 @@ fn SiteNav() -> impl IntoView {
                                 <a href=crate::library::LIBRARY_PATH>{t(locale, Key::NavLibrary)}</a>
                             </li>
                             <li>
+                                <a href=crate::search::SEARCH_PATH>{t(locale, Key::NavSearch)}</a>
+                            </li>
+                            <li>
                                 <a href=PROFILE_PATH>{t(locale, Key::NavProfile)}</a>
                             </li>
                             <li>

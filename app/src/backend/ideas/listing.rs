@@ -7,10 +7,13 @@ use super::reading::{day, names};
 use super::search::like_patterns;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{idea, idea_coauthor, idea_tag};
+use crate::backend::search::analysis::query_terms;
+use crate::backend::search::querying::ideas_with_term;
 use crate::backend::store::{Op, StoreError};
 use crate::domain::idea_views::{IdeaList, IdeaQuery, IdeaSummary, PersonRef};
 use crate::domain::ideas::{CoauthorStatus, IdeaStatus};
 use crate::domain::maturity::Stage;
+use crate::domain::rounds::Outcome;
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr, Query};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
@@ -67,11 +70,34 @@ pub async fn list(ctx: &Ctx<'_>, query: &IdeaQuery) -> Result<IdeaList, IdeaErro
     if let Some(stage) = query.stage.as_deref().and_then(Stage::from_slug) {
         found = found.filter(idea::Column::Stage.eq(stage));
     }
-    for pattern in like_patterns(query.q.as_deref().unwrap_or_default()) {
-        found = found.filter(
-            Expr::col((idea::Entity, idea::Column::SearchText))
-                .like(LikeExpr::new(pattern).escape('\\')),
-        );
+    if let Some(outcome) = query.outcome.as_deref().and_then(Outcome::from_slug) {
+        found = found.filter(idea::Column::Outcome.eq(outcome));
+    }
+    // Each word typed, as part of a word ("rés" finds "réseau") or in
+    // another form of it ("réseaux" finds "réseau").
+    for word in query
+        .q
+        .as_deref()
+        .unwrap_or_default()
+        .split_whitespace()
+        .take(8)
+    {
+        let mut either = Condition::any();
+        for pattern in like_patterns(word) {
+            either = either.add(
+                Expr::col((idea::Entity, idea::Column::SearchText))
+                    .like(LikeExpr::new(pattern).escape('\\')),
+            );
+        }
+        let terms = query_terms(word);
+        if !terms.is_empty() {
+            let mut stemmed = Condition::all();
+            for term in &terms {
+                stemmed = stemmed.add(idea::Column::Id.in_subquery(ideas_with_term(term)));
+            }
+            either = either.add(stemmed);
+        }
+        found = found.filter(either);
     }
     let total = found.clone().count(db).await.op("list: count idea")?;
     let page_count = Ord::max(total.div_ceil(PAGE_SIZE), 1) as u32;
@@ -146,6 +172,7 @@ async fn summaries(
             updated: day(i.updated_at),
             stage: i.stage,
             outcome: i.outcome,
+            lessons: i.outcome.and(i.outcome_note.as_deref()).map(excerpt),
             title: i.title,
         })
         .collect())

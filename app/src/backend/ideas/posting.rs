@@ -92,6 +92,7 @@ pub async fn create_draft(
             .await
             .op("create draft: insert idea")?;
             insert_version(txn, created.id, 1, &content, me.id, now).await?;
+            crate::backend::search::indexing::index_idea(txn, created.id).await?;
             Ok(created.id)
         })
     })
@@ -215,6 +216,7 @@ pub async fn save(
                 insert_version(txn, idea_id, version, &content, me.id, now).await?;
             }
             replace_tags(txn, idea_id, &content.tags).await?;
+            crate::backend::search::indexing::index_idea(txn, idea_id).await?;
             // The text's fields count toward maturity.
             crate::backend::rounds::maturity::refresh(txn, now, idea_id).await?;
             Ok(Saved {

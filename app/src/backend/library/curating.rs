@@ -95,6 +95,7 @@ pub async fn file(ctx: &Ctx<'_>, mine_ids: &[i64], filing: Filing) -> Result<i64
         .await
         .op("library: file")?;
     }
+    crate::backend::search::indexing::index_known_mine(&txn, known_id).await?;
     txn.commit().await.op("library: file")?;
     Ok(known_id)
 }
@@ -118,9 +119,12 @@ pub async fn unfile(ctx: &Ctx<'_>, known_id: i64, mine_id: i64) -> Result<(), Li
 /// Renames a known mine.
 pub async fn rename(ctx: &Ctx<'_>, known_id: i64, name: KnownMineName) -> Result<(), LibraryError> {
     let me = curator(ctx)?;
-    let mut found: known_mine::ActiveModel = own(ctx.db, &me, known_id).await?.into();
+    let txn = ctx.write().await?;
+    let mut found: known_mine::ActiveModel = own(&txn, &me, known_id).await?.into();
     found.name = Set(name.as_str().to_owned());
-    found.update(ctx.db).await.op("library: rename")?;
+    found.update(&txn).await.op("library: rename")?;
+    crate::backend::search::indexing::index_known_mine(&txn, known_id).await?;
+    txn.commit().await.op("library: rename")?;
     Ok(())
 }
 
@@ -128,11 +132,14 @@ pub async fn rename(ctx: &Ctx<'_>, known_id: i64, name: KnownMineName) -> Result
 /// their mines are untouched.
 pub async fn forget(ctx: &Ctx<'_>, known_id: i64) -> Result<(), LibraryError> {
     let me = curator(ctx)?;
-    own(ctx.db, &me, known_id).await?;
+    let txn = ctx.write().await?;
+    own(&txn, &me, known_id).await?;
     known_mine::Entity::delete_by_id(known_id)
-        .exec(ctx.db)
+        .exec(&txn)
         .await
         .op("library: forget")?;
+    crate::backend::search::indexing::index_known_mine(&txn, known_id).await?;
+    txn.commit().await.op("library: forget")?;
     Ok(())
 }
 

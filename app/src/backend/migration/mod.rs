@@ -24,6 +24,7 @@ mod m20261204_000020_add_availability;
 mod m20261204_000021_create_idea_stage_changes;
 mod m20261205_000022_dashboard_tallies;
 mod m20261205_000023_create_mine_library;
+mod m20261205_000024_create_search_index;
 
 pub struct Migrator;
 
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000021_create_idea_stage_changes::Migration),
             Box::new(m20261205_000022_dashboard_tallies::Migration),
             Box::new(m20261205_000023_create_mine_library::Migration),
+            Box::new(m20261205_000024_create_search_index::Migration),
         ]
     }
 }

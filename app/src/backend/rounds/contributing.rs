@@ -106,6 +106,7 @@ pub(crate) async fn insert(
     .await
     .op("contributing::insert")?;
     super::tally::recount(txn, scope.round.id).await?;
+    crate::backend::search::indexing::index_contribution(txn, created.id).await?;
     Ok(created.id)
 }
 
@@ -164,6 +165,7 @@ pub async fn edit(ctx: &Ctx<'_>, contribution_id: i64, draft: Draft) -> Result<(
     row.holds_domain = Set(holds && !found_under_card);
     row.updated_at = Set(ctx.now());
     row.update(&txn).await.op("contributing::edit")?;
+    crate::backend::search::indexing::index_contribution(&txn, contribution_id).await?;
     txn.commit().await.op("contributing::edit")?;
     Ok(())
 }
@@ -179,6 +181,7 @@ pub async fn withdraw(ctx: &Ctx<'_>, contribution_id: i64) -> Result<i64, RoundE
         .await
         .op("contributing::withdraw")?;
     super::tally::recount(&txn, scope.round.id).await?;
+    crate::backend::search::indexing::index_contribution(&txn, contribution_id).await?;
     txn.commit().await.op("contributing::withdraw")?;
     Ok(scope.idea.id)
 }

@@ -241,6 +241,7 @@ pub(crate) async fn hide_in_round(
         return Err(RoundError::NotFound);
     }
     super::tally::recount(txn, round_id).await?;
+    crate::backend::search::indexing::index_contribution(txn, contribution_id).await?;
     super::maturity::refresh(txn, now, idea_id).await?;
     Ok(())
 }
@@ -267,6 +268,8 @@ pub async fn set_outcome(
     row.outcome = Set(outcome);
     row.outcome_note = Set(outcome.map(|_| note));
     row.update(&txn).await.op("triage::set_outcome")?;
+    // The lessons are searched with the idea.
+    crate::backend::search::indexing::index_idea(&txn, idea_id).await?;
     if decided {
         txn.record(Change::Decided {
             idea_id,

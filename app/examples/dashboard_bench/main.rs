@@ -1,9 +1,10 @@
-//! The dashboard at an organisation's scale: a generator writes 2,000
-//! people, 10,000 published ideas, 15,000 rounds and 200,000 contributions
-//! (bulk inserts, a fixed seed), then each dashboard section is read many
-//! times as a lead would (the service the page calls, no HTTP), on SQLite
-//! and, when DEMINEURS_TEST_PG_URL is set, PostgreSQL. Reports p50/p95;
-//! asserts only that the figures add up to what was written.
+//! The dashboard and search at an organisation's scale: a generator writes
+//! 2,000 people, 10,000 published ideas, 15,000 rounds and 200,000
+//! contributions (bulk inserts, a fixed seed, believable French words),
+//! then each dashboard section and a set of searches are read many times
+//! as a lead would (the services the pages call, no HTTP), on SQLite and,
+//! when DEMINEURS_TEST_PG_URL is set, PostgreSQL. Reports p50/p95; asserts
+//! only that the figures add up to what was written.
 //!   bench/dashboard.sh [reads per section]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark: stop loudly
 
@@ -26,6 +27,9 @@ use app::domain::rounds::{ContributionKind, RoundMode, RoundStatus, Severity, Tr
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use std::time::Instant;
+
+mod prose;
+mod search;
 
 const PEOPLE: i64 = 2_000;
 const IDEAS: i64 = 10_000;
@@ -125,9 +129,9 @@ async fn generate(t: &TestDb) -> i64 {
                 status: Set(IdeaStatus::Published),
                 current_version: Set(1),
                 revision: Set(1),
-                title: Set(format!("Idée n° {i}")),
-                problem: Set("Un constat".into()),
-                search_text: Set(format!("idee n° {i} un constat")),
+                title: Set(format!("{} ({i})", prose::text(&mut dice, 3, 7))),
+                problem: Set(prose::text(&mut dice, 15, 40)),
+                search_text: Set(String::new()),
                 created_at: Set(published),
                 updated_at: Set(published + Duration::days(dice.roll(30))),
                 published_at: Set(Some(published)),
@@ -206,7 +210,7 @@ async fn generate(t: &TestDb) -> i64 {
         Some(TriageKind::Dismissed),
     ];
     let contributions: Vec<contribution::ActiveModel> = (0..CONTRIBUTIONS)
-        .map(|c| {
+        .map(|_| {
             let r = dice.roll(round_count);
             let idea_id = idea_of_round[r as usize];
             let kind = kinds[dice.roll(kinds.len() as i64) as usize];
@@ -219,7 +223,7 @@ async fn generate(t: &TestDb) -> i64 {
                 kind: Set(kind),
                 domain_id: Set(with_domain.then(|| 1 + dice.roll(DOMAINS))),
                 severity: Set((kind == ContributionKind::Mine).then_some(Severity::Serious)),
-                body: Set(format!("Contribution n° {c}")),
+                body: Set(prose::text(&mut dice, 8, 30)),
                 link: Set(None),
                 answers_id: Set(None),
                 holds_domain: Set(dice.roll(2) == 0),
@@ -256,11 +260,12 @@ async fn generate(t: &TestDb) -> i64 {
         sea_orm::DbBackend::Postgres => "VACUUM ANALYZE",
         _ => "ANALYZE",
     };
+    search::rebuild(&t.db).await;
     t.db.execute_unprepared(statistics).await.unwrap();
     admin
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
@@ -336,6 +341,7 @@ async fn run(name: &str, mut t: TestDb, reads: usize) {
             );
         }
     }
+    search::measure(name, &ctx, reads).await;
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
