@@ -13,6 +13,7 @@ use app::backend::library::curating::{self, Filing};
 use app::backend::rounds::{contributing, course, triage};
 use app::backend::search::{indexing, querying};
 use app::backend::testing::TestDb;
+use app::backend::workshops::running;
 use app::db_test;
 use app::domain::accounts::CurrentUser;
 use app::domain::idea_views::IdeaQuery;
@@ -20,8 +21,9 @@ use app::domain::ideas::{IdeaText, IdeaTitle, Tags};
 use app::domain::library::KnownMineName;
 use app::domain::rounds::Outcome;
 use app::domain::search::{HitWhat, Marked, SearchKind};
+use app::domain::workshops::Phase;
 use chrono::Duration;
-use common::workshop::mine;
+use common::workshop::{at_console, join_as_guest, mine, post_mine};
 use common::{
     admin_of, as_member, clock, colleague, key, open_for_a_week, other_organisation, post, text,
 };
@@ -270,6 +272,58 @@ db_test!(
             .unwrap();
         assert!(titles(&t, &clock, &anne, "amiante").await.is_empty());
 
+        // A round revealed by its deadline passing, no reveal asked.
+        let gym = written(
+            &t,
+            &clock,
+            &camille,
+            ("Un gymnase partagé", "Les clubs manquent de créneaux", ""),
+            true,
+        )
+        .await;
+        let due = open_for_a_week(&t, &clock, &camille, gym, &[LEGAL]).await;
+        post(
+            &t,
+            &clock,
+            &anne,
+            due,
+            mine(LEGAL, "Les assurances des clubs diffèrent"),
+        )
+        .await;
+        assert!(titles(&t, &clock, &camille, "assurance").await.is_empty());
+        clock.advance(Duration::days(8));
+        assert_eq!(
+            titles(&t, &clock, &camille, "assurance").await,
+            ["Un gymnase partagé"]
+        );
+
+        // A live round: silent while the workshop writes.
+        let (_, workshop, code) =
+            common::workshop::workshop(&t, &clock, &camille, vec![LEGAL]).await;
+        running::advance(
+            &at_console(&t, &clock, &camille),
+            workshop,
+            Phase::Pitch,
+            None,
+        )
+        .await
+        .unwrap();
+        let guest = join_as_guest(&t, &clock, &code, "Sam Invité").await;
+        post_mine(
+            &t,
+            &clock,
+            &guest,
+            &key(),
+            workshop,
+            Phase::Writing,
+            "Un vestiaire trop petit",
+        )
+        .await
+        .unwrap();
+        for who in [&camille, &anne] {
+            assert!(titles(&t, &clock, who, "vestiaire").await.is_empty());
+        }
+
         // Another organisation finds nothing of this one.
         let alex = other_organisation(&t, &clock).await;
         for q in ["chaleur", "chauffage", "confidentiel"] {
@@ -424,6 +478,10 @@ db_test!(the_index_follows_every_write, |t: TestDb| async move {
     .await
     .is_empty());
     assert_eq!(found(&t, &clock, &anne, "minier", None).await.len(), 1);
+    // Its only mine hidden: the name is left to those who curate.
+    triage::hide(&lead, mine_id, text("Doublon")).await.unwrap();
+    assert!(found(&t, &clock, &anne, "minier", None).await.is_empty());
+    assert_eq!(found(&t, &clock, &camille, "minier", None).await.len(), 1);
     curating::forget(&lead, known).await.unwrap();
     assert!(found(&t, &clock, &anne, "minier", None).await.is_empty());
 });

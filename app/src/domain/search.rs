@@ -75,6 +75,8 @@ pub struct SearchResults {
     /// False when the query held no word to search for (empty, or only
     /// words such as « le », « de »).
     pub searched: bool,
+    /// The query held more words than are searched for (the first ones).
+    pub words_left_out: bool,
 }
 
 impl SearchResults {

@@ -888,5 +888,9 @@ pub const fn text(key: Key) -> &'static str {
         Key::SearchTips => "Check the spelling, try fewer words or search “Everything”. Contributions of a round still silent are found only once revealed.",
         Key::OutcomeFilter => "Outcome",
         Key::AllOutcomes => "All outcomes",
+        Key::QuoteOpen => "“",
+        Key::QuoteClose => "”",
+        Key::SearchWordsLeftOut => "Only the first eight words were searched.",
+        Key::LessonsPrefix => "Lessons learned:",
     }
 }

@@ -888,5 +888,9 @@ pub const fn text(key: Key) -> &'static str {
         Key::SearchTips => "Vérifiez l’orthographe, essayez moins de mots ou cherchez « Tout ». Les contributions d’un tour encore silencieux ne sont trouvées qu’après leur révélation.",
         Key::OutcomeFilter => "Issue",
         Key::AllOutcomes => "Toutes les issues",
+        Key::QuoteOpen => "«\u{a0}",
+        Key::QuoteClose => "\u{a0}»",
+        Key::SearchWordsLeftOut => "Seuls les huit premiers mots ont été recherchés.",
+        Key::LessonsPrefix => "Enseignements\u{202f}:",
     }
 }

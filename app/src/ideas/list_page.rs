@@ -150,7 +150,7 @@ fn IdeaItem(locale: Locale, idea: IdeaSummary) -> impl IntoView {
             </h3>
             <p>{idea.excerpt}</p>
             {idea.lessons.map(|lessons| view! {
-                <p>{format!("{} : {lessons}", t(locale, Key::OutcomeNoteLabel))}</p>
+                <p>{format!("{} {lessons}", t(locale, Key::LessonsPrefix))}</p>
             })}
             <p class="idea-meta">
                 {format!(

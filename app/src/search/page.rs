@@ -87,14 +87,23 @@ fn Results(
             .filter_map(|(name, value)| value.map(|v| (name, v)))
             .collect(),
     };
+    let quoted = format!(
+        "{}{}{}",
+        t(locale, Key::QuoteOpen),
+        echoed(&q),
+        t(locale, Key::QuoteClose)
+    );
     view! {
         <h2 class="result-count">
-            <span role="status">{format!("{count} — « {} »", echoed(&q))}</span>
+            <span role="status">{format!("{count} — {quoted}")}</span>
         </h2>
+        {results.words_left_out.then(|| view! { <p>{t(locale, Key::SearchWordsLeftOut)}</p> })}
         {(results.total == 0).then(|| view! { <p>{t(locale, Key::SearchTips)}</p> })}
-        <ol class="search-results">
-            {results.hits.into_iter().map(|hit| view! { <Hit locale hit /> }).collect_view()}
-        </ol>
+        {(!results.hits.is_empty()).then(|| view! {
+            <ol class="search-results">
+                {results.hits.into_iter().map(|hit| view! { <Hit locale hit /> }).collect_view()}
+            </ol>
+        })}
         {pages.view(locale)}
     }
     .into_any()
@@ -120,7 +129,8 @@ fn Hit(locale: Locale, hit: SearchHit) -> impl IntoView {
         HitWhat::KnownMine { domain, ideas } => {
             let mut parts = vec![t(locale, Key::SearchKindKnownMine).to_owned()];
             parts.extend(domain);
-            parts.push(met_in(locale, ideas as usize));
+            // A name not yet given a mine (curators only) was met nowhere.
+            parts.extend((ideas > 0).then(|| met_in(locale, ideas as usize)));
             parts
         }
     };

@@ -82,6 +82,22 @@ pub(crate) fn revealed(now: DateTime<Utc>) -> Condition {
         )
 }
 
+/// The exact negation of `revealed`, written so that a round without a
+/// deadline (a live round) is not revealed: `NOT revealed` would read its
+/// NULL deadline as unknown, and a `NOT IN` of those rounds would let it
+/// through.
+pub(crate) fn unrevealed(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(round::Column::RevealedAt.is_null())
+        .add(round::Column::Status.ne(RoundStatus::Closed))
+        .add(
+            Condition::any()
+                .add(round::Column::Status.ne(RoundStatus::Open))
+                .add(round::Column::Deadline.is_null())
+                .add(round::Column::Deadline.gt(now)),
+        )
+}
+
 /// Midnight in France at the start of `day`, as UTC.
 fn start_of(day: NaiveDate) -> Option<DateTime<Utc>> {
     Paris

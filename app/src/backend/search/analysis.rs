@@ -9,6 +9,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// Longer words are not indexed (nobody types them; they bloat the index).
 const MAX_WORD_CHARS: usize = 40;
+/// The index's column holds this many characters: folding may lengthen a
+/// word (« ﬃ » gives `ffi`), so the term itself is checked too.
+const MAX_TERM_CHARS: usize = 64;
 
 /// Words too common to tell texts apart, folded.
 const STOP_WORDS: &[&str] = &[
@@ -63,7 +66,8 @@ fn term_of(stemmer: &Stemmer, raw: &str) -> Option<String> {
     if STOP_WORDS.binary_search(&folded.as_str()).is_ok() {
         return None;
     }
-    Some(stemmer.stem(singular(&folded)).into_owned())
+    let term = stemmer.stem(singular(&folded)).into_owned();
+    (term.chars().count() <= MAX_TERM_CHARS).then_some(term)
 }
 
 /// The word without a plural's final `s` (or the `x` of `-eaux`): the
@@ -79,6 +83,17 @@ fn singular(word: &str) -> &str {
     }
 }
 
+/// The most words a query searches for.
+pub const MAX_QUERY_TERMS: usize = 8;
+
+/// Whether `query` holds more distinct words than are searched for.
+pub fn too_many_words(query: &str) -> bool {
+    let mut terms: Vec<String> = words(query).into_iter().map(|w| w.term).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    terms.len() > MAX_QUERY_TERMS
+}
+
 /// The distinct terms of a query, in the order typed, eight at most.
 pub fn query_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
@@ -87,7 +102,7 @@ pub fn query_terms(query: &str) -> Vec<String> {
             terms.push(word.term);
         }
     }
-    terms.truncate(8);
+    terms.truncate(MAX_QUERY_TERMS);
     terms
 }
 
@@ -140,9 +155,9 @@ mod tests {
     #[test]
     fn query_terms_are_distinct_and_bounded() {
         assert_eq!(query_terms("réseau RÉSEAUX réseaux"), ["reseau"]);
-        assert_eq!(
-            query_terms("un deux trois quatre cinq six sept huit neuf dix").len(),
-            8
-        );
+        let ten = "un deux trois quatre cinq six sept huit neuf dix onze";
+        assert_eq!(query_terms(ten).len(), 8);
+        assert!(too_many_words(ten) && !too_many_words("deux trois"));
+        assert_eq!(terms(&format!("ﬃ{}", "ﬃ".repeat(30))), Vec::<String>::new());
     }
 }

@@ -32,20 +32,25 @@ pub fn matches(text: &str, terms: &[String]) -> bool {
 /// nothing matches), cut between words, marked; `…` where it was cut.
 pub fn extract(text: &str, terms: &[String], max_chars: usize) -> Vec<Marked> {
     let text = text.trim();
-    let first = words(text)
+    let (first, first_end) = words(text)
         .into_iter()
         .find(|w| terms.contains(&w.term))
-        .map_or(0, |w| w.start);
+        .map_or((0, 0), |w| (w.start, w.end));
     let from = if text[..first].chars().count() <= LEAD_CHARS {
         0
     } else {
-        word_start_after(text, back_chars(text, first, LEAD_CHARS))
+        // Never past the match (a long word without spaces before it).
+        Ord::min(
+            word_start_after(text, back_chars(text, first, LEAD_CHARS)),
+            first,
+        )
     };
     let until = forward_chars(text, from, max_chars);
     let until = if until >= text.len() {
         text.len()
     } else {
-        word_end_before(text, until).max(first.min(text.len()))
+        // Never before the match's end (no space after it for long).
+        Ord::max(word_end_before(text, until), Ord::max(first_end, from))
     };
     let mut shown = String::new();
     if from > 0 {
@@ -84,12 +89,13 @@ fn forward_chars(text: &str, at: usize, chars: usize) -> usize {
         .map_or(text.len(), |(i, _)| at + i)
 }
 
-/// The start of the first whole word at or after `at`.
+/// The start of the first whole word at or after `at` (after a space of
+/// any width: French texts hold non-breaking ones).
 fn word_start_after(text: &str, at: usize) -> usize {
-    match text[at..].find(char::is_whitespace) {
-        Some(space) => at + space + 1,
-        None => at,
-    }
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(at, |(i, c)| at + i + c.len_utf8())
 }
 
 /// The end of the last whole word before `at`.
@@ -136,6 +142,30 @@ mod tests {
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert!(shown.contains("[vélo]"), "{shown}");
         assert!(shown.chars().count() <= 126, "{shown}");
+    }
+
+    #[test]
+    fn cuts_fall_between_characters_whatever_the_spaces() {
+        let terms = query_terms("vélo");
+        for space in ["\u{a0}", "\u{202f}", " "] {
+            let text = format!(
+                "{}{space}et{space}le vélo {}",
+                "début ".repeat(15),
+                "fin ".repeat(80)
+            );
+            let shown = render(&extract(&text, &terms, 120));
+            assert!(shown.contains("[vélo]"), "{shown}");
+        }
+        // No space for long before the match (an address), nor after it.
+        let long = format!("{}vélo {}", "x/".repeat(150), "y ".repeat(200));
+        let shown = render(&extract(&long, &terms, 120));
+        assert!(
+            shown.starts_with('…') && shown.contains("[vélo]"),
+            "{shown}"
+        );
+        let glued = format!("{} vélo/{}", "x ".repeat(150), "y/".repeat(200));
+        let shown = render(&extract(&glued, &terms, 120));
+        assert!(shown.contains("[vélo]"), "{shown}");
     }
 
     #[test]

@@ -144,7 +144,10 @@ pub async fn index_known_mine(
     db: &impl ConnectionTrait,
     known_mine_id: i64,
 ) -> Result<(), StoreError> {
+    // Locked (PostgreSQL): two curators filing under one name at once
+    // rewrite its entry one after the other.
     match known_mine::Entity::find_by_id(known_mine_id)
+        .lock_exclusive()
         .one(db)
         .await
         .op("search: find known_mine")?
@@ -275,7 +278,9 @@ pub async fn rebuild_if_stale(db: &impl ConnectionTrait) -> Result<Option<u64>, 
         .one(db)
         .await
         .op("search: read index state")?;
-    if state.is_some_and(|s| s.version == INDEX_VERSION) {
+    // An older binary started during a rolling deploy leaves a newer
+    // index alone.
+    if state.is_some_and(|s| s.version >= INDEX_VERSION) {
         return Ok(None);
     }
     let written = rebuild(db).await?;
