@@ -512,17 +512,13 @@ db_test!(
 db_test!(
     an_upgraded_instance_indexes_what_it_already_held,
     |t: TestDb| async move {
-        use app::backend::entities::{search_entry, search_index_state, search_term};
+        use app::backend::entities::{search_index_state, search_term};
         use sea_orm::{ActiveValue::Set, EntityTrait};
         let clock = clock();
         let camille = admin_of(&t, &clock).await;
         written(&t, &clock, &camille, HEAT, true).await;
         // As before this version: no index, its state at 0.
         search_term::Entity::delete_many()
-            .exec(&t.db)
-            .await
-            .unwrap();
-        search_entry::Entity::delete_many()
             .exec(&t.db)
             .await
             .unwrap();

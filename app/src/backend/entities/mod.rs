@@ -27,7 +27,6 @@ pub mod reply;
 pub mod round;
 pub mod round_domain;
 pub mod round_invitee;
-pub mod search_entry;
 pub mod search_index_state;
 pub mod search_term;
 pub mod session;

@@ -1,9 +1,11 @@
-//! Search: each searchable text (an idea, a contribution, a known mine's
-//! name) is an entry, and each of its terms (folded, stemmed words, made
-//! in Rust: `backend::search::analysis`) a row with its weight. The same
-//! rows on SQLite and PostgreSQL, so both return the same results. The
-//! entries are filled at start-up when the index is older than the code
-//! that makes it (`search_index_state`), then kept with every write.
+//! Search: each term (folded, stemmed word, made in Rust:
+//! `backend::search::analysis`) of each searchable text (an idea, a
+//! contribution, a known mine's name) is a row with its weight and what
+//! decides who may find it (organisation, idea, round), so a query reads
+//! one covering index and joins nothing. The same rows on SQLite and
+//! PostgreSQL, so both return the same results. The rows are filled at
+//! start-up when the index is older than the code that makes it
+//! (`search_index_state`), then kept with every write.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -13,77 +15,47 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_table(
-                Table::create()
-                    .table(SearchEntries::Table)
-                    .if_not_exists()
-                    .col(pk_auto(SearchEntries::Id).big_integer())
-                    .col(big_integer(SearchEntries::OrganisationId))
-                    .col(string_len(SearchEntries::Kind, 16))
-                    .col(big_integer(SearchEntries::SourceId))
-                    .col(big_integer_null(SearchEntries::IdeaId))
-                    .col(big_integer_null(SearchEntries::RoundId))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_search_entries_organisation")
-                            .from(SearchEntries::Table, SearchEntries::OrganisationId)
-                            .to(Organisations::Table, Organisations::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("idx_search_entries_source")
-                    .table(SearchEntries::Table)
-                    .col(SearchEntries::Kind)
-                    .col(SearchEntries::SourceId)
-                    .unique()
-                    .to_owned(),
-            )
-            .await?;
-        // No primary key: the one index a query reads covers it whole
-        // (term, then entry and weight), and an entry's terms are written
-        // once each, together.
+        // No primary key: a text's terms are written together, once each,
+        // and the index a query reads holds every column it needs. No
+        // foreign key either: the rows are derived, rebuilt at will, and a
+        // check per row would make a rebuild of millions crawl.
         manager
             .create_table(
                 Table::create()
                     .table(SearchTerms::Table)
                     .if_not_exists()
                     .col(string_len(SearchTerms::Term, 64))
-                    .col(big_integer(SearchTerms::EntryId))
+                    .col(big_integer(SearchTerms::OrganisationId))
+                    .col(string_len(SearchTerms::Kind, 16))
+                    .col(big_integer(SearchTerms::SourceId))
+                    .col(big_integer_null(SearchTerms::IdeaId))
+                    .col(big_integer_null(SearchTerms::RoundId))
                     .col(integer(SearchTerms::Weight))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_search_terms_entry")
-                            .from(SearchTerms::Table, SearchTerms::EntryId)
-                            .to(SearchEntries::Table, SearchEntries::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
                 Index::create()
-                    .name("idx_search_terms_term")
+                    .name("idx_search_terms_lookup")
                     .table(SearchTerms::Table)
                     .col(SearchTerms::Term)
-                    .col(SearchTerms::EntryId)
+                    .col(SearchTerms::OrganisationId)
+                    .col(SearchTerms::Kind)
+                    .col(SearchTerms::SourceId)
+                    .col(SearchTerms::IdeaId)
+                    .col(SearchTerms::RoundId)
                     .col(SearchTerms::Weight)
-                    .unique()
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
                 Index::create()
-                    .name("idx_search_terms_entry")
+                    .name("idx_search_terms_source")
                     .table(SearchTerms::Table)
-                    .col(SearchTerms::EntryId)
+                    .col(SearchTerms::Kind)
+                    .col(SearchTerms::SourceId)
                     .to_owned(),
             )
             .await?;
@@ -113,7 +85,6 @@ impl MigrationTrait for Migration {
         for table in [
             SearchIndexState::Table.into_iden(),
             SearchTerms::Table.into_iden(),
-            SearchEntries::Table.into_iden(),
         ] {
             manager
                 .drop_table(Table::drop().table(table).to_owned())
@@ -124,21 +95,14 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum SearchEntries {
+enum SearchTerms {
     Table,
-    Id,
+    Term,
     OrganisationId,
     Kind,
     SourceId,
     IdeaId,
     RoundId,
-}
-
-#[derive(DeriveIden)]
-enum SearchTerms {
-    Table,
-    Term,
-    EntryId,
     Weight,
 }
 
@@ -147,10 +111,4 @@ enum SearchIndexState {
     Table,
     Id,
     Version,
-}
-
-#[derive(DeriveIden)]
-enum Organisations {
-    Table,
-    Id,
 }

@@ -5,7 +5,7 @@
 
 use super::analysis::words;
 use crate::backend::entities::{
-    contribution, idea, idea_version, known_mine, search_entry, search_index_state, search_term,
+    contribution, idea, idea_version, known_mine, search_index_state, search_term,
 };
 use crate::backend::store::{Op, StoreError};
 use crate::domain::search::SearchKind;
@@ -26,8 +26,9 @@ const BODY: i32 = 1;
 /// A word said fifty times does not make a text fifty times as relevant.
 const MAX_WEIGHT: i32 = 24;
 
-/// Rows written per statement (well under SQLite's bound parameters).
-const ROWS_PER_INSERT: usize = 1_000;
+/// Rows written per statement (7 values each: well under SQLite's 32,766
+/// and PostgreSQL's 65,535 bound parameters).
+const ROWS_PER_INSERT: usize = 2_000;
 /// Sources read per step of a rebuild.
 const REBUILD_BATCH: u64 = 1_000;
 
@@ -171,28 +172,12 @@ async fn remove(
     kind: SearchKind,
     source_ids: &[i64],
 ) -> Result<(), StoreError> {
-    let entries = search_entry::Entity::find()
-        .select_only()
-        .column(search_entry::Column::Id)
-        .filter(search_entry::Column::Kind.eq(kind))
-        .filter(search_entry::Column::SourceId.is_in(source_ids.iter().copied()))
-        .into_tuple::<i64>()
-        .all(db)
-        .await
-        .op("search: find entries")?;
-    if entries.is_empty() {
-        return Ok(());
-    }
     search_term::Entity::delete_many()
-        .filter(search_term::Column::EntryId.is_in(entries.iter().copied()))
+        .filter(search_term::Column::Kind.eq(kind))
+        .filter(search_term::Column::SourceId.is_in(source_ids.iter().copied()))
         .exec(db)
         .await
         .op("search: delete terms")?;
-    search_entry::Entity::delete_many()
-        .filter(search_entry::Column::Id.is_in(entries))
-        .exec(db)
-        .await
-        .op("search: delete entries")?;
     Ok(())
 }
 
@@ -203,43 +188,23 @@ async fn replace(db: &impl ConnectionTrait, entries: &[Entry]) -> Result<(), Sto
     };
     let sources: Vec<i64> = entries.iter().map(|e| e.source_id).collect();
     remove(db, kind, &sources).await?;
-    for chunk in entries.chunks(ROWS_PER_INSERT) {
-        search_entry::Entity::insert_many(chunk.iter().map(|e| search_entry::ActiveModel {
-            organisation_id: Set(e.organisation_id),
-            kind: Set(e.kind),
-            source_id: Set(e.source_id),
-            idea_id: Set(e.idea_id),
-            round_id: Set(e.round_id),
-            ..Default::default()
-        }))
-        .exec_without_returning(db)
-        .await
-        .op("search: insert entries")?;
-    }
-    // The new entries' ids, by source.
-    let mut ids = HashMap::new();
-    for chunk in sources.chunks(ROWS_PER_INSERT) {
-        let rows = search_entry::Entity::find()
-            .select_only()
-            .column(search_entry::Column::SourceId)
-            .column(search_entry::Column::Id)
-            .filter(search_entry::Column::Kind.eq(kind))
-            .filter(search_entry::Column::SourceId.is_in(chunk.iter().copied()))
-            .into_tuple::<(i64, i64)>()
-            .all(db)
-            .await
-            .op("search: read entry ids")?;
-        ids.extend(rows);
-    }
+    insert(db, entries).await
+}
+
+/// Writes the terms of entries that have none yet.
+async fn insert(db: &impl ConnectionTrait, entries: &[Entry]) -> Result<(), StoreError> {
     let terms: Vec<search_term::ActiveModel> = entries
         .iter()
         .flat_map(|e| {
-            let entry_id = ids[&e.source_id];
             e.terms
                 .iter()
                 .map(move |(term, weight)| search_term::ActiveModel {
                     term: Set(term.clone()),
-                    entry_id: Set(entry_id),
+                    organisation_id: Set(e.organisation_id),
+                    kind: Set(e.kind),
+                    source_id: Set(e.source_id),
+                    idea_id: Set(e.idea_id),
+                    round_id: Set(e.round_id),
                     weight: Set(*weight),
                 })
         })
@@ -300,16 +265,12 @@ pub async fn rebuild_if_stale(db: &impl ConnectionTrait) -> Result<Option<u64>, 
 }
 
 /// Empties the index and indexes every idea, visible contribution and
-/// known mine again, a batch at a time. Returns the entries written.
+/// known mine again, a batch at a time. Returns the texts indexed.
 pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
     search_term::Entity::delete_many()
         .exec(db)
         .await
         .op("search: empty terms")?;
-    search_entry::Entity::delete_many()
-        .exec(db)
-        .await
-        .op("search: empty entries")?;
     let mut written = 0;
     let mut after = 0;
     loop {
@@ -337,7 +298,7 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
             .map(|i| idea_entry(i, versions.get(&i.id)))
             .collect();
         written += entries.len() as u64;
-        replace(db, &entries).await?;
+        insert(db, &entries).await?;
     }
     after = 0;
     loop {
@@ -357,7 +318,7 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
             .filter_map(|c| Some(contribution_entry(c, *organisations.get(&c.idea_id)?)))
             .collect();
         written += entries.len() as u64;
-        replace(db, &entries).await?;
+        insert(db, &entries).await?;
     }
     let known = known_mine::Entity::find()
         .all(db)
@@ -365,6 +326,6 @@ pub async fn rebuild(db: &impl ConnectionTrait) -> Result<u64, StoreError> {
         .op("search: rebuild known mines")?;
     let entries: Vec<Entry> = known.iter().map(known_mine_entry).collect();
     written += entries.len() as u64;
-    replace(db, &entries).await?;
+    insert(db, &entries).await?;
     Ok(written)
 }
