@@ -15,9 +15,10 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // No primary key: a text's terms are written together, once each,
-        // and the index a query reads holds every column it needs. No
-        // foreign key either: the rows are derived, rebuilt at will, and a
+        // The index a query reads holds every column it needs; a second,
+        // unique one finds a text's rows to rewrite and refuses a term
+        // written twice for one text (it would count twice in the ranking).
+        // No foreign key: the rows are derived, rebuilt at will, and a
         // check per row would make a rebuild of millions crawl.
         manager
             .create_table(
@@ -56,6 +57,8 @@ impl MigrationTrait for Migration {
                     .table(SearchTerms::Table)
                     .col(SearchTerms::Kind)
                     .col(SearchTerms::SourceId)
+                    .col(SearchTerms::Term)
+                    .unique()
                     .to_owned(),
             )
             .await?;

@@ -237,7 +237,7 @@ async fn organisations_of(
 
 /// Rebuilds the whole index when it was made by another version of the
 /// code; run in the start-up's migration transaction, so one instance
-/// does it while the others wait. Returns the entries written, if any.
+/// does it while the others wait. Returns the texts indexed, if any.
 pub async fn rebuild_if_stale(db: &impl ConnectionTrait) -> Result<Option<u64>, StoreError> {
     let state = search_index_state::Entity::find_by_id(1)
         .one(db)
@@ -247,6 +247,14 @@ pub async fn rebuild_if_stale(db: &impl ConnectionTrait) -> Result<Option<u64>, 
     // index alone.
     if state.is_some_and(|s| s.version >= INDEX_VERSION) {
         return Ok(None);
+    }
+    // Instances already serving keep writing during the rebuild: on
+    // PostgreSQL they wait for it, then rewrite their text over its rows
+    // (SQLite's write lock already makes them wait).
+    if db.get_database_backend() == sea_orm::DbBackend::Postgres {
+        db.execute_unprepared("LOCK TABLE search_terms IN EXCLUSIVE MODE")
+            .await
+            .op("search: lock the index")?;
     }
     let written = rebuild(db).await?;
     search_index_state::Entity::insert(search_index_state::ActiveModel {

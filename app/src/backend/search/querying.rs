@@ -122,7 +122,8 @@ async fn ranked(
 /// Which entries `me` may find: the one gate of every search. Written as
 /// what may not be read (drafts, rounds not revealed: a few rows) rather
 /// than what may (every idea and round): the sets a query checks each
-/// matching term against stay small (bench: 55 → 38 ms p95 on SQLite).
+/// matching term against stay small (bench: 55 → 38 ms p95 on SQLite,
+/// before the term rows carried these columns themselves).
 fn readable(me: &CurrentUser, now: DateTime<Utc>) -> Condition {
     use search_term::Column as E;
     let entry = |c: E| Expr::col((search_term::Entity, c));
@@ -215,8 +216,10 @@ async fn hits(
             .into_iter()
             .map(|d| (d.id, d.name))
             .collect();
+    // Hidden since it was found (a moderator at that moment): not shown.
     let contributions = contribution::Entity::find()
         .filter(contribution::Column::Id.is_in(of(SearchKind::Contribution)))
+        .filter(contribution::Column::HiddenReason.is_null())
         .all(db)
         .await
         .op("search: contributions")?;
