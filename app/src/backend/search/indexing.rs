@@ -117,7 +117,7 @@ pub async fn index_idea(db: &impl ConnectionTrait, idea_id: i64) -> Result<(), S
         .one(db)
         .await
         .op("search: find idea_version")?;
-    replace(db, &[idea_entry(&found, version.as_ref())]).await
+    replace(db, idea_entry(&found, version.as_ref())).await
 }
 
 /// Rewrites a contribution's entry; a hidden or withdrawn one leaves the
@@ -137,7 +137,7 @@ pub async fn index_contribution(
     let Some(&organisation_id) = organisations.get(&found.idea_id) else {
         return Ok(());
     };
-    replace(db, &[contribution_entry(&found, organisation_id)]).await
+    replace(db, contribution_entry(&found, organisation_id)).await
 }
 
 /// Rewrites a known mine's entry; a forgotten one leaves the index.
@@ -153,42 +153,30 @@ pub async fn index_known_mine(
         .await
         .op("search: find known_mine")?
     {
-        Some(found) => replace(db, &[known_mine_entry(&found)]).await,
+        Some(found) => replace(db, known_mine_entry(&found)).await,
         None => unindex(db, SearchKind::KnownMine, known_mine_id).await,
     }
 }
 
-/// Takes a source's entry out of the index.
-pub async fn unindex(
+/// Takes a text's terms out of the index.
+async fn unindex(
     db: &impl ConnectionTrait,
     kind: SearchKind,
     source_id: i64,
 ) -> Result<(), StoreError> {
-    remove(db, kind, &[source_id]).await
-}
-
-async fn remove(
-    db: &impl ConnectionTrait,
-    kind: SearchKind,
-    source_ids: &[i64],
-) -> Result<(), StoreError> {
     search_term::Entity::delete_many()
         .filter(search_term::Column::Kind.eq(kind))
-        .filter(search_term::Column::SourceId.is_in(source_ids.iter().copied()))
+        .filter(search_term::Column::SourceId.eq(source_id))
         .exec(db)
         .await
         .op("search: delete terms")?;
     Ok(())
 }
 
-/// Writes these entries (all of one kind), replacing any they had.
-async fn replace(db: &impl ConnectionTrait, entries: &[Entry]) -> Result<(), StoreError> {
-    let Some(kind) = entries.first().map(|e| e.kind) else {
-        return Ok(());
-    };
-    let sources: Vec<i64> = entries.iter().map(|e| e.source_id).collect();
-    remove(db, kind, &sources).await?;
-    insert(db, entries).await
+/// Writes a text's terms, replacing any it had.
+async fn replace(db: &impl ConnectionTrait, entry: Entry) -> Result<(), StoreError> {
+    unindex(db, entry.kind, entry.source_id).await?;
+    insert(db, &[entry]).await
 }
 
 /// Writes the terms of entries that have none yet.
