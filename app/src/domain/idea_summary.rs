@@ -94,6 +94,7 @@ mod tests {
                 deadline_input: None,
                 revealed,
                 workshop_running: false,
+                workshop_record: None,
                 wanted: Vec::new(),
                 invited: Vec::new(),
                 contribution_count: None,

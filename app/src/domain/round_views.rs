@@ -30,6 +30,8 @@ pub struct RoundInfo {
     pub revealed: bool,
     /// A workshop runs the round now: only its console reveals it.
     pub workshop_running: bool,
+    /// The workshop that ran the round, once ended: its record is linked.
+    pub workshop_record: Option<i64>,
     pub wanted: Vec<DomainRef>,
     pub invited: Vec<PersonRef>,
     /// How many contributions arrived: told to authors before the reveal,

@@ -131,6 +131,7 @@ fn RoundView(idea_id: i64, block: RoundBlock, is_author: bool) -> impl IntoView 
             <p class="idea-meta">{facts.join(" · ")}</p>
             {silent_note}
             {ended}
+            {info.workshop_record.map(|id| view! { <p><a href=crate::workshops::record_path(id)>{t(locale, Key::RecordLink)}</a></p> })}
             {(info.mode == RoundMode::Live && info.status == RoundStatus::Open).then(|| view! { <WorkshopBox round_id=info.id is_author offer_steps=!info.workshop_running && !info.revealed /> })}
             {(is_author && info.status == RoundStatus::Open).then(|| view! { <AuthorRoundTools idea_id block=block.clone() /> })}
             {if !block.expanded {

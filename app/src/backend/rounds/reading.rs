@@ -17,7 +17,7 @@ use crate::domain::paris_time;
 use crate::domain::round_views::{
     DomainRef, RoundBlock, RoundInfo, RoundsPanel, TimelineEntry, TimelineEvent,
 };
-use crate::domain::rounds::{is_revealed, RoundStatus};
+use crate::domain::rounds::{is_revealed, RoundMode, RoundStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -119,6 +119,10 @@ pub async fn panel(
         let workshop_running = !revealed
             && r.status == RoundStatus::Open
             && crate::backend::workshops::access::running_on(db, r.id).await?;
+        let workshop_record = match r.mode {
+            RoundMode::Live => crate::backend::workshops::access::ended_on(db, r.id).await?,
+            RoundMode::Async => None,
+        };
         pages.push((
             *r,
             revealed,
@@ -127,7 +131,7 @@ pub async fn panel(
             page_count,
             arrived,
             untriaged,
-            workshop_running,
+            (workshop_running, workshop_record),
         ));
     }
     let versions = idea_version::Entity::find()
@@ -159,7 +163,16 @@ pub async fn panel(
     let blocks = pages
         .into_iter()
         .map(
-            |(r, revealed, rows, page, page_count, arrived, untriaged, workshop_running)| {
+            |(
+                r,
+                revealed,
+                rows,
+                page,
+                page_count,
+                arrived,
+                untriaged,
+                (workshop_running, workshop_record),
+            )| {
                 let accepting = open_accepting(r, revealed);
                 can_contribute |= accepting;
                 RoundBlock {
@@ -174,6 +187,7 @@ pub async fn panel(
                         deadline_input: r.deadline.map(paris_time::input_value),
                         revealed,
                         workshop_running,
+                        workshop_record,
                         wanted: wanted
                             .iter()
                             .filter(|(round_id, _)| *round_id == r.id)

@@ -34,6 +34,18 @@ pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool
     Ok(running > 0)
 }
 
+/// The workshop that ran the round and ended, if one did: its record is
+/// linked from the round.
+pub async fn ended_on(db: &impl ConnectionTrait, round_id: i64) -> Result<Option<i64>, StoreError> {
+    Ok(workshop::Entity::find()
+        .filter(workshop::Column::RoundId.eq(round_id))
+        .filter(workshop::Column::Phase.eq(Phase::Ended))
+        .one(db)
+        .await
+        .op("ended on: find workshop")?
+        .map(|w| w.id))
+}
+
 impl Scope {
     pub fn phase(&self) -> Phase {
         self.workshop.phase
