@@ -186,7 +186,7 @@ impl IdeaContent {
         [
             (Key::IdeaFieldTitle, self.title.as_str()),
             (Key::IdeaFieldProblem, self.problem.as_str()),
-            (Key::IdeaFieldProposal, self.proposal.as_str()),
+            (Key::IdeaSectionProposal, self.proposal.as_str()),
             (Key::IdeaFieldBeneficiaries, self.beneficiaries.as_str()),
             (Key::IdeaFieldHelpSought, self.help_sought.as_str()),
         ]

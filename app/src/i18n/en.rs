@@ -892,5 +892,6 @@ pub const fn text(key: Key) -> &'static str {
         Key::QuoteClose => "”",
         Key::SearchWordsLeftOut => "Only the first eight words were searched.",
         Key::LessonsPrefix => "Lessons learned:",
+        Key::IdeaSectionProposal => "The proposal",
     }
 }

@@ -892,5 +892,6 @@ pub const fn text(key: Key) -> &'static str {
         Key::QuoteClose => "\u{a0}»",
         Key::SearchWordsLeftOut => "Seuls les huit premiers mots ont été recherchés.",
         Key::LessonsPrefix => "Enseignements\u{202f}:",
+        Key::IdeaSectionProposal => "La proposition",
     }
 }

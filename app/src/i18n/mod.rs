@@ -629,6 +629,7 @@ keys! {
     PostNotSentTitle,
     DismissPost,
     CoverageCalledSilent,
+    IdeaSectionProposal,
     QuoteOpen,
     QuoteClose,
     SearchWordsLeftOut,

@@ -121,7 +121,7 @@ pub fn to_markdown(fiche: &Fiche, locale: Locale) -> String {
     }
     for (key, text) in [
         (Key::IdeaFieldProblem, &fiche.problem),
-        (Key::IdeaFieldProposal, &fiche.proposal),
+        (Key::IdeaSectionProposal, &fiche.proposal),
         (Key::IdeaFieldBeneficiaries, &fiche.beneficiaries),
     ] {
         section(&mut out, key, locale);

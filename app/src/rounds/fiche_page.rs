@@ -145,7 +145,7 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
             <section aria-labelledby="fiche-problem">
                 <h2 id="fiche-problem">{t(locale, Key::IdeaFieldProblem)}</h2>
                 <p class="idea-text">{fiche.problem.clone()}</p>
-                <h2>{t(locale, Key::IdeaFieldProposal)}</h2>
+                <h2>{t(locale, Key::IdeaSectionProposal)}</h2>
                 <p class="idea-text">{or_nothing(fiche.proposal.clone())}</p>
                 <h2>{t(locale, Key::IdeaFieldBeneficiaries)}</h2>
                 <p class="idea-text">{or_nothing(fiche.beneficiaries.clone())}</p>

@@ -146,7 +146,7 @@ fn Pitch(header: WorkshopHeader) -> impl IntoView {
     view! {
         <section class="board-pitch">
             <p><strong>{t(locale, Key::IdeaFieldProblem)}</strong> " " {header.problem}</p>
-            <p><strong>{t(locale, Key::IdeaFieldProposal)}</strong> " " {header.proposal}</p>
+            <p><strong>{t(locale, Key::IdeaSectionProposal)}</strong> " " {header.proposal}</p>
         </section>
     }
 }

@@ -123,7 +123,7 @@ fn Pitch(phone: PhoneView) -> impl IntoView {
         <section aria-labelledby="pitch-title">
             <h2 id="pitch-title">{t(locale, Key::PitchHeading)}</h2>
             <p><strong>{t(locale, Key::IdeaFieldProblem)}</strong> " " {h.problem}</p>
-            {(!h.proposal.is_empty()).then(|| view! { <p><strong>{t(locale, Key::IdeaFieldProposal)}</strong> " " {h.proposal.clone()}</p> })}
+            {(!h.proposal.is_empty()).then(|| view! { <p><strong>{t(locale, Key::IdeaSectionProposal)}</strong> " " {h.proposal.clone()}</p> })}
             <p class="round-focus">{h.focus}</p>
             <p>{t(locale, Key::PitchWait)}</p>
         </section>
