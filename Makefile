@@ -9,13 +9,22 @@ TOOLS := $(HOME)/.cache/demineurs-tools
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/release/demineurs
 
-.PHONY: run test build bench bench-live bench-screen bench-mail bench-dashboard clean-data
+.PHONY: run demo test build bench bench-live bench-screen bench-mail bench-dashboard clean-data
 
 run:
 	@scripts/setup.sh
 	@$(MAKE) --no-print-directory build
 	@echo "Les Démineurs: http://127.0.0.1:3000 (data in $(CURDIR)/data/demineurs.db; stop with Ctrl+C)"
 	@if [ -z "$$DEMINEURS_SMTP_URL" ]; then echo "E-mail: no SMTP server set (DEMINEURS_SMTP_URL), so each message is written to $${DEMINEURS_MAIL_DIR:-$(CURDIR)/data/mail} as an .eml file"; fi
+	LEPTOS_SITE_ROOT=target/site $(BIN) serve
+
+# As `run`, with the demo organisation seeded first (once: its sign-in is
+# printed the first time).
+demo:
+	@scripts/setup.sh
+	@$(MAKE) --no-print-directory build
+	@LEPTOS_SITE_ROOT=target/site $(BIN) seed-demo
+	@echo "Les Démineurs: http://127.0.0.1:3000 (data in $(CURDIR)/data/demineurs.db; stop with Ctrl+C)"
 	LEPTOS_SITE_ROOT=target/site $(BIN) serve
 
 build:

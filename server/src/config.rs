@@ -47,6 +47,12 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Create the demo organisation (« Communauté d’agglomération du
+    /// Val-de-Loire »): eleven people, a dozen ideas at every stage, their
+    /// rounds, a past workshop, the mine library. Once per instance. The
+    /// people's password is DEMINEURS_DEMO_PASSWORD, else a random one,
+    /// printed with the address to sign in with.
+    SeedDemo,
     /// Print a one-time link (valid 24 hours) for the active person with this
     /// address to choose a new password; earlier links stop working.
     ResetPassword {

@@ -5,6 +5,7 @@ mod body_limit;
 pub mod config;
 mod csrf;
 mod dashboard_export;
+mod demo;
 mod fiche;
 mod headers;
 mod health;
@@ -26,6 +27,7 @@ use app::backend::{
     state::AppState,
 };
 use config::Config;
+pub use demo::seed_demo;
 use std::sync::Arc;
 
 /// Connects, migrates, and serves until SIGINT/SIGTERM, finishing the
@@ -165,7 +167,7 @@ pub async fn reset_password(config: &Config, email: &str) -> anyhow::Result<()> 
 }
 
 /// An error in French words, for the shell.
-fn explain(error: &app::error::AppError) -> String {
+pub(crate) fn explain(error: &app::error::AppError) -> String {
     use app::i18n::{t, Locale};
     match error.form_errors() {
         Some(errors) => errors
@@ -245,7 +247,7 @@ pub async fn start(config: &Config, clock: SharedClock) -> anyhow::Result<AppSta
     })
 }
 
-async fn open_database(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
+pub(crate) async fn open_database(config: &Config) -> anyhow::Result<sea_orm::DatabaseConnection> {
     if let Some(path) = db::sqlite_file_path(&config.database_url) {
         let shown = std::path::absolute(&path).unwrap_or(path);
         tracing::info!("SQLite database file: {}", shown.display());

@@ -34,6 +34,7 @@ async fn run_command() -> anyhow::Result<()> {
             name,
             email,
         } => server::create_organisation(&cli.config, &organisation, &name, &email).await,
+        Command::SeedDemo => server::seed_demo(&cli.config).await,
         Command::ResetPassword { email } => server::reset_password(&cli.config, &email).await,
         Command::Routes => {
             println!("{}", serde_json::to_string(&server::routes::page_paths())?);

@@ -37,6 +37,11 @@ impl IdempotencyKey {
         (ok_len && ok_chars).then(|| IdempotencyKey(raw.to_owned()))
     }
 
+    /// A new key, for a call the server makes itself (`seed-demo`).
+    pub fn fresh() -> IdempotencyKey {
+        IdempotencyKey(uuid::Uuid::new_v4().to_string())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod ctx;
 pub mod dashboard;
 pub mod db;
+pub mod demo;
 pub mod desk;
 pub mod directory;
 pub mod entities;
