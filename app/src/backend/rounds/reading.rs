@@ -27,6 +27,21 @@ use std::collections::HashMap;
 /// Contributions shown per round and page: the page stays light.
 pub const ROUND_PAGE: u64 = 10;
 
+/// One round as the panel reads it, before it is shown.
+struct RoundPage<'a> {
+    round: &'a round::Model,
+    revealed: bool,
+    /// The page of contributions shown (the expanded round's only).
+    rows: Vec<contribution::Model>,
+    page: u32,
+    page_count: u32,
+    /// How many arrived, when the reader may know.
+    arrived: Option<u32>,
+    untriaged: u32,
+    workshop_running: bool,
+    workshop_record: Option<i64>,
+}
+
 /// The panel of the idea page: rounds (the open one first, each with one
 /// page of contributions), maturity, coverage. `focus` is the round and
 /// page the caller paginated to.
@@ -123,16 +138,17 @@ pub async fn panel(
             RoundMode::Live => crate::backend::workshops::access::ended_on(db, r.id).await?,
             RoundMode::Async => None,
         };
-        pages.push((
-            *r,
+        pages.push(RoundPage {
+            round: r,
             revealed,
             rows,
             page,
             page_count,
             arrived,
             untriaged,
-            (workshop_running, workshop_record),
-        ));
+            workshop_running,
+            workshop_record,
+        });
     }
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))
@@ -142,7 +158,7 @@ pub async fn panel(
         .op("reading::panel")?;
     let writers: Vec<i64> = pages
         .iter()
-        .flat_map(|p| p.2.iter().map(|c| c.author_id))
+        .flat_map(|p| p.rows.iter().map(|c| c.author_id))
         .chain(named.iter().map(|(_, u)| *u))
         .chain(versions.iter().map(|v| v.author_id))
         .collect();
@@ -151,11 +167,11 @@ pub async fn panel(
     let timeline = timeline(db, now, &versions, &rounds, &people).await?;
     let shown: Vec<i64> = pages
         .iter()
-        .flat_map(|p| p.2.iter().map(|c| c.id))
+        .flat_map(|p| p.rows.iter().map(|c| c.id))
         .collect();
     let reactions = reactions(db, me, &shown).await?;
     let shown_rows: Vec<contribution::Model> =
-        pages.iter().flat_map(|p| p.2.iter().cloned()).collect();
+        pages.iter().flat_map(|p| p.rows.iter().cloned()).collect();
     let links = super::links::read(db, me, now, idea_id, &shown_rows).await?;
     let open_accepting =
         |r: &round::Model, revealed: bool| r.status == RoundStatus::Open && !revealed;
@@ -163,16 +179,17 @@ pub async fn panel(
     let blocks = pages
         .into_iter()
         .map(
-            |(
-                r,
-                revealed,
-                rows,
-                page,
-                page_count,
-                arrived,
-                untriaged,
-                (workshop_running, workshop_record),
-            )| {
+            |RoundPage {
+                 round: r,
+                 revealed,
+                 rows,
+                 page,
+                 page_count,
+                 arrived,
+                 untriaged,
+                 workshop_running,
+                 workshop_record,
+             }| {
                 let accepting = open_accepting(r, revealed);
                 can_contribute |= accepting;
                 RoundBlock {
