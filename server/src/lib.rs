@@ -17,6 +17,7 @@ mod site;
 mod stream_seats;
 mod unavailable;
 mod unsubscribe;
+mod whole_compression;
 
 use anyhow::Context;
 use app::backend::{

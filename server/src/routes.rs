@@ -3,7 +3,7 @@
 
 use crate::{
     auth, body_limit, csrf, dashboard_export, fiche, headers, health, live, refusals, unavailable,
-    unsubscribe,
+    unsubscribe, whole_compression,
 };
 use app::backend::state::AppState;
 use app::web::http::provide_request_context;
@@ -18,8 +18,8 @@ use axum::{
 use leptos_axum::{generate_route_list, render_app_to_stream_with_context, LeptosRoutes};
 use tower::ServiceBuilder;
 use tower_http::{
-    catch_panic::CatchPanicLayer, compression::CompressionLayer, services::ServeDir,
-    set_header::SetResponseHeaderLayer, trace::TraceLayer,
+    catch_panic::CatchPanicLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
 };
 
 /// The paths of the app's pages, as the router lists them.
@@ -99,7 +99,7 @@ pub fn router(state: AppState) -> Router {
     router
         // A panicking handler answers 500 instead of dropping the connection.
         .layer(CatchPanicLayer::new())
-        .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(whole_compression::layer))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &axum::extract::Request| {
                 // The route's pattern, not the path: a path may carry a secret
