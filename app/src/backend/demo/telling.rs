@@ -6,7 +6,7 @@ use super::people::{ORGANISATION, PEOPLE};
 use super::story::{Answer, Away, Course, Idea, Known, Round, Said, Who};
 use crate::backend::accounts::invitations::{self, SignUp};
 use crate::backend::accounts::profile::{self, ProfileUpdate};
-use crate::backend::clock::ManualClock;
+use crate::backend::clock::{Clock, ManualClock};
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, round, user};
 use crate::backend::ideas::posting::{self, Edit, NewIdea};
@@ -174,7 +174,6 @@ impl<'a> Teller<'a> {
     /// Moves the clock to `at`, never back: each idea's story ends before
     /// the next one's begins, so notifications and activity read in order.
     fn move_to(&self, at: DateTime<Utc>) -> Result<(), AppError> {
-        use crate::backend::clock::Clock;
         if at < self.clock.now() {
             tracing::error!("demo story: back in time, {} → {at}", self.clock.now());
             return Err(AppError::Internal);
@@ -236,7 +235,7 @@ impl<'a> Teller<'a> {
         let deadline = match round.course {
             // Still silent when the story ends.
             Course::Silent => self.end + Duration::days(5),
-            _ => self.clock.now_plus(Duration::days(14)),
+            _ => self.clock.now() + Duration::days(14),
         };
         let opening = RoundOpening {
             focus: checked(FocusQuestion::parse(round.focus), round.focus)?,
@@ -350,7 +349,7 @@ impl<'a> Teller<'a> {
                 Answer::Investigate(action, owner, days) => Triage::ToInvestigate {
                     action: text(action)?,
                     owner: (*owner).to_owned(),
-                    due: (self.clock.now_plus(Duration::days(*days))).date_naive(),
+                    due: (self.clock.now() + Duration::days(*days)).date_naive(),
                 },
             };
             triage::triage(&self.as_person(author), &key(), mine, triaged).await?;
@@ -386,17 +385,5 @@ impl<'a> Teller<'a> {
             curating::set_proven(&lead, known_id, first, true).await?;
         }
         Ok(())
-    }
-}
-
-/// The clock's time plus `by`, without moving it.
-trait NowPlus {
-    fn now_plus(&self, by: Duration) -> DateTime<Utc>;
-}
-
-impl NowPlus for ManualClock {
-    fn now_plus(&self, by: Duration) -> DateTime<Utc> {
-        use crate::backend::clock::Clock;
-        self.now() + by
     }
 }
