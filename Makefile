@@ -1,6 +1,7 @@
 # Les Démineurs: two commands for a newcomer.
 #   make run    set up what is missing, build, migrate and serve on http://127.0.0.1:3000 (SQLite)
 #   make test   set up what is missing (Chromium, PostgreSQL too) and run every check and test
+#   make watch  (developers) rebuild and restart on every change
 #
 # Builds share a cache outside the clone (speed only: every build still
 # compiles this tree from scratch when it changed).
@@ -9,7 +10,7 @@ TOOLS := $(HOME)/.cache/demineurs-tools
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/release/demineurs
 
-.PHONY: run demo test build bench bench-live bench-screen bench-mail bench-dashboard clean-data
+.PHONY: run demo test build watch bench bench-live bench-screen bench-mail bench-dashboard clean-data
 
 run:
 	@scripts/setup.sh
@@ -27,8 +28,18 @@ demo:
 	@echo "Les Démineurs: http://127.0.0.1:3000 (data in $(CURDIR)/data/demineurs.db; stop with Ctrl+C)"
 	LEPTOS_SITE_ROOT=target/site $(BIN) serve
 
+# The site and the server (xtask/: wasm, JS glue, style, assets, hashes,
+# precompressed copies, then the release binary).
 build:
-	cargo leptos build --release --precompress
+	cargo xtask build
+
+# The developer's loop: rebuild and restart on every change (debug builds,
+# cargo-leptos's watch). Installs cargo-leptos the first time (about 15
+# minutes, once per machine); `make run` and `make test` never need it.
+watch:
+	@scripts/setup.sh
+	@scripts/setup-watch.sh
+	cargo leptos watch
 
 test:
 	@scripts/test.sh

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 PORT=3118
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
-[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo leptos build --release --precompress
+[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo xtask build
 cargo build --release -p server --example compression_quality
 
 WORK=$(mktemp -d)

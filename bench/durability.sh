@@ -13,7 +13,7 @@ PORT=3118
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
 BIN="$CARGO_TARGET_DIR/release/demineurs"
-[ -x "$BIN" ] || cargo leptos build --release --precompress
+[ -x "$BIN" ] || cargo xtask build
 export E2E_ADMIN_EMAIL="bench@example.org" E2E_ADMIN_PASSWORD="bench admin password"
 
 WORK=$(mktemp -d)

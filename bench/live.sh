@@ -14,7 +14,7 @@ WHICH="${4:-both}"
 PORT=3118
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
-[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo leptos build --release --precompress
+[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo xtask build
 BIN="$CARGO_TARGET_DIR/release/demineurs"
 export E2E_ADMIN_EMAIL="bench@example.org" E2E_ADMIN_PASSWORD="bench admin password"
 # Thousands of streams: one descriptor each, on both sides.

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 BURST=${1:-200}
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 BIN="$TARGET_DIR/release/demineurs"
-[ -x "$BIN" ] || { echo "build the release first: cargo leptos build --release" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "build the release first: cargo xtask build" >&2; exit 1; }
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="sqlite://$WORK/bench.db?mode=rwc"

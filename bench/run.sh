@@ -14,7 +14,7 @@ PORT=3117
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
 command -v wrk >/dev/null || { echo "wrk is missing: run make test once, or apt-get install wrk" >&2; exit 1; }
-[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo leptos build --release --precompress
+[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo xtask build
 
 WORK=$(mktemp -d)
 export E2E_ADMIN_EMAIL="bench@example.org" E2E_ADMIN_PASSWORD="bench admin password"

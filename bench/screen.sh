@@ -9,7 +9,7 @@ POSTS="${1:-40}"
 PORT=3119
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
-[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo leptos build --release --precompress
+[ -x "$CARGO_TARGET_DIR/release/demineurs" ] || cargo xtask build
 BIN="$CARGO_TARGET_DIR/release/demineurs"
 export E2E_ADMIN_EMAIL="bench@example.org" E2E_ADMIN_PASSWORD="bench admin password"
 WORK=$(mktemp -d)

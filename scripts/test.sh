@@ -80,6 +80,7 @@ cargo fmt --all -- --check
 step "clippy, server build (ssr)"
 cargo clippy -p app --features ssr,testing --all-targets -- -D warnings
 cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p xtask --all-targets -- -D warnings
 step "clippy, browser build (hydrate, wasm32)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
@@ -110,7 +111,9 @@ step "Rust tests: HTTP, pages and the binary on SQLite and PostgreSQL (server)"
 # one run in 20 of tests/ideas.rs; never in 120 runs one at a time, nor
 # against the served app, one runtime, under wrk). Seconds either way.
 logged "$WORK/rust-server.log" cargo test -p server -- --test-threads=1
-cat "$WORK/rust-app.log" "$WORK/rust-server.log" >"$WORK/rust.log"
+step "Rust tests: the site's build step (xtask)"
+logged "$WORK/rust-xtask.log" cargo test -p xtask
+cat "$WORK/rust-app.log" "$WORK/rust-server.log" "$WORK/rust-xtask.log" >"$WORK/rust.log"
 
 step "Rust tests: counts against the floors"
 # Each test binary starts with `Running unittests src/...` (unit tests) or
@@ -142,8 +145,8 @@ at_least "Rust unit tests" "$unit" "$FLOOR_UNIT" FLOOR_UNIT
 at_least "Rust integration tests on SQLite" "$sqlite" "$FLOOR_SQLITE" FLOOR_SQLITE
 at_least "Rust tests on PostgreSQL" "$pg" "$FLOOR_POSTGRES" FLOOR_POSTGRES
 
-step "release build (cargo leptos build --release --precompress)"
-cargo leptos build --release --precompress
+step "release build (cargo xtask build: the site, then the server)"
+cargo xtask build
 BIN="$CARGO_TARGET_DIR/release/demineurs"
 ls -l target/site/pkg
 

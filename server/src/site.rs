@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 pub const OUTPUT_NAME: &str = "demineurs";
 
-/// cargo-leptos writes `hash.txt` beside the server binary when it builds
-/// hashed asset names; Leptos reads it from there.
+/// The build (`cargo xtask build`, as cargo-leptos did) writes `hash.txt`
+/// beside the server binary when it gives assets hashed names; Leptos reads
+/// it from there.
 fn hash_file() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     Some(exe.parent()?.join("hash.txt"))
