@@ -14,12 +14,17 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
+use sea_orm::DbBackend;
 
 /// How long a browser should wait before retrying, in seconds.
 const RETRY_AFTER_SECS: &str = "10";
 
 pub async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !is_page_request(&request) {
+    // An embedded SQLite file is always reachable (its ping is a trip to
+    // a thread of this process, on every page): only a database server
+    // can be down.
+    let remote = state.db.get_database_backend() != DbBackend::Sqlite;
+    if !remote || !is_page_request(&request) {
         return next.run(request).await;
     }
     match state.db.ping().await {
