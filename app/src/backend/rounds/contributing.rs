@@ -9,14 +9,12 @@ use crate::backend::ctx::Ctx;
 use crate::backend::entities::{contribution, endorsement, reply};
 use crate::backend::expertise;
 use crate::backend::idempotency::{run_once, IdempotencyKey};
-use crate::backend::store::{Op, StoreError};
+use crate::backend::store::Op;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::round_inputs::Draft;
 use crate::domain::rounds::{ContributionKind, ContributionText, RoundStatus};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
 
 /// What only the database can tell: the domain is the organisation's, the
 /// mine answered is one of this idea's that the caller can read, and an
@@ -298,14 +296,4 @@ pub async fn propose_workaround(
         })
     })
     .await
-}
-
-/// Contributions of a round, for counting: ids and authors only.
-pub async fn count_in_round(db: &impl ConnectionTrait, round_id: i64) -> Result<u64, StoreError> {
-    use sea_orm::PaginatorTrait;
-    contribution::Entity::find()
-        .filter(contribution::Column::RoundId.eq(round_id))
-        .count(db)
-        .await
-        .op("contributing::count_in_round")
 }

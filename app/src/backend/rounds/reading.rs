@@ -4,6 +4,7 @@
 
 use super::access::can_moderate;
 use super::contribution_views::{contribution_view, domains, reactions};
+use super::counts::RoundTally;
 use super::error::RoundError;
 use super::maturity::{coverage, facts, from_facts};
 use crate::backend::ctx::Ctx;
@@ -19,9 +20,7 @@ use crate::domain::round_views::{
 };
 use crate::domain::rounds::{is_revealed, RoundMode, RoundStatus};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// Contributions shown per round and page: the page stays light.
@@ -71,7 +70,7 @@ pub async fn panel(
         .await
         .op("reading::panel")?;
     let named: Vec<(i64, i64)> = round_invitee::Entity::find()
-        .filter(round_invitee::Column::RoundId.is_in(round_ids))
+        .filter(round_invitee::Column::RoundId.is_in(round_ids.iter().copied()))
         .filter(round_invitee::Column::DomainId.is_null())
         .select_only()
         .column(round_invitee::Column::RoundId)
@@ -93,15 +92,24 @@ pub async fn panel(
         .map(|(n, _)| n)
         .filter(|n| rounds.iter().any(|r| r.number == *n))
         .or(ordered.first().map(|r| r.number));
+    // Counted for every round at once: the statements stay as many
+    // however many rounds the idea has had.
+    let tallies = super::counts::tallies(db, me.id, &round_ids).await?;
+    let workshops = crate::backend::workshops::access::on_rounds(db, &round_ids).await?;
     let mut pages = Vec::new();
     for r in &ordered {
         let revealed = is_revealed(r.status, r.revealed_at, r.deadline, now);
+        let tally = tallies.get(&r.id).copied().unwrap_or_default();
         let mut visible =
             contribution::Entity::find().filter(contribution::Column::RoundId.eq(r.id));
         if !revealed {
             visible = visible.filter(contribution::Column::AuthorId.eq(me.id));
         }
-        let total = visible.clone().count(db).await.op("reading::panel")?;
+        let total = u64::from(if revealed {
+            tally.total
+        } else {
+            tally.by_reader
+        });
         let page_count = total.div_ceil(ROUND_PAGE).max(1) as u32;
         let page = focus
             .filter(|(n, _)| *n == r.number)
@@ -119,23 +127,12 @@ pub async fn panel(
             Vec::new()
         };
         // Authors learn how many arrived, never what, before the reveal.
-        let arrived = if revealed {
-            Some(total as u32)
-        } else if is_author {
-            Some(super::contributing::count_in_round(db, r.id).await? as u32)
-        } else {
-            None
-        };
-        let untriaged = if revealed {
-            super::counts::untriaged_in_round(db, r.id).await? as u32
-        } else {
-            0
-        };
-        let workshop_running = !revealed
-            && r.status == RoundStatus::Open
-            && crate::backend::workshops::access::running_on(db, r.id).await?;
+        let arrived = (revealed || is_author).then_some(tally.total);
+        let untriaged = if revealed { tally.untriaged } else { 0 };
+        let workshop_running =
+            !revealed && r.status == RoundStatus::Open && workshops.running_on(r.id);
         let workshop_record = match r.mode {
-            RoundMode::Live => crate::backend::workshops::access::ended_on(db, r.id).await?,
+            RoundMode::Live => workshops.ended_on(r.id),
             RoundMode::Async => None,
         };
         pages.push(RoundPage {
@@ -164,7 +161,7 @@ pub async fn panel(
         .collect();
     let people = names(db, writers).await?;
     let guests = crate::backend::workshops::joining::guests_among(db, people.keys()).await?;
-    let timeline = timeline(db, now, &versions, &rounds, &people).await?;
+    let timeline = timeline(now, &versions, &rounds, &tallies, &people);
     let shown: Vec<i64> = pages
         .iter()
         .flat_map(|p| p.rows.iter().map(|c| c.id))
@@ -280,13 +277,13 @@ pub async fn panel(
 
 /// Versions and round events, newest first: what happened to the idea.
 /// Contributions appear as counts once revealed, never before.
-async fn timeline(
-    db: &impl ConnectionTrait,
+fn timeline(
     now: DateTime<Utc>,
     versions: &[idea_version::Model],
     rounds: &[round::Model],
+    tallies: &HashMap<i64, RoundTally>,
     people: &HashMap<i64, String>,
-) -> Result<Vec<TimelineEntry>, RoundError> {
+) -> Vec<TimelineEntry> {
     let mut events: Vec<(DateTime<Utc>, TimelineEvent)> = versions
         .iter()
         .map(|v| {
@@ -305,11 +302,8 @@ async fn timeline(
         events.push((r.opened_at, TimelineEvent::RoundOpened { number }));
         let status = r.status;
         if is_revealed(status, r.revealed_at, r.deadline, now) {
-            let count = contribution::Entity::find()
-                .filter(contribution::Column::RoundId.eq(r.id))
-                .count(db)
-                .await
-                .op("reading::timeline")? as u32;
+            let tally = tallies.get(&r.id).copied().unwrap_or_default();
+            let count = tally.total;
             let at = r
                 .revealed_at
                 .or(r.deadline.filter(|d| *d <= now))
@@ -318,18 +312,9 @@ async fn timeline(
             if count > 0 {
                 events.push((at, TimelineEvent::Contributions { number, count }));
             }
-            let triaged: Vec<Option<DateTime<Utc>>> = contribution::Entity::find()
-                .filter(contribution::Column::RoundId.eq(r.id))
-                .filter(contribution::Column::Triage.is_not_null())
-                .select_only()
-                .column(contribution::Column::TriagedAt)
-                .into_tuple()
-                .all(db)
-                .await
-                .op("reading::timeline")?;
-            if let Some(last) = triaged.iter().flatten().max() {
-                let count = triaged.len() as u32;
-                events.push((*last, TimelineEvent::Triaged { number, count }));
+            if let Some(last) = tally.last_triaged_at {
+                let count = tally.triaged;
+                events.push((last, TimelineEvent::Triaged { number, count }));
             }
         }
         if let (Some(ended), RoundStatus::Closed | RoundStatus::Cancelled) = (r.ended_at, status) {
@@ -339,11 +324,11 @@ async fn timeline(
     // Newest first; events of the same instant keep the order they happen in.
     events.reverse();
     events.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
-    Ok(events
+    events
         .into_iter()
         .map(|(at, event)| TimelineEntry {
             date: day(at),
             event,
         })
-        .collect())
+        .collect()
 }

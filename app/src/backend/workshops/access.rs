@@ -34,16 +34,55 @@ pub async fn running_on(db: &impl ConnectionTrait, round_id: i64) -> Result<bool
     Ok(running > 0)
 }
 
-/// The workshop that ran the round and ended, if one did: its record is
-/// linked from the round.
-pub async fn ended_on(db: &impl ConnectionTrait, round_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(workshop::Entity::find()
-        .filter(workshop::Column::RoundId.eq(round_id))
-        .filter(workshop::Column::Phase.eq(Phase::Ended))
-        .one(db)
+/// The workshops held on some rounds, as the idea page shows them.
+#[derive(Debug, Default)]
+pub struct RoundsWorkshops {
+    /// Rounds a workshop runs now.
+    running: std::collections::HashSet<i64>,
+    /// Round → the workshop that ran it and ended (its record is linked
+    /// from the round): the first, should there be several.
+    ended: std::collections::HashMap<i64, i64>,
+}
+
+impl RoundsWorkshops {
+    pub fn running_on(&self, round_id: i64) -> bool {
+        self.running.contains(&round_id)
+    }
+
+    pub fn ended_on(&self, round_id: i64) -> Option<i64> {
+        self.ended.get(&round_id).copied()
+    }
+}
+
+/// The workshops of several rounds, in one statement.
+pub async fn on_rounds(
+    db: &impl ConnectionTrait,
+    round_ids: &[i64],
+) -> Result<RoundsWorkshops, StoreError> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let mut found = RoundsWorkshops::default();
+    if round_ids.is_empty() {
+        return Ok(found);
+    }
+    let rows: Vec<(i64, i64, Phase)> = workshop::Entity::find()
+        .filter(workshop::Column::RoundId.is_in(round_ids.iter().copied()))
+        .select_only()
+        .column(workshop::Column::Id)
+        .column(workshop::Column::RoundId)
+        .column(workshop::Column::Phase)
+        .order_by_asc(workshop::Column::Id)
+        .into_tuple()
+        .all(db)
         .await
-        .op("ended on: find workshop")?
-        .map(|w| w.id))
+        .op("workshops on rounds")?;
+    for (id, round_id, phase) in rows {
+        if phase == Phase::Ended {
+            found.ended.entry(round_id).or_insert(id);
+        } else {
+            found.running.insert(round_id);
+        }
+    }
+    Ok(found)
 }
 
 impl Scope {
