@@ -8,10 +8,12 @@ use crate::backend::clock::Clock;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::{organisation, session, user};
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, MemberStatus};
+use crate::domain::accounts::{CurrentUser, MemberStatus, Role};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QuerySelect,
+};
 
 /// How long a session lasts without logging in again.
 pub const SESSION_DAYS: i64 = 30;
@@ -44,38 +46,40 @@ pub async fn open_in(
 /// The person behind a token: `None` when the session is unknown, revoked,
 /// expired, or its person is not active any more.
 pub async fn current_user(ctx: &Ctx<'_>, token: &str) -> Result<Option<CurrentUser>, AccountError> {
-    let db = ctx.db;
-    let Some(found) = session::Entity::find_by_id(hash_token(token))
-        .filter(session::Column::RevokedAt.is_null())
-        .filter(session::Column::ExpiresAt.gt(ctx.now()))
-        .one(db)
-        .await
-        .op("current user: find session")?
-    else {
-        return Ok(None);
-    };
-    let Some(person) = user::Entity::find_by_id(found.user_id)
-        .filter(user::Column::Status.eq(MemberStatus::Active))
-        .one(db)
-        .await
-        .op("current user: find user")?
-    else {
-        return Ok(None);
-    };
-    let Some(org) = organisation::Entity::find_by_id(person.organisation_id)
-        .one(db)
-        .await
-        .op("current user: find organisation")?
-    else {
-        return Ok(None);
-    };
-    Ok(Some(CurrentUser {
-        id: person.id,
-        display_name: person.display_name,
-        role: person.role,
-        organisation_id: org.id,
-        organisation_name: org.name,
-    }))
+    // One statement, on every request that carries a cookie: the session,
+    // its person and their organisation, joined.
+    let person = session::Entity::belongs_to(user::Entity)
+        .from(session::Column::UserId)
+        .to(user::Column::Id);
+    let their_organisation = user::Entity::belongs_to(organisation::Entity)
+        .from(user::Column::OrganisationId)
+        .to(organisation::Column::Id);
+    let found: Option<(i64, String, Role, i64, String)> =
+        session::Entity::find_by_id(hash_token(token))
+            .filter(session::Column::RevokedAt.is_null())
+            .filter(session::Column::ExpiresAt.gt(ctx.now()))
+            .join(JoinType::InnerJoin, person.into())
+            .join(JoinType::InnerJoin, their_organisation.into())
+            .filter(user::Column::Status.eq(MemberStatus::Active))
+            .select_only()
+            .column(user::Column::Id)
+            .column(user::Column::DisplayName)
+            .column(user::Column::Role)
+            .column(organisation::Column::Id)
+            .column(organisation::Column::Name)
+            .into_tuple()
+            .one(ctx.db)
+            .await
+            .op("current user: find session")?;
+    Ok(found.map(
+        |(id, display_name, role, organisation_id, organisation_name)| CurrentUser {
+            id,
+            display_name,
+            role,
+            organisation_id,
+            organisation_name,
+        },
+    ))
 }
 
 /// Ends one session (log out).
