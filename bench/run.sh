@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput and latency on the release build: the home page, an idea page
-# with 10 versions and long texts, the idea page with 3 rounds and 150
+# with 10 versions and long texts, the idea list, the idea page with 3 rounds and 150
 # contributions, posting then publishing ideas, and posting contributions. The
 # server is pinned to CPU 0, the load generators (wrk from Debian, Node.js)
 # to CPU 1, on a fresh SQLite database. Reports requests/s and latency
@@ -42,6 +42,13 @@ for encoding in br identity; do
   echo "== GET /idees/$IDEA (10 versions, long texts; Accept-Encoding: $encoding), ${DURATION}s, $CONNECTIONS connections"
   taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" -H "Cookie: $COOKIE" \
     "http://127.0.0.1:$PORT/idees/$IDEA" | grep -E 'Requests/sec|Transfer/sec|50%|75%|90%|99%|Non-2xx|Socket errors'
+done
+
+# The idea list, signed in: the seed's ideas, first page.
+for encoding in br identity; do
+  echo "== GET /idees (Accept-Encoding: $encoding), ${DURATION}s, $CONNECTIONS connections"
+  taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Accept-Encoding: $encoding" -H "Cookie: $COOKIE" \
+    "http://127.0.0.1:$PORT/idees" | grep -E 'Requests/sec|Transfer/sec|50%|75%|90%|99%|Non-2xx|Socket errors'
 done
 
 # The idea page with 5 versions, 3 rounds and 150 contributions, signed in.
