@@ -2,7 +2,7 @@
 //! agree with `[workspace.metadata.leptos]` in the workspace's Cargo.toml,
 //! which `cargo leptos watch` reads, and with `server/src/site.rs`.
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Result};
 use std::path::{Path, PathBuf};
 
 /// The base name of the built files (`pkg/demineurs.<hash>.wasm`...).
@@ -33,11 +33,7 @@ pub struct Project {
 
 impl Project {
     pub fn locate() -> Result<Self> {
-        // This crate sits one folder below the workspace's root.
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .parent()
-            .context("the xtask crate has no parent folder")?
-            .to_path_buf();
+        let root = workspace_root(&std::env::current_dir()?)?;
         let target_dir = std::env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
             .map(|dir| {
@@ -58,5 +54,41 @@ impl Project {
     /// The server binary, where `cargo build --release` puts it.
     pub fn server_binary_dir(&self) -> PathBuf {
         self.target_dir.join("release")
+    }
+}
+
+/// The checkout the task was started in: the nearest folder holding a
+/// workspace with this crate. Not where the task was compiled: the build
+/// cache is shared by every checkout (`~/.cache/demineurs-target`), so the
+/// binary may come from another one.
+fn workspace_root(start: &Path) -> Result<PathBuf> {
+    for dir in start.ancestors() {
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+        if manifest.contains("[workspace]") && dir.join("xtask/Cargo.toml").is_file() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    bail!(
+        "run `cargo xtask build` inside a checkout of Les Démineurs (no workspace above {})",
+        start.display()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_workspace_is_found_from_any_folder_inside_it() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path().join("checkout");
+        std::fs::create_dir_all(root.join("xtask"))?;
+        std::fs::create_dir_all(root.join("app/src"))?;
+        std::fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = []\n")?;
+        std::fs::write(root.join("xtask/Cargo.toml"), "[package]\n")?;
+        assert_eq!(workspace_root(&root.join("app/src"))?, root);
+        assert_eq!(workspace_root(&root)?, root);
+        assert!(workspace_root(dir.path()).is_err());
+        Ok(())
     }
 }
