@@ -10,7 +10,7 @@
 
 use crate::backend::changes::Change;
 use crate::backend::clock::Clock;
-use crate::backend::db::begin_write;
+use crate::backend::db::{begin_read, begin_write};
 use crate::backend::live::LiveHub;
 use crate::backend::store::{Op, StoreError};
 use crate::backend::workshops::access::Caller;
@@ -114,6 +114,13 @@ impl<'a> Ctx<'a> {
     /// Starts a write (an immediate transaction on SQLite).
     pub async fn write(&self) -> Result<Write<'a>, StoreError> {
         Write::begin(self.db, self.live, self.now(), self.site).await
+    }
+
+    /// Starts a read of many statements: a page's data, through one
+    /// connection and one snapshot ([`begin_read`]). Nothing is written
+    /// through it; end it with `commit`.
+    pub async fn read(&self) -> Result<DatabaseTransaction, StoreError> {
+        begin_read(self.db).await.op("begin read")
     }
 }
 

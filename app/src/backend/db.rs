@@ -11,8 +11,8 @@
 
 use super::migration::Migrator;
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
+    AccessMode, ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction,
+    DbBackend, DbErr, SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 use std::time::Duration;
@@ -173,6 +173,23 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     db.begin_with_options(TransactionOptions {
         sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
+/// Starts a read-only transaction for a page's reads. Its statements run
+/// on one connection taken from the pool once: taken and given back per
+/// statement, each is pinged on its way back (a trip to SQLite's thread, or
+/// to the PostgreSQL server), which cost as much as the statements on the
+/// idea page. They also all read the same moment. SQLite's transaction is
+/// deferred (a snapshot from the first read); PostgreSQL's is declared
+/// read-only, so a write through it fails loudly.
+pub async fn begin_read(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    let access_mode =
+        (db.get_database_backend() == DbBackend::Postgres).then_some(AccessMode::ReadOnly);
+    db.begin_with_options(TransactionOptions {
+        access_mode,
         ..Default::default()
     })
     .await

@@ -46,7 +46,10 @@ fn published_in(organisation_id: i64) -> Select<idea::Entity> {
 
 /// The list as the caller may see it.
 pub async fn list(ctx: &Ctx<'_>, query: &IdeaQuery) -> Result<IdeaList, IdeaError> {
-    let (db, me) = (ctx.db, ctx.member()?);
+    let me = ctx.member()?;
+    // One connection and one snapshot for the list's reads.
+    let txn = ctx.read().await?;
+    let db = &txn;
     let mut found = published_in(me.organisation_id);
     if let Some(tag) = query.tag.as_deref().filter(|t| !t.is_empty()) {
         found = found.filter(
@@ -129,7 +132,7 @@ pub async fn list(ctx: &Ctx<'_>, query: &IdeaQuery) -> Result<IdeaList, IdeaErro
         .all(db)
         .await
         .op("list: find idea (invitations)")?;
-    Ok(IdeaList {
+    let list = IdeaList {
         items: summaries(db, items).await?,
         total,
         page,
@@ -138,7 +141,9 @@ pub async fn list(ctx: &Ctx<'_>, query: &IdeaQuery) -> Result<IdeaList, IdeaErro
         invitations: summaries(db, invitations).await?,
         tags: tags_in_use(db, me.organisation_id).await?,
         authors: authors(db, me.organisation_id).await?,
-    })
+    };
+    txn.commit().await.op("list: end read")?;
+    Ok(list)
 }
 
 /// List lines for these ideas, with their authors' names and tags.

@@ -77,7 +77,10 @@ fn person(names: &HashMap<i64, String>, id: i64) -> PersonRef {
 
 /// The idea page as the caller may see it.
 pub async fn view(ctx: &Ctx<'_>, idea_id: i64) -> Result<IdeaView, IdeaError> {
-    let (db, me) = (ctx.db, ctx.member()?);
+    let me = ctx.member()?;
+    // One connection and one snapshot for the page's reads.
+    let txn = ctx.read().await?;
+    let db = &txn;
     let (found, standing) = load(db, me, idea_id).await?;
     let versions = idea_version::Entity::find()
         .filter(idea_version::Column::IdeaId.eq(idea_id))
@@ -109,6 +112,7 @@ pub async fn view(ctx: &Ctx<'_>, idea_id: i64) -> Result<IdeaView, IdeaError> {
     } else {
         Vec::new()
     };
+    txn.commit().await.op("view: end read")?;
     let (accepted, invited): (Vec<_>, Vec<_>) = coauthors
         .iter()
         .partition(|c| c.status == CoauthorStatus::Accepted);

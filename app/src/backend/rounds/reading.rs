@@ -49,14 +49,16 @@ pub async fn panel(
     idea_id: i64,
     focus: Option<(i32, u32)>,
 ) -> Result<RoundsPanel, RoundError> {
-    let (db, now, me) = (ctx.db, ctx.now(), ctx.member()?);
+    let (now, me) = (ctx.now(), ctx.member()?);
+    // Every read below goes through this one snapshot; it never asks the
+    // pool for a second connection while it holds this one.
+    let txn = ctx.read().await?;
+    let db = &txn;
     let (found, standing) = load(db, me, idea_id).await?;
     let (rounds, facts) = facts(db, idea_id, now).await?;
     let maturity = from_facts(db, &found, &rounds, &facts).await?;
-    if found.stage != maturity.stage || found.score != i32::from(maturity.score) {
-        // A deadline passed since the last write: keep the list's filter true.
-        super::maturity::refresh(db, now, idea_id).await?;
-    }
+    // A deadline passed since the last write: the stored stage is stale.
+    let stale = found.stage != maturity.stage || found.score != i32::from(maturity.score);
     let (domain_names, offered) = domains(db, found.organisation_id).await?;
     let is_author = standing.can_edit();
     let round_ids: Vec<i64> = rounds.iter().map(|r| r.id).collect();
@@ -249,6 +251,13 @@ pub async fn panel(
             },
         )
         .collect();
+    let my_domains = crate::backend::expertise::held(db, me.id).await?;
+    txn.commit().await.op("reading::panel")?;
+    if stale {
+        // Written once the read is over (through a connection of its own):
+        // the idea list filters on the stored stage.
+        super::maturity::refresh(ctx.db, now, idea_id).await?;
+    }
     Ok(RoundsPanel {
         idea_id,
         published: found.status == IdeaStatus::Published,
@@ -266,7 +275,7 @@ pub async fn panel(
             })
             .collect(),
         domains: offered,
-        my_domains: crate::backend::expertise::held(db, me.id).await?,
+        my_domains,
         is_author,
         can_moderate: can_moderate(me),
         can_contribute,
