@@ -117,8 +117,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Starts a read of many statements: a page's data, through one
-    /// connection and one snapshot ([`begin_read`]). Nothing is written
-    /// through it; end it with `commit`.
+    /// connection ([`begin_read`]). Nothing is written through it; end it
+    /// with `commit`.
     pub async fn read(&self) -> Result<DatabaseTransaction, StoreError> {
         begin_read(self.db).await.op("begin read")
     }

@@ -182,9 +182,10 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
 /// on one connection taken from the pool once: taken and given back per
 /// statement, each is pinged on its way back (a trip to SQLite's thread, or
 /// to the PostgreSQL server), which cost as much as the statements on the
-/// idea page. They also all read the same moment. SQLite's transaction is
-/// deferred (a snapshot from the first read); PostgreSQL's is declared
-/// read-only, so a write through it fails loudly.
+/// idea page. On SQLite they also read one snapshot (the deferred
+/// transaction's, from its first read). PostgreSQL's stays READ COMMITTED
+/// (each statement sees what was committed before it, as without the
+/// transaction) and is declared read-only, so a write through it fails.
 pub async fn begin_read(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
     let access_mode =
         (db.get_database_backend() == DbBackend::Postgres).then_some(AccessMode::ReadOnly);

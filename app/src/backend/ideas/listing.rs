@@ -47,7 +47,7 @@ fn published_in(organisation_id: i64) -> Select<idea::Entity> {
 /// The list as the caller may see it.
 pub async fn list(ctx: &Ctx<'_>, query: &IdeaQuery) -> Result<IdeaList, IdeaError> {
     let me = ctx.member()?;
-    // One connection and one snapshot for the list's reads.
+    // One connection (one transaction) for the list's reads.
     let txn = ctx.read().await?;
     let db = &txn;
     let mut found = published_in(me.organisation_id);

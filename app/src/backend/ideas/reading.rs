@@ -78,7 +78,7 @@ fn person(names: &HashMap<i64, String>, id: i64) -> PersonRef {
 /// The idea page as the caller may see it.
 pub async fn view(ctx: &Ctx<'_>, idea_id: i64) -> Result<IdeaView, IdeaError> {
     let me = ctx.member()?;
-    // One connection and one snapshot for the page's reads.
+    // One connection (one transaction) for the page's reads.
     let txn = ctx.read().await?;
     let db = &txn;
     let (found, standing) = load(db, me, idea_id).await?;

@@ -50,7 +50,7 @@ pub async fn panel(
     focus: Option<(i32, u32)>,
 ) -> Result<RoundsPanel, RoundError> {
     let (now, me) = (ctx.now(), ctx.member()?);
-    // Every read below goes through this one snapshot; it never asks the
+    // Every read below goes through this one transaction; it never asks the
     // pool for a second connection while it holds this one.
     let txn = ctx.read().await?;
     let db = &txn;
