@@ -9,7 +9,8 @@
 //! 2. the stylesheet minified by lightningcss, for the same browsers;
 //! 3. the static assets copied, the three built files given content-hashed
 //!    names, every file precompressed with brotli and gzip (`site`);
-//! 4. the server binary compiled, and `hash.txt` written beside it.
+//! 4. the server binary compiled, the new site put in place, and then
+//!    `hash.txt` written beside the binary.
 //!
 //! The new site replaces the old one only once everything has been built, so
 //! a failed build leaves the last good site and binary as they were.
@@ -56,8 +57,14 @@ fn build(project: &Project) -> Result<()> {
     let hashes = site::hash_names(&staging)?;
     site::precompress(&staging)?;
     server::build(project)?;
-    server::write_hash_file(project, &hashes)?;
+    // A server still running keeps serving while the site changes: the
+    // last build's files stay beside the new ones (the pages it rendered
+    // ask for them), and the names it reads from `hash.txt` change only
+    // once the new files are in place.
+    let previous = server::read_hash_file(project);
+    site::carry_over(project, &staging, &previous)?;
     staging.publish()?;
+    server::write_hash_file(project, &hashes)?;
     say(&format!(
         "site and server built in {:.0} s: {}",
         started.elapsed().as_secs_f64(),

@@ -2,7 +2,7 @@
 //! agree with `[workspace.metadata.leptos]` in the workspace's Cargo.toml,
 //! which `cargo leptos watch` reads, and with `server/src/site.rs`.
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use std::path::{Path, PathBuf};
 
 /// The base name of the built files (`pkg/demineurs.<hash>.wasm`...).
@@ -25,7 +25,7 @@ pub const LEPTOS_ENV: [(&str, &str); 9] = [
 
 pub struct Project {
     pub root: PathBuf,
-    /// Cargo's build cache (`CARGO_TARGET_DIR`, else `target/`).
+    /// Cargo's build cache, where the server binary and `hash.txt` go.
     pub target_dir: PathBuf,
     /// What the server serves (`target/site`, as `LEPTOS_SITE_ROOT` says).
     pub site_root: PathBuf,
@@ -34,16 +34,7 @@ pub struct Project {
 impl Project {
     pub fn locate() -> Result<Self> {
         let root = workspace_root(&std::env::current_dir()?)?;
-        let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .map(|dir| {
-                if dir.is_absolute() {
-                    dir
-                } else {
-                    root.join(dir)
-                }
-            })
-            .unwrap_or_else(|| root.join("target"));
+        let target_dir = target_directory(&root)?;
         Ok(Self {
             site_root: root.join("target").join("site"),
             root,
@@ -55,6 +46,29 @@ impl Project {
     pub fn server_binary_dir(&self) -> PathBuf {
         self.target_dir.join("release")
     }
+}
+
+/// Where cargo builds, as cargo itself resolves it (`CARGO_TARGET_DIR`,
+/// a relative one included, a config's `build.target-dir`, else `target/`):
+/// `hash.txt` must land beside the binary cargo makes.
+fn target_directory(root: &Path) -> Result<PathBuf> {
+    let out = crate::tools::cargo()
+        .current_dir(root)
+        .args(["metadata", "--no-deps", "--format-version", "1"])
+        .output()
+        .context("running cargo metadata")?;
+    if !out.status.success() {
+        bail!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let metadata: serde_json::Value =
+        serde_json::from_slice(&out.stdout).context("reading cargo metadata")?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .context("cargo metadata names no target directory")
 }
 
 /// The checkout the task was started in: the nearest folder holding a

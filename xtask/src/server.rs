@@ -22,8 +22,24 @@ pub fn build(project: &Project) -> Result<()> {
 }
 
 /// Leptos and `server/src/site.rs` read the hashed names from `hash.txt`
-/// beside the running binary (`js: …`, `wasm: …`, `css: …`).
+/// beside the running binary (`js: …`, `wasm: …`, `css: …`), on every
+/// page: it is replaced whole (written aside, then renamed), never seen
+/// half written.
 pub fn write_hash_file(project: &Project, hashes: &Hashes) -> Result<()> {
     let path = project.server_binary_dir().join("hash.txt");
-    fs::write(&path, hashes.to_hash_file()).with_context(|| format!("writing {}", path.display()))
+    let aside = path.with_extension("txt.new");
+    fs::write(&aside, hashes.to_hash_file())
+        .and_then(|()| fs::rename(&aside, &path))
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// The hashes the last build wrote, if any.
+pub fn read_hash_file(project: &Project) -> Vec<String> {
+    fs::read_to_string(project.server_binary_dir().join("hash.txt"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(_, hash)| hash.trim().to_owned())
+        .filter(|hash| !hash.is_empty())
+        .collect()
 }

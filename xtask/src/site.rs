@@ -55,6 +55,30 @@ fn remove_if_present(dir: &Path) -> Result<()> {
     }
 }
 
+/// The last build's files (those named with a hash `previous` lists) kept
+/// in the new site, for one build: a page rendered before the swap still
+/// finds its script, wasm and style.
+pub fn carry_over(project: &Project, staging: &Staging, previous: &[String]) -> Result<()> {
+    let old_pkg = project.site_root.join(PKG_DIR);
+    let Ok(entries) = fs::read_dir(&old_pkg) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let kept = previous
+            .iter()
+            .any(|hash| name.contains(&format!(".{hash}.")));
+        let target = staging.pkg_dir().join(entry.file_name());
+        if kept && entry.file_type()?.is_file() && !target.exists() {
+            fs::copy(entry.path(), &target)
+                .with_context(|| format!("keeping {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
 /// `public/` as it is, at the site's root (robots.txt...).
 pub fn copy_assets(project: &Project, staging: &Staging) -> Result<()> {
     copy_dir(&project.root.join("public"), &staging.dir)
@@ -243,6 +267,27 @@ mod tests {
         assert!(fs::metadata(js.with_extension("js.br"))?.len() < 200);
         assert!(staging.dir.join("robots.txt.br").exists());
         assert!(staging.dir.join("robots.txt.gz").exists());
+        Ok(())
+    }
+
+    #[test]
+    fn the_last_builds_files_are_kept_for_one_build() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let project = project_in(dir.path());
+        let old_pkg = project.site_root.join(PKG_DIR);
+        fs::create_dir_all(&old_pkg)?;
+        for name in [
+            "demineurs.LAST.js",
+            "demineurs.LAST.js.br",
+            "demineurs.BEFORE.js",
+        ] {
+            fs::write(old_pkg.join(name), name)?;
+        }
+        let staging = Staging::create(&project)?;
+        carry_over(&project, &staging, &["LAST".to_owned()])?;
+        assert!(staging.pkg_dir().join("demineurs.LAST.js").exists());
+        assert!(staging.pkg_dir().join("demineurs.LAST.js.br").exists());
+        assert!(!staging.pkg_dir().join("demineurs.BEFORE.js").exists());
         Ok(())
     }
 
