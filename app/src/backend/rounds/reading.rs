@@ -102,11 +102,6 @@ pub async fn panel(
     for r in &ordered {
         let revealed = is_revealed(r.status, r.revealed_at, r.deadline, now);
         let tally = tallies.get(&r.id).copied().unwrap_or_default();
-        let mut visible =
-            contribution::Entity::find().filter(contribution::Column::RoundId.eq(r.id));
-        if !revealed {
-            visible = visible.filter(contribution::Column::AuthorId.eq(me.id));
-        }
         let total = u64::from(if revealed {
             tally.total
         } else {
@@ -118,6 +113,12 @@ pub async fn panel(
             .map_or(1, |(_, p)| p)
             .clamp(1, page_count);
         let rows = if expanded == Some(r.number) {
+            // Before the reveal, a reader's own contributions only.
+            let mut visible =
+                contribution::Entity::find().filter(contribution::Column::RoundId.eq(r.id));
+            if !revealed {
+                visible = visible.filter(contribution::Column::AuthorId.eq(me.id));
+            }
             visible
                 .order_by_asc(contribution::Column::Id)
                 .offset(u64::from(page - 1) * ROUND_PAGE)
