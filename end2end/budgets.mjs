@@ -2,7 +2,9 @@
 // For every main page, at 1920x1080 and 390x844:
 //   - EcoIndex through ecoindex.mjs (the published method): grade A (score > 80),
 //   - first-load transfer <= 250 KB (from the same measurement),
-//   - repeat visit (same browser, warm cache) <= 30 KB transferred.
+//   - repeat visit (same browser, warm cache) <= 30 KB transferred,
+//   - the wasm loaded <= 60 KB on every page but the workshop's live ones
+//     (the phone, the board, the console), which load the workshop's wasm.
 // Exits 1 when a budget is exceeded. Usage: node budgets.mjs BASE_URL
 import { measure } from './ecoindex.mjs';
 import { mainRoutes, needsSignIn, samplePath, seededPages } from './pages.mjs';
@@ -12,7 +14,9 @@ const BASE = process.argv[2] || 'http://127.0.0.1:3000';
 const FIRST_LOAD_KB = 250;
 const REPEAT_KB = 30;
 const MIN_SCORE = 80;
+const GENERAL_WASM_KB = 60;
 const VIEWPORTS = [[1920, 1080], [390, 844]];
+const liveWorkshopPage = (p) => /^\/ateliers\/[^/]+(\/(tableau|console))?\/?$/.test(p);
 
 // The main pages: every route of the router (routes.json, from `demineurs routes`),
 // parameters given a sample value; signed-in pages measured as the test
@@ -65,11 +69,12 @@ for (const p of pages) {
     const eco = await measure(browser, url, viewport, needsAdmin ? cookie : null);
     const repeat = await repeatVisitKB(browser, url, viewport, needsAdmin ? cookie : null);
     const row = { page: p, viewport: viewport.join('x'), score: eco.score, grade: eco.grade, dom: eco.dom,
-      requests: eco.requests, firstLoadKB: eco.sizeKB, repeatKB: +repeat.toFixed(1) };
+      requests: eco.requests, firstLoadKB: eco.sizeKB, wasmKB: eco.wasmKB, repeatKB: +repeat.toFixed(1) };
     rows.push(row);
     if (eco.status !== 200) failures.push(`${p} @${row.viewport}: answered ${eco.status}, not 200`);
     if (!(eco.score > MIN_SCORE)) failures.push(`${p} @${row.viewport}: EcoIndex ${eco.score} (${eco.grade}), needs > ${MIN_SCORE}`);
     if (eco.sizeKB > FIRST_LOAD_KB) failures.push(`${p} @${row.viewport}: first load ${eco.sizeKB} KB > ${FIRST_LOAD_KB} KB`);
+    if (!liveWorkshopPage(p) && eco.wasmKB > GENERAL_WASM_KB) failures.push(`${p} @${row.viewport}: wasm ${eco.wasmKB} KB > ${GENERAL_WASM_KB} KB`);
     if (repeat > REPEAT_KB) failures.push(`${p} @${row.viewport}: repeat visit ${repeat.toFixed(1)} KB > ${REPEAT_KB} KB`);
   }
 }
@@ -79,4 +84,4 @@ if (failures.length) {
   console.error(`BUDGETS EXCEEDED:\n  ${failures.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`budgets: ${rows.length} page measurements within limits (EcoIndex > ${MIN_SCORE}, first load <= ${FIRST_LOAD_KB} KB, repeat <= ${REPEAT_KB} KB)`);
+console.log(`budgets: ${rows.length} page measurements within limits (EcoIndex > ${MIN_SCORE}, first load <= ${FIRST_LOAD_KB} KB, general wasm <= ${GENERAL_WASM_KB} KB, repeat <= ${REPEAT_KB} KB)`);

@@ -59,7 +59,8 @@ export function grade(value) {
 /// wait 3 s, ArrowDown, scroll to the bottom, wait 3 s; DOM = every element
 /// except those inside an <svg>; requests and bytes transferred from the
 /// context's HAR. `cookie` ("name=value") signs the context in, if given.
-/// Returns { url, status, dom, requests, sizeKB, score (rounded), grade }.
+/// Returns { url, status, dom, requests, sizeKB, wasmKB (the part that was
+/// wasm), score (rounded), grade }.
 export async function measure(browser, url, [width, height] = [1920, 1080], cookie = null) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoindex-'));
   const har = path.join(dir, 'page.har');
@@ -85,10 +86,11 @@ export async function measure(browser, url, [width, height] = [1920, 1080], cook
       await context.close();
     }
     const entries = JSON.parse(fs.readFileSync(har, 'utf8')).log.entries;
-    const bytes = entries.reduce((sum, entry) => sum + Math.max(0, entry.response._transferSize ?? 0), 0);
-    const sizeKB = bytes / 1000;
+    const transferred = (list) => list.reduce((sum, entry) => sum + Math.max(0, entry.response._transferSize ?? 0), 0);
+    const sizeKB = transferred(entries) / 1000;
+    const wasmKB = transferred(entries.filter((entry) => new URL(entry.request.url).pathname.endsWith('.wasm'))) / 1000;
     const exact = score(dom, entries.length, sizeKB);
-    return { url, status, dom, requests: entries.length, sizeKB: +sizeKB.toFixed(1), score: Math.round(exact), grade: grade(exact) };
+    return { url, status, dom, requests: entries.length, sizeKB: +sizeKB.toFixed(1), wasmKB: +wasmKB.toFixed(1), score: Math.round(exact), grade: grade(exact) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

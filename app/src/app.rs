@@ -15,7 +15,7 @@ use crate::rounds::{
     ContributePage, ContributionPageView, FichePage, NotificationsPage, OpenRoundPage,
 };
 use crate::settings::{MailSettingsPage, UnsubscribePage};
-use crate::ui::{layout::Layout, not_found::NotFound};
+use crate::ui::{hydration::IslandScripts, layout::Layout, not_found::NotFound};
 use crate::workshops::{BoardPage, ConsolePage, JoinWorkshopPage, PhonePage, RecordPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -40,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href=FAVICON />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=true />
+                <IslandScripts options />
                 <MetaTags />
             </head>
             <body>

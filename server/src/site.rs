@@ -32,12 +32,7 @@ pub fn stylesheet_href(options: &LeptosOptions) -> String {
         .then(hash_file)
         .flatten()
         .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|text| {
-            text.lines()
-                .filter_map(|l| l.split_once(':'))
-                .find(|(k, _)| k.trim() == "css")
-                .map(|(_, v)| v.trim().to_owned())
-        });
+        .and_then(|text| app::ui::hydration::hash_of(&text, "css").map(str::to_owned));
     match hash {
         Some(h) => format!("/{}/{}.{h}.css", options.site_pkg_dir, options.output_name),
         None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),

@@ -21,8 +21,8 @@ pub fn build(project: &Project) -> Result<()> {
         .envs(LEPTOS_ENV))
 }
 
-/// Leptos and `server/src/site.rs` read the hashed names from `hash.txt`
-/// beside the running binary (`js: …`, `wasm: …`, `css: …`), on every
+/// The pages read the hashed names from `hash.txt` beside the running
+/// binary (`js: …`, `wasm: …`, `workshop-js: …`, `css: …`), on every
 /// page: it is replaced whole (written aside, then renamed), never seen
 /// half written.
 pub fn write_hash_file(project: &Project, hashes: &Hashes) -> Result<()> {

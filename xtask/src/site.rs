@@ -1,5 +1,6 @@
 //! The site folder: built beside the served one, then swapped in whole.
 
+use crate::front::BUNDLES;
 use crate::project::{Project, OUTPUT_NAME, PKG_DIR};
 use crate::say;
 use anyhow::{Context, Result};
@@ -100,33 +101,37 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// The content hash in each built file's name, so that browsers may keep
-/// them for a year and still never run an old one.
-pub struct Hashes {
-    js: String,
-    wasm: String,
-    css: String,
-}
+/// them for a year and still never run an old one: `hash.txt`'s keys and
+/// values, in order.
+pub struct Hashes(Vec<(&'static str, String)>);
 
 impl Hashes {
     pub fn to_hash_file(&self) -> String {
-        format!("js: {}\nwasm: {}\ncss: {}\n", self.js, self.wasm, self.css)
+        self.0
+            .iter()
+            .map(|(key, hash)| format!("{key}: {hash}\n"))
+            .collect()
     }
 }
 
+/// Every wasm's glue and wasm, then the stylesheet.
 pub fn hash_names(staging: &Staging) -> Result<Hashes> {
     let pkg = staging.pkg_dir();
-    let rename = |extension: &str| -> Result<String> {
-        let path = pkg.join(format!("{OUTPUT_NAME}.{extension}"));
+    let rename = |name: &str, extension: &str| -> Result<String> {
+        let path = pkg.join(format!("{name}.{extension}"));
         let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         let hash = content_hash(&bytes);
-        fs::rename(&path, pkg.join(format!("{OUTPUT_NAME}.{hash}.{extension}")))?;
+        fs::rename(&path, pkg.join(format!("{name}.{hash}.{extension}")))?;
         Ok(hash)
     };
-    Ok(Hashes {
-        js: rename("js")?,
-        wasm: rename("wasm")?,
-        css: rename("css")?,
-    })
+    let mut hashes = Vec::new();
+    for wasm in &BUNDLES {
+        let [js_key, wasm_key] = wasm.hash_keys;
+        hashes.push((js_key, rename(wasm.name, "js")?));
+        hashes.push((wasm_key, rename(wasm.name, "wasm")?));
+    }
+    hashes.push(("css", rename(OUTPUT_NAME, "css")?));
+    Ok(Hashes(hashes))
 }
 
 /// 128 bits of SHA-256, in URL-safe base64: 22 characters.
@@ -218,27 +223,27 @@ mod tests {
     fn built_files_get_hashed_names_and_the_hash_file_lists_them() -> Result<()> {
         let dir = tempfile::tempdir()?;
         let staging = Staging::create(&project_in(dir.path()))?;
-        for extension in ["js", "wasm", "css"] {
-            fs::write(
-                staging.pkg_dir().join(format!("{OUTPUT_NAME}.{extension}")),
-                extension,
-            )?;
+        let built = [
+            ("demineurs", "js", "js"),
+            ("demineurs", "wasm", "wasm"),
+            ("demineurs-workshop", "js", "workshop-js"),
+            ("demineurs-workshop", "wasm", "workshop-wasm"),
+            ("demineurs", "css", "css"),
+        ];
+        for (name, extension, _) in built {
+            let file = staging.pkg_dir().join(format!("{name}.{extension}"));
+            fs::write(file, format!("{name} {extension}"))?;
         }
-        let hashes = hash_names(&staging)?;
-        let listed = hashes.to_hash_file();
-        for (extension, hash) in [
-            ("js", &hashes.js),
-            ("wasm", &hashes.wasm),
-            ("css", &hashes.css),
-        ] {
-            assert!(listed.contains(&format!("{extension}: {hash}\n")));
-            let named = staging
-                .pkg_dir()
-                .join(format!("{OUTPUT_NAME}.{hash}.{extension}"));
-            assert_eq!(fs::read_to_string(named)?, extension);
+        let listed = hash_names(&staging)?.to_hash_file();
+        assert_eq!(listed.lines().count(), built.len());
+        for (name, extension, key) in built {
+            let hash = content_hash(format!("{name} {extension}").as_bytes());
+            assert!(listed.contains(&format!("{key}: {hash}\n")), "{listed}");
+            let named = staging.pkg_dir().join(format!("{name}.{hash}.{extension}"));
+            assert_eq!(fs::read_to_string(named)?, format!("{name} {extension}"));
             assert!(!staging
                 .pkg_dir()
-                .join(format!("{OUTPUT_NAME}.{extension}"))
+                .join(format!("{name}.{extension}"))
                 .exists());
         }
         Ok(())

@@ -1,12 +1,14 @@
 use crate::domain::maturity::Stage;
-use crate::i18n::{t, Key, Locale};
+use crate::i18n::{t, use_locale, Key};
 use leptos::prelude::*;
 
 /// Explains the maturity stages. Without JavaScript every stage is listed
 /// with its criteria; once the wasm has loaded, a row of buttons shows one
 /// stage at a time (the page's interactive element, proof of hydration).
+/// It takes no props: the language comes from the page (see `use_locale`).
 #[island]
-pub fn MaturityGuide(locale: Locale) -> impl IntoView {
+pub fn MaturityGuide() -> impl IntoView {
+    let locale = use_locale();
     // `None` until hydrated: the server and no-JS rendering show every stage.
     let selected = RwSignal::new(None::<Stage>);
     Effect::new(move |_| {

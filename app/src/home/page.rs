@@ -12,7 +12,7 @@ pub fn HomePage() -> impl IntoView {
             <Title text=crate::ui::guard::page_title(Key::DeskTitle) />
             <h1>{t(locale, Key::DeskTitle)}</h1>
             <DeskView />
-            <MaturityGuide locale=locale />
+            <MaturityGuide />
         }
         .into_any();
     }
@@ -36,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
                 <li>{t(locale, Key::HowStepAnswer)}</li>
             </ol>
         </section>
-        <MaturityGuide locale=locale />
+        <MaturityGuide />
         <section aria-labelledby="frugal">
             <h2 id="frugal">{t(locale, Key::FrugalTitle)}</h2>
             <p>{t(locale, Key::FrugalText)}</p>

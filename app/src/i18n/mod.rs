@@ -69,9 +69,21 @@ impl Locale {
 pub const LOCALE_COOKIE: &str = "lang";
 
 /// Reads the request's language, provided as context by the server for each
-/// request (French when nothing was provided, e.g. in tests).
+/// request (French when nothing was provided, e.g. in tests). In the browser
+/// an island reads it from the page's `<html lang>`, which the server wrote
+/// from the same language: an island without props needs no JSON decoder,
+/// and the general wasm is about a third lighter without one.
 pub fn use_locale() -> Locale {
-    leptos::prelude::use_context::<Locale>().unwrap_or_default()
+    let provided = leptos::prelude::use_context::<Locale>();
+    #[cfg(feature = "hydrate")]
+    let provided = provided.or_else(page_locale);
+    provided.unwrap_or_default()
+}
+
+#[cfg(feature = "hydrate")]
+fn page_locale() -> Option<Locale> {
+    let root = web_sys::window()?.document()?.document_element()?;
+    Locale::from_code(&root.get_attribute("lang")?)
 }
 
 /// Translates a key in the given language.

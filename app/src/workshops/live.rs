@@ -32,7 +32,11 @@ pub fn clock_text(seconds: i64) -> String {
     }
 }
 
-#[island]
+// In the browser, an island only in the workshop's wasm (feature
+// `workshop`); the general wasm compiles it as a plain component, which
+// nothing calls there, so none of its code is shipped.
+#[cfg_attr(not(all(feature = "hydrate", not(feature = "workshop"))), island)]
+#[cfg_attr(all(feature = "hydrate", not(feature = "workshop")), component)]
 pub fn LivePulse(
     locale: Locale,
     workshop_id: i64,

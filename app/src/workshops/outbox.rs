@@ -36,7 +36,11 @@ pub struct Outbox {
 /// The id of the form the outbox takes over.
 pub const FORM_ID: &str = "envoye";
 
-#[island]
+// In the browser, an island only in the workshop's wasm (feature
+// `workshop`); the general wasm compiles it as a plain component, which
+// nothing calls there, so none of its code is shipped.
+#[cfg_attr(not(all(feature = "hydrate", not(feature = "workshop"))), island)]
+#[cfg_attr(all(feature = "hydrate", not(feature = "workshop")), component)]
 pub fn PostOutbox(locale: Locale, workshop_id: i64) -> impl IntoView {
     let outbox = RwSignal::new(Outbox::default());
     let sent = RwSignal::new(false);
