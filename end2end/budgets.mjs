@@ -7,7 +7,7 @@
 //     (the phone, the board, the console), which load the workshop's wasm.
 // Exits 1 when a budget is exceeded. Usage: node budgets.mjs BASE_URL
 import { measure } from './ecoindex.mjs';
-import { mainRoutes, needsSignIn, samplePath, seededPages } from './pages.mjs';
+import { adminCookie, mainRoutes, needsSignIn, samplePath, seededPages } from './pages.mjs';
 import { chromium } from 'playwright-core';
 
 const BASE = process.argv[2] || 'http://127.0.0.1:3000';
@@ -22,18 +22,6 @@ const liveWorkshopPage = (p) => /^\/ateliers\/[^/]+(\/(tableau|console))?\/?$/.t
 // parameters given a sample value; signed-in pages measured as the test
 // administrator (scripts/test.sh creates it).
 const pages = [...mainRoutes().map(samplePath), ...seededPages()];
-
-async function adminCookie() {
-  const response = await fetch(new URL('/api/log_in', BASE), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: process.env.E2E_ADMIN_EMAIL || '', password: process.env.E2E_ADMIN_PASSWORD || '' }),
-  });
-  const cookie = (response.headers.getSetCookie?.() || []).find((c) => c.startsWith('demineurs_session='));
-  if (!cookie) throw new Error(`cannot log in as the test administrator (${response.status})`);
-  return cookie.split(';')[0];
-}
 
 const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
@@ -58,7 +46,7 @@ async function repeatVisitKB(browser, url, [width, height], cookie) {
   return bytes / 1000;
 }
 
-const cookie = pages.some(needsSignIn) ? await adminCookie() : null;
+const cookie = pages.some(needsSignIn) ? await adminCookie(BASE) : null;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: launchArgs });
 const failures = [];
 const rows = [];

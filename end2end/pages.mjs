@@ -68,3 +68,25 @@ export function seededPages() {
   const { roundsIdeaId } = seeded();
   return [`/idees/${roundsIdeaId}`, `/idees/${roundsIdeaId}/fiche`];
 }
+
+/// The test administrator's session cookie ("name=value"), signed in by the
+/// sign-in form's server function (scripts/test.sh creates the account).
+export async function adminCookie(base) {
+  const response = await fetch(new URL('/api/log_in', base), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: process.env.E2E_ADMIN_EMAIL || '', password: process.env.E2E_ADMIN_PASSWORD || '' }),
+  });
+  const cookie = (response.headers.getSetCookie?.() || []).find((c) => c.startsWith('demineurs_session='));
+  if (!cookie) throw new Error(`cannot log in as the test administrator (${response.status})`);
+  return cookie.split(';')[0];
+}
+
+/// The pages Lighthouse grades: the home page, sign-in, the idea list, the
+/// heaviest idea page (3 rounds, 150 contributions), the dashboard and the
+/// workshop's phone.
+export function lighthousePages() {
+  const { roundsIdeaId, workshopId } = seeded();
+  return ['/', '/connexion', '/idees', `/idees/${roundsIdeaId}`, '/tableau-de-bord', `/ateliers/${workshopId}`];
+}

@@ -229,6 +229,9 @@ scripts/scan-logs.sh "$WORK/rust.log" "$WORK/server.log" "$WORK"/logs/*.log
 step "page-weight budgets (EcoIndex, first load, repeat visit)"
 (cd end2end && node budgets.mjs "http://127.0.0.1:$PORT")
 
+step "Lighthouse on the main pages (mobile settings): performance >= 95, accessibility 100"
+(cd end2end && node lighthouse.mjs "http://127.0.0.1:$PORT")
+
 CURRENT_STEP="summary"
 echo
-echo "SUMMARY: all checks passed: $sqlite tests on SQLite, $pg on PostgreSQL, $browser in the browser (Chromium)$flaky_note, plus $unit unit tests and $eco_pass EcoIndex unit tests; budgets held"
+echo "SUMMARY: all checks passed: $sqlite tests on SQLite, $pg on PostgreSQL, $browser in the browser (Chromium)$flaky_note, plus $unit unit tests and $eco_pass EcoIndex unit tests; budgets and Lighthouse grades held"
