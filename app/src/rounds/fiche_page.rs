@@ -103,14 +103,25 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
                             .as_ref()
                             .map(|tr| triage_text(locale, tr))
                             .unwrap_or_else(|| t(locale, Key::NotTriagedYet).to_owned());
+                        // One text, its lines broken by the list's
+                        // `white-space: pre-line`: a `<br>` per line was a
+                        // third of the page's elements (EcoIndex counts them).
+                        let mut lines = vec![
+                            format!(" — {} ({}, +{})", m.text, m.author, m.endorsements),
+                            format!("{} {treatment}", t(locale, Key::TriageLabel)),
+                        ];
+                        lines.extend(m.duplicates.iter().map(|d| {
+                            format!("{} : {} ({})", t(locale, Key::SameIdeaHeading), d.text, d.author)
+                        }));
+                        lines.extend(
+                            m.workarounds
+                                .iter()
+                                .map(|w| format!("{} « {w} »", t(locale, Key::WorkaroundProposed))),
+                        );
                         view! {
                             <li>
                                 <strong>{format!("{} · {severity}", m.domain)}</strong>
-                                {format!(" — {} ({}, +{})", m.text, m.author, m.endorsements)}
-                                <br />
-                                {format!("{} {treatment}", t(locale, Key::TriageLabel))}
-                                {m.duplicates.iter().map(|d| view! { <br /> {format!("{} : {} ({})", t(locale, Key::SameIdeaHeading), d.text, d.author)} }).collect_view()}
-                                {m.workarounds.iter().map(|w| view! { <br /> {format!("{} « {w} »", t(locale, Key::WorkaroundProposed))} }).collect_view()}
+                                {lines.join("\n")}
                             </li>
                         }
                     })
