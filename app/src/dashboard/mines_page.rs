@@ -52,6 +52,13 @@ fn Mines(figures: MinesAndPeople) -> impl IntoView {
             ),
         })
         .collect();
+    // Domains that met no mine are named in one sentence, not given a row
+    // of zeros each: the table stays readable, and the page light.
+    let (with_mines, none): (Vec<_>, Vec<_>) = figures.mines.into_iter().partition(|m| m.mines > 0);
+    let without_mines = (!none.is_empty()).then(|| {
+        let names = none.into_iter().map(|m| m.domain.name).collect::<Vec<_>>().join(", ");
+        view! { <p class="dash-summary">{format!("{} {names}.", t(locale, Key::DashDomainsWithoutMines))}</p> }
+    });
     let columns = [
         Key::DashMinesWord,
         TriageKind::Defused.label(),
@@ -63,19 +70,24 @@ fn Mines(figures: MinesAndPeople) -> impl IntoView {
     view! {
         <Figure id="mines-title" title=t(locale, Key::DashMinesTitle).to_owned() summary>
             <BarChart labelled_by="mines-title".to_owned() bars />
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="mines-title">
-                <DataTable
-                    columns=std::iter::once(Key::DomainWord).chain(columns).map(|k| t(locale, k).to_owned()).collect()
-                    rows=figures
-                        .mines
-                        .into_iter()
-                        .map(|m| {
-                            let cells = [m.mines, m.defused, m.accepted, m.investigate, m.dismissed, m.untriaged];
-                            (m.domain.name, cells.map(|n| n.to_string()).to_vec())
-                        })
-                        .collect()
-                />
-            </div>
+            {(!with_mines.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="mines-title">
+                            <DataTable
+                                columns=std::iter::once(Key::DomainWord).chain(columns).map(|k| t(locale, k).to_owned()).collect()
+                                rows=with_mines
+                                    .into_iter()
+                                    .map(|m| {
+                                        let cells = [m.mines, m.defused, m.accepted, m.investigate, m.dismissed, m.untriaged];
+                                        (m.domain.name, cells.map(|n| n.to_string()).to_vec())
+                                    })
+                                    .collect()
+                            />
+                        </div>
+                    }
+                })}
+            {without_mines}
         </Figure>
     }
 }

@@ -798,6 +798,7 @@ pub const fn text(key: Key) -> &'static str {
         Key::DashOfIdeas => "ideas with a revealed round",
         Key::DashMinesWord => "mines",
         Key::DashUntriaged => "unanswered",
+        Key::DashDomainsWithoutMines => "Domains without mines:",
         Key::DashPeople => "people",
         Key::DashContributors => "who contributed",
         Key::DashContributions => "contributions",

@@ -798,6 +798,7 @@ pub const fn text(key: Key) -> &'static str {
         Key::DashOfIdeas => "idées avec un tour révélé",
         Key::DashMinesWord => "mines",
         Key::DashUntriaged => "sans réponse",
+        Key::DashDomainsWithoutMines => "Casquettes sans mine :",
         Key::DashPeople => "personnes",
         Key::DashContributors => "ayant contribué",
         Key::DashContributions => "contributions",

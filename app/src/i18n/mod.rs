@@ -735,6 +735,7 @@ keys! {
     DashOfIdeas,
     DashMinesWord,
     DashUntriaged,
+    DashDomainsWithoutMines,
     DashPeople,
     DashContributors,
     DashContributions,
