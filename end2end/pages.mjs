@@ -66,7 +66,12 @@ export function mainRoutes() {
 /// its fiche, the heaviest pages of démining.
 export function seededPages() {
   const { roundsIdeaId } = seeded();
-  return [`/idees/${roundsIdeaId}`, `/idees/${roundsIdeaId}/fiche`];
+  return [heaviestIdeaPage(), `/idees/${roundsIdeaId}/fiche`];
+}
+
+/// The idea with 3 rounds and 150 contributions.
+export function heaviestIdeaPage() {
+  return `/idees/${seeded().roundsIdeaId}`;
 }
 
 /// The test administrator's session cookie ("name=value"), signed in by the
@@ -87,6 +92,6 @@ export async function adminCookie(base) {
 /// heaviest idea page (3 rounds, 150 contributions), the dashboard and the
 /// workshop's phone.
 export function lighthousePages() {
-  const { roundsIdeaId, workshopId } = seeded();
-  return ['/', '/connexion', '/idees', `/idees/${roundsIdeaId}`, '/tableau-de-bord', `/ateliers/${workshopId}`];
+  const { workshopId } = seeded();
+  return ['/', '/connexion', '/idees', heaviestIdeaPage(), '/tableau-de-bord', `/ateliers/${workshopId}`];
 }
