@@ -46,27 +46,28 @@ impl Bundle {
     }
 }
 
-/// The URLs of a bundle's JS glue and wasm. Without hashes (`cargo leptos
-/// watch` builds one wasm, every island in it, under the plain name) every
-/// page loads that one.
+/// The URLs of a bundle's JS glue and wasm. A `hash.txt` without the
+/// workshop's keys (`cargo leptos watch` builds one wasm, every island in
+/// it, and lists it as the general one) sends every page to the general
+/// wasm; without hashes at all, to the plain names.
 pub fn bundle_urls(bundle: Bundle, pkg_dir: &str, hashes: &str) -> (String, String) {
-    let [js_key, wasm_key] = bundle.hash_keys();
-    match (hash_of(hashes, js_key), hash_of(hashes, wasm_key)) {
-        (Some(js), Some(wasm)) => {
-            let name = bundle.file_name();
-            (
-                format!("/{pkg_dir}/{name}.{js}.js"),
-                format!("/{pkg_dir}/{name}.{wasm}.wasm"),
-            )
-        }
-        _ => {
+    let hashed = |bundle: Bundle| {
+        let [js_key, wasm_key] = bundle.hash_keys();
+        let name = bundle.file_name();
+        Some((
+            format!("/{pkg_dir}/{name}.{}.js", hash_of(hashes, js_key)?),
+            format!("/{pkg_dir}/{name}.{}.wasm", hash_of(hashes, wasm_key)?),
+        ))
+    };
+    hashed(bundle)
+        .or_else(|| hashed(Bundle::General))
+        .unwrap_or_else(|| {
             let name = Bundle::General.file_name();
             (
                 format!("/{pkg_dir}/{name}.js"),
                 format!("/{pkg_dir}/{name}.wasm"),
             )
-        }
-    }
+        })
 }
 
 /// A value of `hash.txt`, whose lines read `key: hash`.
@@ -135,11 +136,15 @@ fn read_hashes(options: &LeptosOptions) -> String {
     if !options.hash_files {
         return String::new();
     }
-    std::env::current_exe()
+    let hashes = std::env::current_exe()
         .ok()
         .and_then(|exe| Some(exe.parent()?.join(options.hash_file.as_ref())))
-        .and_then(|path| std::fs::read_to_string(path).ok())
-        .unwrap_or_default()
+        .and_then(|path| std::fs::read_to_string(path).ok());
+    if hashes.is_none() {
+        // Pages will ask for unhashed files the build did not make.
+        leptos::logging::error!("hashed file names are on, but hash.txt cannot be read");
+    }
+    hashes.unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -185,6 +190,20 @@ mod tests {
                 "/pkg/demineurs-workshop.bW.wasm".into()
             )
         );
+    }
+
+    #[test]
+    fn a_hash_file_listing_one_wasm_serves_it_to_every_page() {
+        let hashes = "js: aJ\nwasm: aW\ncss: C\n";
+        for bundle in [Bundle::General, Bundle::Workshop] {
+            assert_eq!(
+                bundle_urls(bundle, "pkg", hashes),
+                (
+                    "/pkg/demineurs.aJ.js".into(),
+                    "/pkg/demineurs.aW.wasm".into()
+                )
+            );
+        }
     }
 
     #[test]
