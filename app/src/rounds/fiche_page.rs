@@ -86,8 +86,8 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
                 .iter()
                 .map(|c| format!("○ {}", criterion_text(locale, *c))),
         )
-        .map(|line| view! { <li>{line}</li> })
-        .collect_view();
+        .collect::<Vec<_>>()
+        .join("\n");
     let mines = if fiche.mines.is_empty() {
         view! { <p>{t(locale, Key::NothingYet)}</p> }.into_any()
     } else {
@@ -106,18 +106,18 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
                         // One text, its lines broken by the list's
                         // `white-space: pre-line`: a `<br>` per line was a
                         // third of the page's elements (EcoIndex counts them).
+                        // What people typed is joined on one line, as it was
+                        // shown before: only the fiche's own lines break.
                         let mut lines = vec![
-                            format!(" — {} ({}, +{})", m.text, m.author, m.endorsements),
-                            format!("{} {treatment}", t(locale, Key::TriageLabel)),
+                            format!(" — {} ({}, +{})", one_line(&m.text), m.author, m.endorsements),
+                            format!("{} {}", t(locale, Key::TriageLabel), one_line(&treatment)),
                         ];
                         lines.extend(m.duplicates.iter().map(|d| {
-                            format!("{} : {} ({})", t(locale, Key::SameIdeaHeading), d.text, d.author)
+                            format!("{} : {} ({})", t(locale, Key::SameIdeaHeading), one_line(&d.text), d.author)
                         }));
-                        lines.extend(
-                            m.workarounds
-                                .iter()
-                                .map(|w| format!("{} « {w} »", t(locale, Key::WorkaroundProposed))),
-                        );
+                        lines.extend(m.workarounds.iter().map(|w| {
+                            format!("{} « {} »", t(locale, Key::WorkaroundProposed), one_line(w))
+                        }));
                         view! {
                             <li>
                                 <strong>{format!("{} · {severity}", m.domain)}</strong>
@@ -151,7 +151,7 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
                     {format!(" · {} {}/100", t(locale, Key::ScoreWord), fiche.maturity.score)}
                     {fiche.outcome.map(|o| format!(" · {}", t(locale, o.label())))}
                 </p>
-                <ul class="checklist">{criteria}</ul>
+                <p class="checklist fiche-lines">{criteria}</p>
             </section>
             <section aria-labelledby="fiche-problem">
                 <h2 id="fiche-problem">{t(locale, Key::IdeaFieldProblem)}</h2>
@@ -196,4 +196,11 @@ fn FicheBody(fiche: Fiche) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// A text typed in a textarea, its line breaks and runs of spaces made one
+/// space: inside the fiche's `pre-line` entries they would read as the
+/// fiche's own lines.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
