@@ -38,8 +38,10 @@ fn Mines(figures: MinesAndPeople) -> impl IntoView {
         ),
         None => t(locale, Key::DashNothingYet).to_owned(),
     };
-    let bars = figures
-        .mines
+    // Domains that met no mine are named in one sentence, not given a bar
+    // and a row of zeros each: the figure stays readable, and the page light.
+    let (with_mines, none): (Vec<_>, Vec<_>) = figures.mines.into_iter().partition(|m| m.mines > 0);
+    let bars = with_mines
         .iter()
         .map(|m| Bar {
             label: m.domain.name.clone(),
@@ -52,9 +54,6 @@ fn Mines(figures: MinesAndPeople) -> impl IntoView {
             ),
         })
         .collect();
-    // Domains that met no mine are named in one sentence, not given a row
-    // of zeros each: the table stays readable, and the page light.
-    let (with_mines, none): (Vec<_>, Vec<_>) = figures.mines.into_iter().partition(|m| m.mines > 0);
     let without_mines = (!none.is_empty()).then(|| {
         let names = none.into_iter().map(|m| m.domain.name).collect::<Vec<_>>().join(", ");
         view! { <p class="dash-summary">{format!("{} {names}.", t(locale, Key::DashDomainsWithoutMines))}</p> }
@@ -69,10 +68,10 @@ fn Mines(figures: MinesAndPeople) -> impl IntoView {
     ];
     view! {
         <Figure id="mines-title" title=t(locale, Key::DashMinesTitle).to_owned() summary>
-            <BarChart labelled_by="mines-title".to_owned() bars />
             {(!with_mines.is_empty())
                 .then(|| {
                     view! {
+                        <BarChart labelled_by="mines-title".to_owned() bars />
                         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="mines-title">
                             <DataTable
                                 columns=std::iter::once(Key::DomainWord).chain(columns).map(|k| t(locale, k).to_owned()).collect()
