@@ -64,11 +64,12 @@ for (const p of pages) {
     const needsAdmin = needsSignIn(p);
     const eco = await measure(browser, url, viewport, needsAdmin ? cookie : null);
     const repeat = await repeatVisitKB(browser, url, viewport, needsAdmin ? cookie : null);
-    const row = { page: p, viewport: viewport.join('x'), score: eco.score, grade: eco.grade, dom: eco.dom,
+    const row = { page: p, viewport: viewport.join('x'), score: +eco.exactScore.toFixed(1), grade: eco.grade, dom: eco.dom,
       requests: eco.requests, firstLoadKB: eco.sizeKB, wasmKB: eco.wasmKB, repeatKB: +repeat.toFixed(1) };
     rows.push(row);
     if (eco.status !== 200) failures.push(`${p} @${row.viewport}: answered ${eco.status}, not 200`);
-    if (!(eco.score >= scoreFloor(p))) failures.push(`${p} @${row.viewport}: EcoIndex ${eco.score} (${eco.grade}), needs >= ${scoreFloor(p)}`);
+    // The exact score: 84.6 shows as 85 but is below it.
+    if (!(eco.exactScore >= scoreFloor(p))) failures.push(`${p} @${row.viewport}: EcoIndex ${eco.exactScore.toFixed(2)} (${eco.grade}), needs >= ${scoreFloor(p)}`);
     if (eco.sizeKB > firstLoadLimit(p)) failures.push(`${p} @${row.viewport}: first load ${eco.sizeKB} KB > ${firstLoadLimit(p)} KB`);
     if (!liveWorkshopPage(p) && eco.wasmKB > GENERAL_WASM_KB) failures.push(`${p} @${row.viewport}: wasm ${eco.wasmKB} KB > ${GENERAL_WASM_KB} KB`);
     if (repeat > REPEAT_KB) failures.push(`${p} @${row.viewport}: repeat visit ${repeat.toFixed(1)} KB > ${REPEAT_KB} KB`);

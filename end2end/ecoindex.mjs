@@ -60,7 +60,7 @@ export function grade(value) {
 /// except those inside an <svg>; requests and bytes transferred from the
 /// context's HAR. `cookie` ("name=value") signs the context in, if given.
 /// Returns { url, status, dom, requests, sizeKB, wasmKB (the part that was
-/// wasm), score (rounded), grade }.
+/// wasm), score (rounded), exactScore, grade }.
 export async function measure(browser, url, [width, height] = [1920, 1080], cookie = null) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecoindex-'));
   const har = path.join(dir, 'page.har');
@@ -90,7 +90,7 @@ export async function measure(browser, url, [width, height] = [1920, 1080], cook
     const sizeKB = transferred(entries) / 1000;
     const wasmKB = transferred(entries.filter((entry) => new URL(entry.request.url).pathname.endsWith('.wasm'))) / 1000;
     const exact = score(dom, entries.length, sizeKB);
-    return { url, status, dom, requests: entries.length, sizeKB: +sizeKB.toFixed(1), wasmKB: +wasmKB.toFixed(1), score: Math.round(exact), grade: grade(exact) };
+    return { url, status, dom, requests: entries.length, sizeKB: +sizeKB.toFixed(1), wasmKB: +wasmKB.toFixed(1), score: Math.round(exact), exactScore: exact, grade: grade(exact) };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
