@@ -3,7 +3,8 @@
 //! the question, the day, how many took part; once the round is revealed,
 //! the mines by domain, most dotted first, with their triage and the
 //! workarounds answering them, then the other workarounds, the questions
-//! and the rest. Plain HTML in the site's frame: no island, no script.
+//! and the rest. Plain HTML in the site's frame: none of the workshop's
+//! live islands, so it loads the general wasm (the language form's).
 
 use super::workshop_record;
 use crate::domain::round_views::TriageView;
