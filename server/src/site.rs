@@ -1,6 +1,7 @@
 //! The built site: Leptos options and hashed asset names.
 
 use crate::config::Config;
+use app::ui::hydration::{hash_of, read_hashes};
 use leptos::config::LeptosOptions;
 use std::path::PathBuf;
 
@@ -27,13 +28,8 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 
 /// The stylesheet's URL, for pages rendered outside Leptos (the 503 page).
 pub fn stylesheet_href(options: &LeptosOptions) -> String {
-    let hash = options
-        .hash_files
-        .then(hash_file)
-        .flatten()
-        .and_then(|p| std::fs::read_to_string(p).ok())
-        .and_then(|text| app::ui::hydration::hash_of(&text, "css").map(str::to_owned));
-    match hash {
+    let hashes = read_hashes(options);
+    match hash_of(&hashes, "css") {
         Some(h) => format!("/{}/{}.{h}.css", options.site_pkg_dir, options.output_name),
         None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
     }

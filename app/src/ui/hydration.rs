@@ -129,10 +129,11 @@ fn page_bundle() -> Bundle {
     Bundle::General
 }
 
-/// `hash.txt`, which the build writes beside the server binary. Read on
-/// every page, as Leptos reads it for the stylesheet: a rebuild while the
-/// server runs swaps it whole once the new files are in place.
-fn read_hashes(options: &LeptosOptions) -> String {
+/// `hash.txt`, which the build writes beside the server binary (empty when
+/// names are not hashed). Read on every page, as Leptos reads it for the
+/// stylesheet: a rebuild while the server runs swaps it whole once the new
+/// files are in place.
+pub fn read_hashes(options: &LeptosOptions) -> String {
     if !options.hash_files {
         return String::new();
     }
