@@ -6,6 +6,7 @@
 // board. Writes seed.json with their ids.
 // Usage: node seed.mjs BASE_URL
 import fs from 'node:fs';
+import { adminCookie } from './pages.mjs';
 
 const BASE = process.argv[2] || 'http://127.0.0.1:3000';
 const SEED_FILE = new URL('./seed.json', import.meta.url);
@@ -13,19 +14,7 @@ const SEED_FILE = new URL('./seed.json', import.meta.url);
 // first, and a new one is written only once every step has succeeded.
 fs.rmSync(SEED_FILE, { force: true });
 
-async function logIn() {
-  const response = await fetch(new URL('/api/log_in', BASE), {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ email: process.env.E2E_ADMIN_EMAIL || '', password: process.env.E2E_ADMIN_PASSWORD || '' }),
-  });
-  const cookie = (response.headers.getSetCookie?.() || []).find((c) => c.startsWith('demineurs_session='));
-  if (!cookie) throw new Error(`seed: cannot log in (${response.status})`);
-  return cookie.split(';')[0];
-}
-
-const cookie = await logIn();
+const cookie = await adminCookie(BASE);
 
 async function callAs(who, fn, fields) {
   const response = await fetch(new URL(`/api/${fn}`, BASE), {
