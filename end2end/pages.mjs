@@ -46,6 +46,8 @@ export function samplePath(route) {
   if (route.startsWith('/ateliers/{id}')) return route.replace('{id}', String(workshopId));
   // The first administrator (`demineurs create-admin`) is the first person.
   if (route.startsWith('/annuaire/{id}')) return route.replace('{id}', '1');
+  // A colleague seed.mjs invited: their page offers every action.
+  if (route.startsWith('/admin/membres/{id}')) return route.replace('{id}', '2');
   // A search that finds ideas and contributions, its words marked.
   if (route === '/recherche') return '/recherche?q=r%C3%A9seaux';
   if (route.includes('{cid}')) return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));

@@ -8,7 +8,7 @@ use crate::directory::{DirectoryPage, PersonPageView};
 use crate::home::HomePage;
 use crate::i18n::use_locale;
 use crate::ideas::{ComparePage, EditIdeaPage, IdeaPage, IdeasPage, NewIdeaPage};
-use crate::members::MembersPage;
+use crate::members::{MemberPage, MembersPage};
 use crate::organisation::OrganisationPage;
 use crate::profile::ProfilePage;
 use crate::rounds::{
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("ateliers/:id/console") view=ConsolePage ssr=SsrMode::Async />
                     <Route path=path!("ateliers/:id/compte-rendu") view=RecordPage ssr=SsrMode::Async />
                     <Route path=path!("admin/membres") view=MembersPage ssr=SsrMode::Async />
+                    <Route path=path!("admin/membres/:id") view=MemberPage ssr=SsrMode::Async />
                     <Route path=path!("admin/organisation") view=OrganisationPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>

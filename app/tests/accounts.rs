@@ -543,6 +543,98 @@ db_test!(
 );
 
 db_test!(
+    the_members_page_sets_requests_apart_finds_by_name_or_address_and_shows_25_at_a_time,
+    |t: TestDb| async move {
+        use app::backend::accounts::{members, requests};
+        use app::backend::organisations;
+        use app::domain::accounts::{MemberList, OrganisationName};
+        use app::domain::organisation::EmailDomains;
+        let clock = clock();
+        let admin = admin_of(&t, &clock).await;
+        let by_admin = as_member(&t, &clock, &admin);
+        // 29 more people: 30 accounts in all, and a request to join.
+        for n in 1..=29 {
+            common::colleague(&t, &clock, &admin, &format!("Agent {n:02}"), &[]).await;
+        }
+        organisations::update(
+            &by_admin,
+            OrganisationName::parse("Ville de Lille").unwrap(),
+            EmailDomains::parse("lille.fr").unwrap(),
+            4,
+        )
+        .await
+        .unwrap();
+        requests::submit(
+            &Ctx::new(&t.db, &clock),
+            "10.9.9.9",
+            sign_up_input("dominique@lille.fr"),
+        )
+        .await
+        .unwrap();
+
+        let first = members::page(&by_admin, None, None).await.unwrap();
+        assert_eq!(first.requests.len(), 1, "the request, on every page");
+        assert_eq!(first.requests[0].email, "dominique@lille.fr");
+        assert_eq!((first.total, first.page, first.page_count), (30, 1, 2));
+        assert_eq!(first.members.len(), MemberList::PAGE_SIZE as usize);
+        assert!(first
+            .members
+            .iter()
+            .all(|m| m.status != MemberStatus::Pending));
+        assert_eq!(first.members[0].display_name, "Agent 01", "by name");
+        let second = members::page(&by_admin, None, Some(2)).await.unwrap();
+        assert_eq!(second.members.len(), 5);
+        assert_eq!(second.members[4].display_name, "Camille Martin");
+        // A page past the last shows the last.
+        let past = members::page(&by_admin, None, Some(9)).await.unwrap();
+        assert_eq!((past.page, past.members), (2, second.members));
+
+        // Words of a name or an address, any case, any accents.
+        let found = members::page(&by_admin, Some("  agent  1"), None)
+            .await
+            .unwrap();
+        let names: Vec<&str> = found
+            .members
+            .iter()
+            .map(|m| m.display_name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Agent 01", "Agent 10", "Agent 11", "Agent 12", "Agent 13", "Agent 14", "Agent 15",
+                "Agent 16", "Agent 17", "Agent 18", "Agent 19", "Agent 21"
+            ]
+        );
+        let by_address = members::page(&by_admin, Some("CAMILLE@LILLE"), None)
+            .await
+            .unwrap();
+        assert_eq!(by_address.total, 1);
+        assert_eq!(by_address.members[0].id, admin.id);
+        let nobody = members::page(&by_admin, Some("Zoé"), None).await.unwrap();
+        assert_eq!((nobody.total, nobody.page_count), (0, 1));
+        assert!(nobody.members.is_empty());
+
+        // One account: in the organisation, not a guest.
+        let one = members::one(&by_admin, first.members[0].id).await.unwrap();
+        assert_eq!(one, first.members[0]);
+        let outsider = common::other_organisation(&t, &clock).await;
+        assert!(matches!(
+            members::one(&by_admin, outsider.id).await,
+            Err(AccountError::NotFound)
+        ));
+        let agent = common::signed_in(&t, &clock, first.members[0].id).await;
+        assert!(matches!(
+            members::one(&as_member(&t, &clock, &agent), admin.id).await,
+            Err(AccountError::Forbidden)
+        ));
+        assert!(matches!(
+            members::page(&as_member(&t, &clock, &agent), None, None).await,
+            Err(AccountError::Forbidden)
+        ));
+    }
+);
+
+db_test!(
     members_change_nothing_and_no_one_outside_the_organisation,
     |t: TestDb| async move {
         use app::backend::accounts::members::{apply, Change};

@@ -53,15 +53,28 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     await logIn(other, server.url, PASSWORD);
     await expect(other.locator('.field-error', { hasText: 'aura approuvé la demande' })).toBeVisible();
 
-    // The administrator approves, then makes Dominique a facilitator.
+    // The administrator approves the request from the members list, then
+    // opens Dominique's page and makes them a facilitator.
     await page.getByRole('link', { name: 'Membres' }).click();
+    const requests = page.getByRole('region', { name: 'Demandes pour rejoindre l’organisation (1)' });
+    await expect(requests.getByRole('row', { name: /Dominique Bernard/ })).toContainText('dominique.bernard@isere.fr');
+    await requests.getByRole('button', { name: 'Approuver Dominique Bernard' }).click();
+    await expect(page.getByRole('region', { name: /Demandes pour rejoindre/ })).toHaveCount(0);
     const row = page.getByRole('row', { name: /Dominique Bernard/ });
-    await expect(row).toContainText('En attente d’approbation');
-    await page.getByRole('button', { name: 'Approuver Dominique Bernard' }).click();
     await expect(row).toContainText('Actif');
+    if (js) await axeClean(page);
+    // Found by part of the address, any case.
+    await page.getByLabel('Nom ou adresse').fill('BERNARD@isere');
+    await page.getByRole('button', { name: 'Filtrer' }).click();
+    await expect(page.getByText('1 personne', { exact: true })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Camille Martin/ })).toHaveCount(0);
+    await row.getByRole('link', { name: 'Dominique Bernard' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dominique Bernard');
+    await settle(page);
     await page.getByLabel('Rôle de Dominique Bernard').selectOption({ label: 'Animatrice ou animateur' });
     await page.getByRole('button', { name: 'Changer le rôle' }).click();
-    await expect(row).toContainText('Animatrice ou animateur');
+    const facts = page.locator('.person-facts');
+    await expect(facts).toContainText('Animatrice ou animateur');
     if (js) await axeClean(page);
 
     // Dominique is told by e-mail (when the tests' SMTP server runs), and
@@ -93,17 +106,17 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     // Irreversible for the person's sessions: the box must be ticked first
     // (the browser will not send the form without it, JavaScript or not).
     await page.getByRole('button', { name: 'Désactiver Dominique Bernard' }).click();
-    await expect(row).toContainText('Actif');
-    await row.getByLabel('Je confirme : cette personne ne pourra plus se connecter.').check();
+    await expect(facts).toContainText('Actif');
+    await page.getByLabel('Je confirme : cette personne ne pourra plus se connecter.').check();
     await page.getByRole('button', { name: 'Désactiver Dominique Bernard' }).click();
-    await expect(row).toContainText('Désactivé');
+    await expect(facts).toContainText('Désactivé');
     await other.reload();
     await expect(other.getByRole('banner').getByRole('link', { name: 'Se connecter' })).toBeVisible();
     await expect(other.getByRole('banner')).not.toContainText('Dominique Bernard');
 
     // Reactivated, with a new password link handed over by the administrator.
     await page.getByRole('button', { name: 'Réactiver Dominique Bernard' }).click();
-    await expect(row).toContainText('Actif');
+    await expect(facts).toContainText('Actif');
     await page.getByRole('button', { name: 'Lien de nouveau mot de passe Dominique Bernard' }).click();
     const link = (await page.locator('.reset-link').textContent())!.trim();
     expect(link).toMatch(new RegExp(`^${server.url}/reinitialisation/[A-Za-z0-9_-]{43}$`));

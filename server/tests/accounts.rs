@@ -3,8 +3,8 @@
 mod common;
 
 use common::{
-    back, invite_and_sign_up, location, page, post, post_from, refused, session_cookie, set_up,
-    setup_body, signs_in, spawn_app, status_of, TestApp, PASSWORD, SETUP_TOKEN,
+    back, invite_and_sign_up, location, member_id, page, post, post_from, refused, session_cookie,
+    set_up, setup_body, signs_in, spawn_app, status_of, TestApp, PASSWORD, SETUP_TOKEN,
 };
 use reqwest::header;
 
@@ -480,14 +480,7 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
     assert!(page(&app, "/", Some(&member)).await.contains("Dominique"));
 
     let list = page(&app, "/admin/membres", Some(&admin)).await;
-    let id = list
-        .split("name=\"user_id\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let id = member_id(&list, "Dominique");
     // Without the box ticked (a browser without JavaScript would not send
     // it, a crafted post might): refused, nothing changes.
     let unconfirmed = post(
@@ -498,7 +491,8 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
     )
     .await;
     assert!(refused(&unconfirmed));
-    assert!(!page(&app, "/admin/membres", Some(&admin))
+    let account = format!("/admin/membres/{id}");
+    assert!(!page(&app, &account, Some(&admin))
         .await
         .contains("Désactivé"));
     let done = post(
@@ -508,8 +502,8 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
         Some(&admin),
     )
     .await;
-    assert_eq!(done.headers()[header::LOCATION], "/admin/membres");
-    assert!(page(&app, "/admin/membres", Some(&admin))
+    assert_eq!(done.headers()[header::LOCATION], account.as_str());
+    assert!(page(&app, &account, Some(&admin))
         .await
         .contains("Désactivé"));
 

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{
-    back, invite_and_sign_up, location, page, post, post_from, session_cookie, set_up, signs_in,
-    spawn_app, status_of,
+    back, invite_and_sign_up, location, member_id, page, post, post_from, session_cookie, set_up,
+    signs_in, spawn_app, status_of,
 };
 use reqwest::header;
 
@@ -73,7 +73,7 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
         .contains("dès qu’une administratrice ou un administrateur aura approuvé la demande"));
 
     let members = page(&app, "/admin/membres", Some(&admin)).await;
-    assert!(members.contains("En attente d’approbation"));
+    assert!(members.contains("Demandes pour rejoindre l’organisation (1)"));
     let id = user_id_after(&members, "Dominique");
     let approved = post(
         &app,
@@ -93,7 +93,7 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_the_old_sessions() {
     let admin = set_up(&app).await;
     let member = invite_and_sign_up(&app, &admin, "Dominique", "dominique%40lille.fr").await;
     let members = page(&app, "/admin/membres", Some(&admin)).await;
-    let id = user_id_after(&members, "Dominique");
+    let id = member_id(&members, "Dominique");
 
     let made = post(
         &app,
@@ -103,6 +103,10 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_the_old_sessions() {
     )
     .await;
     let shown = location(&made);
+    assert!(
+        shown.starts_with(&format!("/admin/membres/{id}?reinit=")),
+        "shown on the person's page: {shown}"
+    );
     let token = shown.split("reinit=").nth(1).unwrap().to_owned();
     let notice = page(&app, &shown, Some(&admin)).await;
     assert!(notice.contains(&format!("/reinitialisation/{token}")));

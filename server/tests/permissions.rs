@@ -127,6 +127,7 @@ const TABLE: &[Row] = &[
         ok: Ok::All(422),
     },
     Row { path: "/api/list_members", access: Access::Admin, sample: "", ok: Ok::All(200) },
+    Row { path: "/api/get_member", access: Access::AdminOf, sample: "id=2", ok: Ok::All(200) },
     Row { path: "/api/create_invitation", access: Access::Admin, sample: "role=admin", ok: Ok::All(200) },
     Row { path: "/api/change_role", access: Access::AdminOf, sample: "user_id=2&role=member", ok: Ok::All(200) },
     Row { path: "/api/set_member_active", access: Access::AdminOf, sample: "user_id=2&active=true", ok: Ok::All(200) },

@@ -36,6 +36,24 @@ pub struct Member {
     pub status: MemberStatus,
 }
 
+/// The members page: the requests to join waiting for an administrator
+/// (all of them, first), and one page of the other accounts, filtered by
+/// part of a name or address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberList {
+    pub requests: Vec<Member>,
+    pub members: Vec<Member>,
+    /// Accounts matching the search, on every page.
+    pub total: u32,
+    pub page: u32,
+    pub page_count: u32,
+}
+
+impl MemberList {
+    /// Accounts shown on one page: a table light enough for a phone.
+    pub const PAGE_SIZE: u32 = 25;
+}
+
 stored_enum! {
     /// Where an account stands: active; pending (asked to join from an
     /// address of the organisation, an administrator has to approve it);

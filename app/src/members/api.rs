@@ -1,15 +1,29 @@
-use crate::domain::accounts::Member;
+use crate::domain::accounts::{Member, MemberList};
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// The people of the caller's organisation. Administrators only.
+/// The members page: the requests to join, and one page of the
+/// organisation's accounts, filtered by part of a name or address.
+/// Administrators only.
 #[server(endpoint = "list_members")]
-pub async fn list_members() -> Result<Vec<Member>, AppError> {
+pub async fn list_members(q: Option<String>, page: Option<u32>) -> Result<MemberList, AppError> {
     use crate::backend::accounts::members;
     use crate::web::http::{ctx, fail, require_signed_in, state};
     require_signed_in().map_err(fail)?;
     let state = state();
-    members::list(&ctx(&state)).await.map_err(fail)
+    members::page(&ctx(&state), q.as_deref(), page)
+        .await
+        .map_err(fail)
+}
+
+/// One account of the organisation, for its page. Administrators only.
+#[server(endpoint = "get_member")]
+pub async fn get_member(id: i64) -> Result<Member, AppError> {
+    use crate::backend::accounts::members;
+    use crate::web::http::{ctx, fail, require_signed_in, state};
+    require_signed_in().map_err(fail)?;
+    let state = state();
+    members::one(&ctx(&state), id).await.map_err(fail)
 }
 
 /// Creates a one-time sign-up link for a role, shown once to the
@@ -108,7 +122,7 @@ pub async fn create_reset_link(user_id: i64) -> Result<(), AppError> {
     require_signed_in().map_err(fail)?;
     let state = state();
     let token = resets::create(&ctx(&state), user_id).await.map_err(fail)?;
-    leptos_axum::redirect(&format!("{}?reinit={token}", super::MEMBERS_PATH));
+    leptos_axum::redirect(&format!("{}?reinit={token}", super::member_path(user_id)));
     Ok(())
 }
 
@@ -122,9 +136,17 @@ async fn apply(
     require_signed_in().map_err(fail)?;
     let change = change.map_err(fail)?;
     let state = state();
-    members::apply(&ctx(&state), user_id, change)
+    let approving = matches!(change, members::Change::Approve);
+    let applied = members::apply(&ctx(&state), user_id, change)
         .await
         .map_err(fail)?;
-    leptos_axum::redirect(super::MEMBERS_PATH);
+    // Requests are answered from the list, where the next ones wait;
+    // other changes from the person's page, which shows the result.
+    let back = match applied {
+        members::Applied::Removed => super::MEMBERS_PATH.to_owned(),
+        members::Applied::Changed if approving => super::MEMBERS_PATH.to_owned(),
+        members::Applied::Changed => super::member_path(user_id),
+    };
+    leptos_axum::redirect(&back);
     Ok(())
 }

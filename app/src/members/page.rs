@@ -1,17 +1,21 @@
 use super::actions::MemberActions;
-use super::{ApproveMember, ChangeRole, CreateInvitation, CreateResetLink, SetMemberActive};
-use crate::accounts::{use_viewer, RESET_PATH, SIGN_UP_PATH};
-use crate::domain::accounts::{Email, Member, MemberStatus, Role};
+use super::{member_path, ApproveMember, CreateInvitation, SetMemberActive, MEMBERS_PATH};
+use crate::accounts::{use_viewer, SIGN_UP_PATH};
+use crate::domain::accounts::{Email, Member, MemberList, Role};
 use crate::i18n::{t, use_locale, Key, Locale};
+use crate::profile::PROFILE_PATH;
 use crate::ui::forms::{refused_submission, ErrorSummary, TextField};
 use crate::ui::guard::{page_title, refusal, Need};
+use crate::ui::pager::Pager;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// The organisation's members, and the invitation form. Administrators only:
-/// the status is decided before anything streams.
+/// `/admin/membres`: the invitation form, the requests to join waiting for
+/// an answer, and the organisation's accounts, a page at a time, each
+/// leading to its own page where it is managed. Administrators only: the
+/// status is decided before anything streams.
 #[component]
 pub fn MembersPage() -> impl IntoView {
     let locale = use_locale();
@@ -20,20 +24,34 @@ pub fn MembersPage() -> impl IntoView {
     }
     let title = page_title(Key::MembersTitle);
     let me_id = use_viewer().map(|me| me.id).unwrap_or_default();
-    let members = Resource::new(|| (), |_| super::list_members());
     let query = use_query_map().get_untracked();
+    let search = query.get("q").filter(|q| !q.trim().is_empty());
+    let page = query.get("page").and_then(|p| p.parse::<u32>().ok());
+    let asked = search.clone();
+    let members = Resource::new(
+        move || (asked.clone(), page),
+        |(q, page)| super::list_members(q, page),
+    );
     let new_link = query.get("lien");
     let sent = query.get(super::INVITE_SENT).is_some();
-    let reset_link = query.get("reinit");
     view! {
         <Title text=title />
         <h1>{t(locale, Key::MembersTitle)}</h1>
-        <ResetLinkNotice locale reset_link />
         <InviteForm locale new_link sent />
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                members.await.map(|list| view! { <MemberTable locale list me=me_id /> })
-            })}
+            {move || {
+                let search = search.clone();
+                Suspend::new(async move {
+                    members
+                        .await
+                        .map(|list| {
+                            view! {
+                                <Requests locale requests=list.requests.clone() />
+                                <Accounts locale list search me=me_id />
+                            }
+                        })
+                })
+            }}
         </Suspense>
     }
     .into_any()
@@ -81,65 +99,107 @@ fn InviteForm(locale: Locale, new_link: Option<String>, sent: bool) -> impl Into
     }
 }
 
+/// The requests to join, each answered here: approved, or refused.
 #[component]
-fn MemberTable(locale: Locale, list: Vec<Member>, me: i64) -> impl IntoView {
-    let refused = refused_submission::<ChangeRole>()
-        .or_else(refused_submission::<SetMemberActive>)
-        .or_else(refused_submission::<ApproveMember>)
-        .or_else(refused_submission::<CreateResetLink>);
-    view! {
-        <ErrorSummary error=refused />
-        <table class="members">
-            <caption>{t(locale, Key::MembersTitle)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t(locale, Key::MembersName)}</th>
-                    <th scope="col">{t(locale, Key::MembersEmail)}</th>
-                    <th scope="col">{t(locale, Key::MembersRole)}</th>
-                    <th scope="col">{t(locale, Key::MembersStatus)}</th>
-                    <th scope="col">{t(locale, Key::MembersActions)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {list
-                    .into_iter()
-                    .map(|m| {
-                        let actions = (m.id != me).then(|| view! { <MemberActions locale member=m.clone() /> });
-                        view! {
-                            <tr>
-                                <td>{m.display_name}</td>
-                                <td>
-                                    {m.email}
-                                    {(m.status == MemberStatus::Pending)
-                                        .then(|| view! { <p class="hint">{t(locale, Key::AddressUnproven)}</p> })}
-                                </td>
-                                <td>{t(locale, m.role.label())}</td>
-                                <td>{t(locale, m.status.label())}</td>
-                                <td>{actions}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-/// The password reset link just made, shown once.
-#[component]
-fn ResetLinkNotice(locale: Locale, reset_link: Option<String>) -> impl IntoView {
-    let public_url = use_context::<crate::accounts::PublicUrl>()
-        .map(|u| u.0)
-        .unwrap_or_default();
-    reset_link.map(|token| {
-        let link = format!("{public_url}{RESET_PATH}/{token}");
+fn Requests(locale: Locale, requests: Vec<Member>) -> impl IntoView {
+    let refused =
+        refused_submission::<ApproveMember>().or_else(refused_submission::<SetMemberActive>);
+    (!requests.is_empty()).then(|| {
         view! {
-            <div class="callout" role="status">
-                <p>{t(locale, Key::ResetLinkCreated)}</p>
-                <p>
-                    <code class="reset-link">{link}</code>
-                </p>
-            </div>
+            <section aria-labelledby="requests">
+                <h2 id="requests">{format!("{} ({})", t(locale, Key::JoinRequestsTitle), requests.len())}</h2>
+                <ErrorSummary error=refused />
+                <table class="members">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(locale, Key::MembersName)}</th>
+                            <th scope="col">{t(locale, Key::MembersEmail)}</th>
+                            <th scope="col">{t(locale, Key::MembersActions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {requests
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{m.display_name.clone()}</th>
+                                        <td>
+                                            {m.email.clone()}
+                                            <p class="hint">{t(locale, Key::AddressUnproven)}</p>
+                                        </td>
+                                        <td><MemberActions locale member=m /></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </section>
         }
     })
+}
+
+/// The organisation's accounts, found by name or address, a page at a
+/// time; each name leads to the account's page (one's own, to the profile).
+#[component]
+fn Accounts(locale: Locale, list: MemberList, search: Option<String>, me: i64) -> impl IntoView {
+    let count = match list.total {
+        0 => t(locale, Key::NobodyFound).to_owned(),
+        1 => t(locale, Key::OnePerson).to_owned(),
+        n => format!("{n} {}", t(locale, Key::PeopleCount)),
+    };
+    let pages = Pager {
+        path: MEMBERS_PATH,
+        page: list.page,
+        page_count: list.page_count,
+        filters: search.iter().map(|q| ("q", q.clone())).collect(),
+    };
+    view! {
+        <section aria-labelledby="accounts">
+            <h2 id="accounts">{t(locale, Key::AccountsTitle)}</h2>
+            <form method="get" action=MEMBERS_PATH class="filters" role="search">
+                <div class="field">
+                    <label for="filter-q">{t(locale, Key::MembersSearch)}</label>
+                    <input id="filter-q" name="q" type="search" value=search.clone().unwrap_or_default() />
+                </div>
+                <button type="submit">{t(locale, Key::Filter)}</button>
+                {search.is_some().then(|| view! { <a href=MEMBERS_PATH>{t(locale, Key::ClearFilters)}</a> })}
+            </form>
+            <p class="members-count">{count}</p>
+            <table class="members">
+                <caption class="visually-hidden">{t(locale, Key::AccountsTitle)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(locale, Key::MembersName)}</th>
+                        <th scope="col">{t(locale, Key::MembersEmail)}</th>
+                        <th scope="col">{t(locale, Key::MembersRole)}</th>
+                        <th scope="col">{t(locale, Key::MembersStatus)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .members
+                        .into_iter()
+                        .map(|m| {
+                            let (href, name) = if m.id == me {
+                                (PROFILE_PATH.to_owned(), format!("{} ({})", m.display_name, t(locale, Key::YouMark)))
+                            } else {
+                                (member_path(m.id), m.display_name)
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=href>{name}</a></th>
+                                    <td>{m.email}</td>
+                                    <td>{t(locale, m.role.label())}</td>
+                                    <td>{t(locale, m.status.label())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+            {pages.view(locale)}
+        </section>
+    }
 }

@@ -244,3 +244,18 @@ pub fn signs_in(response: &reqwest::Response) -> bool {
                 .is_ok_and(|c| c.starts_with("demineurs_session="))
         })
 }
+
+/// The id of the account named `name`, from the link to its page on the
+/// members list.
+pub fn member_id(list: &str, name: &str) -> String {
+    let before = list
+        .split(&format!("\">{name}</a>"))
+        .next()
+        .unwrap_or_default();
+    let id = before.rsplit("/admin/membres/").next().unwrap_or_default();
+    assert!(
+        id.parse::<i64>().is_ok(),
+        "no link to {name}'s page: {list}"
+    );
+    id.to_owned()
+}

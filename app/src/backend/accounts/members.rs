@@ -4,33 +4,94 @@ use super::error::AccountError;
 use crate::backend::ctx::Ctx;
 use crate::backend::entities::user;
 use crate::backend::store::Op;
-use crate::domain::accounts::{CurrentUser, Member, MemberStatus, Role};
+use crate::domain::accounts::{CurrentUser, Member, MemberList, MemberStatus, Role};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Everyone in the administrator's organisation, by name. Administrators only.
 pub async fn list(ctx: &Ctx<'_>) -> Result<Vec<Member>, AccountError> {
-    let by = ctx.member()?;
-    if by.role != Role::Admin {
-        return Err(AccountError::Forbidden);
-    }
+    let by = admin(ctx)?;
     let people = user::Entity::find()
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
         // Workshop guests are not members.
         .filter(user::Column::Status.ne(MemberStatus::Guest))
         .order_by_asc(user::Column::DisplayName)
+        .order_by_asc(user::Column::Id)
         .all(ctx.db)
         .await
         .op("list: find user")?;
-    Ok(people
+    Ok(people.into_iter().map(member).collect())
+}
+
+/// The members page: the requests to join, then one page of the other
+/// accounts by name, those whose name or address holds every word of
+/// `search` (any case, any accents). Administrators only.
+pub async fn page(
+    ctx: &Ctx<'_>,
+    search: Option<&str>,
+    page: Option<u32>,
+) -> Result<MemberList, AccountError> {
+    use crate::backend::ideas::search::fold;
+    let words: Vec<String> = search
+        .map(|q| fold(q).split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default();
+    let (requests, others): (Vec<Member>, Vec<Member>) = list(ctx)
+        .await?
         .into_iter()
-        .map(|p| Member {
-            id: p.id,
-            role: p.role,
-            display_name: p.display_name,
-            email: p.email,
-            status: p.status,
+        .partition(|m| m.status == MemberStatus::Pending);
+    let matching: Vec<Member> = others
+        .into_iter()
+        .filter(|m| {
+            let said = fold(&format!("{} {}", m.display_name, m.email));
+            words.iter().all(|w| said.contains(w.as_str()))
         })
-        .collect())
+        .collect();
+    let total = matching.len() as u32;
+    let page_count = total.div_ceil(MemberList::PAGE_SIZE).max(1);
+    let page = page.unwrap_or(1).clamp(1, page_count);
+    let members = matching
+        .into_iter()
+        .skip(((page - 1) * MemberList::PAGE_SIZE) as usize)
+        .take(MemberList::PAGE_SIZE as usize)
+        .collect();
+    Ok(MemberList {
+        requests,
+        members,
+        total,
+        page,
+        page_count,
+    })
+}
+
+/// One account of the administrator's organisation (not a workshop
+/// guest), else not found. Administrators only.
+pub async fn one(ctx: &Ctx<'_>, id: i64) -> Result<Member, AccountError> {
+    let by = admin(ctx)?;
+    user::Entity::find_by_id(id)
+        .filter(user::Column::OrganisationId.eq(by.organisation_id))
+        .filter(user::Column::Status.ne(MemberStatus::Guest))
+        .one(ctx.db)
+        .await
+        .op("one: find user")?
+        .map(member)
+        .ok_or(AccountError::NotFound)
+}
+
+fn admin<'a>(ctx: &'a Ctx<'_>) -> Result<&'a CurrentUser, AccountError> {
+    let by = ctx.member()?;
+    if by.role != Role::Admin {
+        return Err(AccountError::Forbidden);
+    }
+    Ok(by)
+}
+
+fn member(p: user::Model) -> Member {
+    Member {
+        id: p.id,
+        role: p.role,
+        display_name: p.display_name,
+        email: p.email,
+        status: p.status,
+    }
 }
 
 /// A change an administrator makes to another person of their organisation.
@@ -43,18 +104,23 @@ pub enum Change {
     Reactivate,
 }
 
+/// What became of the account a change was applied to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    Changed,
+    /// A request to join refused: the account is gone.
+    Removed,
+}
+
 /// Applies a change with its audit line, in one transaction. Administrators
 /// only; the person must belong to their organisation (else `NotFound`), and
 /// nobody changes their own account here (an organisation must not lose its
 /// last administrator by mistake). Deactivation ends every session at once.
-pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<(), AccountError> {
+pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<Applied, AccountError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
 
-    let by = ctx.member()?;
+    let by = admin(ctx)?;
     let clock = ctx.clock;
-    if by.role != Role::Admin {
-        return Err(AccountError::Forbidden);
-    }
     if target_id == by.id {
         return Err(AccountError::OwnAccount);
     }
@@ -73,7 +139,8 @@ pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<(), 
             .await
             .op("apply: delete user")?;
         audit(&txn, clock, by, target_id, "refused", person.display_name).await?;
-        return Ok(txn.commit().await.op("apply: commit")?);
+        txn.commit().await.op("apply: commit")?;
+        return Ok(Applied::Removed);
     }
     let (action, detail) = match change {
         Change::Role(role) => (
@@ -102,7 +169,8 @@ pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<(), 
         super::sessions::revoke_all(&txn, clock, target_id).await?;
     }
     audit(&txn, clock, by, target_id, action, detail).await?;
-    Ok(txn.commit().await.op("apply: commit")?)
+    txn.commit().await.op("apply: commit")?;
+    Ok(Applied::Changed)
 }
 
 /// The audit line of an administrator's change.
