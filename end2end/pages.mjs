@@ -50,6 +50,8 @@ export function samplePath(route) {
   if (route.startsWith('/admin/membres/{id}')) return route.replace('{id}', '2');
   // A search that finds ideas and contributions, its words marked.
   if (route === '/recherche') return '/recherche?q=r%C3%A9seaux';
+  // The seeded idea's third round, which seed.mjs leaves open: its end page.
+  if (route.includes('{tour}')) return route.replace('{id}', String(roundsIdeaId)).replace('{tour}', '3');
   if (route.includes('{cid}')) return route.replace('{id}', String(roundsIdeaId)).replace('{cid}', String(contributionId));
   if (route.startsWith('/idees/{id}')) {
     const path = route.replace('{id}', String(ideaId));

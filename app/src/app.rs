@@ -85,6 +85,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("idees/:id/modifier") view=EditIdeaPage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/versions") view=ComparePage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/tours/nouveau") view=OpenRoundPage ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id/tours/:tour/fin") view=crate::rounds::EndRoundPage ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id/issue") view=crate::rounds::OutcomePage ssr=SsrMode::Async />
+                    <Route path=path!("idees/:id/coauteurs") view=crate::ideas::CoauthorsPage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/contribuer") view=ContributePage ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/contributions/:cid") view=ContributionPageView ssr=SsrMode::Async />
                     <Route path=path!("idees/:id/fiche") view=FichePage ssr=SsrMode::Async />

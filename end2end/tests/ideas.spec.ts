@@ -38,7 +38,12 @@ test('post an idea in two steps, co-author it, compare versions, find it with or
     const ideaUrl = page.url();
 
     // Invite Dominique, who accepts, edits and publishes.
-    // The picker starts on no one: a stray click invites nobody.
+    // On a page of its own, the picker starts on no one: a stray click
+    // invites nobody.
+    await page.getByRole('link', { name: 'Inviter un co-auteur ou une co-autrice' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inviter un co-auteur ou une co-autrice');
+    await settle(page);
+    if (js) await axeClean(page);
     await expect(page.getByLabel('Inviter un co-auteur ou une co-autrice')).toHaveValue('');
     await page.getByLabel('Inviter un co-auteur ou une co-autrice').selectOption({ label: 'Dominique Bernard' });
     await page.getByRole('button', { name: 'Inviter', exact: true }).click();

@@ -138,7 +138,12 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     await paul.page.goto(`${server.url}/notifications`);
     await expect(paul.page.locator('.notifications')).toContainText('Votre mine a été traitée : Risque assumé');
 
-    // Closing, with a synthesis: the idea becomes a sketch, and says why.
+    // Closing, with a synthesis, on the round's own page: the idea becomes
+    // a sketch, and says why.
+    await summary.getByRole('link', { name: 'Clore le tour 1' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clore ou annuler le tour 1');
+    await settle(page);
+    if (js) await axeClean(page);
     await page.getByLabel('Synthèse', { exact: true }).fill('Deux mines, traitées : le pilote peut se préparer.');
     await page.getByLabel('Prochaine étape', { exact: true }).fill('Un pilote sur le site de Gerland.');
     await page.getByRole('button', { name: 'Clôturer le tour' }).click();

@@ -232,7 +232,7 @@ async fn an_edit_from_an_old_revision_is_refused_with_the_text_kept() {
 async fn the_co_author_picker_starts_on_no_one() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
-    invite_and_sign_up(&app, &admin, "Dominique", "dominique%40lille.fr").await;
+    let member = invite_and_sign_up(&app, &admin, "Dominique", "dominique%40lille.fr").await;
     let key = request_id(&page(&app, "/idees/nouvelle", Some(&admin)).await);
     post(
         &app,
@@ -243,13 +243,19 @@ async fn the_co_author_picker_starts_on_no_one() {
     .await;
     post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
     let idea = page(&app, "/idees/1", Some(&admin)).await;
-    let picker = &idea[idea.find("id=\"coauthor\"").expect("a picker")..];
+    assert!(idea.contains("href=\"/idees/1/coauteurs\""), "{idea}");
+    assert!(
+        !idea.contains("id=\"coauthor\""),
+        "the picker has its own page"
+    );
+    let invite = page(&app, "/idees/1/coauteurs", Some(&admin)).await;
+    let picker = &invite[invite.find("id=\"coauthor\"").expect("a picker")..];
     let first = &picker[picker.find("<option").unwrap()..];
     assert!(first.starts_with("<option value=\"\" selected"), "{first}");
     // Sent as is, nobody is invited and the field says why.
     let refused = post_from(
         &app,
-        "/idees/1",
+        "/idees/1/coauteurs",
         "/api/invite_coauthor",
         "idea_id=1&user_id=",
         Some(&admin),
@@ -261,4 +267,9 @@ async fn the_co_author_picker_starts_on_no_one() {
         "{page_back}"
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM idea_coauthors").await, 0);
+    // Only the authors invite.
+    assert_eq!(
+        status_of(&app, "/idees/1/coauteurs", Some(&member)).await,
+        403
+    );
 }

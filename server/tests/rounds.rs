@@ -182,3 +182,108 @@ async fn a_round_by_plain_forms_keeps_silent_writing_and_the_fiche_downloads() {
     );
     assert!(text.contains(SECRET_TEXT), "{text}");
 }
+
+#[tokio::test]
+async fn a_round_ends_and_the_outcome_is_set_on_pages_of_their_own_for_the_authors_only() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    let member = invite_and_sign_up(&app, &admin, "Anne", "anne%40lille.fr").await;
+    post(
+        &app,
+        "/api/create_idea",
+        &format!(
+            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
+            key()
+        ),
+        Some(&admin),
+    )
+    .await;
+    post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
+    post(
+        &app,
+        "/api/open_round",
+        &format!(
+            "request_id={}&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=",
+            key()
+        ),
+        Some(&admin),
+    )
+    .await;
+
+    // The idea's page links to the round's end; silent, it can only be
+    // cancelled there.
+    let idea = page(&app, "/idees/1", Some(&admin)).await;
+    assert!(idea.contains("href=\"/idees/1/tours/1/fin\""), "{idea}");
+    assert!(!idea.contains("name=\"synthesis\""), "closed elsewhere");
+    let silent = page(&app, "/idees/1/tours/1/fin", Some(&admin)).await;
+    assert!(silent.contains("Clore ou annuler le tour 1"), "{silent}");
+    assert!(silent.contains("une fois ses contributions dévoilées"));
+    assert!(!silent.contains("name=\"synthesis\""));
+    assert!(silent.contains("action=\"/api/cancel_round\""));
+    assert_eq!(
+        status_of(&app, "/idees/1/tours/1/fin", Some(&member)).await,
+        403
+    );
+    assert_eq!(status_of(&app, "/idees/1/tours/1/fin", None).await, 401);
+    assert_eq!(
+        status_of(&app, "/idees/1/tours/2/fin", Some(&admin)).await,
+        404
+    );
+
+    // Revealed: closed with a synthesis; a missing one comes back next to
+    // its field, on the same page.
+    post(
+        &app,
+        "/api/reveal_round",
+        "idea_id=1&round_id=1&confirm=oui",
+        Some(&admin),
+    )
+    .await;
+    let revealed = page(&app, "/idees/1/tours/1/fin", Some(&admin)).await;
+    assert!(revealed.contains("name=\"synthesis\""), "{revealed}");
+    let empty = post_from(
+        &app,
+        "/idees/1/tours/1/fin",
+        "/api/close_round",
+        "round_id=1&synthesis=&next_step=",
+        Some(&admin),
+    )
+    .await;
+    assert!(location(&empty).starts_with("/idees/1/tours/1/fin"));
+    let again = back(&app, &empty, Some(&admin)).await;
+    assert!(again.contains("id=\"field-synthesis-error\""), "{again}");
+    let closed = post(
+        &app,
+        "/api/close_round",
+        "round_id=1&synthesis=Bilan&next_step=Un+pilote",
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(location(&closed), "/idees/1#maturite");
+    assert_eq!(
+        status_of(&app, "/idees/1/tours/1/fin", Some(&admin)).await,
+        404
+    );
+
+    // The outcome: linked from the maturity box, set on its page.
+    let idea = page(&app, "/idees/1", Some(&admin)).await;
+    assert!(idea.contains("href=\"/idees/1/issue\""), "{idea}");
+    assert!(!page(&app, "/idees/1", Some(&member))
+        .await
+        .contains("href=\"/idees/1/issue\""));
+    assert_eq!(status_of(&app, "/idees/1/issue", Some(&member)).await, 403);
+    let form = page(&app, "/idees/1/issue", Some(&admin)).await;
+    assert!(form.contains("action=\"/api/set_outcome\""), "{form}");
+    post(
+        &app,
+        "/api/set_outcome",
+        "idea_id=1&outcome=parked&note=En+attente+du+budget",
+        Some(&admin),
+    )
+    .await;
+    let set = page(&app, "/idees/1/issue", Some(&admin)).await;
+    assert!(set.contains("En attente du budget"), "kept: {set}");
+    assert!(page(&app, "/idees/1", Some(&member))
+        .await
+        .contains("En attente du budget"));
+}

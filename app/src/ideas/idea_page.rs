@@ -1,8 +1,5 @@
 use super::summary::IdeaSummary;
-use super::{
-    compare_path, edit_path, get_idea, AnswerCoauthorInvitation, InviteCoauthor, PublishIdea,
-    IDEAS_PATH,
-};
+use super::{compare_path, edit_path, get_idea, AnswerCoauthorInvitation, PublishIdea, IDEAS_PATH};
 use crate::domain::idea_views::{IdeaView, PersonRef};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::round_views::{RoundsPanel, TimelineEntry, TimelineEvent};
@@ -160,10 +157,11 @@ fn InvitationAnswer(locale: Locale, id: i64) -> impl IntoView {
     }
 }
 
-/// What authors and co-authors can do: edit, publish a draft, invite.
+/// What authors and co-authors can do: edit, publish a draft, invite
+/// (on a page of its own).
 #[component]
 fn AuthorTools(locale: Locale, idea: IdeaView) -> impl IntoView {
-    let refused = refused_submission::<InviteCoauthor>().or_else(refused_submission::<PublishIdea>);
+    let refused = refused_submission::<PublishIdea>();
     let draft = idea.status == IdeaStatus::Draft;
     view! {
         <section class="author-tools" aria-labelledby="author-tools">
@@ -171,6 +169,9 @@ fn AuthorTools(locale: Locale, idea: IdeaView) -> impl IntoView {
             <ErrorSummary error=refused />
             <div class="form-actions">
                 <a class="button" href=edit_path(idea.id)>{t(locale, Key::EditIdea)}</a>
+                // The picker lists the whole organisation: on a page of its own.
+                {(!idea.candidates.is_empty())
+                    .then(|| view! { <a class="button" href=super::coauthors_path(idea.id)>{t(locale, Key::InviteCoauthor)}</a> })}
                 {draft
                     .then(|| {
                         view! {
@@ -183,24 +184,6 @@ fn AuthorTools(locale: Locale, idea: IdeaView) -> impl IntoView {
             </div>
             {(!idea.invited.is_empty())
                 .then(|| view! { <p>{format!("{} {}", t(locale, Key::InvitedCoauthors), names(&idea.invited))}</p> })}
-            {(!idea.candidates.is_empty())
-                .then(|| {
-                    view! {
-                        <form method="post" action={<InviteCoauthor as ServerFn>::PATH} class="inline-form">
-                            <input type="hidden" name="idea_id" value=idea.id />
-                            <label for="coauthor">{t(locale, Key::InviteCoauthor)}</label>
-                            <select id="coauthor" name=super::fields::COAUTHOR required=true>
-                                <option value="" selected=true>{t(locale, Key::ChooseColleague)}</option>
-                                {idea
-                                    .candidates
-                                    .iter()
-                                    .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
-                                    .collect_view()}
-                            </select>
-                            <button type="submit">{t(locale, Key::SendInvitation)}</button>
-                        </form>
-                    }
-                })}
         </section>
     }
 }
@@ -267,31 +250,16 @@ fn timeline_item(locale: Locale, idea_id: i64, entry: TimelineEntry) -> impl Int
 }
 
 /// What happened to the idea, newest first: versions (with their changes)
-/// and rounds; then the choice of two versions to compare.
+/// and rounds; then a link to compare any two versions (the comparison
+/// page chooses them, starting from the last change).
 #[component]
 fn History(locale: Locale, idea: IdeaView, timeline: Vec<TimelineEntry>) -> impl IntoView {
     let newest = idea.version;
     let compare = (idea.versions.len() > 1).then(|| {
-        let options = |selected: i32| {
-            idea.versions
-                .iter()
-                .map(|v| {
-                    view! {
-                        <option value=v.number selected=v.number == selected>
-                            {format!("{} {}", t(locale, Key::VersionWord), v.number)}
-                        </option>
-                    }
-                })
-                .collect_view()
-        };
         view! {
-            <form method="get" action=format!("{IDEAS_PATH}/{}/versions", idea.id) class="inline-form">
-                <label for="compare-from">{t(locale, Key::CompareFrom)}</label>
-                <select id="compare-from" name="de">{options(newest - 1)}</select>
-                <label for="compare-to">{t(locale, Key::CompareTo)}</label>
-                <select id="compare-to" name="a">{options(newest)}</select>
-                <button type="submit">{t(locale, Key::Compare)}</button>
-            </form>
+            <p>
+                <a href=compare_path(idea.id, newest - 1, newest)>{t(locale, Key::CompareTitle)}</a>
+            </p>
         }
     });
     view! {

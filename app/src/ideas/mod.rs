@@ -1,6 +1,7 @@
 //! Ideas in the UI: the list, posting in two steps, the idea page, editing,
 //! co-authors and comparing versions.
 mod api;
+mod coauthors_page;
 mod compare_page;
 mod edit_page;
 mod fields;
@@ -12,6 +13,7 @@ mod refusals;
 mod summary;
 
 pub use api::*;
+pub use coauthors_page::{coauthors_path, CoauthorsPage};
 pub use compare_page::ComparePage;
 pub use edit_page::EditIdeaPage;
 #[cfg(feature = "ssr")]

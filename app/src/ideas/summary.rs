@@ -115,7 +115,7 @@ fn round_line(locale: Locale, panel: &RoundsPanel) -> AnyView {
     let number = round.number;
     view! {
         <a href=format!("#tour-{number}")>{facts.join(" · ")}</a>
-        <br />
+        // On a line of its own (the style makes it a block).
         <span class="round-focus">{round.focus.clone()}</span>
     }
     .into_any()
@@ -150,7 +150,7 @@ fn action_view(locale: Locale, idea_id: i64, action: ReaderAction) -> AnyView {
             "button",
         ),
         ReaderAction::Close { round } => link(
-            round_anchor(round),
+            crate::rounds::end_round_path(idea_id, round),
             format!("{} {round}", t(locale, Key::SummaryClose)),
             "button primary",
         ),

@@ -113,7 +113,7 @@ pub fn ContributionItem(
     let mut endorsements = format!("{} {}", t(locale, Key::MeToo), c.endorsements);
     if c.workshop_dots > 0 {
         endorsements.push_str(&format!(
-            " · {} {} ",
+            " · {} {}",
             c.workshop_dots,
             t(locale, Key::WorkshopVotes)
         ));
@@ -147,16 +147,16 @@ pub fn ContributionItem(
             </p>
             {body}
             <ContributionLinks idea_id c=c.clone() />
-            <p class="contribution-actions">
-                {revealed.then(|| endorsements.clone())}
-                <a href=contribution_path(idea_id, id)>
-                    {if untriaged_mine && revealed && is_author {
-                        t(locale, Key::OpenToTriage).to_owned()
-                    } else {
-                        format!("{} ({})", t(locale, Key::OpenContribution), c.reply_count)
-                    }}
-                </a>
-            </p>
+            // The counts and the link end the item without a wrapper of
+            // their own: a page of contributions counts every element.
+            {revealed.then(|| format!("{endorsements} · "))}
+            <a href=contribution_path(idea_id, id)>
+                {if untriaged_mine && revealed && is_author {
+                    t(locale, Key::OpenToTriage).to_owned()
+                } else {
+                    format!("{} ({})", t(locale, Key::OpenContribution), c.reply_count)
+                }}
+            </a>
         </li>
     }
 }

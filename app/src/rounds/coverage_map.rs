@@ -69,11 +69,9 @@ pub fn CoverageMap(cells: Vec<CoverageCell>, call: Option<(i64, i64)>) -> impl I
             });
             view! {
                 <li class=format!("cov {class}")>
-                    <span class="cov-text">
-                        <strong>{cell.domain.name.clone()}</strong>
-                        {format!(" : {}", t(locale, key))}
-                        {(!detail.is_empty()).then(|| view! { <span class="cov-detail">{format!(" · {}", detail.join(", "))}</span> })}
-                    </span>
+                    <strong>{cell.domain.name.clone()}</strong>
+                    {format!(" : {}", t(locale, key))}
+                    {(!detail.is_empty()).then(|| format!(" · {}", detail.join(", ")))}
                     {action}
                 </li>
             }

@@ -1,13 +1,10 @@
 //! The idea's maturity, always with its reasons: the stage, the score, and
 //! the checklist of criteria met and missing; the outcome the authors set.
 
-use super::SetOutcome;
 use crate::domain::maturity_rule::{Criterion, Maturity};
 use crate::domain::rounds::Outcome;
 use crate::i18n::{t, use_locale, Key, Locale};
-use crate::ui::forms::{refused_submission, ErrorSummary, TextArea};
 use leptos::prelude::*;
-use leptos::server_fn::ServerFn;
 
 /// A criterion as the checklist reads it.
 pub fn criterion_text(locale: Locale, criterion: Criterion) -> String {
@@ -43,12 +40,9 @@ pub fn MaturityBox(
         items
             .iter()
             .map(|c| {
-                view! {
-                    <li class=class>
-                        <span aria-hidden="true">{mark}</span>
-                        {format!(" {}", criterion_text(locale, *c))}
-                    </li>
-                }
+                // The mark is text, read out too ("coche"): met and missing
+                // are told apart without the colour.
+                view! { <li class=class>{format!("{mark} {}", criterion_text(locale, *c))}</li> }
             })
             .collect_view()
     };
@@ -73,35 +67,8 @@ pub fn MaturityBox(
             </ul>
             <p>
                 <a href=super::fiche_path(idea_id)>{t(locale, Key::SeeFiche)}</a>
+                {is_author.then(|| view! { " · " <a href=super::outcome_path(idea_id)>{t(locale, Key::SetOutcome)}</a> })}
             </p>
-            {is_author.then(|| view! { <OutcomeForm idea_id outcome outcome_note /> })}
         </section>
-    }
-}
-
-/// The authors' choice of outcome; dropping asks for the lessons learned.
-#[component]
-fn OutcomeForm(idea_id: i64, outcome: Option<Outcome>, outcome_note: String) -> impl IntoView {
-    let locale = use_locale();
-    let refused = refused_submission::<SetOutcome>();
-    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
-    let current = outcome.map_or("none", Outcome::as_str);
-    let mut options = vec![("none".to_owned(), t(locale, Key::OutcomeNone).to_owned())];
-    options.extend(
-        Outcome::ALL
-            .iter()
-            .map(|o| (o.as_str().to_owned(), t(locale, o.label()).to_owned())),
-    );
-    view! {
-        <details class="outcome-form" open=refused.is_some()>
-            <summary>{t(locale, Key::SetOutcome)}</summary>
-            <ErrorSummary error=refused.clone() />
-            <form method="post" action={<SetOutcome as ServerFn>::PATH} class="stack-form">
-                <input type="hidden" name="idea_id" value=idea_id />
-                <crate::ui::forms::Choice name="outcome" label=Key::OutcomeLabel options selected=current.to_owned() errors=errors.clone() />
-                <TextArea name="note" label=Key::OutcomeNoteLabel hint=Key::OutcomeNoteHint value=outcome_note errors rows=3 max_len=2000 />
-                <button type="submit">{t(locale, Key::SaveOutcome)}</button>
-            </form>
-        </details>
     }
 }

@@ -6,6 +6,7 @@ mod contribute_page;
 mod contribution_item;
 mod contribution_page;
 mod coverage_map;
+mod end_page;
 #[cfg(feature = "ssr")]
 pub mod fiche_markdown;
 mod fiche_page;
@@ -13,6 +14,7 @@ pub mod fields;
 mod maturity_box;
 mod notifications_page;
 mod open_page;
+mod outcome_page;
 mod panel;
 #[cfg(feature = "ssr")]
 mod refusals;
@@ -20,10 +22,12 @@ mod refusals;
 pub use api::*;
 pub use contribute_page::ContributePage;
 pub use contribution_page::ContributionPageView;
+pub use end_page::{end_round_path, EndRoundPage};
 pub use fiche_page::{fiche_path, markdown_path, FichePage};
 pub use maturity_box::criterion_text;
 pub use notifications_page::{notification_path, notification_sentence, NotificationsPage};
 pub use open_page::OpenRoundPage;
+pub use outcome_page::{outcome_path, OutcomePage};
 pub use panel::RoundsSection;
 
 pub const NOTIFICATIONS_PATH: &str = "/notifications";

@@ -5,14 +5,11 @@
 use super::contribution_item::ContributionItem;
 use super::coverage_map::CoverageMap;
 use super::maturity_box::MaturityBox;
-use super::{
-    contribute_path, open_round_path, CancelRound, CloseRound, ExtendRound, InviteToRound,
-    RevealRound,
-};
+use super::{contribute_path, open_round_path, ExtendRound, InviteToRound, RevealRound};
 use crate::domain::round_views::{RoundBlock, RoundsPanel};
 use crate::domain::rounds::{RoundMode, RoundStatus};
 use crate::i18n::{t, use_locale, Key};
-use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, TextArea, TextField};
+use crate::ui::forms::{refused_submission, ConfirmBox, ErrorSummary, TextField};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
@@ -45,10 +42,12 @@ pub fn RoundsSection(panel: RoundsPanel) -> impl IntoView {
         <section id="tours" class="rounds" aria-labelledby="rounds-title">
             <h2 id="rounds-title">{t(locale, Key::RoundsTitle)}</h2>
             {sent.then(|| view! { <p class="callout" role="status">{t(locale, Key::ContributionSent)}</p> })}
-            <div class="form-actions">
-                {can_open.then(|| view! { <a class="button primary" href=open_round_path(idea_id)>{t(locale, Key::OpenRound)}</a> })}
-                {panel.can_contribute.then(|| view! { <a class="button primary" href=contribute_path(idea_id)>{t(locale, Key::Contribute)}</a> })}
-            </div>
+            {(can_open || panel.can_contribute).then(|| view! {
+                <div class="form-actions">
+                    {can_open.then(|| view! { <a class="button primary" href=open_round_path(idea_id)>{t(locale, Key::OpenRound)}</a> })}
+                    {panel.can_contribute.then(|| view! { <a class="button primary" href=contribute_path(idea_id)>{t(locale, Key::Contribute)}</a> })}
+                </div>
+            })}
             {panel.rounds.is_empty().then(|| view! { <p>{t(locale, Key::NoRoundYet)}</p> })}
             {panel
                 .rounds
@@ -200,16 +199,15 @@ fn WorkshopBox(round_id: i64, is_author: bool, offer_steps: bool) -> impl IntoVi
     }
 }
 
-/// Reveal, extend, invite, cancel, close: what an author does with the open round.
+/// Reveal, extend, invite; the way to close or cancel: what an author does
+/// with the open round.
 #[component]
 fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
     let locale = use_locale();
     let info = block.info;
     let refused = refused_submission::<RevealRound>()
-        .or_else(refused_submission::<CancelRound>)
         .or_else(refused_submission::<ExtendRound>)
-        .or_else(refused_submission::<InviteToRound>)
-        .or_else(refused_submission::<CloseRound>);
+        .or_else(refused_submission::<InviteToRound>);
     let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     let hidden = move || {
         view! {
@@ -225,17 +223,6 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                 <label for="field-deadline">{t(locale, Key::NewDeadline)}</label>
                 <input id="field-deadline" type="datetime-local" name="deadline" value=info.deadline_input.clone() required=true />
                 <button type="submit">{t(locale, Key::ExtendRound)}</button>
-            </form>
-        }
-    });
-    let close = info.revealed.then(|| {
-        view! {
-            <form method="post" action={<CloseRound as ServerFn>::PATH} class="stack-form">
-                <input type="hidden" name="round_id" value=info.id />
-                {(info.untriaged > 0).then(|| view! { <p class="hint">{format!("{} {}", info.untriaged, t(locale, Key::MinesToTriage))}</p> })}
-                <TextArea name="synthesis" label=Key::SynthesisLabel hint=Key::SynthesisHint errors=errors.clone() required=true max_len=2000 rows=3 />
-                <TextArea name="next_step" label=Key::NextStepLabel hint=Key::NextStepHint errors=errors.clone() max_len=2000 rows=2 />
-                <button type="submit" class="primary">{t(locale, Key::CloseRound)}</button>
             </form>
         }
     });
@@ -255,11 +242,11 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                             </form>
                         }
                     })}
-                <form method="post" action={<CancelRound as ServerFn>::PATH} class="inline-form">
-                    {hidden()}
-                    <ConfirmBox id=format!("confirm-cancel-{}", info.id) consequence=Key::ConfirmCancelRound />
-                    <button type="submit">{t(locale, Key::CancelRound)}</button>
-                </form>
+                // Closing (with its synthesis) and cancelling have a page
+                // of their own.
+                <a class=if info.revealed { "button primary" } else { "button" } href=super::end_round_path(idea_id, info.number)>
+                    {t(locale, Key::EndRoundLink)}
+                </a>
             </div>
             {extend}
             {silent
@@ -273,7 +260,6 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                         </form>
                     }
                 })}
-            {close}
         </div>
     }
 }
