@@ -75,6 +75,7 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     await page.getByRole('button', { name: 'Changer le rôle' }).click();
     const facts = page.locator('.person-facts');
     await expect(facts).toContainText('Animatrice ou animateur');
+    await expect(page.getByText('Modifications enregistrées.')).toBeVisible();
     if (js) await axeClean(page);
 
     // Dominique is told by e-mail (when the tests' SMTP server runs), and
@@ -106,6 +107,7 @@ test('someone asks to join, is approved, fills in their profile, is deactivated 
     // Irreversible for the person's sessions: the box must be ticked first
     // (the browser will not send the form without it, JavaScript or not).
     await page.getByRole('button', { name: 'Désactiver Dominique Bernard' }).click();
+    await expect(page.locator('input[name="confirm"]:invalid')).toHaveCount(1);
     await expect(facts).toContainText('Actif');
     await page.getByLabel('Je confirme : cette personne ne pourra plus se connecter.').check();
     await page.getByRole('button', { name: 'Désactiver Dominique Bernard' }).click();

@@ -141,7 +141,7 @@ test('open a round calling two domains, write in silence, reveal, endorse, triag
     // Closing, with a synthesis, on the round's own page: the idea becomes
     // a sketch, and says why.
     await summary.getByRole('link', { name: 'Clore le tour 1' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clore ou annuler le tour 1');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Clôturer ou annuler le tour 1');
     await settle(page);
     if (js) await axeClean(page);
     await page.getByLabel('Synthèse', { exact: true }).fill('Deux mines, traitées : le pilote peut se préparer.');

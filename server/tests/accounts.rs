@@ -502,7 +502,10 @@ async fn a_deactivated_persons_old_cookie_gets_401_and_signs_nobody_in() {
         Some(&admin),
     )
     .await;
-    assert_eq!(done.headers()[header::LOCATION], account.as_str());
+    assert_eq!(done.headers()[header::LOCATION], format!("{account}?ok"));
+    assert!(page(&app, &format!("{account}?ok"), Some(&admin))
+        .await
+        .contains("Modifications enregistrées"));
     assert!(page(&app, &account, Some(&admin))
         .await
         .contains("Désactivé"));

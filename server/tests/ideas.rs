@@ -249,7 +249,7 @@ async fn the_co_author_picker_starts_on_no_one() {
         "the picker has its own page"
     );
     let invite = page(&app, "/idees/1/coauteurs", Some(&admin)).await;
-    let picker = &invite[invite.find("id=\"coauthor\"").expect("a picker")..];
+    let picker = &invite[invite.find("id=\"field-user_id\"").expect("a picker")..];
     let first = &picker[picker.find("<option").unwrap()..];
     assert!(first.starts_with("<option value=\"\" selected"), "{first}");
     // Sent as is, nobody is invited and the field says why.
@@ -263,8 +263,8 @@ async fn the_co_author_picker_starts_on_no_one() {
     .await;
     let page_back = back(&app, &refused, Some(&admin)).await;
     assert!(
-        page_back.contains("Ce champ est obligatoire"),
-        "{page_back}"
+        page_back.contains("id=\"field-user_id-error\""),
+        "next to the field: {page_back}"
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM idea_coauthors").await, 0);
     // Only the authors invite.

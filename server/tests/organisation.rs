@@ -88,6 +88,64 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
 }
 
 #[tokio::test]
+async fn a_refused_request_leaves_the_list_and_a_second_answer_is_said_on_it() {
+    let app = spawn_app().await;
+    let admin = set_up(&app).await;
+    post(
+        &app,
+        "/api/update_organisation",
+        "name=Ville+de+Lille&email_domains=lille.fr&domains_needed=4",
+        Some(&admin),
+    )
+    .await;
+    post(&app, "/api/request_account", REQUEST, None).await;
+    let members = page(&app, "/admin/membres", Some(&admin)).await;
+    let id = user_id_after(&members, "Dominique");
+    // A request's own page warns that its address is unproven.
+    assert!(page(&app, &format!("/admin/membres/{id}"), Some(&admin))
+        .await
+        .contains("Adresse non vérifiée"));
+    // "Reactivating" a request would let it in without its approval.
+    let sneaked = post(
+        &app,
+        "/api/set_member_active",
+        &format!("user_id={id}&active=true"),
+        Some(&admin),
+    )
+    .await;
+    assert!(common::refused(&sneaked));
+
+    let refused = post_from(
+        &app,
+        "/admin/membres",
+        "/api/set_member_active",
+        &format!("user_id={id}&active=false&confirm=oui"),
+        Some(&admin),
+    )
+    .await;
+    assert_eq!(location(&refused), "/admin/membres");
+    let after = page(&app, "/admin/membres", Some(&admin)).await;
+    assert!(!after.contains("Dominique"), "gone from the list: {after}");
+    assert_eq!(
+        status_of(&app, &format!("/admin/membres/{id}"), Some(&admin)).await,
+        404
+    );
+    // Answered again (a second click): the refusal is said on the list.
+    let again = post_from(
+        &app,
+        "/admin/membres",
+        "/api/approve_member",
+        &format!("user_id={id}"),
+        Some(&admin),
+    )
+    .await;
+    assert!(common::refused(&again));
+    assert!(back(&app, &again, Some(&admin))
+        .await
+        .contains("n’existe pas ou plus"));
+}
+
+#[tokio::test]
 async fn a_reset_link_sets_a_new_password_once_and_ends_the_old_sessions() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;

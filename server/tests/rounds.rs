@@ -6,6 +6,7 @@ mod common;
 
 use common::{
     back, invite_and_sign_up, location, page, post, post_from, set_up, spawn_app, status_of,
+    TestApp,
 };
 use reqwest::header;
 
@@ -19,33 +20,38 @@ fn key() -> String {
     format!("round-test-key-{:08}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+/// Idea 1, published by `admin`, with its first round open (live, silent).
+async fn idea_one_with_a_live_round(app: &TestApp, admin: &str) {
+    post(
+        app,
+        "/api/create_idea",
+        &format!(
+            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
+            key()
+        ),
+        Some(admin),
+    )
+    .await;
+    post(app, "/api/publish_idea", "idea_id=1", Some(admin)).await;
+    post(
+        app,
+        "/api/open_round",
+        &format!(
+            "request_id={}&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=",
+            key()
+        ),
+        Some(admin),
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn a_refused_silent_contribution_never_travels_in_an_address() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
     let member = invite_and_sign_up(&app, &admin, "Anne", "anne%40lille.fr").await;
     let colleague = invite_and_sign_up(&app, &admin, "Bruno", "bruno%40lille.fr").await;
-    post(
-        &app,
-        "/api/create_idea",
-        &format!(
-            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
-            key()
-        ),
-        Some(&admin),
-    )
-    .await;
-    post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
-    post(
-        &app,
-        "/api/open_round",
-        &format!(
-            "request_id={}&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=",
-            key()
-        ),
-        Some(&admin),
-    )
-    .await;
+    idea_one_with_a_live_round(&app, &admin).await;
     // A silent mine, refused for its length: its text must come back to
     // its author, and to nobody else, before the round is revealed.
     let body = format!("{SECRET}+{}", "a".repeat(2001));
@@ -188,27 +194,7 @@ async fn a_round_ends_and_the_outcome_is_set_on_pages_of_their_own_for_the_autho
     let app = spawn_app().await;
     let admin = set_up(&app).await;
     let member = invite_and_sign_up(&app, &admin, "Anne", "anne%40lille.fr").await;
-    post(
-        &app,
-        "/api/create_idea",
-        &format!(
-            "request_id={}&title=Covoiturage&problem=Parkings+pleins",
-            key()
-        ),
-        Some(&admin),
-    )
-    .await;
-    post(&app, "/api/publish_idea", "idea_id=1", Some(&admin)).await;
-    post(
-        &app,
-        "/api/open_round",
-        &format!(
-            "request_id={}&idea_id=1&focus=Quoi&mode=live&deadline=&invitees=",
-            key()
-        ),
-        Some(&admin),
-    )
-    .await;
+    idea_one_with_a_live_round(&app, &admin).await;
 
     // The idea's page links to the round's end; silent, it can only be
     // cancelled there.
@@ -216,7 +202,7 @@ async fn a_round_ends_and_the_outcome_is_set_on_pages_of_their_own_for_the_autho
     assert!(idea.contains("href=\"/idees/1/tours/1/fin\""), "{idea}");
     assert!(!idea.contains("name=\"synthesis\""), "closed elsewhere");
     let silent = page(&app, "/idees/1/tours/1/fin", Some(&admin)).await;
-    assert!(silent.contains("Clore ou annuler le tour 1"), "{silent}");
+    assert!(silent.contains("Clôturer ou annuler le tour 1"), "{silent}");
     assert!(silent.contains("une fois ses contributions dévoilées"));
     assert!(!silent.contains("name=\"synthesis\""));
     assert!(silent.contains("action=\"/api/cancel_round\""));
@@ -274,6 +260,19 @@ async fn a_round_ends_and_the_outcome_is_set_on_pages_of_their_own_for_the_autho
     assert_eq!(status_of(&app, "/idees/1/issue", Some(&member)).await, 403);
     let form = page(&app, "/idees/1/issue", Some(&admin)).await;
     assert!(form.contains("action=\"/api/set_outcome\""), "{form}");
+    // A choice the form never offered comes back next to it, on this page.
+    let bad = post_from(
+        &app,
+        "/idees/1/issue",
+        "/api/set_outcome",
+        "idea_id=1&outcome=vendue&note=",
+        Some(&admin),
+    )
+    .await;
+    assert!(location(&bad).starts_with("/idees/1/issue"));
+    assert!(back(&app, &bad, Some(&admin))
+        .await
+        .contains("id=\"field-outcome-error\""));
     post(
         &app,
         "/api/set_outcome",

@@ -755,6 +755,8 @@ pub const fn text(key: Key) -> &'static str {
         Key::OnlyAvailable => "Only people who are available",
         Key::NoDomainsHeld => "no domain declared",
         Key::BackToDirectory => "← Expertise directory",
+        Key::RequestAnswer => "Answer",
+        Key::RoundNotOpen => "This round is no longer open: it was closed or cancelled.",
         Key::CoauthorsNow => "Co-authors:",
         Key::NoCoauthorCandidate => "Everyone in the organisation already shares the pen or has been invited.",
         Key::EndRoundTitle => "Close or cancel a round",

@@ -803,6 +803,8 @@ keys! {
     OnlyAvailable,
     NoDomainsHeld,
     BackToDirectory,
+    RequestAnswer,
+    RoundNotOpen,
     CoauthorsNow,
     NoCoauthorCandidate,
     EndRoundTitle,

@@ -5,7 +5,7 @@
 use super::{get_idea, idea_path, InviteCoauthor};
 use crate::domain::idea_views::IdeaView;
 use crate::i18n::{t, use_locale, Key};
-use crate::ui::forms::{refused_submission, ErrorSummary};
+use crate::ui::forms::{refused_submission, Choice, ErrorSummary};
 use crate::ui::guard::{page_title, path_id, refusal, Need};
 use crate::ui::status::load_failed;
 use leptos::prelude::*;
@@ -43,6 +43,15 @@ pub fn CoauthorsPage() -> impl IntoView {
 fn Invite(idea: IdeaView) -> impl IntoView {
     let locale = use_locale();
     let refused = refused_submission::<InviteCoauthor>();
+    let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
+    let options: Vec<(String, String)> =
+        std::iter::once((String::new(), t(locale, Key::ChooseColleague).to_owned()))
+            .chain(
+                idea.candidates
+                    .iter()
+                    .map(|p| (p.id.to_string(), p.name.clone())),
+            )
+            .collect();
     let names = |people: &[crate::domain::idea_views::PersonRef]| {
         people
             .iter()
@@ -65,18 +74,8 @@ fn Invite(idea: IdeaView) -> impl IntoView {
             view! {
                 <form method="post" action={<InviteCoauthor as ServerFn>::PATH} class="stack-form">
                     <input type="hidden" name="idea_id" value=idea.id />
-                    <div class="field">
-                        <label for="coauthor">{t(locale, Key::InviteCoauthor)}</label>
-                        // Starts on no one: nobody is invited by a stray click.
-                        <select id="coauthor" name=super::fields::COAUTHOR required=true>
-                            <option value="" selected=true>{t(locale, Key::ChooseColleague)}</option>
-                            {idea
-                                .candidates
-                                .iter()
-                                .map(|p| view! { <option value=p.id>{p.name.clone()}</option> })
-                                .collect_view()}
-                        </select>
-                    </div>
+                    // Starts on no one: nobody is invited by a stray click.
+                    <Choice name=super::fields::COAUTHOR label=Key::InviteCoauthor options=options.clone() errors=errors.clone() />
                     <button type="submit" class="primary">{t(locale, Key::SendInvitation)}</button>
                 </form>
             }

@@ -145,7 +145,7 @@ async fn apply(
     let back = match applied {
         members::Applied::Removed => super::MEMBERS_PATH.to_owned(),
         members::Applied::Changed if approving => super::MEMBERS_PATH.to_owned(),
-        members::Applied::Changed => super::member_path(user_id),
+        members::Applied::Changed => format!("{}?ok", super::member_path(user_id)),
     };
     leptos_axum::redirect(&back);
     Ok(())

@@ -3,7 +3,7 @@ use super::{
     get_member, ApproveMember, ChangeRole, CreateResetLink, SetMemberActive, MEMBERS_PATH,
 };
 use crate::accounts::{use_viewer, RESET_PATH};
-use crate::domain::accounts::Member;
+use crate::domain::accounts::{Member, MemberStatus};
 use crate::i18n::{t, use_locale, Key, Locale};
 use crate::ui::forms::{refused_submission, ErrorSummary};
 use crate::ui::guard::{path_id, refusal, Need};
@@ -52,9 +52,14 @@ fn Account(member: Member) -> impl IntoView {
         <p><a href=MEMBERS_PATH>{t(locale, Key::BackToMembers)}</a></p>
         <h1>{member.display_name.clone()}</h1>
         <ResetLinkNotice locale reset_link />
+        <crate::ui::guard::SavedNotice />
         <dl class="person-facts">
             <dt>{t(locale, Key::MembersEmail)}</dt>
-            <dd>{member.email.clone()}</dd>
+            <dd>
+                {member.email.clone()}
+                {(member.status == MemberStatus::Pending)
+                    .then(|| view! { <p class="hint">{t(locale, Key::AddressUnproven)}</p> })}
+            </dd>
             <dt>{t(locale, Key::MembersRole)}</dt>
             <dd>{t(locale, member.role.label())}</dd>
             <dt>{t(locale, Key::MembersStatus)}</dt>

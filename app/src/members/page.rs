@@ -34,9 +34,15 @@ pub fn MembersPage() -> impl IntoView {
     );
     let new_link = query.get("lien");
     let sent = query.get(super::INVITE_SENT).is_some();
+    // Answering a request is refused next to the page's title: the request
+    // may be gone from the list already (answered twice, or by another
+    // administrator).
+    let refused =
+        refused_submission::<ApproveMember>().or_else(refused_submission::<SetMemberActive>);
     view! {
         <Title text=title />
         <h1>{t(locale, Key::MembersTitle)}</h1>
+        <ErrorSummary error=refused />
         <InviteForm locale new_link sent />
         <Suspense fallback=|| ()>
             {move || {
@@ -102,19 +108,16 @@ fn InviteForm(locale: Locale, new_link: Option<String>, sent: bool) -> impl Into
 /// The requests to join, each answered here: approved, or refused.
 #[component]
 fn Requests(locale: Locale, requests: Vec<Member>) -> impl IntoView {
-    let refused =
-        refused_submission::<ApproveMember>().or_else(refused_submission::<SetMemberActive>);
     (!requests.is_empty()).then(|| {
         view! {
             <section aria-labelledby="requests">
                 <h2 id="requests">{format!("{} ({})", t(locale, Key::JoinRequestsTitle), requests.len())}</h2>
-                <ErrorSummary error=refused />
-                <table class="members">
+                <table class="members" aria-labelledby="requests">
                     <thead>
                         <tr>
                             <th scope="col">{t(locale, Key::MembersName)}</th>
                             <th scope="col">{t(locale, Key::MembersEmail)}</th>
-                            <th scope="col">{t(locale, Key::MembersActions)}</th>
+                            <th scope="col">{t(locale, Key::RequestAnswer)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -123,7 +126,7 @@ fn Requests(locale: Locale, requests: Vec<Member>) -> impl IntoView {
                             .map(|m| {
                                 view! {
                                     <tr>
-                                        <th scope="row">{m.display_name.clone()}</th>
+                                        <th scope="row"><a href=member_path(m.id)>{m.display_name.clone()}</a></th>
                                         <td>
                                             {m.email.clone()}
                                             <p class="hint">{t(locale, Key::AddressUnproven)}</p>
@@ -167,8 +170,9 @@ fn Accounts(locale: Locale, list: MemberList, search: Option<String>, me: i64) -
                 {search.is_some().then(|| view! { <a href=MEMBERS_PATH>{t(locale, Key::ClearFilters)}</a> })}
             </form>
             <p class="members-count">{count}</p>
-            <table class="members">
-                <caption class="visually-hidden">{t(locale, Key::AccountsTitle)}</caption>
+            // No table at all when the search finds nobody.
+            {(!list.members.is_empty()).then(|| view! {
+            <table class="members" aria-labelledby="accounts">
                 <thead>
                     <tr>
                         <th scope="col">{t(locale, Key::MembersName)}</th>
@@ -199,6 +203,7 @@ fn Accounts(locale: Locale, list: MemberList, search: Option<String>, me: i64) -
                         .collect_view()}
                 </tbody>
             </table>
+            })}
             {pages.view(locale)}
         </section>
     }

@@ -26,7 +26,11 @@ pub fn EndRoundPage() -> impl IntoView {
         return refused;
     }
     let idea_id = path_id("id");
-    let number = path_id("tour") as i32;
+    let number = leptos_router::hooks::use_params_map()
+        .get_untracked()
+        .get("tour")
+        .and_then(|n| n.parse::<i32>().ok())
+        .unwrap_or_default();
     let panel = Resource::new(
         move || (idea_id, number),
         |(id, number)| get_rounds(id, Some(number), None),
@@ -44,8 +48,8 @@ pub fn EndRoundPage() -> impl IntoView {
                             .find(|b| b.info.number == number && b.info.status == RoundStatus::Open);
                         match open {
                             Some(block) => view! { <EndRound idea_id block /> }.into_any(),
-                            // Ended already (or never opened): nothing to end.
-                            None => load_failed(AppError::NotFound),
+                            // Ended already (a second click), or never opened.
+                            None => view! { <NotOpen idea_id number /> }.into_any(),
                         }
                     }
                     Err(error) => load_failed(error),
@@ -63,13 +67,25 @@ fn EndRound(idea_id: i64, block: RoundBlock) -> impl IntoView {
     let refused = refused_submission::<CloseRound>().or_else(refused_submission::<CancelRound>);
     let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
     let back = format!("{}#tour-{}", crate::ideas::idea_path(idea_id), info.number);
-    let close = if info.revealed {
+    let triage_first = info.revealed && info.untriaged > 0;
+    let close = if triage_first {
+        // The server refuses to close with mines left: the way to them.
+        let mines = format!(
+            "{}?tour={n}#tour-{n}",
+            crate::ideas::idea_path(idea_id),
+            n = info.number
+        );
+        view! {
+            <p class="hint">{format!("{} {}", info.untriaged, t(locale, Key::MinesToTriage))}</p>
+            <p><a class="button primary" href=mines>{format!("{} {}", t(locale, Key::SummaryTriage), info.number)}</a></p>
+        }
+        .into_any()
+    } else if info.revealed {
         view! {
             <section aria-labelledby="close-title">
                 <h2 id="close-title">{t(locale, Key::CloseWithSynthesis)}</h2>
                 <form method="post" action={<CloseRound as ServerFn>::PATH} class="stack-form">
                     <input type="hidden" name="round_id" value=info.id />
-                    {(info.untriaged > 0).then(|| view! { <p class="hint">{format!("{} {}", info.untriaged, t(locale, Key::MinesToTriage))}</p> })}
                     <TextArea name="synthesis" label=Key::SynthesisLabel hint=Key::SynthesisHint errors=errors.clone() required=true max_len=2000 rows=4 />
                     <TextArea name="next_step" label=Key::NextStepLabel hint=Key::NextStepHint errors=errors.clone() max_len=2000 rows=3 />
                     <button type="submit" class="primary">{t(locale, Key::CloseRound)}</button>
@@ -96,5 +112,20 @@ fn EndRound(idea_id: i64, block: RoundBlock) -> impl IntoView {
                 <button type="submit">{t(locale, Key::CancelRound)}</button>
             </form>
         </section>
+    }
+}
+
+/// The round is not open (closed or cancelled meanwhile, or never opened):
+/// said, with any refusal the last click brought, and the way back.
+#[component]
+fn NotOpen(idea_id: i64, number: i32) -> impl IntoView {
+    let locale = use_locale();
+    crate::ui::status::set_status(http::StatusCode::NOT_FOUND);
+    let refused = refused_submission::<CloseRound>().or_else(refused_submission::<CancelRound>);
+    view! {
+        <p><a href=format!("{}#tours", crate::ideas::idea_path(idea_id))>{t(locale, Key::BackToIdea)}</a></p>
+        <h1>{format!("{} {number}", t(locale, Key::EndRoundHeading))}</h1>
+        <ErrorSummary error=refused />
+        <p>{t(locale, Key::RoundNotOpen)}</p>
     }
 }

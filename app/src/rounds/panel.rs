@@ -244,7 +244,7 @@ fn AuthorRoundTools(idea_id: i64, block: RoundBlock) -> impl IntoView {
                     })}
                 // Closing (with its synthesis) and cancelling have a page
                 // of their own.
-                <a class=if info.revealed { "button primary" } else { "button" } href=super::end_round_path(idea_id, info.number)>
+                <a class=if info.revealed && info.untriaged == 0 { "button primary" } else { "button" } href=super::end_round_path(idea_id, info.number)>
                     {t(locale, Key::EndRoundLink)}
                 </a>
             </div>

@@ -127,6 +127,8 @@ pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<Appl
     let txn = ctx.write().await?;
     let person = user::Entity::find_by_id(target_id)
         .filter(user::Column::OrganisationId.eq(by.organisation_id))
+        // Workshop guests are not members: nothing here applies to them.
+        .filter(user::Column::Status.ne(MemberStatus::Guest))
         .one(&txn)
         .await
         .op("apply: find user")?
@@ -151,6 +153,10 @@ pub async fn apply(ctx: &Ctx<'_>, target_id: i64, change: Change) -> Result<Appl
             return Err(AccountError::NotPending)
         }
         Change::Approve => ("approved", String::new()),
+        // A request is approved (with its e-mail), never "reactivated".
+        Change::Reactivate if person.status == MemberStatus::Pending => {
+            return Err(AccountError::NotPending)
+        }
         Change::Deactivate => ("deactivated", String::new()),
         Change::Reactivate => ("reactivated", String::new()),
     };
