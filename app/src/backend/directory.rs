@@ -7,6 +7,7 @@ use crate::backend::ctx::Ctx;
 use crate::backend::entities::{user, user_domain};
 use crate::backend::expertise;
 use crate::backend::ideas::search::fold;
+use crate::backend::paging::{one_page, Words};
 use crate::backend::rounds::error::RoundError;
 use crate::backend::store::Op;
 use crate::domain::accounts::MemberStatus;
@@ -134,18 +135,11 @@ pub async fn list(ctx: &Ctx<'_>, query: &DirectoryQuery) -> Result<Directory, Ac
     services.sort_by_cached_key(|s| fold(s));
     // "Juridique" and "juridique" filter the same: offered once.
     services.dedup_by_key(|s| fold(s));
-    let words: Vec<String> = query
-        .q
-        .as_deref()
-        .map(|q| fold(q).split_whitespace().map(str::to_owned).collect())
-        .unwrap_or_default();
+    let words = Words::of(query.q.as_deref());
     let service = query.service.as_deref().map(|s| fold(s.trim()));
     let matching: Vec<DirectoryPerson> = people
         .into_iter()
-        .filter(|p| {
-            let name = fold(&p.name);
-            words.iter().all(|w| name.contains(w.as_str()))
-        })
+        .filter(|p| words.found_in(&p.name))
         .filter(|p| {
             query
                 .domain
@@ -158,19 +152,12 @@ pub async fn list(ctx: &Ctx<'_>, query: &DirectoryQuery) -> Result<Directory, Ac
         })
         .filter(|p| !query.available_only || p.presence.availability == Availability::Available)
         .collect();
-    let total = matching.len() as u32;
-    let page_count = total.div_ceil(Directory::PAGE_SIZE).max(1);
-    let page = query.page.unwrap_or(1).clamp(1, page_count);
-    let shown = matching
-        .into_iter()
-        .skip(((page - 1) * Directory::PAGE_SIZE) as usize)
-        .take(Directory::PAGE_SIZE as usize)
-        .collect();
+    let shown = one_page(matching, query.page, Directory::PAGE_SIZE);
     Ok(Directory {
-        people: shown,
-        total,
-        page,
-        page_count,
+        people: shown.items,
+        total: shown.total,
+        page: shown.page,
+        page_count: shown.page_count,
         domains: headcounts,
         services,
     })

@@ -20,6 +20,7 @@ pub mod mail;
 pub mod migration;
 pub mod notifications;
 pub mod organisations;
+pub mod paging;
 pub mod rounds;
 pub mod search;
 pub mod state;

@@ -30,35 +30,23 @@ pub async fn page(
     search: Option<&str>,
     page: Option<u32>,
 ) -> Result<MemberList, AccountError> {
-    use crate::backend::ideas::search::fold;
-    let words: Vec<String> = search
-        .map(|q| fold(q).split_whitespace().map(str::to_owned).collect())
-        .unwrap_or_default();
+    use crate::backend::paging::{one_page, Words};
+    let words = Words::of(search);
     let (requests, others): (Vec<Member>, Vec<Member>) = list(ctx)
         .await?
         .into_iter()
         .partition(|m| m.status == MemberStatus::Pending);
-    let matching: Vec<Member> = others
+    let matching = others
         .into_iter()
-        .filter(|m| {
-            let said = fold(&format!("{} {}", m.display_name, m.email));
-            words.iter().all(|w| said.contains(w.as_str()))
-        })
+        .filter(|m| words.found_in(&format!("{} {}", m.display_name, m.email)))
         .collect();
-    let total = matching.len() as u32;
-    let page_count = total.div_ceil(MemberList::PAGE_SIZE).max(1);
-    let page = page.unwrap_or(1).clamp(1, page_count);
-    let members = matching
-        .into_iter()
-        .skip(((page - 1) * MemberList::PAGE_SIZE) as usize)
-        .take(MemberList::PAGE_SIZE as usize)
-        .collect();
+    let shown = one_page(matching, page, MemberList::PAGE_SIZE);
     Ok(MemberList {
         requests,
-        members,
-        total,
-        page,
-        page_count,
+        members: shown.items,
+        total: shown.total,
+        page: shown.page,
+        page_count: shown.page_count,
     })
 }
 
