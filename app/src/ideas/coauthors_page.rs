@@ -2,6 +2,7 @@
 //! A page of its own: the picker lists the whole organisation, which the
 //! idea's page must not carry for every reader.
 
+use super::idea_page::names;
 use super::{get_idea, idea_path, InviteCoauthor};
 use crate::domain::idea_views::IdeaView;
 use crate::i18n::{t, use_locale, Key};
@@ -52,13 +53,6 @@ fn Invite(idea: IdeaView) -> impl IntoView {
                     .map(|p| (p.id.to_string(), p.name.clone())),
             )
             .collect();
-    let names = |people: &[crate::domain::idea_views::PersonRef]| {
-        people
-            .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     view! {
         <p><a href=idea_path(idea.id)>{t(locale, Key::BackToIdea)}</a></p>
         <h1>{t(locale, Key::InviteCoauthor)}</h1>

@@ -45,7 +45,8 @@ pub fn IdeaPage() -> impl IntoView {
     .into_any()
 }
 
-fn names(people: &[PersonRef]) -> String {
+/// "Camille Martin, Dominique Bernard".
+pub(super) fn names(people: &[PersonRef]) -> String {
     people
         .iter()
         .map(|p| p.name.as_str())

@@ -71,7 +71,7 @@ fn Account(member: Member) -> impl IntoView {
             {if mine {
                 view! { <p>{t(locale, Key::ErrOwnAccount)}</p> }.into_any()
             } else {
-                view! { <div class="member-actions"><MemberActions locale member /></div> }.into_any()
+                view! { <MemberActions locale member /> }.into_any()
             }}
         </section>
     }

@@ -1,9 +1,8 @@
 //! Member administration: who is in the organisation, and inviting people.
 mod actions;
 mod api;
-mod page;
-
 mod member_page;
+mod page;
 
 pub use api::{
     approve_member, change_role, create_invitation, create_reset_link, get_member, list_members,

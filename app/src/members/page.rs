@@ -172,37 +172,37 @@ fn Accounts(locale: Locale, list: MemberList, search: Option<String>, me: i64) -
             <p class="members-count">{count}</p>
             // No table at all when the search finds nobody.
             {(!list.members.is_empty()).then(|| view! {
-            <table class="members" aria-labelledby="accounts">
-                <thead>
-                    <tr>
-                        <th scope="col">{t(locale, Key::MembersName)}</th>
-                        <th scope="col">{t(locale, Key::MembersEmail)}</th>
-                        <th scope="col">{t(locale, Key::MembersRole)}</th>
-                        <th scope="col">{t(locale, Key::MembersStatus)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list
-                        .members
-                        .into_iter()
-                        .map(|m| {
-                            let (href, name) = if m.id == me {
-                                (PROFILE_PATH.to_owned(), format!("{} ({})", m.display_name, t(locale, Key::YouMark)))
-                            } else {
-                                (member_path(m.id), m.display_name)
-                            };
-                            view! {
-                                <tr>
-                                    <th scope="row"><a href=href>{name}</a></th>
-                                    <td>{m.email}</td>
-                                    <td>{t(locale, m.role.label())}</td>
-                                    <td>{t(locale, m.status.label())}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+                <table class="members" aria-labelledby="accounts">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(locale, Key::MembersName)}</th>
+                            <th scope="col">{t(locale, Key::MembersEmail)}</th>
+                            <th scope="col">{t(locale, Key::MembersRole)}</th>
+                            <th scope="col">{t(locale, Key::MembersStatus)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {list
+                            .members
+                            .into_iter()
+                            .map(|m| {
+                                let (href, name) = if m.id == me {
+                                    (PROFILE_PATH.to_owned(), format!("{} ({})", m.display_name, t(locale, Key::YouMark)))
+                                } else {
+                                    (member_path(m.id), m.display_name)
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row"><a href=href>{name}</a></th>
+                                        <td>{m.email}</td>
+                                        <td>{t(locale, m.role.label())}</td>
+                                        <td>{t(locale, m.status.label())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
             })}
             {pages.view(locale)}
         </section>

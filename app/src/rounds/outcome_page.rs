@@ -46,10 +46,9 @@ pub fn OutcomePage() -> impl IntoView {
 fn OutcomeForm(panel: RoundsPanel) -> impl IntoView {
     let locale = use_locale();
     let idea_id = panel.idea_id;
-    let outcome = panel.outcome;
     let refused = refused_submission::<SetOutcome>();
     let errors = refused.as_ref().and_then(|e| e.form_errors()).cloned();
-    let current = outcome.map_or("none", Outcome::as_str);
+    let current = panel.outcome.map_or("none", Outcome::as_str);
     let mut options = vec![("none".to_owned(), t(locale, Key::OutcomeNone).to_owned())];
     options.extend(
         Outcome::ALL
