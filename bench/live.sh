@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
 # The live workshop benchmark on the release build, on SQLite and then on
 # PostgreSQL (DEMINEURS_TEST_PG_URL, as for the tests): PHONES guests hold
-# the event stream of one workshop and each post once within 10 s; then
-# IDLE streams are held for IDLE_SECONDS. The server runs on CPU 0, the
+# the event stream of one workshop, idle for IDLE_SECONDS, then each post
+# once within 10 s and the room moves on. The server runs on CPU 0, the
 # simulated phones (Node.js) on CPU 1. Reports figures; asserts nothing.
-#   make bench-live       (or bench/live.sh [phones] [idle streams] [idle seconds] [sqlite|postgres|both])
+#   make bench-live       (or bench/live.sh [phones] [idle seconds] [sqlite|postgres|both])
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PHONES="${1:-300}"
-IDLE="${2:-1000}"
-IDLE_SECONDS="${3:-120}"
-WHICH="${4:-both}"
+PHONES="${1:-1000}"
+IDLE_SECONDS="${2:-60}"
+WHICH="${3:-both}"
 PORT=3118
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/demineurs-target}"
 export PATH="$HOME/.cargo/bin:$HOME/.cache/demineurs-tools/node_modules/.bin:$PATH"
@@ -24,11 +23,11 @@ run() { # $1: label, $2: database URL, $3: the command counting rows for a body 
   echo "#### $1"
   DATABASE_URL="$2" DEMINEURS_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" RUST_LOG=warn \
     "$BIN" create-admin --organisation Bench --name Bench --email "$E2E_ADMIN_EMAIL" >/dev/null
-  DATABASE_URL="$2" DEMINEURS_BIND="127.0.0.1:$PORT" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
+  DATABASE_URL="$2" DEMINEURS_BIND="127.0.0.1:$PORT" DEMINEURS_MAX_GUESTS_PER_WORKSHOP="$PHONES" LEPTOS_SITE_ROOT=target/site RUST_LOG=warn \
     taskset -c 0 "$BIN" serve >"$WORK/server.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  taskset -c 1 node bench/live.mjs "http://127.0.0.1:$PORT" "$pid" "$3" "$PHONES" "$IDLE" "$IDLE_SECONDS" || true
+  taskset -c 1 node bench/live.mjs "http://127.0.0.1:$PORT" "$pid" "$3" "$PHONES" "$IDLE_SECONDS" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
