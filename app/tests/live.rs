@@ -2,7 +2,7 @@
 //! Live updates on SQLite and PostgreSQL: changes numbered by the database
 //! in order and without gaps, streams resuming after the last event seen,
 //! the stream too far behind told to reload, the stream that fell behind
-//! the others catching up, who may watch, streams ending when the hub
+//! the others catching up, a phone sent only what it shows, who may watch, streams ending when the hub
 //! closes; on PostgreSQL, a second instance woken by `NOTIFY`, and still
 //! fed after its listening connection is killed.
 mod common;
@@ -18,7 +18,7 @@ use app::backend::workshops::reading::may_watch;
 use app::backend::workshops::room;
 use app::backend::workshops::running;
 use app::db_test;
-use app::domain::live::{EventKind, LiveEvent, MAX_CATCH_UP, RELOAD};
+use app::domain::live::{Audience, EventKind, LiveEvent, MAX_CATCH_UP, RELOAD};
 use app::domain::workshops::Phase;
 use common::workshop::at_console;
 use common::workshop::{join_as_guest, post_mine, workshop};
@@ -47,12 +47,15 @@ fn hub(t: &TestDb) -> LiveHub {
 
 /// `n` timer changes, as many numbers.
 async fn changes(t: &TestDb, workshop_id: i64, n: usize) {
+    changes_of(t, workshop_id, EventKind::Timer, n).await;
+}
+
+/// `n` changes of `kind`, as many numbers.
+async fn changes_of(t: &TestDb, workshop_id: i64, kind: EventKind, n: usize) {
     let clock = clock();
     let txn = Ctx::new(&t.db, &clock).write().await.unwrap();
     for _ in 0..n {
-        bump(&txn, workshop_id, EventKind::Timer, None)
-            .await
-            .unwrap();
+        bump(&txn, workshop_id, kind, None).await.unwrap();
     }
     txn.commit().await.unwrap();
 }
@@ -109,7 +112,7 @@ db_test!(
         let (author, id, code) = room(&t, &clock).await;
         let hub = hub(&t);
         // A view rendered now, then three changes it misses.
-        let mut live = hub.subscribe(id, None).await.unwrap();
+        let mut live = hub.subscribe(id, None, Audience::Everything).await.unwrap();
         let lou = join_as_guest(&t, &clock, &code, "Lou").await;
         running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
             .await
@@ -126,7 +129,10 @@ db_test!(
         assert_eq!(seen, vec![2, 3, 4]);
 
         // A browser that saw event 2 reconnects: it gets 3 and 4, once.
-        let mut resumed = hub.subscribe(id, Some(2)).await.unwrap();
+        let mut resumed = hub
+            .subscribe(id, Some(2), Audience::Everything)
+            .await
+            .unwrap();
         let third = next(&mut resumed).await;
         assert_eq!(third.seq, 3);
         assert_eq!(parsed(&third).kind, "phase");
@@ -176,7 +182,10 @@ db_test!(
         let hub = hub(&t);
         changes(&t, id, MAX_CATCH_UP as usize + 1).await;
         let latest = 1 + MAX_CATCH_UP as i64 + 1;
-        let mut behind = hub.subscribe(id, Some(1)).await.unwrap();
+        let mut behind = hub
+            .subscribe(id, Some(1), Audience::Everything)
+            .await
+            .unwrap();
         let first = next(&mut behind).await;
         assert_eq!(parsed(&first).kind, RELOAD);
         assert_eq!(first.seq, latest, "it resumes from the latest change");
@@ -186,7 +195,10 @@ db_test!(
         assert_eq!(next(&mut behind).await.seq, latest + 1);
 
         // A number this workshop never gave: reload too.
-        let mut lost = hub.subscribe(id, Some(latest + 100)).await.unwrap();
+        let mut lost = hub
+            .subscribe(id, Some(latest + 100), Audience::Everything)
+            .await
+            .unwrap();
         assert_eq!(parsed(&*next(&mut lost).await).kind, RELOAD);
     }
 );
@@ -197,8 +209,8 @@ db_test!(
         let clock = clock();
         let (_, id, _) = room(&t, &clock).await;
         let hub = hub(&t);
-        let mut quick = hub.subscribe(id, None).await.unwrap();
-        let mut slow = hub.subscribe(id, None).await.unwrap();
+        let mut quick = hub.subscribe(id, None, Audience::Everything).await.unwrap();
+        let mut slow = hub.subscribe(id, None, Audience::Everything).await.unwrap();
         // More than the channel holds, in bursts, while `slow` reads nothing.
         for _ in 0..12 {
             changes(&t, id, 100).await;
@@ -223,6 +235,56 @@ db_test!(
             seen.windows(2).all(|w| w[1] == w[0] + 1),
             "no gap after a reload"
         );
+    }
+);
+
+db_test!(
+    a_phone_is_sent_only_what_a_phone_shows,
+    |t: TestDb| async move {
+        let clock = clock();
+        let (author, id, code) = room(&t, &clock).await;
+        let hub = hub(&t);
+        let mut board = hub.subscribe(id, None, Audience::Everything).await.unwrap();
+        let mut phone = hub.subscribe(id, None, Audience::Phone).await.unwrap();
+        join_as_guest(&t, &clock, &code, "Lou").await; // 2: join
+        running::advance(&at_console(&t, &clock, &author), id, Phase::Pitch, None)
+            .await
+            .unwrap(); // 3: phase
+        changes_of(&t, id, EventKind::Post, 3).await; // 4 to 6
+        changes(&t, id, 1).await; // 7: timer
+        hub.wake(id);
+        let mut on_board = Vec::new();
+        for _ in 2..=7 {
+            on_board.push(next(&mut board).await.seq);
+        }
+        assert_eq!(
+            on_board,
+            vec![2, 3, 4, 5, 6, 7],
+            "the board gets everything"
+        );
+        assert_eq!(next(&mut phone).await.seq, 3, "the phase");
+        assert_eq!(next(&mut phone).await.seq, 7, "the timer, not the posts");
+        assert!(next_or_none(&mut phone).await.is_none());
+
+        // A room writing: more posts than a view is sent one by one. The
+        // phone that follows, and the one that reconnects after the phase
+        // change, get the timer's change without being told to reload.
+        changes_of(&t, id, EventKind::Post, MAX_CATCH_UP as usize + 10).await;
+        changes(&t, id, 1).await;
+        hub.wake(id);
+        let latest = 7 + MAX_CATCH_UP as i64 + 10 + 1;
+        assert_eq!(next(&mut phone).await.seq, latest);
+        let mut back = hub.subscribe(id, Some(3), Audience::Phone).await.unwrap();
+        assert_eq!(next(&mut back).await.seq, 7);
+        let timer = next(&mut back).await;
+        assert_eq!((timer.seq, parsed(&timer).kind.as_str()), (latest, "timer"));
+        assert!(next_or_none(&mut back).await.is_none());
+        // The board, that far behind, would reload.
+        let mut far = hub
+            .subscribe(id, Some(3), Audience::Everything)
+            .await
+            .unwrap();
+        assert_eq!(parsed(&*next(&mut far).await).kind, RELOAD);
     }
 );
 
@@ -278,8 +340,11 @@ db_test!(streams_end_when_the_hub_closes, |t: TestDb| async move {
     let clock = clock();
     let (_, id, _) = room(&t, &clock).await;
     let hub = hub(&t);
-    let mut one = hub.subscribe(id, None).await.unwrap();
-    let mut two = hub.subscribe(id, Some(1)).await.unwrap();
+    let mut one = hub.subscribe(id, None, Audience::Everything).await.unwrap();
+    let mut two = hub
+        .subscribe(id, Some(1), Audience::Everything)
+        .await
+        .unwrap();
     assert_eq!(hub.streams(), 2);
     hub.close();
     let ended = tokio::time::timeout(Duration::from_secs(5), async {
@@ -318,7 +383,7 @@ async fn another_instance_hears_of_changes_even_after_losing_its_listener() {
     let b_db = app::backend::db::connect(&t.url).await.unwrap();
     // No safety sweep: only the listener can wake B.
     let b = LiveHub::start_with_sweep(b_db.clone(), Some(t.url.clone()), None);
-    let mut watching = b.subscribe(id, None).await.unwrap();
+    let mut watching = b.subscribe(id, None, Audience::Everything).await.unwrap();
     // Once B listens, its only way to hear of A's writes is `NOTIFY`.
     wait_for_listeners(&t.db, 1).await;
     let lou = join_as_guest(&t, &clock, &code, "Lou").await;

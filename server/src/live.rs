@@ -2,7 +2,7 @@
 //! server-sent events, for people in the room and those who facilitate it.
 //! A reconnecting browser sends `Last-Event-ID` and gets what it missed;
 //! a page opens the stream after the change it was rendered at
-//! (`?depuis=<n>`). Not compressed (the compression layer leaves
+//! (`?depuis=<n>`); a phone's page adds `vue=telephone`. Not compressed (the compression layer leaves
 //! `text/event-stream` alone) and never timed out; ends when the server
 //! stops, so that graceful shutdown does not wait for it.
 
@@ -12,6 +12,7 @@ use app::backend::live::Subscription;
 use app::backend::state::AppState;
 use app::backend::workshops::access::Caller;
 use app::backend::workshops::reading::may_watch;
+use app::domain::live::Audience;
 use app::web::http::workshop_caller_of;
 use axum::extract::{Path, Query, State};
 use axum::http::request::Parts;
@@ -31,9 +32,12 @@ const KEEP_ALIVE: Duration = Duration::from_secs(app::domain::live::PING_SECS);
 /// How long a browser waits before reconnecting after the stream drops.
 const RETRY: Duration = Duration::from_secs(2);
 
+/// Where the stream resumes, and the view that opens it (`vue`): a
+/// phone's page says so and is not sent the changes a phone never shows.
 #[derive(serde::Deserialize)]
 pub struct Since {
     depuis: Option<i64>,
+    vue: Option<String>,
 }
 
 pub async fn events(
@@ -62,7 +66,8 @@ pub async fn events(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
     let after = last_event_id.or(since.depuis);
-    let subscription = match state.live.subscribe(workshop_id, after).await {
+    let audience = Audience::from_query(since.vue.as_deref());
+    let subscription = match state.live.subscribe(workshop_id, after, audience).await {
         Ok(subscription) => subscription,
         Err(error) => return refusal(error),
     };

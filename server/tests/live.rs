@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failure should stop loudly
 //! The workshop event stream over HTTP: events pushed as posts are made,
-//! resumed from `Last-Event-ID`, never compressed, refused to those outside
+//! resumed from `Last-Event-ID`, a phone's page not sent others' posts,
+//! never compressed, refused to those outside
 //! the room; and two instances on one PostgreSQL, one of them losing its
 //! listening connection while posts go on.
 mod common;
@@ -123,6 +124,28 @@ async fn pushes_posts_and_resumes(db: TestDb) {
     let mut from_page = SseReader::new(since);
     assert_eq!(kind(&from_page.next_change().await.unwrap()), "phase");
     assert_eq!(kind(&from_page.next_change().await.unwrap()), "post");
+
+    // A phone's page is not sent others' posts: after the phase, the timer.
+    let phone_page = app
+        .client
+        .get(app.url(&format!("{EVENTS}?depuis={joined}&vue=telephone")))
+        .header(header::COOKIE, &lou)
+        .send()
+        .await
+        .unwrap();
+    let mut phone_view = SseReader::new(phone_page);
+    assert_eq!(kind(&phone_view.next_change().await.unwrap()), "phase");
+    let paused = post(
+        &app,
+        "/api/workshop_timer",
+        "workshop_id=1&action=pause",
+        Some(&admin),
+    )
+    .await;
+    assert!(paused.status().is_redirection(), "{}", paused.status());
+    let timer = phone_view.next_change().await.unwrap();
+    assert_eq!(kind(&timer), "timer");
+    assert_eq!(timer.id, Some((posted + 1).to_string()));
 }
 
 #[tokio::test]

@@ -180,6 +180,64 @@ pub fn needs_update(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bo
     }
 }
 
+/// What a stream sends, chosen by the view that opens it: a phone is not
+/// sent the changes it never shows, so a room of a thousand phones writing
+/// at once costs the server one write per post for the board, not a
+/// thousand. Always a superset of what [`needs_update`] asks for, plus the
+/// timer (updated in place): the view still decides what to do with each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// The board and the console: every change.
+    Everything,
+    /// A phone: no others' posts, dots, joins nor console moves.
+    Phone,
+}
+
+impl Audience {
+    /// The query parameter (`vue`) a phone's page adds to its stream.
+    pub const PHONE_QUERY: &'static str = "telephone";
+
+    /// The audience a stream's `vue` names; anything else gets everything,
+    /// which is always safe.
+    pub fn from_query(view: Option<&str>) -> Audience {
+        match view {
+            Some(Self::PHONE_QUERY) => Audience::Phone,
+            _ => Audience::Everything,
+        }
+    }
+
+    /// The audience of a view.
+    pub fn of(viewer: Viewer) -> Audience {
+        match viewer {
+            Viewer::Facilitator => Audience::Everything,
+            Viewer::Phone { .. } => Audience::Phone,
+        }
+    }
+
+    /// Whether a stream for this audience sends a change of `kind`, the
+    /// workshop being in `phase` when it is sent.
+    pub fn wants(self, kind: &str, phase: Phase) -> bool {
+        let Some(change) = EventKind::parse(kind) else {
+            // `reload`, or a kind this server names but not here: send.
+            return true;
+        };
+        match self {
+            Audience::Everything => true,
+            Audience::Phone => match change {
+                EventKind::Post
+                | EventKind::Vote
+                | EventKind::Join
+                | EventKind::Console
+                | EventKind::Joining => false,
+                EventKind::Focus => phase == Phase::WaysAround,
+                // Someone's removal: only theirs matters, but the stream
+                // does not know whose phone it is; rare, so sent.
+                _ => true,
+            },
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,6 +317,43 @@ mod tests {
             ..event(EventKind::Timer, None, w)
         };
         assert!(needs_update(board, w, &reload));
+    }
+
+    #[test]
+    fn a_phone_stream_sends_all_a_phone_shows_and_the_timer() {
+        let me = Viewer::Phone { participant: 7 };
+        for &kind in EventKind::ALL {
+            for &phase in Phase::ALL {
+                for subject in [None, Some(7), Some(8)] {
+                    let e = event(kind, subject, phase);
+                    let shown = needs_update(me, phase, &e) || kind == EventKind::Timer;
+                    assert!(
+                        !shown || Audience::Phone.wants(kind.as_str(), phase),
+                        "{kind:?} in {phase:?} is needed by a phone"
+                    );
+                    assert!(Audience::Everything.wants(kind.as_str(), phase));
+                }
+            }
+        }
+        assert!(Audience::Phone.wants(RELOAD, Phase::Writing));
+        assert!(Audience::Phone.wants("a newer kind", Phase::Writing));
+    }
+
+    #[test]
+    fn a_phone_stream_skips_what_a_room_does_most() {
+        let w = Phase::Writing;
+        for kind in [EventKind::Post, EventKind::Join, EventKind::Vote] {
+            assert!(!Audience::Phone.wants(kind.as_str(), w), "{kind:?}");
+        }
+        assert!(!Audience::Phone.wants("focus", Phase::Triage));
+        assert!(Audience::Phone.wants("focus", Phase::WaysAround));
+        assert_eq!(Audience::from_query(Some("telephone")), Audience::Phone);
+        assert_eq!(Audience::from_query(Some("tableau")), Audience::Everything);
+        assert_eq!(Audience::from_query(None), Audience::Everything);
+        assert_eq!(
+            Audience::of(Viewer::Phone { participant: 1 }),
+            Audience::Phone
+        );
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub fn LivePulse(
         super::stream::follow(
             workshop_id,
             version,
+            crate::domain::live::Audience::of(viewer),
             move |event| {
                 left.set(event.timer.seconds_left);
                 paused.set(event.timer.paused);

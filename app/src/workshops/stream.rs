@@ -8,7 +8,7 @@
 //! refusals (signed out, not allowed) stop following.
 
 use super::browser::sleep;
-use crate::domain::live::{LiveEvent, HELLO, PING, RELOAD, SILENCE_LIMIT_SECS};
+use crate::domain::live::{Audience, LiveEvent, HELLO, PING, RELOAD, SILENCE_LIMIT_SECS};
 use futures::future::{select, Either};
 use futures::StreamExt;
 use gloo_net::eventsource::futures::EventSource;
@@ -17,11 +17,13 @@ use std::time::Duration;
 /// The longest wait between two attempts to reconnect.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
-/// Calls `on_event` for each change after `version`, in order and once,
-/// and `on_link` with `true` on each (re)connection and `false` on a loss.
+/// Calls `on_event` for each change after `version` that `audience` is
+/// sent, in order and once, and `on_link` with `true` on each
+/// (re)connection and `false` on a loss.
 pub fn follow(
     workshop_id: i64,
     version: i64,
+    audience: Audience,
     on_event: impl Fn(LiveEvent) + 'static,
     on_link: impl Fn(bool) + 'static,
 ) {
@@ -34,7 +36,7 @@ pub fn follow(
         let mut last = version;
         let mut backoff = Duration::from_secs(1);
         loop {
-            let url = format!("{}?depuis={last}", super::events_path(workshop_id));
+            let url = stream_url(workshop_id, last, audience);
             if let Ok(mut source) = EventSource::new(&url) {
                 if let (Ok(changes), Ok(hellos), Ok(pings)) = (
                     source.subscribe("message"),
@@ -107,4 +109,13 @@ async fn refusal(workshop_id: i64) -> Option<u16> {
         .ok()?;
     let status = response.status();
     ((400..500).contains(&status) && status != 429).then_some(status)
+}
+
+/// The stream's address, resuming after change `last`.
+fn stream_url(workshop_id: i64, last: i64, audience: Audience) -> String {
+    let path = super::events_path(workshop_id);
+    match audience {
+        Audience::Everything => format!("{path}?depuis={last}"),
+        Audience::Phone => format!("{path}?depuis={last}&vue={}", Audience::PHONE_QUERY),
+    }
 }

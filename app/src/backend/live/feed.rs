@@ -3,7 +3,7 @@
 use crate::backend::entities::{workshop, workshop_event};
 use crate::backend::store::StoreError;
 use crate::backend::workshops::reading::timer;
-use crate::domain::live::{LiveEvent, RELOAD};
+use crate::domain::live::{Audience, LiveEvent, RELOAD};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -16,6 +16,18 @@ pub struct Outgoing {
     pub data: String,
     /// Whether it tells the view to load its state again.
     pub reload: bool,
+    /// Whether phones' streams send it too.
+    pub to_phones: bool,
+}
+
+impl Outgoing {
+    /// Whether a stream for `audience` sends this event.
+    pub fn for_audience(&self, audience: Audience) -> bool {
+        match audience {
+            Audience::Everything => true,
+            Audience::Phone => self.to_phones,
+        }
+    }
 }
 
 fn event(
@@ -51,6 +63,7 @@ pub fn events(
             );
             Ok(Arc::new(Outgoing {
                 seq: row.seq,
+                to_phones: Audience::Phone.wants(&e.kind, e.phase),
                 data: serde_json::to_string(&e)
                     .map_err(|e| StoreError::corrupt("serialise live event", e))?,
                 reload: false,
@@ -68,5 +81,6 @@ pub fn reload(w: &workshop::Model, now: DateTime<Utc>) -> Result<Arc<Outgoing>, 
         data: serde_json::to_string(&e)
             .map_err(|e| StoreError::corrupt("serialise live event", e))?,
         reload: true,
+        to_phones: true,
     }))
 }

@@ -2,10 +2,11 @@
 //! the one reader that feeds them.
 
 use super::feed::{events, Outgoing};
-use super::subscription::Subscription;
+use super::subscription::{Delivery, Subscription};
 use crate::backend::workshops::access::workshop_row;
 use crate::backend::workshops::error::WorkshopError;
 use crate::backend::workshops::events::since;
+use crate::domain::live::Audience;
 use sea_orm::DatabaseConnection;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -31,10 +32,50 @@ pub(super) enum Wake {
     All,
 }
 
-/// The streams of one workshop and the last change broadcast to them.
+/// The streams of one workshop, one channel per audience, and the last
+/// change broadcast on each: a phone's stream is not even woken by a post.
 struct Channel {
-    sender: broadcast::Sender<Arc<Outgoing>>,
+    everything: Feed,
+    phones: Feed,
+}
+
+struct Feed {
+    sender: broadcast::Sender<Delivery>,
     last_seq: i64,
+}
+
+impl Feed {
+    fn new(last_seq: i64) -> Feed {
+        Feed {
+            sender: broadcast::channel(CHANNEL_CAPACITY).0,
+            last_seq,
+        }
+    }
+
+    /// Sends `event`, numbered after the last one this feed sent, so that a
+    /// stream can tell a gap from events that were never its audience's.
+    fn send(&mut self, event: &Arc<Outgoing>) {
+        let delivery = Delivery {
+            after: self.last_seq,
+            event: Arc::clone(event),
+        };
+        self.last_seq = event.seq;
+        // No receiver left is not an error: the next pass forgets it.
+        let _ = self.sender.send(delivery);
+    }
+}
+
+impl Channel {
+    fn feed(&mut self, audience: Audience) -> &mut Feed {
+        match audience {
+            Audience::Everything => &mut self.everything,
+            Audience::Phone => &mut self.phones,
+        }
+    }
+
+    fn streams(&self) -> usize {
+        self.everything.sender.receiver_count() + self.phones.sender.receiver_count()
+    }
 }
 
 struct Inner {
@@ -119,31 +160,30 @@ impl LiveHub {
 
     /// How many streams are open, for the logs and the benchmark.
     pub fn streams(&self) -> usize {
-        self.channels()
-            .values()
-            .map(|c| c.sender.receiver_count())
-            .sum()
+        self.channels().values().map(Channel::streams).sum()
     }
 
     /// Opens a stream of the changes of `workshop_id` numbered after
-    /// `after` (after the latest one when `None`). The caller checked who
-    /// may watch.
+    /// `after` (after the latest one when `None`) that `audience` is sent.
+    /// The caller checked who may watch.
     pub async fn subscribe(
         &self,
         workshop_id: i64,
         after: Option<i64>,
+        audience: Audience,
     ) -> Result<Subscription, WorkshopError> {
         let current = latest(&self.inner.db, workshop_id).await?;
         let receiver = {
             let mut channels = self.channels();
             let channel = channels.entry(workshop_id).or_insert_with(|| Channel {
-                sender: broadcast::channel(CHANNEL_CAPACITY).0,
-                last_seq: current,
+                everything: Feed::new(current),
+                phones: Feed::new(current),
             });
-            channel.sender.subscribe()
+            channel.feed(audience).sender.subscribe()
         };
         let db = self.inner.db.clone();
-        Subscription::open(db, (workshop_id, receiver), self.closing(), after, current).await
+        let place = (workshop_id, audience, receiver);
+        Subscription::open(db, place, self.closing(), after, current).await
     }
 
     /// Reads and broadcasts the changes after the last one sent, for the
@@ -152,11 +192,11 @@ impl LiveHub {
     async fn read(&self, only: Option<HashSet<i64>>) {
         let work: Vec<(i64, i64)> = {
             let mut channels = self.channels();
-            channels.retain(|_, c| c.sender.receiver_count() > 0);
+            channels.retain(|_, c| c.streams() > 0);
             channels
                 .iter()
                 .filter(|(id, _)| only.as_ref().is_none_or(|o| o.contains(id)))
-                .map(|(id, c)| (*id, c.last_seq))
+                .map(|(id, c)| (*id, c.everything.last_seq))
                 .collect()
         };
         for (workshop_id, mut last) in work {
@@ -191,13 +231,14 @@ impl LiveHub {
             return Ok((after, false));
         };
         for event in out {
-            if event.seq > channel.last_seq {
-                channel.last_seq = event.seq;
-                // No receiver left is not an error: the next pass forgets it.
-                let _ = channel.sender.send(event);
+            if event.seq > channel.everything.last_seq {
+                channel.everything.send(&event);
+                if event.to_phones {
+                    channel.phones.send(&event);
+                }
             }
         }
-        Ok((channel.last_seq, rows.len() as u64 == BATCH))
+        Ok((channel.everything.last_seq, rows.len() as u64 == BATCH))
     }
 }
 

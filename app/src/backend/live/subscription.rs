@@ -1,25 +1,42 @@
-//! One open stream: the hub's events of one workshop, in order, each once.
-//! It reads the database itself to catch up; it knows nothing of the hub
-//! but the channel it receives from and the signal that the server stops.
+//! One open stream: the hub's events of one workshop that its audience is
+//! sent, in order, each once. It reads the database itself to catch up; it
+//! knows nothing of the hub but the channel it receives from and the
+//! signal that the server stops.
 
 use super::feed::{events, reload, Outgoing};
 use crate::backend::workshops::access::workshop_row;
 use crate::backend::workshops::error::WorkshopError;
 use crate::backend::workshops::events::since;
-use crate::domain::live::MAX_CATCH_UP;
+use crate::domain::live::{Audience, MAX_CATCH_UP};
 use sea_orm::DatabaseConnection;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use tokio::sync::broadcast::{self, error::RecvError};
 use tokio::sync::watch;
 
+/// What the hub broadcasts to the streams of one audience: an event, and
+/// the number of the one it sent before on that channel. Every change
+/// between the two was not for this audience, so a stream that handled
+/// `after` missed nothing.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    pub after: i64,
+    pub event: Arc<Outgoing>,
+}
+
+/// Rows a stream of phones reads to catch up before it gives up and sends
+/// `reload` (most of a room's changes are posts, which phones skip).
+const MAX_ROWS_SCANNED: u64 = 20 * MAX_CATCH_UP;
+
 pub struct Subscription {
     db: DatabaseConnection,
     workshop_id: i64,
-    receiver: broadcast::Receiver<Arc<Outgoing>>,
+    audience: Audience,
+    receiver: broadcast::Receiver<Delivery>,
     closing: watch::Receiver<bool>,
-    /// The number of the last event sent on this stream.
-    last_sent: i64,
+    /// The number of the last change handled: sent, or not this
+    /// audience's.
+    last_handled: i64,
     /// Events read from the database, to send before the broadcast ones.
     backlog: VecDeque<Arc<Outgoing>>,
 }
@@ -30,7 +47,7 @@ impl Subscription {
     /// while the missed events are read falls between the two.
     pub(super) async fn open(
         db: DatabaseConnection,
-        (workshop_id, receiver): (i64, broadcast::Receiver<Arc<Outgoing>>),
+        (workshop_id, audience, receiver): (i64, Audience, broadcast::Receiver<Delivery>),
         closing: watch::Receiver<bool>,
         after: Option<i64>,
         current: i64,
@@ -38,43 +55,58 @@ impl Subscription {
         let mut subscription = Subscription {
             db,
             workshop_id,
+            audience,
             receiver,
             closing,
-            last_sent: after.unwrap_or(current),
+            last_handled: after.unwrap_or(current),
             backlog: VecDeque::new(),
         };
         if after.is_some_and(|a| a > current) {
             // A number this workshop never gave (a database restored from
             // an older copy): the view starts again from what is there.
-            subscription.last_sent = 0;
             let w = workshop_row(&subscription.db, workshop_id).await?;
-            subscription.push(reload(&w, chrono::Utc::now())?);
+            subscription.last_handled = w.version;
+            subscription
+                .backlog
+                .push_back(reload(&w, chrono::Utc::now())?);
         } else if after.is_some() {
             subscription.catch_up().await?;
         }
         Ok(subscription)
     }
 
-    fn push(&mut self, event: Arc<Outgoing>) {
-        self.backlog.push_back(event);
-    }
-
-    /// Reads what this stream missed from the database: one by one, or a
-    /// single `reload` when more than [`MAX_CATCH_UP`] are missing.
+    /// Reads what this stream missed from the database: its audience's
+    /// events one by one, or a single `reload` when more than
+    /// [`MAX_CATCH_UP`] of them are missing.
     async fn catch_up(&mut self) -> Result<(), WorkshopError> {
         let db = &self.db;
-        let rows = since(db, self.workshop_id, self.last_sent, MAX_CATCH_UP + 1).await?;
-        if rows.is_empty() {
-            return Ok(());
-        }
-        let w = workshop_row(db, self.workshop_id).await?;
-        let now = chrono::Utc::now();
-        if rows.len() as u64 > MAX_CATCH_UP {
-            self.push(reload(&w, now)?);
-        } else {
-            for event in events(&rows, &w, now)? {
-                self.push(event);
+        let mut missed = Vec::new();
+        let mut read_to = self.last_handled;
+        let mut scanned = 0;
+        let too_many = loop {
+            let rows = since(db, self.workshop_id, read_to, MAX_CATCH_UP + 1).await?;
+            let Some(last) = rows.last() else {
+                break false;
+            };
+            read_to = last.seq;
+            scanned += rows.len() as u64;
+            let w = workshop_row(db, self.workshop_id).await?;
+            let read = events(&rows, &w, chrono::Utc::now())?;
+            missed.extend(read.into_iter().filter(|e| e.for_audience(self.audience)));
+            if missed.len() as u64 > MAX_CATCH_UP || scanned >= MAX_ROWS_SCANNED {
+                break true;
             }
+            if (rows.len() as u64) <= MAX_CATCH_UP {
+                break false;
+            }
+        };
+        if too_many {
+            let w = workshop_row(db, self.workshop_id).await?;
+            self.last_handled = w.version;
+            self.backlog.push_back(reload(&w, chrono::Utc::now())?);
+        } else {
+            self.last_handled = read_to;
+            self.backlog.extend(missed);
         }
         Ok(())
     }
@@ -85,11 +117,7 @@ impl Subscription {
     pub async fn next(&mut self) -> Option<Arc<Outgoing>> {
         loop {
             if let Some(event) = self.backlog.pop_front() {
-                if event.seq > self.last_sent || event.reload {
-                    self.last_sent = self.last_sent.max(event.seq);
-                    return Some(event);
-                }
-                continue;
+                return Some(event);
             }
             if *self.closing.borrow() {
                 return None;
@@ -99,10 +127,10 @@ impl Subscription {
                 received = self.receiver.recv() => received,
             };
             match received {
-                Ok(event) if event.seq <= self.last_sent => continue,
-                Ok(event) if event.seq == self.last_sent + 1 => {
-                    self.last_sent = event.seq;
-                    return Some(event);
+                Ok(d) if d.event.seq <= self.last_handled => continue,
+                Ok(d) if d.after <= self.last_handled => {
+                    self.last_handled = d.event.seq;
+                    return Some(d.event);
                 }
                 // A gap, or this stream fell behind the channel: read.
                 Ok(_) | Err(RecvError::Lagged(_)) => {
