@@ -2,7 +2,8 @@
 //! server-sent events, for people in the room and those who facilitate it.
 //! A reconnecting browser sends `Last-Event-ID` and gets what it missed;
 //! a page opens the stream after the change it was rendered at
-//! (`?depuis=<n>`); a phone's page adds `vue=telephone`. Not compressed (the compression layer leaves
+//! (`?depuis=<n>`); a phone's page adds `vue=telephone` and is sent only
+//! what a phone shows. Not compressed (the compression layer leaves
 //! `text/event-stream` alone) and never timed out; ends when the server
 //! stops, so that graceful shutdown does not wait for it.
 

@@ -189,7 +189,7 @@ pub fn needs_update(viewer: Viewer, shown_phase: Phase, event: &LiveEvent) -> bo
 pub enum Audience {
     /// The board and the console: every change.
     Everything,
-    /// A phone: no others' posts, dots, joins nor console moves.
+    /// A phone: no posts, votes, joins nor console moves.
     Phone,
 }
 
@@ -214,26 +214,41 @@ impl Audience {
         }
     }
 
+    /// The kinds of change this audience is never sent, whatever the
+    /// phase: what a room does most (posts, others' votes, joins) and the
+    /// console's own moves.
+    pub fn never_sent(self) -> &'static [EventKind] {
+        match self {
+            Audience::Everything => &[],
+            Audience::Phone => &[
+                EventKind::Post,
+                EventKind::Vote,
+                EventKind::Join,
+                EventKind::Console,
+                EventKind::Joining,
+            ],
+        }
+    }
+
     /// Whether a stream for this audience sends a change of `kind`, the
-    /// workshop being in `phase` when it is sent.
+    /// workshop being in `phase` when it is sent. A view also updates when
+    /// an event's phase is not the one it shows; every phase change is an
+    /// event of its own, always sent, so nothing left out here hides one.
     pub fn wants(self, kind: &str, phase: Phase) -> bool {
         let Some(change) = EventKind::parse(kind) else {
             // `reload`, or a kind this server names but not here: send.
             return true;
         };
-        match self {
-            Audience::Everything => true,
-            Audience::Phone => match change {
-                EventKind::Post
-                | EventKind::Vote
-                | EventKind::Join
-                | EventKind::Console
-                | EventKind::Joining => false,
-                EventKind::Focus => phase == Phase::WaysAround,
-                // Someone's removal: only theirs matters, but the stream
-                // does not know whose phone it is; rare, so sent.
-                _ => true,
-            },
+        if self.never_sent().contains(&change) {
+            return false;
+        }
+        match (self, change) {
+            // What the board focuses on is a phone's only while ways around
+            // are sought.
+            (Audience::Phone, EventKind::Focus) => phase == Phase::WaysAround,
+            // Someone's removal matters to their phone only, but the stream
+            // does not know whose phone it is: rare, so sent.
+            _ => true,
         }
     }
 }

@@ -6,7 +6,7 @@
 use super::feed::{events, reload, Outgoing};
 use crate::backend::workshops::access::workshop_row;
 use crate::backend::workshops::error::WorkshopError;
-use crate::backend::workshops::events::since;
+use crate::backend::workshops::events::since_except;
 use crate::domain::live::{Audience, MAX_CATCH_UP};
 use sea_orm::DatabaseConnection;
 use std::collections::VecDeque;
@@ -23,10 +23,6 @@ pub struct Delivery {
     pub after: i64,
     pub event: Arc<Outgoing>,
 }
-
-/// Rows a stream of phones reads to catch up before it gives up and sends
-/// `reload` (most of a room's changes are posts, which phones skip).
-const MAX_ROWS_SCANNED: u64 = 20 * MAX_CATCH_UP;
 
 pub struct Subscription {
     db: DatabaseConnection,
@@ -77,36 +73,29 @@ impl Subscription {
 
     /// Reads what this stream missed from the database: its audience's
     /// events one by one, or a single `reload` when more than
-    /// [`MAX_CATCH_UP`] of them are missing.
+    /// [`MAX_CATCH_UP`] of them are missing. Kinds the audience is never
+    /// sent are not read at all (a phone skips a room's posts).
     async fn catch_up(&mut self) -> Result<(), WorkshopError> {
         let db = &self.db;
-        let mut missed = Vec::new();
-        let mut read_to = self.last_handled;
-        let mut scanned = 0;
-        let too_many = loop {
-            let rows = since(db, self.workshop_id, read_to, MAX_CATCH_UP + 1).await?;
-            let Some(last) = rows.last() else {
-                break false;
-            };
-            read_to = last.seq;
-            scanned += rows.len() as u64;
-            let w = workshop_row(db, self.workshop_id).await?;
-            let read = events(&rows, &w, chrono::Utc::now())?;
-            missed.extend(read.into_iter().filter(|e| e.for_audience(self.audience)));
-            if missed.len() as u64 > MAX_CATCH_UP || scanned >= MAX_ROWS_SCANNED {
-                break true;
-            }
-            if (rows.len() as u64) <= MAX_CATCH_UP {
-                break false;
-            }
+        let except = self.audience.never_sent();
+        let after = self.last_handled;
+        let rows = since_except(db, self.workshop_id, after, MAX_CATCH_UP + 1, except).await?;
+        let Some(last) = rows.last() else {
+            return Ok(());
         };
-        if too_many {
-            let w = workshop_row(db, self.workshop_id).await?;
+        let last = last.seq;
+        let w = workshop_row(db, self.workshop_id).await?;
+        let now = chrono::Utc::now();
+        if rows.len() as u64 > MAX_CATCH_UP {
             self.last_handled = w.version;
-            self.backlog.push_back(reload(&w, chrono::Utc::now())?);
+            self.backlog.push_back(reload(&w, now)?);
         } else {
-            self.last_handled = read_to;
-            self.backlog.extend(missed);
+            // Read to `last`: what is left out of the backlog was not for
+            // this audience.
+            self.last_handled = last;
+            let missed = events(&rows, &w, now)?;
+            self.backlog
+                .extend(missed.into_iter().filter(|e| e.for_audience(self.audience)));
         }
         Ok(())
     }

@@ -120,9 +120,25 @@ pub async fn since(
     after: i64,
     limit: u64,
 ) -> Result<Vec<workshop_event::Model>, StoreError> {
-    workshop_event::Entity::find()
+    since_except(db, workshop_id, after, limit, &[]).await
+}
+
+/// As [`since`], leaving out changes of the kinds `except` (those a view is
+/// never sent: a phone catching up reads a room's posts not at all).
+pub async fn since_except(
+    db: &impl ConnectionTrait,
+    workshop_id: i64,
+    after: i64,
+    limit: u64,
+    except: &[EventKind],
+) -> Result<Vec<workshop_event::Model>, StoreError> {
+    let mut query = workshop_event::Entity::find()
         .filter(workshop_event::Column::WorkshopId.eq(workshop_id))
-        .filter(workshop_event::Column::Seq.gt(after))
+        .filter(workshop_event::Column::Seq.gt(after));
+    if !except.is_empty() {
+        query = query.filter(workshop_event::Column::Kind.is_not_in(except.iter().copied()));
+    }
+    query
         .order_by_asc(workshop_event::Column::Seq)
         .limit(limit)
         .all(db)
