@@ -98,7 +98,11 @@ pub struct Config {
 
     /// The most guests one workshop takes (members of the organisation are
     /// never counted): a leaked code cannot fill a room with strangers.
-    #[arg(long, env = "DEMINEURS_MAX_GUESTS_PER_WORKSHOP", default_value_t = 300)]
+    #[arg(
+        long,
+        env = "DEMINEURS_MAX_GUESTS_PER_WORKSHOP",
+        default_value_t = app::backend::workshops::joining::DEFAULT_MAX_GUESTS
+    )]
     pub max_guests_per_workshop: u64,
 
     /// SQLite only: `full` acknowledges a commit once it is on disk (nothing
