@@ -8,7 +8,7 @@ use app::backend::entities::{mail_outbox, user};
 use app::backend::mail::{preferences, unsubscribe};
 use app::domain::mail::Delivery;
 use app::domain::round_views::NotificationKind;
-use common::{back, location, page, post, post_from, set_up, spawn_app, TestApp};
+use common::{back, location, open_to_lille, page, post, post_from, set_up, spawn_app, TestApp};
 use reqwest::header;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -294,13 +294,7 @@ async fn an_invitation_form_with_an_address_mails_it_and_refuses_a_bad_one_next_
 async fn a_request_asked_in_english_is_approved_in_english() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
-    post(
-        &app,
-        "/api/update_organisation",
-        "name=Ville+de+Lille&email_domains=lille.fr&domains_needed=4",
-        Some(&admin),
-    )
-    .await;
+    open_to_lille(&app, &admin).await;
     let asked = app
         .client
         .post(app.url("/api/request_account"))

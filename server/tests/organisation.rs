@@ -4,8 +4,8 @@
 mod common;
 
 use common::{
-    back, invite_and_sign_up, location, member_id, page, post, post_from, session_cookie, set_up,
-    signs_in, spawn_app, status_of,
+    back, invite_and_sign_up, location, member_id, open_to_lille, page, post, post_from,
+    session_cookie, set_up, signs_in, spawn_app, status_of,
 };
 use reqwest::header;
 
@@ -91,13 +91,7 @@ async fn someone_asks_to_join_and_logs_in_once_an_admin_approves() {
 async fn a_refused_request_leaves_the_list_and_a_second_answer_is_said_on_it() {
     let app = spawn_app().await;
     let admin = set_up(&app).await;
-    post(
-        &app,
-        "/api/update_organisation",
-        "name=Ville+de+Lille&email_domains=lille.fr&domains_needed=4",
-        Some(&admin),
-    )
-    .await;
+    open_to_lille(&app, &admin).await;
     post(&app, "/api/request_account", REQUEST, None).await;
     let members = page(&app, "/admin/membres", Some(&admin)).await;
     let id = user_id_after(&members, "Dominique");

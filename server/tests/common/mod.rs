@@ -173,6 +173,18 @@ pub fn setup_body(token: &str) -> String {
     )
 }
 
+/// The set-up organisation takes requests to join from `lille.fr`
+/// addresses (asked for four domains).
+pub async fn open_to_lille(app: &TestApp, admin: &str) {
+    post(
+        app,
+        "/api/update_organisation",
+        "name=Ville+de+Lille&email_domains=lille.fr&domains_needed=4",
+        Some(admin),
+    )
+    .await;
+}
+
 pub async fn set_up(app: &TestApp) -> String {
     let response = post(app, "/api/complete_setup", &setup_body(SETUP_TOKEN), None).await;
     assert_eq!(response.status(), 302);
