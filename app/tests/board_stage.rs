@@ -121,6 +121,42 @@ db_test!(
 );
 
 db_test!(
+    a_large_room_names_the_first_forty_writers_and_counts_everyone,
+    |t: TestDb| async move {
+        let clock = clock();
+        let author = admin_of(&t, &clock).await;
+        let (_, id, code) = workshop(&t, &clock, &author, vec![1]).await;
+        let mut guests = Vec::new();
+        for n in 0..45 {
+            guests.push(join_as_guest(&t, &clock, &code, &format!("Invité {n:02}")).await);
+        }
+        to(&t, &clock, &author, id, Phase::Pitch).await;
+        // The last guest writes first; everyone else then writes once, and
+        // the first guest a second time, last: writing again does not move
+        // anyone in the list nor count them twice.
+        send(&t, &clock, &guests[44], id, mine(1, "Premier")).await;
+        for guest in &guests[..44] {
+            send(&t, &clock, guest, id, question("Une question ?")).await;
+        }
+        send(&t, &clock, &guests[0], id, mine(1, "Encore")).await;
+
+        let tally = board(&t, &clock, &author, id).await.tally.unwrap();
+        assert_eq!(tally.writer_count, 45);
+        let names: Vec<String> = tally.writers.iter().map(|w| w.name.clone()).collect();
+        let expected: Vec<String> = std::iter::once("Invité 44".to_owned())
+            .chain((0..39).map(|n| format!("Invité {n:02}")))
+            .collect();
+        assert_eq!(names, expected);
+        let counts: Vec<(Option<i64>, u32)> = tally
+            .per_domain
+            .iter()
+            .map(|c| (c.domain.as_ref().map(|d| d.id), c.posts))
+            .collect();
+        assert_eq!(counts, [(Some(1), 2), (None, 44)]);
+    }
+);
+
+db_test!(
     the_console_puts_one_visible_mine_of_the_round_in_focus_during_the_triage,
     |t: TestDb| async move {
         let clock = clock();

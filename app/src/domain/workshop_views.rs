@@ -232,12 +232,18 @@ pub struct DomainCount {
 /// posts each domain received, never a text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SilentTally {
-    /// In the order they first wrote.
+    /// The first [`WRITERS_SHOWN`] to write, in the order they first wrote.
     pub writers: Vec<Writer>,
+    /// Everyone who wrote.
+    pub writer_count: u32,
     /// The round's wanted domains first (even at zero), then the others
     /// that received posts, then posts naming none.
     pub per_domain: Vec<DomainCount>,
 }
+
+/// How many writers the silent tally names; a larger room is counted
+/// instead (a list longer than the wall helps nobody).
+pub const WRITERS_SHOWN: usize = 40;
 
 /// The projector board.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

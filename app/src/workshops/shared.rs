@@ -64,10 +64,6 @@ pub fn LiveItem(item: LiveContribution) -> impl IntoView {
     }
 }
 
-/// The names listed during silent writing; a larger room is counted
-/// instead (a list longer than the wall helps nobody).
-const WRITERS_SHOWN: usize = 40;
-
 /// Silent writing: posts per domain and who has written, never a text.
 #[component]
 pub fn Tally(tally: SilentTally, #[prop(optional)] nested: bool) -> impl IntoView {
@@ -89,17 +85,16 @@ pub fn Tally(tally: SilentTally, #[prop(optional)] nested: bool) -> impl IntoVie
             }
         })
         .collect_view();
-    let more = tally.writers.len().saturating_sub(WRITERS_SHOWN);
+    let more = (tally.writer_count as usize).saturating_sub(tally.writers.len());
     let writers_heading = format!(
         "{} ({})",
         t(locale, Key::BoardWritersHeading),
-        tally.writers.len()
+        tally.writer_count
     );
     let nobody = tally.writers.is_empty();
     let writers = tally
         .writers
         .into_iter()
-        .take(WRITERS_SHOWN)
         .map(|w| {
             view! { <li>{super::author_name_of(locale, &w.name, w.guest)}</li> }
         })

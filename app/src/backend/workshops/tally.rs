@@ -9,29 +9,56 @@ use crate::backend::expertise;
 use crate::backend::store::Op;
 use crate::domain::accounts::MemberStatus;
 use crate::domain::round_views::DomainRef;
-use crate::domain::workshop_views::{DomainCount, SilentTally, Writer};
+use crate::domain::workshop_views::{DomainCount, SilentTally, Writer, WRITERS_SHOWN};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// The round's tally so far; `wanted` are the round's domains, listed
-/// first even before anyone writes in them.
+/// first even before anyone writes in them. Counted by the database: the
+/// board fetches this after every post, and a room of a thousand would
+/// otherwise read a thousand rows and their writers to show forty names.
 pub async fn silent_tally(
     db: &impl ConnectionTrait,
     scope: &Scope,
     wanted: &[DomainRef],
 ) -> Result<SilentTally, WorkshopError> {
-    let posts: Vec<(i64, Option<i64>)> = contribution::Entity::find()
+    let of_round = contribution::Column::RoundId.eq(scope.round.id);
+    let per_domain: Vec<(Option<i64>, i64)> = contribution::Entity::find()
         .select_only()
-        .column(contribution::Column::AuthorId)
         .column(contribution::Column::DomainId)
-        .filter(contribution::Column::RoundId.eq(scope.round.id))
-        .order_by_asc(contribution::Column::Id)
+        .column_as(contribution::Column::Id.count(), "posts")
+        .filter(of_round.clone())
+        .group_by(contribution::Column::DomainId)
         .into_tuple()
         .all(db)
         .await
-        .op("silent tally: find contribution")?;
+        .op("silent tally: count per domain")?;
+    let first: Vec<(i64, i64)> = contribution::Entity::find()
+        .select_only()
+        .column(contribution::Column::AuthorId)
+        .column_as(contribution::Column::Id.min(), "first")
+        .filter(of_round.clone())
+        .group_by(contribution::Column::AuthorId)
+        .order_by_asc(Expr::col(Alias::new("first")))
+        .limit(WRITERS_SHOWN as u64)
+        .into_tuple()
+        .all(db)
+        .await
+        .op("silent tally: first writers")?;
+    let writer_count: Option<i64> = contribution::Entity::find()
+        .select_only()
+        .column_as(
+            Expr::col(contribution::Column::AuthorId).count_distinct(),
+            "writers",
+        )
+        .filter(of_round)
+        .into_tuple()
+        .one(db)
+        .await
+        .op("silent tally: count writers")?;
     let people: HashMap<i64, Writer> =
-        super::reading::users_by_id(db, posts.iter().map(|(author, _)| *author))
+        super::reading::users_by_id(db, first.iter().map(|(author, _)| *author))
             .await?
             .into_iter()
             .map(|(id, u)| {
@@ -48,25 +75,41 @@ pub async fn silent_tally(
             name: d.name,
         })
         .collect();
-    Ok(tally(&posts, &people, wanted, &offered))
+    let first_writers: Vec<i64> = first.iter().map(|(author, _)| *author).collect();
+    let counts = Counts {
+        per_domain: &per_domain,
+        writers: u32::try_from(writer_count.unwrap_or(0)).unwrap_or(u32::MAX),
+    };
+    Ok(tally(&first_writers, &people, counts, (wanted, &offered)))
 }
 
-/// Counts `posts` (author, domain) in the order they came.
+/// What the database counted for a round.
+struct Counts<'a> {
+    /// Posts per domain (`None`: naming none).
+    per_domain: &'a [(Option<i64>, i64)],
+    /// Everyone who wrote.
+    writers: u32,
+}
+
+/// The tally from the first writers (in the order they first wrote) and
+/// the counts; `wanted` domains first, then the other `offered` ones.
 fn tally(
-    posts: &[(i64, Option<i64>)],
+    first_writers: &[i64],
     people: &HashMap<i64, Writer>,
-    wanted: &[DomainRef],
-    offered: &[DomainRef],
+    counts: Counts<'_>,
+    (wanted, offered): (&[DomainRef], &[DomainRef]),
 ) -> SilentTally {
-    let mut writers: Vec<(i64, Writer)> = Vec::new();
-    for (author, _) in posts {
-        if !writers.iter().any(|(id, _)| id == author) {
-            if let Some(writer) = people.get(author) {
-                writers.push((*author, writer.clone()));
-            }
-        }
-    }
-    let count = |domain: Option<i64>| posts.iter().filter(|(_, d)| *d == domain).count() as u32;
+    let writers = first_writers
+        .iter()
+        .filter_map(|author| people.get(author).cloned())
+        .collect();
+    let count = |domain: Option<i64>| {
+        counts
+            .per_domain
+            .iter()
+            .find(|(d, _)| *d == domain)
+            .map_or(0, |(_, n)| u32::try_from(*n).unwrap_or(u32::MAX))
+    };
     let mut per_domain: Vec<DomainCount> = wanted
         .iter()
         .map(|d| DomainCount {
@@ -94,7 +137,8 @@ fn tally(
         });
     }
     SilentTally {
-        writers: writers.into_iter().map(|(_, w)| w).collect(),
+        writers,
+        writer_count: counts.writers,
         per_domain,
     }
 }
@@ -133,16 +177,19 @@ mod tests {
             domain(2, "Budget"),
             domain(3, "Données"),
         );
-        let posts = [(7, Some(3)), (3, Some(1)), (7, Some(3)), (7, None)];
-        let got = tally(
-            &posts,
-            &people,
-            &[legal.clone(), money.clone()],
-            &[legal.clone(), money.clone(), data.clone()],
-        );
+        // Lou wrote first (twice in domain 3, once in none), then Anne.
+        let per_domain = [(Some(3), 2), (Some(1), 1), (None, 1)];
+        let counts = Counts {
+            per_domain: &per_domain,
+            writers: 2,
+        };
+        let wanted = [legal.clone(), money.clone()];
+        let offered = [legal.clone(), money.clone(), data.clone()];
+        let got = tally(&[7, 3], &people, counts, (&wanted, &offered));
         let names: Vec<&str> = got.writers.iter().map(|w| w.name.as_str()).collect();
         assert_eq!(names, ["Lou", "Anne"]);
         assert!(got.writers[0].guest);
+        assert_eq!(got.writer_count, 2);
         let counts: Vec<(Option<i64>, u32)> = got
             .per_domain
             .iter()
@@ -152,7 +199,11 @@ mod tests {
             counts,
             [(Some(1), 1), (Some(2), 0), (Some(3), 2), (None, 1)]
         );
-        let empty = tally(&[], &HashMap::new(), &[legal], &[data]);
+        let nothing = Counts {
+            per_domain: &[],
+            writers: 0,
+        };
+        let empty = tally(&[], &HashMap::new(), nothing, (&[legal], &[data]));
         assert!(empty.writers.is_empty());
         assert_eq!(empty.per_domain.len(), 1);
     }
