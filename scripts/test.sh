@@ -83,7 +83,8 @@ cargo clippy -p server --all-targets -- -D warnings
 cargo clippy -p xtask --all-targets -- -D warnings
 step "clippy, browser build (hydrate, wasm32)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
-cargo clippy -p app --features hydrate,workshop --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p app --features hydrate,workshop-phone --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p app --features hydrate,workshop-facilitator --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "removing test databases of earlier runs"

@@ -264,8 +264,18 @@ test('a phone offline keeps its post and sends it once back online; a lost answe
     await axeClean(lou.page);
     await lou.page.waitForTimeout(1500);
     await expect(board.getByText('0 contribution(s) reçue(s)')).toBeVisible();
-    // Back online: sent, listed once on the phone, counted once on the board.
+    // The phone reloaded while the post still waits (the network back, the
+    // server not answering yet): read back from the phone's storage, shown
+    // once the page is live, then sent.
+    await lou.page.route('**/api/post_live', (route) => route.abort('connectionrefused'));
     await lou.context.setOffline(false);
+    await lou.page.reload();
+    await expect(lou.page.locator('.live-pulse[data-ready="true"]')).toBeAttached();
+    await expect(lou.page.locator('.pending-post')).toContainText(LOU_MINE);
+    await expect(board.getByText('0 contribution(s) reçue(s)')).toBeVisible();
+    // The server answers again: sent, listed once on the phone, counted once
+    // on the board.
+    await lou.page.unroute('**/api/post_live');
     await expect(lou.page.getByRole('heading', { name: 'Vos contributions (1)' })).toBeVisible({ timeout: 20_000 });
     await expect(lou.page.locator('.pending-post')).toHaveCount(0);
     await expect(board.getByText('1 contribution(s) reçue(s)')).toBeVisible({ timeout: 10_000 });

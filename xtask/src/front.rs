@@ -22,17 +22,22 @@ pub struct Wasm {
 }
 
 /// The general wasm, every page but the workshop's live ones; then the
-/// workshop's, every island.
-pub const BUNDLES: [Wasm; 2] = [
+/// phone's, and the board's and console's.
+pub const BUNDLES: [Wasm; 3] = [
     Wasm {
         name: OUTPUT_NAME,
         features: "",
         hash_keys: ["js", "wasm"],
     },
     Wasm {
-        name: "demineurs-workshop",
-        features: "workshop",
-        hash_keys: ["workshop-js", "workshop-wasm"],
+        name: "demineurs-phone",
+        features: "workshop-phone",
+        hash_keys: ["phone-js", "phone-wasm"],
+    },
+    Wasm {
+        name: "demineurs-facilitator",
+        features: "workshop-facilitator",
+        hash_keys: ["facilitator-js", "facilitator-wasm"],
     },
 ];
 
@@ -67,7 +72,7 @@ fn build_one(project: &Project, staging: &Staging, bundle: &Wasm) -> Result<()> 
         .arg("--target-dir")
         .arg(&front_target)
         .envs(LEPTOS_ENV))?;
-    // Both builds write this one file: each is read before the next build.
+    // Every build writes this one file: each is read before the next build.
     let compiled = front_target.join("wasm32-unknown-unknown/wasm-release/frontend.wasm");
 
     say(&format!(
@@ -86,15 +91,17 @@ fn build_one(project: &Project, staging: &Staging, bundle: &Wasm) -> Result<()> 
     // The loader asks for `<name>.wasm`; wasm-bindgen writes `<name>_bg.wasm`.
     let wasm = pkg.join(format!("{name}.wasm"));
     fs::rename(pkg.join(format!("{name}_bg.wasm")), &wasm)?;
-    run(Command::new("wasm-opt")
-        .args([
-            "-Oz",
-            "--enable-bulk-memory",
-            "--enable-nontrapping-float-to-int",
-        ])
-        .arg(&wasm)
-        .arg("-o")
-        .arg(&wasm))?;
+    // To see where the bytes go: the same optimised wasm, its function
+    // names kept, for a size profiler (`bench/wasm-sizes.py`).
+    if let Some(dir) = std::env::var_os("DEMINEURS_WASM_NAMES") {
+        fs::create_dir_all(&dir)?;
+        run(wasm_opt()
+            .arg("-g")
+            .arg(&wasm)
+            .arg("-o")
+            .arg(std::path::Path::new(&dir).join(format!("{name}.wasm"))))?;
+    }
+    run(wasm_opt().arg(&wasm).arg("-o").arg(&wasm))?;
     let js = pkg.join(format!("{name}.js"));
     run(Command::new("esbuild")
         .arg(&js)
@@ -106,4 +113,19 @@ fn build_one(project: &Project, staging: &Staging, bundle: &Wasm) -> Result<()> 
         ])
         .arg(format!("--outfile={}", js.display())))?;
     Ok(())
+}
+
+/// `wasm-opt` as the site's wasm is optimised: for size, with the features
+/// every browser the service supports has.
+fn wasm_opt() -> Command {
+    let mut command = Command::new("wasm-opt");
+    command.args([
+        "-Oz",
+        // Until nothing shrinks: 0.8 KB less brotli on the phone's wasm,
+        // for a few seconds of build.
+        "--converge",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+    ]);
+    command
 }

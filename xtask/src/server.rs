@@ -22,7 +22,8 @@ pub fn build(project: &Project) -> Result<()> {
 }
 
 /// The pages read the hashed names from `hash.txt` beside the running
-/// binary (`js`, `wasm`, `workshop-js`, `workshop-wasm`, `css`), on every
+/// binary (`js`, `wasm`, `phone-js`, `phone-wasm`, `facilitator-js`,
+/// `facilitator-wasm`, `css`), on every
 /// page: it is replaced whole (written aside, then renamed), never seen
 /// half written.
 pub fn write_hash_file(project: &Project, hashes: &Hashes) -> Result<()> {

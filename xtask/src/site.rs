@@ -226,8 +226,10 @@ mod tests {
         let built = [
             ("demineurs", "js", "js"),
             ("demineurs", "wasm", "wasm"),
-            ("demineurs-workshop", "js", "workshop-js"),
-            ("demineurs-workshop", "wasm", "workshop-wasm"),
+            ("demineurs-phone", "js", "phone-js"),
+            ("demineurs-phone", "wasm", "phone-wasm"),
+            ("demineurs-facilitator", "js", "facilitator-js"),
+            ("demineurs-facilitator", "wasm", "facilitator-wasm"),
             ("demineurs", "css", "css"),
         ];
         for (name, extension, _) in built {

@@ -42,6 +42,16 @@ macro_rules! stored_enum {
                     $($name::$variant => Key::$label),*
                 }
             }
+
+            /// The name serde gives the value in JSON (the variant's), read
+            /// back where the browser parses JSON without serde (the
+            /// workshop's live events).
+            pub fn from_serde_name(raw: &str) -> Option<$name> {
+                match raw {
+                    $(stringify!($variant) => Some($name::$variant),)*
+                    _ => None,
+                }
+            }
         }
     };
 }

@@ -194,6 +194,18 @@ mod tests {
         assert!(JoinCode::is_blank(" - ") && !JoinCode::is_blank("K7-"));
     }
 
+    #[test]
+    fn every_phase_reads_back_from_the_name_serde_writes() {
+        for phase in Phase::ALL {
+            let written = serde_json::to_string(phase).unwrap();
+            assert_eq!(
+                Phase::from_serde_name(written.trim_matches('"')),
+                Some(*phase)
+            );
+        }
+        assert_eq!(Phase::from_serde_name("writing"), None);
+    }
+
     #[cfg(feature = "ssr")]
     #[test]
     fn random_codes_parse_back() {

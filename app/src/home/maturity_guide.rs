@@ -6,7 +6,25 @@ use leptos::prelude::*;
 /// with its criteria; once the wasm has loaded, a row of buttons shows one
 /// stage at a time (the page's interactive element, proof of hydration).
 /// It takes no props: the language comes from the page (see `use_locale`).
-#[island]
+// Only on the home page: a workshop view's own wasm (the phone's, the
+// facilitator's) compiles it as a plain component, which nothing calls
+// there, so none of its code or text is shipped to a phone.
+#[cfg_attr(
+    not(all(
+        feature = "hydrate",
+        any(feature = "workshop-phone", feature = "workshop-facilitator"),
+        not(feature = "workshop")
+    )),
+    island
+)]
+#[cfg_attr(
+    all(
+        feature = "hydrate",
+        any(feature = "workshop-phone", feature = "workshop-facilitator"),
+        not(feature = "workshop")
+    ),
+    component
+)]
 pub fn MaturityGuide() -> impl IntoView {
     let locale = use_locale();
     // `None` until hydrated: the server and no-JS rendering show every stage.

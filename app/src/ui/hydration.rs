@@ -1,20 +1,23 @@
 //! Which wasm a page loads, and the script that loads it and hydrates the
 //! page's islands.
 //!
-//! The browser's code is built twice (`cargo xtask build`): the general
-//! wasm holds the islands every page may show (the language form, the
-//! maturity guide); the workshop's wasm adds the live pages' islands (the
-//! stream, the phone's outbox), three times heavier with what they need
-//! (a JSON decoder, an event stream, a fetch client). A page loads only the
-//! one its islands need.
+//! The browser's code is built three times (`cargo xtask build`): the
+//! general wasm holds the islands every page may show (the language form,
+//! the maturity guide); the phone's adds the live pulse and the outbox; the
+//! facilitator's (the board and the console) the live pulse with its way of
+//! bringing the page up to date in place. A page loads only the one its
+//! islands need.
 
 use leptos::prelude::*;
 
-/// One of the two builds of the browser's code.
+/// One of the builds of the browser's code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     General,
-    Workshop,
+    /// A workshop's phone page.
+    Phone,
+    /// A workshop's board and console.
+    Facilitator,
 }
 
 impl Bundle {
@@ -24,7 +27,8 @@ impl Bundle {
     pub fn for_path(path: &str) -> Bundle {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         match segments[..] {
-            ["ateliers", _] | ["ateliers", _, "tableau" | "console"] => Bundle::Workshop,
+            ["ateliers", _] => Bundle::Phone,
+            ["ateliers", _, "tableau" | "console"] => Bundle::Facilitator,
             _ => Bundle::General,
         }
     }
@@ -33,7 +37,8 @@ impl Bundle {
     pub fn file_name(self) -> &'static str {
         match self {
             Bundle::General => "demineurs",
-            Bundle::Workshop => "demineurs-workshop",
+            Bundle::Phone => "demineurs-phone",
+            Bundle::Facilitator => "demineurs-facilitator",
         }
     }
 
@@ -41,7 +46,8 @@ impl Bundle {
     pub fn hash_keys(self) -> [&'static str; 2] {
         match self {
             Bundle::General => ["js", "wasm"],
-            Bundle::Workshop => ["workshop-js", "workshop-wasm"],
+            Bundle::Phone => ["phone-js", "phone-wasm"],
+            Bundle::Facilitator => ["facilitator-js", "facilitator-wasm"],
         }
     }
 }
@@ -153,14 +159,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_live_workshop_pages_load_the_workshop_wasm() {
-        for path in [
-            "/ateliers/3",
-            "/ateliers/3/",
-            "/ateliers/3/tableau",
-            "/ateliers/3/console",
-        ] {
-            assert_eq!(Bundle::for_path(path), Bundle::Workshop, "{path}");
+    fn only_the_live_workshop_pages_load_a_workshop_wasm() {
+        for path in ["/ateliers/3", "/ateliers/3/"] {
+            assert_eq!(Bundle::for_path(path), Bundle::Phone, "{path}");
+        }
+        for path in ["/ateliers/3/tableau", "/ateliers/3/console"] {
+            assert_eq!(Bundle::for_path(path), Bundle::Facilitator, "{path}");
         }
         for path in [
             "/",
@@ -176,7 +180,8 @@ mod tests {
 
     #[test]
     fn each_bundle_gets_its_own_hashed_files() {
-        let hashes = "js: aJ\nwasm: aW\ncss: C\nworkshop-js: bJ\nworkshop-wasm: bW\n";
+        let hashes = "js: aJ\nwasm: aW\ncss: C\nphone-js: bJ\nphone-wasm: bW\n\
+                      facilitator-js: cJ\nfacilitator-wasm: cW\n";
         assert_eq!(
             bundle_urls(Bundle::General, "pkg", hashes),
             (
@@ -185,10 +190,17 @@ mod tests {
             )
         );
         assert_eq!(
-            bundle_urls(Bundle::Workshop, "pkg", hashes),
+            bundle_urls(Bundle::Phone, "pkg", hashes),
             (
-                "/pkg/demineurs-workshop.bJ.js".into(),
-                "/pkg/demineurs-workshop.bW.wasm".into()
+                "/pkg/demineurs-phone.bJ.js".into(),
+                "/pkg/demineurs-phone.bW.wasm".into()
+            )
+        );
+        assert_eq!(
+            bundle_urls(Bundle::Facilitator, "pkg", hashes),
+            (
+                "/pkg/demineurs-facilitator.cJ.js".into(),
+                "/pkg/demineurs-facilitator.cW.wasm".into()
             )
         );
     }
@@ -196,7 +208,7 @@ mod tests {
     #[test]
     fn a_hash_file_listing_one_wasm_serves_it_to_every_page() {
         let hashes = "js: aJ\nwasm: aW\ncss: C\n";
-        for bundle in [Bundle::General, Bundle::Workshop] {
+        for bundle in [Bundle::General, Bundle::Phone, Bundle::Facilitator] {
             assert_eq!(
                 bundle_urls(bundle, "pkg", hashes),
                 (
@@ -209,7 +221,7 @@ mod tests {
 
     #[test]
     fn without_hashes_every_page_loads_the_one_plain_wasm() {
-        for bundle in [Bundle::General, Bundle::Workshop] {
+        for bundle in [Bundle::General, Bundle::Phone, Bundle::Facilitator] {
             assert_eq!(
                 bundle_urls(bundle, "pkg", ""),
                 ("/pkg/demineurs.js".into(), "/pkg/demineurs.wasm".into())

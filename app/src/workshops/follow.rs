@@ -88,7 +88,7 @@ impl Follow {
         match state.viewer {
             // A burst of posts reloads the phone once, unless the person
             // started typing meanwhile.
-            Viewer::Phone { .. } => set_timeout(
+            Viewer::Phone { .. } if cfg!(feature = "workshop-phone") => set_timeout(
                 move || {
                     if typing() {
                         state.stale.set(true);
@@ -99,35 +99,40 @@ impl Follow {
                 },
                 Duration::from_millis(300),
             ),
-            Viewer::Facilitator => leptos::task::spawn_local(async move {
-                let mut backoff = Duration::from_millis(500);
-                loop {
-                    state.again.set(false);
-                    match refresh().await {
-                        Ok(()) => {
-                            backoff = Duration::from_millis(500);
-                            state.stale.set(false);
-                            state.announce();
-                            if !state.again.get() {
+            Viewer::Facilitator if cfg!(feature = "workshop-facilitator") => {
+                leptos::task::spawn_local(async move {
+                    let mut backoff = Duration::from_millis(500);
+                    loop {
+                        state.again.set(false);
+                        match refresh().await {
+                            Ok(()) => {
+                                backoff = Duration::from_millis(500);
+                                state.stale.set(false);
+                                state.announce();
+                                if !state.again.get() {
+                                    break;
+                                }
+                            }
+                            // The server restarting, the Wi-Fi dropping: the
+                            // same update a little later.
+                            Err(NotUpdated::Unreachable) => {
+                                sleep(backoff).await;
+                                backoff = (backoff * 2).min(MAX_BACKOFF);
+                            }
+                            Err(NotUpdated::Unmergeable) => {
+                                reload();
                                 break;
                             }
                         }
-                        // The server restarting, the Wi-Fi dropping: the
-                        // same update a little later.
-                        Err(NotUpdated::Unreachable) => {
-                            sleep(backoff).await;
-                            backoff = (backoff * 2).min(MAX_BACKOFF);
-                        }
-                        Err(NotUpdated::Unmergeable) => {
-                            reload();
-                            break;
-                        }
                     }
-                }
-                // Free for the next event (also when a reload was asked
-                // and the page stays, as after starting a download).
-                state.busy.set(false);
-            }),
+                    // Free for the next event (also when a reload was asked
+                    // and the page stays, as after starting a download).
+                    state.busy.set(false);
+                })
+            }
+            // Each view's wasm carries only its own way of updating (see
+            // `app/Cargo.toml`); loaded again, a page gets the right one.
+            _ => reload(),
         }
     }
 }

@@ -11,6 +11,8 @@ pub mod fields;
 #[cfg(feature = "hydrate")]
 mod follow;
 mod join_page;
+#[cfg(feature = "hydrate")]
+mod js_json;
 pub mod live;
 mod outbox;
 mod phone_page;

@@ -108,7 +108,7 @@ fn Phone(phone: PhoneView) -> impl IntoView {
             {card}
             // In every phase: posts kept offline leave when the network
             // returns, or come back refused once writing is over.
-            <PostOutbox locale workshop_id=header.workshop_id />
+            <PostOutbox />
             {task}
         </div>
     }

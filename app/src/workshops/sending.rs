@@ -3,6 +3,7 @@
 //! acknowledged or refused.
 
 use super::browser::{go_to, new_key, on_online, online, sleep, typing};
+use super::js_json::{read_outbox, write_outbox};
 use super::outbox::{Outbox, Queued, Refused, FORM_ID};
 use super::PostLive;
 use crate::domain::round_forms::ContributionForm;
@@ -28,12 +29,12 @@ fn storage() -> Option<web_sys::Storage> {
 fn load(workshop_id: i64) -> Outbox {
     storage()
         .and_then(|s| s.get_item(&storage_key(workshop_id)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| read_outbox(&json))
         .unwrap_or_default()
 }
 
 pub fn save(workshop_id: i64, outbox: &Outbox) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(outbox)) {
+    if let (Some(storage), Some(json)) = (storage(), write_outbox(outbox)) {
         let _ = storage.set_item(&storage_key(workshop_id), &json);
     }
 }

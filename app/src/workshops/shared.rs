@@ -1,6 +1,6 @@
 //! Pieces the three workshop views share.
 
-use super::live::LivePulse;
+use super::live::{LivePulse, PulseStart};
 use crate::domain::live::Viewer;
 use crate::domain::rounds::ContributionKind;
 use crate::domain::workshop_views::{LiveContribution, SilentTally, WorkshopHeader};
@@ -11,19 +11,19 @@ use leptos::prelude::*;
 #[component]
 pub fn PhaseBar(header: WorkshopHeader, viewer: Viewer) -> impl IntoView {
     let locale = use_locale();
+    provide_context(PulseStart {
+        workshop_id: header.workshop_id,
+        version: header.version,
+        phase: header.phase,
+        timer: header.timer,
+        viewer,
+    });
     view! {
         <div class="phase-bar">
             <p class="phase">
                 {format!("{} {}", t(locale, Key::PhaseWord), t(locale, header.phase.label()))}
             </p>
-            <LivePulse
-                locale
-                workshop_id=header.workshop_id
-                version=header.version
-                phase=header.phase
-                timer=header.timer
-                viewer
-            />
+            <LivePulse />
         </div>
     }
 }

@@ -8,6 +8,7 @@
 //! refusals (signed out, not allowed) stop following.
 
 use super::browser::sleep;
+use super::js_json::live_event;
 use crate::domain::live::{Audience, LiveEvent, HELLO, PING, RELOAD, SILENCE_LIMIT_SECS};
 use futures::future::{select, Either};
 use futures::StreamExt;
@@ -61,11 +62,8 @@ pub fn follow(
                             }
                             "message" => {
                                 let seq = next.1.last_event_id().parse::<i64>().unwrap_or(last);
-                                let Some(event) = next
-                                    .1
-                                    .data()
-                                    .as_string()
-                                    .and_then(|d| serde_json::from_str::<LiveEvent>(&d).ok())
+                                let Some(event) =
+                                    next.1.data().as_string().and_then(|d| live_event(&d))
                                 else {
                                     continue;
                                 };
