@@ -85,6 +85,8 @@ step "clippy, browser build (hydrate, wasm32)"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p app --features hydrate,workshop-phone --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p app --features hydrate,workshop-facilitator --target wasm32-unknown-unknown -- -D warnings
+# The watch loop's one wasm, every island (`cargo leptos watch`).
+cargo clippy -p app --features hydrate,workshop --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "removing test databases of earlier runs"
