@@ -32,10 +32,21 @@ function shortfalls(lhr, category) {
     .map((audit) => `${audit.id} ${audit.displayValue ?? ''} (${Math.round(audit.score * 100)})`.replace(/\s+\(/, ' ('));
 }
 
+/** How many times a page is loaded again when Lighthouse's own recording fails. */
+const RUNS_ON_RUNTIME_ERROR = 3;
+
 async function grade(url, flags) {
-  const { lhr } = await lighthouse(url, flags);
-  if (lhr.runtimeError) throw new Error(`${url}: Lighthouse could not run (${lhr.runtimeError.code}: ${lhr.runtimeError.message})`);
-  return lhr;
+  let error = null;
+  for (let run = 1; run <= RUNS_ON_RUNTIME_ERROR; run += 1) {
+    const { lhr } = await lighthouse(url, flags);
+    if (!lhr.runtimeError) return lhr;
+    // A failed recording (NO_NAVSTART: "please run Lighthouse again") says
+    // nothing of the page; seen once in a clean-clone run. The same error
+    // every time fails the run.
+    error = lhr.runtimeError;
+    console.warn(`${url}: Lighthouse could not record run ${run} (${error.code}), running it again`);
+  }
+  throw new Error(`${url}: Lighthouse could not run (${error.code}: ${error.message})`);
 }
 
 const passes = (lhr) => lhr.categories.performance.score * 100 >= MIN_PERFORMANCE &&

@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 # The floors: the fewest tests each suite may run. Raise them as tests are
 # added (to the counts the SUMMARY line gives); never lower one to make a
 # run pass.
-FLOOR_UNIT=164       # Rust unit tests (src/), not named *postgres*
-FLOOR_SQLITE=206    # Rust integration tests (tests/), not named *postgres*
-FLOOR_POSTGRES=130   # Rust tests whose name contains "postgres"
+FLOOR_UNIT=167       # Rust unit tests (src/), not named *postgres*
+FLOOR_SQLITE=207    # Rust integration tests (tests/), not named *postgres*
+FLOOR_POSTGRES=131   # Rust tests whose name contains "postgres"
 FLOOR_BROWSER=261    # Playwright tests passed (every project)
 FLOOR_ECOINDEX=6     # node --test end2end/ecoindex.test.mjs
 
