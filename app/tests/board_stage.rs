@@ -17,7 +17,7 @@ use app::domain::accounts::CurrentUser;
 use app::domain::board_stage::BoardShow;
 use app::domain::round_inputs::Draft;
 use app::domain::rounds::{ContributionKind, ContributionText};
-use app::domain::workshop_views::{BoardView, BOARD_MAX_CARDS};
+use app::domain::workshop_views::{BoardView, SilentTally, BOARD_MAX_CARDS};
 use app::domain::workshops::Phase;
 use common::workshop::{at_console, join_as_guest, mine, workshop};
 use common::{admin_of, clock, in_room, key};
@@ -40,6 +40,15 @@ async fn to(t: &TestDb, clock: &ManualClock, by: &CurrentUser, id: i64, from: Ph
     running::advance(&at_console(t, clock, by), id, from, None)
         .await
         .unwrap();
+}
+
+/// The tally's posts per domain, by domain id (`None`: naming none).
+fn per_domain(tally: &SilentTally) -> Vec<(Option<i64>, u32)> {
+    tally
+        .per_domain
+        .iter()
+        .map(|c| (c.domain.as_ref().map(|d| d.id), c.posts))
+        .collect()
 }
 
 fn question(body: &str) -> Draft {
@@ -76,11 +85,7 @@ db_test!(
             .map(|w| (w.name.as_str(), w.guest))
             .collect();
         assert_eq!(writers, [("Lou", true), ("Sam", true)]);
-        let counts: Vec<(Option<i64>, u32)> = tally
-            .per_domain
-            .iter()
-            .map(|c| (c.domain.as_ref().map(|d| d.id), c.posts))
-            .collect();
+        let counts = per_domain(&tally);
         // The round's domains first, even at zero; then the others; then none.
         assert_eq!(
             counts,
@@ -147,11 +152,7 @@ db_test!(
             .chain((0..39).map(|n| format!("Invité {n:02}")))
             .collect();
         assert_eq!(names, expected);
-        let counts: Vec<(Option<i64>, u32)> = tally
-            .per_domain
-            .iter()
-            .map(|c| (c.domain.as_ref().map(|d| d.id), c.posts))
-            .collect();
+        let counts = per_domain(&tally);
         assert_eq!(counts, [(Some(1), 2), (None, 44)]);
     }
 );
